@@ -1,0 +1,103 @@
+//! The command line: flags as data, one module per command. Each command
+//! returns its exit status: 0 clean, 1 problems in the playbook, 2 usage or
+//! I/O errors.
+
+mod explain;
+mod schema;
+mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::load::DEFAULT_MAX_FILE_SIZE;
+
+/// Exit status: everything is fine.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the playbook has problems (or warnings under --deny-warnings).
+pub const EXIT_PROBLEMS: i32 = 1;
+/// Exit status: usage error, or a path that does not exist or cannot be read.
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "carebook",
+    version,
+    about = "Validate, simulate and compile social customer-care playbooks",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the playbook: YAML, schema, references, routing, coverage.
+    Validate(validate::ValidateArgs),
+    /// Print the documentation of a diagnostic code.
+    Explain(explain::ExplainArgs),
+    /// Write the JSON Schemas of the playbook files.
+    Schema(schema::SchemaArgs),
+}
+
+/// Where the playbook is and how to read it; shared by every command that
+/// reads one.
+#[derive(Debug, Clone, Args)]
+pub struct PlaybookArgs {
+    /// The playbook directory (holding carebook.yaml).
+    #[arg(short = 'p', long = "playbook", value_name = "DIR", default_value = "playbooks")]
+    pub playbook: PathBuf,
+    /// Refuse playbook files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`carebook ... | head`) is not an error.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}
+
+/// Reports a usage or I/O error on stderr and returns its exit status.
+pub fn usage_error(message: impl std::fmt::Display) -> i32 {
+    eprintln!("error: {message}");
+    EXIT_USAGE
+}

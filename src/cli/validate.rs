@@ -1,0 +1,75 @@
+//! `carebook validate`: every check, rendered in the chosen format.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
+use crate::check;
+use crate::diagnostic::Level;
+use crate::diagnostic::render::{self, Format, human};
+use crate::load::{self, LoadOptions};
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The playbook directory; the same as -p.
+    #[arg(value_name = "DIR", conflicts_with = "playbook")]
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub playbook: PlaybookArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print the time each phase took to stderr.
+    #[arg(long)]
+    pub timings: bool,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+pub fn run(args: ValidateArgs) -> i32 {
+    let dir = args.dir.clone().unwrap_or(args.playbook.playbook.clone());
+    let options = LoadOptions {
+        max_file_size: args.playbook.max_file_size,
+    };
+    let started = std::time::Instant::now();
+    let (loaded, timings) = match load::load_timed(&dir, &options) {
+        Ok(l) => l,
+        Err(e) => return usage_error(e),
+    };
+    let load_time = started.elapsed();
+    let mut diagnostics = loaded.diagnostics;
+    let started = std::time::Instant::now();
+    if let Some(playbook) = &loaded.playbook {
+        diagnostics.extend(check::run(playbook, &loaded.sources));
+        crate::diagnostic::sort(&mut diagnostics);
+    }
+    let check_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let mut text = render::render(args.format, &diagnostics, &loaded.sources, args.color.enabled());
+    if args.format == Format::Human {
+        text.push_str(&human::summary_line(&dir.to_string_lossy(), &diagnostics));
+        text.push('\n');
+    }
+    print(&text);
+    if args.timings {
+        eprintln!(
+            "timings: read {:?}, parse {:?}, schema {:?}, model {:?}, load total {:?}, checks {:?}, render {:?}",
+            timings.read,
+            timings.parse,
+            timings.schema,
+            timings.model,
+            load_time,
+            check_time,
+            started.elapsed()
+        );
+    }
+    let failing = diagnostics
+        .iter()
+        .any(|d| d.level == Level::Error || (args.deny_warnings && d.level == Level::Warning));
+    if failing { EXIT_PROBLEMS } else { EXIT_OK }
+}

@@ -1,0 +1,50 @@
+//! GitHub Actions workflow commands: each diagnostic becomes an annotation
+//! on its file and line in the pull request.
+
+use super::position;
+use crate::diagnostic::{Diagnostic, Level};
+use crate::source::Sources;
+
+pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(label) = &d.primary {
+            let p = position(label, sources);
+            props.push(format!("file={}", escape_property(&p.file)));
+            props.push(format!("line={}", p.line));
+            props.push(format!("col={}", p.column));
+            props.push(format!("endLine={}", p.end_line));
+            props.push(format!("endColumn={}", p.end_column));
+        }
+        props.push(format!(
+            "title={}",
+            escape_property(&format!("{} {}", d.code, d.code.info().name))
+        ));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            props.join(","),
+            escape_data(&message)
+        ));
+    }
+    out
+}
+
+/// Escaping as the Actions toolkit does for a command's message.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escaping for a command's properties, which also reserve `:` and `,`.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,14 @@
+//! carebook: validate, simulate and compile social customer-care playbooks.
+//!
+//! The pipeline, one module per stage, each depending only on the ones
+//! before it: [`model`] (typed playbook) ← [`load`] (files → model with
+//! positions) ← [`check`] (diagnostics) ← outputs. [`diagnostic`] holds
+//! problems as data; its renderers turn them into text.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod source;

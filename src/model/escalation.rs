@@ -1,0 +1,234 @@
+//! Severities and their SLA targets, business-hours calendars, the routing
+//! matrix, escalation chains, after-hours hand-over and incident modes.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Date, Duration, Id, Lang, PerLang, Priority, TimeOfDay, TimeZoneName, Weekday};
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationFile {
+    /// Severity levels, most severe first.
+    #[serde(default)]
+    pub severities: Vec<Severity>,
+    #[serde(default)]
+    pub calendars: Vec<Calendar>,
+    #[serde(default)]
+    pub queues: Vec<Queue>,
+    /// The routing matrix, tried in order: the first route that matches
+    /// decides.
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boosts: Option<Boosts>,
+    #[serde(default)]
+    pub chains: Vec<Chain>,
+    /// Who takes a team's queues while it is off shift.
+    #[serde(default)]
+    pub handovers: Vec<Handover>,
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Severity {
+    pub id: Id,
+    pub name: String,
+    /// The help-desk priority messages of this severity get.
+    pub priority: Priority,
+    /// Target for the first reply.
+    pub first_response: Duration,
+    /// Target for resolution.
+    pub resolution: Duration,
+    /// Whether the targets run around the clock or only in business hours.
+    pub hours: Hours,
+    /// The business-hours calendar, when `hours` is `business`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Id>,
+    /// The escalation chain for messages of this severity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Id>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Hours {
+    /// Around the clock.
+    #[serde(rename = "24/7")]
+    Always,
+    /// Only within the severity's calendar.
+    #[serde(rename = "business")]
+    Business,
+}
+
+/// Business hours in one time zone, with dated holidays that deadlines
+/// and coverage skip.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    pub id: Id,
+    pub name: String,
+    pub timezone: TimeZoneName,
+    pub hours: Vec<WeeklyHours>,
+    #[serde(default)]
+    pub holidays: Vec<Holiday>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyHours {
+    pub days: Vec<Weekday>,
+    pub start: TimeOfDay,
+    pub end: TimeOfDay,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub name: String,
+    pub date: Date,
+    /// Last day of a holiday that spans several days (Golden Week).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+/// A help-desk queue, worked by one team.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Queue {
+    pub id: Id,
+    pub name: String,
+    pub team: Id,
+}
+
+/// One row of the routing matrix.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: Id,
+    /// Conditions; every one given must hold. An empty `when` matches all.
+    #[serde(default)]
+    pub when: RouteCondition,
+    pub queue: Id,
+    /// Overrides the severity's escalation chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Id>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RouteCondition {
+    /// The deciding tag is one of these or a descendant of one.
+    #[serde(default)]
+    pub tags: Vec<Id>,
+    #[serde(default)]
+    pub severities: Vec<Id>,
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    #[serde(default)]
+    pub languages: Vec<Lang>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Vip,
+    Influencer,
+    Regular,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::Vip, Audience::Influencer, Audience::Regular];
+}
+
+/// Raises a message's priority beyond its severity's.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Boosts {
+    /// Steps a VIP's message is raised.
+    #[serde(default)]
+    pub vip: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influencer: Option<InfluencerBoost>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency: Option<EmergencyBoost>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InfluencerBoost {
+    pub min_followers: u64,
+    pub raise: u8,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyBoost {
+    pub keywords: PerLang<Vec<String>>,
+    pub raise: u8,
+}
+
+/// Who is told, and when, while a message waits.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Chain {
+    pub id: Id,
+    pub rungs: Vec<Rung>,
+    /// The chain that continues after the last rung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub then: Option<Id>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rung {
+    /// Time-out since the previous rung (or since the message arrived).
+    pub after: Duration,
+    /// An automated step (auto-acknowledgement, bot reply), not a person.
+    #[serde(default)]
+    pub automated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Handover {
+    /// The team going off shift.
+    pub team: Id,
+    /// The team that covers its queues meanwhile.
+    pub to: Id,
+}
+
+/// A mode switched on during an outage or crisis.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    pub id: Id,
+    pub name: String,
+    /// Keywords per language that mark a message as about the incident.
+    pub triggers: PerLang<Vec<String>>,
+    /// Tag added to matching messages.
+    pub tag: Id,
+    /// Queue matching messages go to.
+    pub queue: Id,
+    /// The one approved holding statement per language.
+    pub holding_statements: PerLang<String>,
+    #[serde(default)]
+    pub sla_overrides: Vec<SlaOverride>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlaOverride {
+    pub severity: Id,
+    pub first_response: Duration,
+    pub resolution: Duration,
+}

@@ -1,0 +1,23 @@
+//! The typed playbook: one type per playbook part, with serde and JSON
+//! Schema derived from the same definitions so the published schemas and
+//! the loader can never disagree.
+
+mod common;
+mod empowerment;
+mod escalation;
+mod kind;
+mod manifest;
+mod samples;
+mod staffing;
+mod tags;
+mod voice;
+
+pub use common::*;
+pub use empowerment::*;
+pub use escalation::*;
+pub use kind::FileKind;
+pub use manifest::*;
+pub use samples::*;
+pub use staffing::*;
+pub use tags::*;
+pub use voice::*;
