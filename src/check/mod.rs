@@ -1,12 +1,135 @@
 //! Semantic checks over a loaded playbook. Each family lives in its own
-//! module and reports diagnostics; none of them modifies the playbook.
+//! module; all share one [`Context`] holding the symbol tables, built once.
+//! No check modifies the playbook.
 
-use crate::diagnostic::Diagnostic;
-use crate::load::Playbook;
+mod authority;
+mod coverage;
+mod cycles;
+mod ids;
+mod macros;
+mod patterns;
+mod references;
+mod routes;
+mod schedule;
+mod sla;
+mod tags;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Code, Diagnostic, Label, did_you_mean};
+use crate::load::{At, Loc, Playbook};
+use crate::model::*;
 use crate::source::Sources;
 
-/// Runs every semantic check.
-pub fn run(playbook: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
-    let _ = (playbook, sources);
-    Vec::new()
+pub use ids::Ids;
+pub use routes::RouteTable;
+pub use tags::TagFacts;
+
+/// What every check reads, and where findings go.
+pub struct Context<'a> {
+    pub pb: &'a Playbook,
+    pub sources: &'a Sources,
+    pub ids: Ids<'a>,
+    pub out: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn label(&self, loc: &Loc) -> Label {
+        loc.label(self.sources)
+    }
+
+    pub fn key_label(&self, loc: &Loc) -> Label {
+        loc.key_label(self.sources)
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    /// Reports `id` at `loc` unless `table` defines it.
+    pub fn reference<T>(&mut self, what: &str, table: &BTreeMap<&str, T>, id: &str, loc: Loc) {
+        if table.contains_key(id) {
+            return;
+        }
+        let help = did_you_mean(id, table.keys().copied());
+        let label = self.label(&loc).with_message(format!("no {what} `{id}`"));
+        self.push(
+            Diagnostic::new(Code::UnknownReference, format!("unknown {what} `{id}`"))
+                .at(label)
+                .help_opt(help.or_else(|| {
+                    (!table.is_empty() && table.len() <= 12).then(|| {
+                        format!(
+                            "known {what}s: {}",
+                            table.keys().copied().collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                })),
+        );
+    }
+}
+
+/// Runs every semantic check; the result is sorted and free of repeats.
+pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
+    let mut cx = Context {
+        pb,
+        sources,
+        ids: Ids::default(),
+        out: Vec::new(),
+    };
+    cx.ids = ids::collect(&mut cx);
+    references::check(&mut cx);
+    let tag_cycle_free = cycles::check_tags(&mut cx);
+    cycles::check_chains(&mut cx);
+    patterns::check(&mut cx);
+    let zones_ok = schedule::check(&mut cx);
+    sla::check(&mut cx);
+    authority::check(&mut cx);
+    macros::check(&mut cx);
+    // The checks below follow parent links and routes; a broken reference
+    // would only echo as noise there.
+    let references_ok = !cx.out.iter().any(|d| {
+        matches!(
+            d.code,
+            Code::UnknownReference | Code::DuplicateId | Code::TagCycle
+        )
+    });
+    if tag_cycle_free && references_ok {
+        let facts = TagFacts::new(&cx);
+        tags::check(&mut cx, &facts);
+        let table = RouteTable::build(&cx, &facts);
+        routes::check(&mut cx, &facts, &table);
+        sla::check_first_human(&mut cx, &facts, &table);
+        if zones_ok {
+            coverage::check(&mut cx, &facts, &table);
+        }
+    }
+    let mut out = cx.out;
+    crate::diagnostic::sort(&mut out);
+    out
+}
+
+/// The id of an item, for tables.
+pub trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty => $f:ident),* $(,)?) => {
+        $(impl HasId for $t {
+            fn id(&self) -> &str {
+                self.$f.as_str()
+            }
+        })*
+    };
+}
+
+has_id!(
+    Tag => id, Macro => id, Severity => id, Calendar => id, Queue => id, Route => id,
+    Chain => id, Incident => id, Role => id, Team => id, Shift => id, Sample => id,
+    Channel => id, Language => code,
+);
+
+/// Every item of a list with its id, in file order.
+pub fn by_id<T: HasId>(items: &[At<T>]) -> impl Iterator<Item = (&str, &At<T>)> {
+    items.iter().map(|i| (i.value.id(), i))
 }

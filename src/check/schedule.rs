@@ -1,0 +1,114 @@
+//! Time zones (CB206) and schedules that cannot be right (CB207).
+
+use super::Context;
+use crate::diagnostic::{Code, Diagnostic, closest};
+use crate::load::Loc;
+use crate::model::*;
+
+/// Returns whether every time zone is known, so coverage can be computed.
+pub fn check(cx: &mut Context) -> bool {
+    let pb = cx.pb;
+    let mut zones: Vec<(&TimeZoneName, Loc)> = vec![(
+        &pb.manifest.default_timezone,
+        pb.manifest.loc.child("default_timezone"),
+    )];
+    zones.extend(pb.calendars.iter().map(|c| (&c.timezone, c.loc.child("timezone"))));
+    zones.extend(pb.teams.iter().map(|t| (&t.timezone, t.loc.child("timezone"))));
+    zones.extend(pb.shifts.iter().map(|s| (&s.timezone, s.loc.child("timezone"))));
+    let mut all_known = true;
+    for (name, loc) in zones {
+        if jiff::tz::db().get(name.as_str()).is_ok() {
+            continue;
+        }
+        all_known = false;
+        let names = jiff::tz::db().available().collect::<Vec<_>>();
+        let help = closest(name.as_str(), names.iter().map(|n| n.as_str()))
+            .map(|c| format!("did you mean `{c}`?"))
+            .unwrap_or_else(|| "use an IANA name such as `Europe/Dublin` or `Asia/Tokyo`".into());
+        let label = cx.label(&loc).with_message("not in the tz database");
+        cx.push(
+            Diagnostic::new(Code::UnknownTimeZone, format!("unknown time zone `{name}`"))
+                .at(label)
+                .help(help),
+        );
+    }
+
+    for s in &pb.severities {
+        match (s.hours, &s.calendar) {
+            (Hours::Business, None) => {
+                let label = cx.label(&s.loc.child("hours"));
+                cx.push(
+                    Diagnostic::new(
+                        Code::InvalidSchedule,
+                        format!("severity `{}` runs in business hours but names no calendar", s.id),
+                    )
+                    .at(label)
+                    .help("add `calendar: <id>` naming the business-hours calendar"),
+                );
+            }
+            (Hours::Always, Some(_)) => {
+                let label = cx.label(&s.loc.child("calendar"));
+                cx.push(
+                    Diagnostic::new(
+                        Code::InvalidSchedule,
+                        format!("severity `{}` runs 24/7, so its calendar is never used", s.id),
+                    )
+                    .at(label)
+                    .help("remove `calendar`, or set `hours: business`"),
+                );
+            }
+            _ => {}
+        }
+    }
+    for c in &pb.calendars {
+        for (i, h) in c.hours.iter().enumerate() {
+            let at = c.loc.child(format!("hours/{i}"));
+            if h.days.is_empty() {
+                bad(cx, &at.child("days"), format!("business hours in calendar `{}` name no days", c.id));
+            }
+            if h.end <= h.start {
+                bad(
+                    cx,
+                    &at.child("end"),
+                    format!("business hours in calendar `{}` end ({}) before they start ({})", c.id, h.end, h.start),
+                );
+            }
+        }
+        for (i, h) in c.holidays.iter().enumerate() {
+            if let Some(until) = h.until
+                && until < h.date
+            {
+                bad(
+                    cx,
+                    &c.loc.child(format!("holidays/{i}/until")),
+                    format!("holiday `{}` ends ({}) before it starts ({})", h.name, until.0, h.date.0),
+                );
+            }
+        }
+    }
+    for s in &pb.shifts {
+        if s.days.is_empty() {
+            bad(cx, &s.loc.child("days"), format!("shift `{}` names no days", s.id));
+        }
+        if s.start == s.end {
+            bad(cx, &s.loc.child("end"), format!("shift `{}` starts and ends at {}", s.id, s.start));
+        }
+    }
+    for f in &pb.forecast {
+        if let Some(p) = &f.hourly_profile
+            && p.len() != 24
+        {
+            bad(
+                cx,
+                &f.loc.child("hourly_profile"),
+                format!("hourly profile for `{}`/`{}` has {} weights, not 24", f.channel, f.lang, p.len()),
+            );
+        }
+    }
+    all_known
+}
+
+fn bad(cx: &mut Context, loc: &Loc, message: String) {
+    let label = cx.label(loc);
+    cx.push(Diagnostic::new(Code::InvalidSchedule, message).at(label));
+}

@@ -1,0 +1,141 @@
+//! SLA targets: they tighten with severity (CB301), and a person is reached
+//! before the first-response target passes (CB302).
+
+use std::collections::BTreeSet;
+
+use super::{Context, RouteTable, TagFacts};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::At;
+use crate::model::{Chain, Duration, Severity};
+use super::routes::UNTAGGED;
+
+pub fn check(cx: &mut Context) {
+    let severities = &cx.pb.severities;
+    for (field, get) in [
+        ("first_response", (|s: &Severity| s.first_response) as fn(&Severity) -> Duration),
+        ("resolution", |s: &Severity| s.resolution),
+    ] {
+        // The loosest target among the more severe levels so far; a less
+        // severe level may not be tighter than it.
+        let mut loosest: Option<usize> = None;
+        for (i, s) in severities.iter().enumerate() {
+            if let Some(j) = loosest
+                && get(s) < get(&severities[j])
+            {
+                let earlier = &severities[j];
+                let here = cx.label(&s.loc.child(field)).with_message(format!("{} for `{}`", get(s), s.id));
+                let there = cx
+                    .label(&earlier.loc.child(field))
+                    .with_message(format!("{} for the more severe `{}`", get(earlier), earlier.id));
+                cx.push(
+                    Diagnostic::new(
+                        Code::SlaNotTightening,
+                        format!(
+                            "severity `{}` has a shorter {} target ({}) than the more severe `{}` ({})",
+                            s.id,
+                            field.replace('_', " "),
+                            get(s),
+                            earlier.id,
+                            get(earlier)
+                        ),
+                    )
+                    .at(here)
+                    .related(there)
+                    .help("list severities most severe first, each with targets at least as long as the one above"),
+                );
+            }
+            if loosest.is_none_or(|j| get(s) >= get(&severities[j])) {
+                loosest = Some(i);
+            }
+        }
+    }
+}
+
+/// Time from a message's arrival to the first rung that reaches a person,
+/// following `then` into later chains; `None` when no rung ever does.
+fn time_to_first_human<'a>(cx: &Context<'a>, chain: &'a At<Chain>) -> Option<(Duration, &'a At<Chain>, usize)> {
+    let mut total = 0u64;
+    let mut current = chain;
+    let mut seen = BTreeSet::new();
+    loop {
+        if !seen.insert(current.id.as_str()) {
+            return None;
+        }
+        for (i, rung) in current.rungs.iter().enumerate() {
+            total = total.saturating_add(rung.after.seconds);
+            if !rung.automated {
+                return Some((Duration::from_secs(total), current, i));
+            }
+        }
+        current = cx.ids.chains.get(current.then.as_ref()?.as_str())?;
+    }
+}
+
+pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
+    let pb = cx.pb;
+    // (severity index, chain id, where the pairing is made)
+    let mut pairs: BTreeSet<(usize, String, Option<usize>)> = BTreeSet::new();
+    for (i, s) in pb.severities.iter().enumerate() {
+        if let Some(c) = &s.escalation {
+            pairs.insert((i, c.0.clone(), None));
+        }
+    }
+    for (r, route) in pb.routes.iter().enumerate() {
+        if let Some(c) = &route.escalation {
+            for (tag, _, _) in table.won_by(r) {
+                if tag != UNTAGGED
+                    && let Some(s) = facts.severity[tag]
+                {
+                    pairs.insert((s, c.0.clone(), Some(r)));
+                }
+            }
+        }
+    }
+    for (s, chain_id, route) in pairs {
+        let severity = &pb.severities[s];
+        let Some(chain) = cx.ids.chains.get(chain_id.as_str()).copied() else {
+            continue;
+        };
+        let via = match route {
+            Some(r) => format!(" (via route `{}`)", pb.routes[r].id),
+            None => String::new(),
+        };
+        match time_to_first_human(cx, chain) {
+            Some((t, c, i)) if t > severity.first_response => {
+                let here = cx
+                    .label(&severity.loc.child("first_response"))
+                    .with_message(format!("first response due after {}", severity.first_response));
+                let rung = cx
+                    .label(&c.loc.child(format!("rungs/{i}/after")))
+                    .with_message(format!("first person reached after {t}"));
+                cx.push(
+                    Diagnostic::new(
+                        Code::FirstResponseBeforeHuman,
+                        format!(
+                            "severity `{}`{via} must be answered within {}, but chain `{}` reaches its first person only after {t}",
+                            severity.id, severity.first_response, chain.id
+                        ),
+                    )
+                    .at(here)
+                    .related(rung)
+                    .help("shorten the automated rungs' time-outs, or put a person earlier in the chain"),
+                );
+            }
+            None => {
+                let here = cx.label(&chain.loc.child("rungs"));
+                cx.push(
+                    Diagnostic::new(
+                        Code::FirstResponseBeforeHuman,
+                        format!(
+                            "chain `{}` used by severity `{}`{via} never reaches a person: every rung is automated",
+                            chain.id, severity.id
+                        ),
+                    )
+                    .at(here)
+                    .help("add a rung with a `role` or `team` and no `automated: true`"),
+                );
+            }
+            _ => {}
+        }
+    }
+}

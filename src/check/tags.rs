@@ -1,0 +1,121 @@
+//! What each tag inherits from its ancestors, and the undetectable-tag
+//! check (CB311).
+
+use std::collections::BTreeMap;
+
+use super::Context;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Disposition;
+
+/// Each tag's effective severity, disposition and team after inheritance,
+/// by tag index in file order. Built only on a cycle-free hierarchy whose
+/// references all resolve.
+pub struct TagFacts {
+    pub ids: Vec<String>,
+    pub index: BTreeMap<String, usize>,
+    /// Index into the playbook's severities (0 = most severe).
+    pub severity: Vec<Option<usize>>,
+    pub disposition: Vec<Disposition>,
+    pub team: Vec<Option<String>>,
+    pub children: Vec<Vec<usize>>,
+}
+
+impl TagFacts {
+    pub fn new(cx: &Context) -> Self {
+        let tags = &cx.pb.tags;
+        let index: BTreeMap<String, usize> =
+            tags.iter().enumerate().map(|(i, t)| (t.id.0.clone(), i)).collect();
+        let severity_rank: BTreeMap<&str, usize> = cx
+            .pb
+            .severities
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let parent: Vec<Option<usize>> = tags
+            .iter()
+            .map(|t| t.parent.as_ref().and_then(|p| index.get(p.as_str()).copied()))
+            .collect();
+        let mut children = vec![Vec::new(); tags.len()];
+        for (i, p) in parent.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
+        // Walk up to the nearest ancestor that sets the field.
+        let inherit = |i: usize, get: &dyn Fn(usize) -> bool| -> Option<usize> {
+            let mut at = Some(i);
+            let mut steps = 0;
+            while let Some(n) = at {
+                if get(n) {
+                    return Some(n);
+                }
+                at = parent[n];
+                steps += 1;
+                if steps > tags.len() {
+                    return None;
+                }
+            }
+            None
+        };
+        let mut severity = Vec::with_capacity(tags.len());
+        let mut disposition = Vec::with_capacity(tags.len());
+        let mut team = Vec::with_capacity(tags.len());
+        for i in 0..tags.len() {
+            severity.push(
+                inherit(i, &|n| tags[n].severity.is_some())
+                    .and_then(|n| tags[n].severity.as_ref())
+                    .and_then(|s| severity_rank.get(s.as_str()).copied()),
+            );
+            disposition.push(
+                inherit(i, &|n| tags[n].disposition.is_some())
+                    .and_then(|n| tags[n].disposition)
+                    .unwrap_or(Disposition::Reply),
+            );
+            team.push(
+                inherit(i, &|n| tags[n].team.is_some())
+                    .and_then(|n| tags[n].team.as_ref())
+                    .map(|t| t.0.clone()),
+            );
+        }
+        TagFacts {
+            ids: tags.iter().map(|t| t.id.0.clone()).collect(),
+            index,
+            severity,
+            disposition,
+            team,
+            children,
+        }
+    }
+
+    /// The tag and all its descendants.
+    pub fn subtree(&self, root: usize) -> Vec<usize> {
+        let mut out = vec![root];
+        let mut i = 0;
+        while i < out.len() {
+            out.extend(self.children[out[i]].iter().copied());
+            i += 1;
+        }
+        out
+    }
+}
+
+pub fn check(cx: &mut Context, facts: &TagFacts) {
+    let incident_tags: Vec<&str> = cx.pb.incidents.iter().map(|i| i.tag.as_str()).collect();
+    for (i, tag) in cx.pb.tags.iter().enumerate() {
+        let d = &tag.detect;
+        let detectable = !d.keywords.values().all(Vec::is_empty) || !d.patterns.is_empty();
+        if detectable || !facts.children[i].is_empty() || incident_tags.contains(&tag.id.as_str()) {
+            continue;
+        }
+        let label = cx.key_label(&tag.loc.child("id"));
+        cx.push(
+            Diagnostic::new(
+                Code::TagUndetectable,
+                format!("tag `{}` can never be set: no keywords, patterns, child tags or incident", tag.id),
+            )
+            .at(label)
+            .help("add `detect.keywords` or `detect.patterns`, or remove the tag"),
+        );
+    }
+}
