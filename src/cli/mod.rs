@@ -98,6 +98,12 @@ pub fn print(text: &str) {
 
 /// Reports a usage or I/O error on stderr and returns its exit status.
 pub fn usage_error(message: impl std::fmt::Display) -> i32 {
-    eprintln!("error: {message}");
+    let message = message.to_string();
+    // Codes go right after `error`, as in diagnostics: `error[CB001]: ...`.
+    if message.starts_with('[') {
+        eprintln!("error{message}");
+    } else {
+        eprintln!("error: {message}");
+    }
     EXIT_USAGE
 }

@@ -39,7 +39,7 @@ pub fn run(args: ValidateArgs) -> i32 {
     let started = std::time::Instant::now();
     let (loaded, timings) = match load::load_timed(&dir, &options) {
         Ok(l) => l,
-        Err(e) => return usage_error(e),
+        Err(e) => return usage_error(format_args!("[{}] {e}", e.code())),
     };
     let load_time = started.elapsed();
     let mut diagnostics = loaded.diagnostics;

@@ -53,6 +53,17 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    pub fn code(&self) -> Code {
+        match self {
+            LoadError::NoDirectory(_) | LoadError::NotADirectory(_) | LoadError::NoManifest(_) => {
+                Code::PlaybookNotFound
+            }
+            LoadError::Io { .. } => Code::FileUnreadable,
+        }
+    }
+}
+
 /// Everything read, what was found wrong with it, and the typed playbook
 /// when every file loaded cleanly.
 #[derive(Debug)]

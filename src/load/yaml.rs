@@ -58,7 +58,10 @@ pub fn parse(text: &str) -> Result<Document, YamlError> {
 fn yaml_error(text: &str, e: &serde_saphyr::Error) -> YamlError {
     let message = clean_message(&e.without_snippet().to_string());
     let lower = message.to_lowercase();
-    let budget = lower.contains("budget") || lower.contains("depth") || lower.contains("limit");
+    let budget = lower.contains("budget")
+        || lower.contains("depth")
+        || lower.contains("recursion")
+        || lower.contains("limit");
     YamlError {
         message,
         at: e.location().map(|l| span_of(text, &l)),
@@ -72,6 +75,12 @@ fn clean_message(raw: &str) -> String {
     let mut message = first_line(raw);
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
+    }
+    if let Some(detail) = message.strip_prefix("budget breached: ") {
+        message = format!(
+            "the document exceeds the parser's safety budget ({}); aliases that expand exponentially are refused",
+            detail.trim()
+        );
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
