@@ -30,18 +30,27 @@ pub fn amount(x: f64) -> String {
     if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.2}") }
 }
 
-fn report(cx: &mut Context, from: &At<Role>, to: &At<Role>, at: Loc, earlier: Option<Loc>, what: &str) {
+/// `what` names who escalates: a chain, or `None` for the role itself.
+fn report(cx: &mut Context, from: &At<Role>, to: &At<Role>, at: Loc, earlier: Option<Loc>, what: Option<&str>) {
     let Some((currency, limit, theirs)) = shortfall(from, to) else {
         return;
     };
     let mut d = Diagnostic::new(
         Code::EscalationToLessAuthority,
-        format!(
-            "{what} escalates from `{}` to `{}`, who has less authority: {}",
-            from.id,
-            to.id,
-            describe(&currency, limit, theirs)
-        ),
+        match what {
+            Some(chain) => format!(
+                "{chain} escalates from `{}` to `{}`, who has less authority: {}",
+                from.id,
+                to.id,
+                describe(&currency, limit, theirs)
+            ),
+            None => format!(
+                "role `{}` escalates to `{}`, who has less authority: {}",
+                from.id,
+                to.id,
+                describe(&currency, limit, theirs)
+            ),
+        },
     )
     .at(cx.label(&at).with_message(format!("`{}` cannot approve what `{}` can", to.id, from.id)));
     if let Some(e) = earlier {
@@ -60,14 +69,14 @@ pub fn check(cx: &mut Context) {
             };
             let at = chain.loc.child(format!("rungs/{i}/role"));
             if let Some((from, earlier)) = &previous {
-                report(cx, from, role, at.clone(), Some(earlier.clone()), &format!("chain `{}`", chain.id));
+                report(cx, from, role, at.clone(), Some(earlier.clone()), Some(&format!("chain `{}`", chain.id)));
             }
             previous = Some((role, at));
         }
     }
     for role in &pb.roles {
         if let Some(to) = role.escalates_to.as_ref().and_then(|r| cx.ids.roles.get(r.as_str()).copied()) {
-            report(cx, role, to, role.loc.child("escalates_to"), None, &format!("role `{}`", role.id));
+            report(cx, role, to, role.loc.child("escalates_to"), None, None);
         }
     }
 

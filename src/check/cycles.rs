@@ -30,6 +30,26 @@ pub fn check_tags(cx: &mut Context) -> bool {
     found.is_empty()
 }
 
+pub fn check_roles(cx: &mut Context) {
+    let links: Vec<(&str, Option<&str>, Loc)> = cx
+        .pb
+        .roles
+        .iter()
+        .map(|r| (r.id.as_str(), r.escalates_to.as_ref().map(|p| p.as_str()), r.loc.child("escalates_to")))
+        .collect();
+    for (members, loc) in cycles(&links) {
+        let label = cx.label(&loc).with_message("this `escalates_to` closes the cycle");
+        cx.push(
+            Diagnostic::new(
+                Code::RoleCycle,
+                format!("roles escalate to each other in a cycle: {}", members.join(" → ")),
+            )
+            .at(label)
+            .help("a case beyond everyone's authority must end with a role that has no `escalates_to`"),
+        );
+    }
+}
+
 pub fn check_chains(cx: &mut Context) {
     let links: Vec<(&str, Option<&str>, Loc)> = cx
         .pb

@@ -80,6 +80,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     references::check(&mut cx);
     let tag_cycle_free = cycles::check_tags(&mut cx);
     cycles::check_chains(&mut cx);
+    cycles::check_roles(&mut cx);
     patterns::check(&mut cx);
     let zones_ok = schedule::check(&mut cx);
     sla::check(&mut cx);

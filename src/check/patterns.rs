@@ -2,7 +2,8 @@
 //! same regex engine the router uses, within the same size limit.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::source::Span;
 
 /// The compiled-size cap for one pattern, so a pathological pattern is a
 /// diagnostic rather than a slow or memory-hungry router.
@@ -11,27 +12,59 @@ pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 pub fn check(cx: &mut Context) {
     for tag in &cx.pb.tags {
         for (i, pattern) in tag.detect.patterns.iter().enumerate() {
-            let built = regex::RegexBuilder::new(pattern)
-                .size_limit(PATTERN_SIZE_LIMIT)
-                .build();
-            if let Err(e) = built {
-                let reason = match &e {
-                    regex::Error::Syntax(s) => s.lines().last().unwrap_or(s).trim().to_string(),
-                    regex::Error::CompiledTooBig(n) => {
-                        format!("the compiled pattern exceeds {n} bytes")
-                    }
-                    other => other.to_string(),
-                };
-                let label = cx.label(&tag.loc.child(format!("detect/patterns/{i}")));
-                cx.out.push(
-                    Diagnostic::new(
-                        Code::InvalidPattern,
-                        format!("pattern of tag `{}` is not a valid regular expression", tag.id),
-                    )
-                    .at(label.with_message(reason))
-                    .help("patterns use Rust `regex` syntax: no look-around or backreferences"),
-                );
-            }
+            let Some((reason, within)) = problem(pattern) else {
+                continue;
+            };
+            let whole = cx.label(&tag.loc.child(format!("detect/patterns/{i}")));
+            let label = narrow(cx, whole, pattern, within).with_message(reason.clone());
+            let help = if reason.contains("look-around") || reason.contains("backreference") {
+                "the router guarantees linear-time matching, so look-around and backreferences are not available; match the wider text and use `exclude` keywords instead"
+            } else {
+                "patterns use Rust `regex` syntax (https://docs.rs/regex/#syntax)"
+            };
+            cx.out.push(
+                Diagnostic::new(
+                    Code::InvalidPattern,
+                    format!("pattern of tag `{}` is not a valid regular expression", tag.id),
+                )
+                .at(label)
+                .help(help),
+            );
         }
+    }
+}
+
+/// Why a pattern does not compile, and which part of it is at fault.
+pub fn problem(pattern: &str) -> Option<(String, Option<std::ops::Range<usize>>)> {
+    if let Err(e) = regex_syntax::Parser::new().parse(pattern) {
+        let (kind, span) = match &e {
+            regex_syntax::Error::Parse(e) => (e.kind().to_string(), Some(e.span())),
+            regex_syntax::Error::Translate(e) => (e.kind().to_string(), Some(e.span())),
+            other => (other.to_string(), None),
+        };
+        return Some((kind, span.map(|s| s.start.offset..s.end.offset)));
+    }
+    match regex::RegexBuilder::new(pattern).size_limit(PATTERN_SIZE_LIMIT).build() {
+        Ok(_) => None,
+        Err(regex::Error::CompiledTooBig(n)) => Some((format!("the compiled pattern exceeds {n} bytes"), None)),
+        Err(e) => Some((e.to_string(), None)),
+    }
+}
+
+/// Narrows a label on the whole pattern to the faulty part, when the
+/// pattern appears verbatim in the source (plain or single-quoted).
+fn narrow(cx: &Context, label: Label, pattern: &str, within: Option<std::ops::Range<usize>>) -> Label {
+    let Some(within) = within else {
+        return label;
+    };
+    let text = &cx.sources.get(label.file).text;
+    let region = &text[label.span.start.min(text.len())..label.span.end.min(text.len())];
+    match region.find(pattern) {
+        Some(at) if within.end <= pattern.len() => {
+            let start = label.span.start + at + within.start;
+            let end = label.span.start + at + within.end.max(within.start);
+            Label::new(label.file, Span::new(start, end))
+        }
+        _ => label,
     }
 }

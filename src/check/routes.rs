@@ -121,7 +121,7 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     }
     for (r, route) in pb.routes.iter().enumerate() {
         if !table.reachable[r] {
-            let label = cx.label(&route.loc.child("when"));
+            let label = cx.label(&route.loc.child("id")).with_message("matches nothing");
             cx.push(
                 Diagnostic::new(
                     Code::RouteUnreachable,
@@ -151,9 +151,9 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                     if names.len() == 1 { "catches" } else { "catch" }
                 ),
             )
-            .at(cx.key_label(&route.loc.child("id")).with_message("never reached"));
+            .at(cx.label(&route.loc.child("id")).with_message("never reached"));
             for &x in before.iter().take(3) {
-                d = d.related(cx.key_label(&pb.routes[x].loc.child("id")).with_message("matches first"));
+                d = d.related(cx.label(&pb.routes[x].loc.child("id")).with_message("matches first"));
             }
             cx.push(d.help("move the more specific route above the general one, or remove it"));
         }
@@ -163,27 +163,44 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         if facts.disposition[t] != Disposition::Reply || facts.team[t].is_some() {
             continue;
         }
-        let missing = (0..Audience::ALL.len())
-            .flat_map(|a| (0..table.languages.len()).map(move |l| (a, l)))
-            .find(|&(a, l)| table.winner(t, a, l).is_none());
-        if let Some((a, l)) = missing {
-            let label = cx.key_label(&tag.loc.child("id"));
-            cx.push(
-                Diagnostic::new(
-                    Code::ReplyTagUnrouted,
-                    format!(
-                        "tag `{}` needs a reply but has no owning team and no route for {:?} authors writing in `{}`",
-                        tag.id,
-                        Audience::ALL[a],
-                        table.languages[l]
-                    )
-                    .replace("Vip", "VIP")
-                    .replace("Influencer", "influencer")
-                    .replace("Regular", "regular"),
-                )
-                .at(label)
-                .help("give the tag a `team`, add a route for it, or end the routing matrix with a catch-all route"),
-            );
+        let mut missing_langs: BTreeSet<&str> = BTreeSet::new();
+        let mut missing_audiences: BTreeSet<usize> = BTreeSet::new();
+        for a in 0..Audience::ALL.len() {
+            for l in 0..table.languages.len() {
+                if table.winner(t, a, l).is_none() {
+                    missing_audiences.insert(a);
+                    missing_langs.insert(&table.languages[l]);
+                }
+            }
         }
+        if missing_langs.is_empty() {
+            continue;
+        }
+        let all = missing_langs.len() == table.languages.len()
+            && missing_audiences.len() == Audience::ALL.len();
+        let which = if all {
+            "no route at all".to_string()
+        } else {
+            let audiences: Vec<&str> = missing_audiences.iter().map(|&a| audience_name(a)).collect();
+            let langs: Vec<String> = missing_langs.iter().map(|l| format!("`{l}`")).collect();
+            format!("no route for {} authors writing in {}", audiences.join("/"), langs.join(", "))
+        };
+        let label = cx.label(&tag.loc.child("id")).with_message("reaches no queue");
+        cx.push(
+            Diagnostic::new(
+                Code::ReplyTagUnrouted,
+                format!("tag `{}` needs a reply but has no owning team and {which}", tag.id),
+            )
+            .at(label)
+            .help("give the tag a `team`, add a route for it, or end the routing matrix with a catch-all route"),
+        );
+    }
+}
+
+fn audience_name(a: usize) -> &'static str {
+    match Audience::ALL[a] {
+        Audience::Vip => "VIP",
+        Audience::Influencer => "influencer",
+        Audience::Regular => "regular",
     }
 }

@@ -64,13 +64,15 @@ pub fn check(cx: &mut Context) -> bool {
         for (i, h) in c.hours.iter().enumerate() {
             let at = c.loc.child(format!("hours/{i}"));
             if h.days.is_empty() {
-                bad(cx, &at.child("days"), format!("business hours in calendar `{}` name no days", c.id));
+                bad(cx, &at.child("days"), format!("business hours in calendar `{}` name no days", c.id), "no days", "list the weekdays these hours apply to, e.g. `[mon, tue, wed, thu, fri]`");
             }
             if h.end <= h.start {
                 bad(
                     cx,
                     &at.child("end"),
                     format!("business hours in calendar `{}` end ({}) before they start ({})", c.id, h.end, h.start),
+                    "not after `start`",
+                    "business hours cannot cross midnight: split them into two entries, one ending at `24:00`",
                 );
             }
         }
@@ -82,16 +84,18 @@ pub fn check(cx: &mut Context) -> bool {
                     cx,
                     &c.loc.child(format!("holidays/{i}/until")),
                     format!("holiday `{}` ends ({}) before it starts ({})", h.name, until.0, h.date.0),
+                    "before `date`",
+                    "`until` is the last day of a holiday that spans several days",
                 );
             }
         }
     }
     for s in &pb.shifts {
         if s.days.is_empty() {
-            bad(cx, &s.loc.child("days"), format!("shift `{}` names no days", s.id));
+            bad(cx, &s.loc.child("days"), format!("shift `{}` names no days", s.id), "no days", "list the weekdays the shift runs on");
         }
         if s.start == s.end {
-            bad(cx, &s.loc.child("end"), format!("shift `{}` starts and ends at {}", s.id, s.start));
+            bad(cx, &s.loc.child("end"), format!("shift `{}` starts and ends at {}", s.id, s.start), "same as `start`", "a shift that ends at or before its start runs past midnight; a whole day is `00:00` to `24:00`");
         }
     }
     for f in &pb.forecast {
@@ -102,13 +106,15 @@ pub fn check(cx: &mut Context) -> bool {
                 cx,
                 &f.loc.child("hourly_profile"),
                 format!("hourly profile for `{}`/`{}` has {} weights, not 24", f.channel, f.lang, p.len()),
+                "needs 24 weights",
+                "give one relative weight per hour of the day, midnight first",
             );
         }
     }
     all_known
 }
 
-fn bad(cx: &mut Context, loc: &Loc, message: String) {
-    let label = cx.label(loc);
-    cx.push(Diagnostic::new(Code::InvalidSchedule, message).at(label));
+fn bad(cx: &mut Context, loc: &Loc, message: String, note: &str, help: &str) {
+    let label = cx.label(loc).with_message(note);
+    cx.push(Diagnostic::new(Code::InvalidSchedule, message).at(label).help(help));
 }

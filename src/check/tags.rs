@@ -108,7 +108,7 @@ pub fn check(cx: &mut Context, facts: &TagFacts) {
         if detectable || !facts.children[i].is_empty() || incident_tags.contains(&tag.id.as_str()) {
             continue;
         }
-        let label = cx.key_label(&tag.loc.child("id"));
+        let label = cx.label(&tag.loc.child("id")).with_message("nothing sets this tag");
         cx.push(
             Diagnostic::new(
                 Code::TagUndetectable,

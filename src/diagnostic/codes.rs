@@ -70,6 +70,7 @@ codes! {
     InvalidPattern => "CB205", "invalid-pattern", Error, "A detection pattern is not a valid regular expression";
     UnknownTimeZone => "CB206", "unknown-time-zone", Error, "A time zone name is not in the IANA database";
     InvalidSchedule => "CB207", "invalid-schedule", Error, "Hours, holidays or a calendar setting that cannot be right";
+    RoleCycle => "CB208", "role-escalation-cycle", Error, "Roles escalate to each other in a cycle";
     // Meaning.
     SlaNotTightening => "CB301", "sla-not-tightening", Error, "A more severe level has a looser SLA target than a less severe one";
     FirstResponseBeforeHuman => "CB302", "first-response-before-human", Error, "The first-response target passes before any person is reached";

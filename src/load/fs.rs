@@ -33,9 +33,16 @@ pub fn read_text(root: &Path, relative: &str, max_size: u64) -> Result<String, R
             .components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes || relative.is_empty() {
+        let why = if rel.is_absolute() {
+            "is an absolute path"
+        } else if relative.is_empty() {
+            "is empty"
+        } else {
+            "leaves the playbook directory"
+        };
         return Err(Refusal::new(
             Code::PathOutsideRoot,
-            format!("`{relative}` is not a relative path inside the playbook directory"),
+            format!("`{relative}` {why}; playbook files must lie inside the playbook directory"),
         ));
     }
     let full = root.join(rel);

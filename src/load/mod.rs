@@ -221,9 +221,14 @@ impl Loader<'_> {
                 let pointer = pointer_of(e.path());
                 let source = self.sources.get(id);
                 let span = source.index.nearest(&pointer).map(|s| s.value).unwrap_or_default();
+                let field = pointer.rsplit('/').next().unwrap_or_default();
+                let message = if field.is_empty() {
+                    e.inner().to_string()
+                } else {
+                    format!("`{field}`: {}", e.inner())
+                };
                 self.diagnostics.push(
-                    Diagnostic::new(Code::SchemaViolation, e.inner().to_string())
-                        .at(Label::new(id, span)),
+                    Diagnostic::new(Code::SchemaViolation, message).at(Label::new(id, span)),
                 );
                 None
             }

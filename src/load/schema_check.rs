@@ -30,7 +30,7 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                     let child = format!("{pointer}/{}", escape_pointer(name));
                     let mut d = Diagnostic::new(
                         Code::UnknownField,
-                        format!("unknown field `{name}` in {}", describe(kind, &pointer)),
+                        format!("unknown field `{name}` in {}", describe(kind, &pointer, value)),
                     )
                     .at(at(&child, true).with_message("not a field here"));
                     d = match closest(name, allowed.iter().map(String::as_str)) {
@@ -48,7 +48,7 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                 out.push(
                     Diagnostic::new(
                         Code::MissingField,
-                        format!("missing field `{name}` in {}", describe(kind, &pointer)),
+                        format!("missing field `{name}` in {}", describe(kind, &pointer, value)),
                     )
                     .at(at(&pointer, true).with_message(format!("needs `{name}`"))),
                 );
@@ -156,11 +156,37 @@ fn allowed_fields(kind: FileKind, pointer: &str) -> Vec<String> {
     fields
 }
 
-fn describe(kind: FileKind, pointer: &str) -> String {
+/// Names the object at `pointer` as a care team would: `tag \`delay\``
+/// for an item with an id, `voice.emoji` for a nested object.
+fn describe(kind: FileKind, pointer: &str, document: &Value) -> String {
     if pointer.is_empty() {
-        format!("the {} file", kind.name())
+        return format!("the {} file", kind.name());
+    }
+    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+    if let [.., list, index] = tokens.as_slice()
+        && index.bytes().all(|b| b.is_ascii_digit())
+    {
+        let item = document.pointer(pointer);
+        let id = item
+            .and_then(|v| v.get("id").or_else(|| v.get("code")).or_else(|| v.get("name")))
+            .and_then(Value::as_str);
+        let singular = singular(list);
+        return match id {
+            Some(id) => format!("{singular} `{id}`"),
+            None => format!("{singular} {} of `{}`", index.parse::<usize>().unwrap_or(0) + 1, tokens[..tokens.len() - 1].join(".")),
+        };
+    }
+    format!("`{}`", tokens.join("."))
+}
+
+fn singular(list: &str) -> String {
+    let word = list.replace('_', " ");
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = word.strip_suffix('s') {
+        stem.to_string()
     } else {
-        format!("`{pointer}`")
+        word
     }
 }
 

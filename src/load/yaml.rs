@@ -77,9 +77,17 @@ fn clean_message(raw: &str) -> String {
         message.truncate(i);
     }
     if let Some(detail) = message.strip_prefix("budget breached: ") {
+        // The parser names the breached limit as a Rust value, `Nodes {
+        // nodes: 250001 }`; keep the words and the number.
+        let detail: String = detail
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('_', " ");
         message = format!(
-            "the document exceeds the parser's safety budget ({}); aliases that expand exponentially are refused",
-            detail.trim()
+            "the document exceeds the parser's safety budget ({detail}); aliases that expand exponentially are refused"
         );
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
