@@ -1,6 +1,5 @@
 //! Source files of a playbook and byte spans within them.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// A byte range in one source file.
@@ -21,39 +20,53 @@ impl Span {
 
 /// Where a value sits in its file: the key that introduced it (for mapping
 /// values) and the value itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NodeSpans {
     pub key: Option<Span>,
     pub value: Span,
 }
 
-/// JSON pointer (RFC 6901) → spans of the YAML node at that pointer.
-#[derive(Debug, Default, Clone)]
-pub struct PositionIndex {
-    nodes: HashMap<String, NodeSpans>,
+/// The spans of one YAML node and of its children, in the order of the
+/// items or entries of the matching JSON value.
+#[derive(Debug, Clone, Default)]
+pub struct SpanTree {
+    pub spans: NodeSpans,
+    pub children: Vec<SpanTree>,
 }
 
-impl PositionIndex {
-    pub fn insert(&mut self, pointer: String, spans: NodeSpans) {
-        self.nodes.insert(pointer, spans);
+/// Follows `pointer` through a value and its span tree together, as far
+/// as it goes; true when it went all the way.
+fn walk(value: &serde_json::Value, tree: &SpanTree, pointer: &str) -> (NodeSpans, bool) {
+    let mut value = value;
+    let mut tree = tree;
+    if pointer.is_empty() {
+        return (tree.spans, true);
     }
-
-    pub fn get(&self, pointer: &str) -> Option<&NodeSpans> {
-        self.nodes.get(pointer)
+    for raw in pointer.split('/').skip(1) {
+        let token = unescape(raw);
+        let position = match value {
+            serde_json::Value::Object(map) => map.keys().position(|k| *k == token),
+            serde_json::Value::Array(items) => token.parse::<usize>().ok().filter(|&i| i < items.len()),
+            _ => None,
+        };
+        let (Some(i), Some(child)) = (position, position.and_then(|i| tree.children.get(i))) else {
+            return (tree.spans, false);
+        };
+        value = match value {
+            serde_json::Value::Object(map) => map.values().nth(i).expect("position is in range"),
+            serde_json::Value::Array(items) => &items[i],
+            _ => unreachable!("only containers have positions"),
+        };
+        tree = child;
     }
+    (tree.spans, true)
+}
 
-    /// The node at `pointer`, or its nearest ancestor that exists.
-    pub fn nearest(&self, pointer: &str) -> Option<&NodeSpans> {
-        let mut p = pointer;
-        loop {
-            if let Some(n) = self.nodes.get(p) {
-                return Some(n);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return None,
-            }
-        }
+fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
     }
 }
 
@@ -69,8 +82,11 @@ pub struct SourceFile {
     /// joined with the name the manifest uses.
     pub path: PathBuf,
     pub text: String,
-    /// Positions of the YAML nodes, once the file has parsed.
-    pub index: PositionIndex,
+    /// The parsed document, once the file has parsed.
+    pub value: serde_json::Value,
+    /// Spans of the YAML nodes, mirroring `value`; computed on first use,
+    /// since only files with something to report need them.
+    tree: std::sync::OnceLock<SpanTree>,
     line_starts: Vec<usize>,
 }
 
@@ -81,9 +97,25 @@ impl SourceFile {
         SourceFile {
             path,
             text,
-            index: PositionIndex::default(),
+            value: serde_json::Value::Null,
+            tree: std::sync::OnceLock::new(),
             line_starts,
         }
+    }
+
+    fn tree(&self) -> &SpanTree {
+        self.tree.get_or_init(|| crate::load::yaml::span_tree(&self.text))
+    }
+
+    /// The spans of the node at `pointer` (RFC 6901).
+    pub fn get(&self, pointer: &str) -> Option<NodeSpans> {
+        let (spans, complete) = walk(&self.value, self.tree(), pointer);
+        complete.then_some(spans)
+    }
+
+    /// The node at `pointer`, or its nearest ancestor that exists.
+    pub fn nearest(&self, pointer: &str) -> Option<NodeSpans> {
+        Some(walk(&self.value, self.tree(), pointer).0)
     }
 
     /// 1-based line and column (in characters) of a byte offset.

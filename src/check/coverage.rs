@@ -59,6 +59,8 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         handover.entry(h.team.as_str()).or_default().push(h.to.as_str());
     }
 
+    // Many routes share a queue's team: compute each team set's gaps once.
+    let mut gap_cache: HashMap<(Vec<&str>, &str), Vec<Interval>> = HashMap::new();
     let mut found = Vec::new();
     for (r, route) in pb.routes.iter().enumerate() {
         let Some(queue) = cx.ids.queues.get(route.queue.as_str()) else {
@@ -79,13 +81,15 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         teams.extend(handover.get(queue.team.as_str()).into_iter().flatten().copied());
         for (lang, severities) in needed {
             let code = table.languages[lang].as_str();
-            let mut intervals: Vec<Interval> = teams
-                .iter()
-                .filter_map(|t| on_shift.get(&(*t, code)))
-                .flatten()
-                .copied()
-                .collect();
-            let gaps = gaps(&mut intervals, window);
+            let gaps = gap_cache.entry((teams.clone(), code)).or_insert_with(|| {
+                let mut intervals: Vec<Interval> = teams
+                    .iter()
+                    .filter_map(|t| on_shift.get(&(*t, code)))
+                    .flatten()
+                    .copied()
+                    .collect();
+                gaps(&mut intervals, window)
+            });
             let Some(&(first_start, first_end)) = gaps.first() else {
                 continue;
             };

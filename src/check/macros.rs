@@ -19,7 +19,6 @@ pub fn check(cx: &mut Context) {
         let mut used: BTreeSet<&str> = BTreeSet::new();
         for (lang, text) in &mac.text {
             let at = mac.loc.child(format!("text/{lang}"));
-            let value = cx.label(&at);
             for m in PLACEHOLDER.captures_iter(text) {
                 let name = m.get(1).map_or("", |g| g.as_str());
                 used.insert(name);
@@ -27,7 +26,7 @@ pub fn check(cx: &mut Context) {
                     continue;
                 }
                 let whole = m.get(0).expect("match");
-                let label = locate_in_scalar(cx, value.clone(), whole.as_str())
+                let label = locate_in_scalar(cx, cx.label(&at), whole.as_str())
                     .with_message("not declared under `placeholders`");
                 cx.out.push(
                     Diagnostic::new(

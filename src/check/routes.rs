@@ -25,6 +25,8 @@ pub struct RouteTable {
     winner: Vec<Option<usize>>,
     /// Route indices whose conditions match at least one class.
     pub reachable: Vec<bool>,
+    /// The classes each route wins, as (tag, audience, language).
+    won: Vec<Vec<(usize, usize, usize)>>,
 }
 
 impl RouteTable {
@@ -44,6 +46,7 @@ impl RouteTable {
             tags: facts.ids.len(),
             winner: vec![None; (facts.ids.len() + 1) * Audience::ALL.len() * languages.len()],
             reachable: vec![false; pb.routes.len()],
+            won: vec![Vec::new(); pb.routes.len()],
             languages,
         };
         for r in 0..pb.routes.len() {
@@ -55,6 +58,7 @@ impl RouteTable {
                         let slot = table.slot(t, a, l);
                         if table.winner[slot].is_none() {
                             table.winner[slot] = Some(r);
+                            table.won[r].push((t, a, l));
                         }
                     }
                 }
@@ -99,26 +103,12 @@ impl RouteTable {
 
     /// The classes a route wins: (tag, audience, language) indices.
     pub fn won_by(&self, route: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-        let per_tag = Audience::ALL.len() * self.languages.len();
-        self.winner
-            .iter()
-            .enumerate()
-            .filter(move |(_, w)| **w == Some(route))
-            .map(move |(slot, _)| {
-                let tag = slot / per_tag;
-                let rest = slot % per_tag;
-                let tag = if tag == self.tags { UNTAGGED } else { tag };
-                (tag, rest / self.languages.len(), rest % self.languages.len())
-            })
+        self.won[route].iter().copied()
     }
 }
 
 pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
-    let mut wins = vec![0usize; pb.routes.len()];
-    for w in table.winner.iter().flatten() {
-        wins[*w] += 1;
-    }
     for (r, route) in pb.routes.iter().enumerate() {
         if !table.reachable[r] {
             let label = cx.label(&route.loc.child("id")).with_message("matches nothing");
@@ -130,7 +120,7 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                 .at(label)
                 .help("check that the listed tags have the listed severities"),
             );
-        } else if wins[r] == 0 {
+        } else if table.won[r].is_empty() {
             // Name the routes that take its messages, in file order.
             let (tags, audiences, langs) = table.classes(cx, facts, r);
             let mut before: BTreeSet<usize> = BTreeSet::new();

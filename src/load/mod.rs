@@ -11,11 +11,15 @@ pub use playbook::{At, Loc, Playbook};
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Label, Level};
-use crate::model::{FileKind, Manifest, PlaybookFiles};
+use crate::model::{
+    EmpowermentFile, EscalationFile, FileKind, Manifest, PlaybookFiles, SamplesFile, StaffingFile,
+    TagsFile, VoiceFile,
+};
 use crate::source::{FileId, SourceFile, Sources, Span};
 
 /// The manifest's file name inside a playbook directory.
@@ -86,6 +90,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
     load_timed(dir, options).map(|(l, _)| l)
 }
 
+/// Loads a playbook and says how long each phase took. Part files are
+/// read, parsed and checked in parallel; the phases' times add up the
+/// work of all threads.
 pub fn load_timed(dir: &Path, options: &LoadOptions) -> Result<(Loaded, LoadTimings), LoadError> {
     let meta = std::fs::metadata(dir).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NoDirectory(dir.to_path_buf()),
@@ -104,87 +111,191 @@ pub fn load_timed(dir: &Path, options: &LoadOptions) -> Result<(Loaded, LoadTimi
     if !root.join(MANIFEST_FILE).exists() {
         return Err(LoadError::NoManifest(dir.to_path_buf()));
     }
+    let reader = Reader { dir, root, options };
 
-    let mut loader = Loader {
-        dir,
-        root,
-        options,
-        sources: Sources::default(),
-        diagnostics: Vec::new(),
-        timings: LoadTimings::default(),
-    };
-    let playbook = match loader.file(MANIFEST_FILE, FileKind::Manifest, None) {
-        Some((id, value, true)) => loader
-            .typed::<Manifest>(id, value)
-            .and_then(|manifest| loader.parts(id, manifest)),
-        // A manifest with mistakes still names its files: read them too, so
-        // one run reports every problem in the playbook.
-        Some((id, value, false)) => {
-            if let Ok(files) = serde_json::from_value::<PlaybookFiles>(value["files"].clone()) {
-                loader.part_files(id, &files, None);
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut timings = LoadTimings::default();
+
+    let manifest_id = FileId(0);
+    let manifest = reader.file(manifest_id, MANIFEST_FILE, FileKind::Manifest, None);
+    timings.add(&manifest.timings);
+    diagnostics.extend(manifest.diagnostics);
+    let manifest_source = sources.add(manifest.source);
+    debug_assert_eq!(manifest_source, manifest_id);
+    let manifest_value = &sources.get(manifest_id).value;
+    let files = match manifest.parsed {
+        true if manifest.clean => match typed::<Manifest>(manifest_value, manifest_id, sources.get(manifest_id)) {
+            Ok(m) => Some((m.files.clone(), Some(m))),
+            Err(d) => {
+                diagnostics.push(d);
+                None
             }
-            None
-        }
-        None => None,
+        },
+        // A manifest with mistakes still names its files: read them too,
+        // so one run reports every problem in the playbook.
+        true => PlaybookFiles::deserialize(&manifest_value["files"])
+            .ok()
+            .map(|f| (f, None)),
+        false => None,
     };
-    let mut diagnostics = loader.diagnostics;
+
+    let mut playbook = None;
+    if let Some((files, manifest)) = files {
+        let jobs = part_jobs(&files, sources.get(manifest_id));
+        let done: Vec<Processed> = std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .iter()
+                .enumerate()
+                .map(|(i, job)| {
+                    let reader = &reader;
+                    scope.spawn(move || {
+                        let id = FileId(1 + i);
+                        let mut processed = reader.file(id, &job.name, job.kind, job.named_at.clone());
+                        if processed.clean {
+                            let started = std::time::Instant::now();
+                            let source = &processed.source;
+                            match Part::from_value(job.kind, &source.value, id, source) {
+                                Ok(part) => processed.part = Some(part),
+                                Err(d) => {
+                                    processed.diagnostics.push(d);
+                                    processed.clean = false;
+                                }
+                            }
+                            processed.timings.model += started.elapsed();
+                        }
+                        processed
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("loading a file does not panic"))
+                .collect()
+        });
+        let mut pb = manifest.map(|m| Playbook::new(manifest_id, m));
+        for processed in done {
+            timings.add(&processed.timings);
+            diagnostics.extend(processed.diagnostics);
+            let id = sources.add(processed.source);
+            match (processed.part, pb.as_mut()) {
+                (Some(part), Some(pb)) => part.add_to(pb, id),
+                _ => pb = None,
+            }
+        }
+        playbook = pb;
+    }
+
     crate::diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(|d| d.level == Level::Error);
     let loaded = Loaded {
-        sources: loader.sources,
+        sources,
         diagnostics,
         playbook: if has_errors { None } else { playbook },
     };
-    Ok((loaded, loader.timings))
+    Ok((loaded, timings))
 }
 
-struct Loader<'a> {
-    dir: &'a Path,
-    root: PathBuf,
-    options: &'a LoadOptions,
-    sources: Sources,
+impl LoadTimings {
+    fn add(&mut self, other: &LoadTimings) {
+        self.read += other.read;
+        self.parse += other.parse;
+        self.schema += other.schema;
+        self.model += other.model;
+    }
+}
+
+/// One part file to load, and where the manifest names it.
+struct Job {
+    name: String,
+    kind: FileKind,
+    named_at: Option<Label>,
+}
+
+fn part_jobs(files: &PlaybookFiles, manifest: &SourceFile) -> Vec<Job> {
+    let lists: [(&str, FileKind, &Vec<String>); 6] = [
+        ("voice", FileKind::Voice, &files.voice),
+        ("tags", FileKind::Tags, &files.tags),
+        ("escalation", FileKind::Escalation, &files.escalation),
+        ("empowerment", FileKind::Empowerment, &files.empowerment),
+        ("staffing", FileKind::Staffing, &files.staffing),
+        ("samples", FileKind::Samples, &files.samples),
+    ];
+    let mut jobs = Vec::new();
+    for (field, kind, names) in lists {
+        for (i, name) in names.iter().enumerate() {
+            let named_at = manifest
+                .nearest(&format!("/files/{field}/{i}"))
+                .map(|s| Label::new(FileId(0), s.value));
+            jobs.push(Job {
+                name: name.clone(),
+                kind,
+                named_at,
+            });
+        }
+    }
+    jobs
+}
+
+/// One file after reading, parsing and schema checking.
+struct Processed {
+    source: SourceFile,
     diagnostics: Vec<Diagnostic>,
+    /// Whether the YAML parsed (its value is in `source.value`).
+    parsed: bool,
+    clean: bool,
+    part: Option<Part>,
     timings: LoadTimings,
 }
 
-impl Loader<'_> {
+struct Reader<'a> {
+    dir: &'a Path,
+    root: PathBuf,
+    options: &'a LoadOptions,
+}
+
+impl Reader<'_> {
     /// Reads, parses and schema-checks one file. `named_at` is where the
     /// manifest names it, for problems that have no place in the file.
-    fn file(
-        &mut self,
-        relative: &str,
-        kind: FileKind,
-        named_at: Option<Label>,
-    ) -> Option<(FileId, Value, bool)> {
+    fn file(&self, id: FileId, relative: &str, kind: FileKind, named_at: Option<Label>) -> Processed {
         let display = fs::display_path(self.dir, relative);
+        let mut timings = LoadTimings::default();
+        let processed = |source, diagnostics, parsed, clean, timings| Processed {
+            source,
+            diagnostics,
+            parsed,
+            clean,
+            part: None,
+            timings,
+        };
         let started = std::time::Instant::now();
         let read = fs::read_text(&self.root, relative, self.options.max_file_size);
-        self.timings.read += started.elapsed();
+        timings.read += started.elapsed();
         let text = match read {
             Ok(text) => text,
             Err(refusal) => {
                 let mut d = Diagnostic::new(refusal.code, refusal.message);
+                let mut text = String::new();
                 if let Some((prefix, at)) = refusal.partial {
-                    let id = self.sources.add(SourceFile::new(display, prefix));
+                    text = prefix;
                     d = d.at(Label::new(id, Span::new(at, at)).with_message("first byte that is not UTF-8 text"));
                 } else if let Some(label) = named_at {
                     d = d.at(label);
                 }
-                self.diagnostics.push(d);
-                return None;
+                return processed(SourceFile::new(display, text), vec![d], false, false, timings);
             }
         };
-        let id = self.sources.add(SourceFile::new(display, text));
+        let mut source = SourceFile::new(display, text);
 
         let started = std::time::Instant::now();
-        let parsed = yaml::parse(&self.sources.get(id).text);
-        self.timings.parse += started.elapsed();
-        let doc = match parsed {
-            Ok(doc) => doc,
+        let parsed = yaml::parse(&source.text);
+        timings.parse += started.elapsed();
+        let value = match parsed {
+            Ok(value) => value,
             Err(e) => {
                 let code = if e.budget {
                     Code::YamlBudget
-                } else if e.message.to_lowercase().contains("duplicate") {
+                } else if e.message.starts_with("duplicate key") {
                     Code::DuplicateKey
                 } else {
                     Code::YamlSyntax
@@ -193,104 +304,69 @@ impl Loader<'_> {
                 if let Some(span) = e.at {
                     d = d.at(Label::new(id, span));
                 }
-                self.diagnostics.push(d);
-                return None;
+                return processed(source, vec![d], false, false, timings);
             }
         };
-        let source = self.sources.get_mut(id);
-        source.index = doc.index;
+        source.value = value;
 
         let started = std::time::Instant::now();
-        let problems = schema_check::check(kind, id, self.sources.get(id), &doc.value);
-        self.timings.schema += started.elapsed();
+        let problems = schema_check::check(kind, id, &source, &source.value);
+        timings.schema += started.elapsed();
         let clean = problems.is_empty();
-        self.diagnostics.extend(problems);
-        Some((id, doc.value, clean))
+        processed(source, problems, true, clean, timings)
+    }
+}
+
+/// A typed part file.
+enum Part {
+    Voice(VoiceFile),
+    Tags(TagsFile),
+    Escalation(EscalationFile),
+    Empowerment(EmpowermentFile),
+    Staffing(StaffingFile),
+    Samples(SamplesFile),
+}
+
+impl Part {
+    fn from_value(kind: FileKind, value: &Value, id: FileId, source: &SourceFile) -> Result<Part, Diagnostic> {
+        Ok(match kind {
+            FileKind::Voice => Part::Voice(typed(value, id, source)?),
+            FileKind::Tags => Part::Tags(typed(value, id, source)?),
+            FileKind::Escalation => Part::Escalation(typed(value, id, source)?),
+            FileKind::Empowerment => Part::Empowerment(typed(value, id, source)?),
+            FileKind::Staffing => Part::Staffing(typed(value, id, source)?),
+            FileKind::Samples => Part::Samples(typed(value, id, source)?),
+            FileKind::Manifest => unreachable!("the manifest is not a part"),
+        })
     }
 
-    /// Deserializes a schema-valid value into its model type. The schema
-    /// and the types come from one definition, so this fails only on what
-    /// the schema cannot say (a date that does not exist, say).
-    fn typed<T: DeserializeOwned>(&mut self, id: FileId, value: Value) -> Option<T> {
-        let started = std::time::Instant::now();
-        let result = serde_path_to_error::deserialize::<_, T>(&value);
-        self.timings.model += started.elapsed();
-        match result {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let pointer = pointer_of(e.path());
-                let source = self.sources.get(id);
-                let span = source.index.nearest(&pointer).map(|s| s.value).unwrap_or_default();
-                let field = pointer.rsplit('/').next().unwrap_or_default();
-                let message = if field.is_empty() {
-                    e.inner().to_string()
-                } else {
-                    format!("`{field}`: {}", e.inner())
-                };
-                self.diagnostics.push(
-                    Diagnostic::new(Code::SchemaViolation, message).at(Label::new(id, span)),
-                );
-                None
-            }
+    fn add_to(self, pb: &mut Playbook, id: FileId) {
+        match self {
+            Part::Voice(f) => pb.add_voice(id, f),
+            Part::Tags(f) => pb.add_tags(id, f),
+            Part::Escalation(f) => pb.add_escalation(id, f),
+            Part::Empowerment(f) => pb.add_empowerment(id, f),
+            Part::Staffing(f) => pb.add_staffing(id, f),
+            Part::Samples(f) => pb.add_samples(id, f),
         }
     }
+}
 
-    fn parts(&mut self, manifest_id: FileId, manifest: Manifest) -> Option<Playbook> {
-        let mut pb = Playbook::new(manifest_id, manifest.clone());
-        let complete = self.part_files(manifest_id, &manifest.files, Some(&mut pb));
-        complete.then_some(pb)
-    }
-
-    /// Loads every part file the manifest names into `pb`, or only checks
-    /// them when there is no playbook to build. True when all loaded cleanly.
-    fn part_files(
-        &mut self,
-        manifest_id: FileId,
-        files: &PlaybookFiles,
-        mut pb: Option<&mut Playbook>,
-    ) -> bool {
-        let lists: [(&str, FileKind, &Vec<String>); 6] = [
-            ("voice", FileKind::Voice, &files.voice),
-            ("tags", FileKind::Tags, &files.tags),
-            ("escalation", FileKind::Escalation, &files.escalation),
-            ("empowerment", FileKind::Empowerment, &files.empowerment),
-            ("staffing", FileKind::Staffing, &files.staffing),
-            ("samples", FileKind::Samples, &files.samples),
-        ];
-        let mut complete = true;
-        for (field, kind, names) in lists {
-            for (i, name) in names.iter().enumerate() {
-                let named_at = self
-                    .sources
-                    .get(manifest_id)
-                    .index
-                    .nearest(&format!("/files/{field}/{i}"))
-                    .map(|s| Label::new(manifest_id, s.value));
-                let Some((id, value, true)) = self.file(name, kind, named_at) else {
-                    complete = false;
-                    continue;
-                };
-                let Some(pb) = pb.as_deref_mut() else {
-                    continue;
-                };
-                let added = match kind {
-                    FileKind::Voice => self.typed(id, value).map(|f| pb.add_voice(id, f)),
-                    FileKind::Tags => self.typed(id, value).map(|f| pb.add_tags(id, f)),
-                    FileKind::Escalation => {
-                        self.typed(id, value).map(|f| pb.add_escalation(id, f))
-                    }
-                    FileKind::Empowerment => {
-                        self.typed(id, value).map(|f| pb.add_empowerment(id, f))
-                    }
-                    FileKind::Staffing => self.typed(id, value).map(|f| pb.add_staffing(id, f)),
-                    FileKind::Samples => self.typed(id, value).map(|f| pb.add_samples(id, f)),
-                    FileKind::Manifest => None,
-                };
-                complete &= added.is_some();
-            }
-        }
-        complete
-    }
+/// Deserializes a schema-valid value into its model type. The schema and
+/// the types come from one definition, so this fails only on what the
+/// schema cannot say (a date that does not exist, say).
+fn typed<T: DeserializeOwned>(value: &Value, id: FileId, source: &SourceFile) -> Result<T, Diagnostic> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        let span = source.nearest(&pointer).map(|s| s.value).unwrap_or_default();
+        let field = pointer.rsplit('/').next().unwrap_or_default();
+        let message = if field.is_empty() {
+            e.inner().to_string()
+        } else {
+            format!("`{field}`: {}", e.inner())
+        };
+        Diagnostic::new(Code::SchemaViolation, message).at(Label::new(id, span))
+    })
 }
 
 fn pointer_of(path: &serde_path_to_error::Path) -> String {

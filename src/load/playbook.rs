@@ -33,13 +33,13 @@ impl Loc {
 
     /// A label on the value here (or the nearest enclosing value).
     pub fn label(&self, sources: &Sources) -> Label {
-        let spans = sources.get(self.file).index.nearest(&self.pointer);
+        let spans = sources.get(self.file).nearest(&self.pointer);
         Label::new(self.file, spans.map(|s| s.value).unwrap_or_default())
     }
 
     /// A label on the key that introduces the value here, where it has one.
     pub fn key_label(&self, sources: &Sources) -> Label {
-        let spans = sources.get(self.file).index.nearest(&self.pointer);
+        let spans = sources.get(self.file).nearest(&self.pointer);
         Label::new(
             self.file,
             spans.map(|s| s.key.unwrap_or(s.value)).unwrap_or_default(),

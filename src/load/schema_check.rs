@@ -16,7 +16,7 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
     for error in validator(kind).iter_errors(value) {
         let pointer = error.instance_path().as_str().to_string();
         let at = |pointer: &str, key: bool| {
-            let spans = source.index.nearest(pointer).copied();
+            let spans = source.nearest(pointer);
             let span = spans
                 .map(|s| if key { s.key.unwrap_or(s.value) } else { s.value })
                 .unwrap_or_default();

@@ -1,25 +1,19 @@
-//! YAML text → JSON value plus a position index, in one parse.
+//! YAML text → JSON value plus the span of every node, in one parse.
 //!
 //! Schema validation works on a `serde_json::Value`, and every later check
-//! needs to point back into the YAML. Both come out of the same parse here:
-//! serde-saphyr reads the document into a tree of `Spanned` nodes (refusing
-//! duplicate keys, alias bombs and runaway nesting by its budget), and the
-//! tree is then flattened into the value and a JSON-pointer → span index.
+//! needs to point back into the YAML. Both come out of the same pass here:
+//! serde-saphyr reads the document node by node as `Spanned` values
+//! (refusing duplicate keys, alias bombs and runaway nesting by its budget),
+//! and each node yields its JSON value and a tree of spans that mirrors it.
 
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
 use serde_saphyr::{Location, Spanned};
 
-use crate::source::{NodeSpans, PositionIndex, Span};
-
-/// A parsed YAML document.
-#[derive(Debug)]
-pub struct Document {
-    pub value: serde_json::Value,
-    pub index: PositionIndex,
-}
+use crate::source::{NodeSpans, Span, SpanTree};
 
 /// Why a YAML text could not be read, with where it went wrong.
 #[derive(Debug)]
@@ -31,28 +25,34 @@ pub struct YamlError {
     pub budget: bool,
 }
 
-pub fn parse(text: &str) -> Result<Document, YamlError> {
-    let options = serde_saphyr::options! {
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         with_snippet: false,
-    };
-    let root: Option<Spanned<Node>> =
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_error(text, &e))?;
-    let mut index = PositionIndex::default();
-    let value = match root {
-        Some(root) => flatten(text, root, None, String::new(), &mut index),
-        None => {
-            index.insert(
-                String::new(),
-                NodeSpans {
-                    key: None,
-                    value: Span::new(0, 0),
-                },
-            );
-            serde_json::Value::Null
-        }
-    };
-    Ok(Document { value, index })
+    }
+}
+
+/// Parses a YAML document into its JSON value.
+pub fn parse(text: &str) -> Result<serde_json::Value, YamlError> {
+    let value: Option<Value> =
+        serde_saphyr::from_str_with_options(text, options()).map_err(|e| yaml_error(text, &e))?;
+    Ok(value.unwrap_or(Value::Null))
+}
+
+/// The spans of every node of a document that [`parse`] accepted, in the
+/// shape of its value. A second parse, made only for files that have
+/// something to report: the spanned parse costs more than the plain one.
+pub fn span_tree(text: &str) -> SpanTree {
+    match serde_saphyr::from_str_with_options::<Option<Spanned<Node>>>(text, options()) {
+        Ok(Some(root)) => SpanTree {
+            spans: NodeSpans {
+                key: None,
+                value: span_of(&root.referenced),
+            },
+            children: root.value.children,
+        },
+        _ => SpanTree::default(),
+    }
 }
 
 fn yaml_error(text: &str, e: &serde_saphyr::Error) -> YamlError {
@@ -64,7 +64,16 @@ fn yaml_error(text: &str, e: &serde_saphyr::Error) -> YamlError {
         || lower.contains("limit");
     YamlError {
         message,
-        at: e.location().map(|l| span_of(text, &l)),
+        at: e.location().map(|l| {
+            let span = span_of(&l);
+            if span == Span::default() && l.line() > 1 {
+                // No byte offset: fall back to line and column.
+                let start = crate::source::offset_of(text, l.line() as usize, l.column() as usize);
+                Span::new(start, start)
+            } else {
+                span
+            }
+        }),
         budget,
     }
 }
@@ -72,7 +81,7 @@ fn yaml_error(text: &str, e: &serde_saphyr::Error) -> YamlError {
 /// The parser's message without its position (the diagnostic carries that)
 /// and without advice about parser options users cannot set.
 fn clean_message(raw: &str) -> String {
-    let mut message = first_line(raw);
+    let mut message = raw.lines().next().unwrap_or(raw).trim().to_string();
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
@@ -97,66 +106,16 @@ fn clean_message(raw: &str) -> String {
     message
 }
 
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).trim().to_string()
-}
-
-/// Byte span of a location. serde-saphyr reports byte offsets for string
-/// input; the line/column fallback covers locations that lack them.
-fn span_of(text: &str, loc: &Location) -> Span {
+/// Byte span of a location; serde-saphyr reports byte offsets for string input.
+fn span_of(loc: &Location) -> Span {
     let span = loc.span();
-    if let Some(start) = span.byte_offset() {
-        let start = (start as usize).min(text.len());
-        let len = span.byte_len().unwrap_or(0) as usize;
-        let end = (start + len).min(text.len());
-        return Span::new(start, end);
-    }
-    let start = crate::source::offset_of(text, loc.line() as usize, loc.column() as usize);
-    Span::new(start, start)
-}
-
-fn flatten(
-    text: &str,
-    node: Spanned<Node>,
-    key: Option<Span>,
-    pointer: String,
-    index: &mut PositionIndex,
-) -> serde_json::Value {
-    use serde_json::Value;
-    let value_span = span_of(text, &node.referenced);
-    let value = match node.value {
-        Node::Null => Value::Null,
-        Node::Bool(b) => Value::Bool(b),
-        Node::Int(i) => Value::from(i),
-        Node::UInt(u) => Value::from(u),
-        Node::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        Node::Str(s) => Value::String(s),
-        Node::Seq(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| flatten(text, item, None, format!("{pointer}/{i}"), index))
-                .collect(),
-        ),
-        Node::Map(entries) => {
-            let mut map = serde_json::Map::with_capacity(entries.len());
-            for (k, v) in entries {
-                let key_span = span_of(text, &k.referenced);
-                let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
-                let value = flatten(text, v, Some(key_span), child, index);
-                map.insert(k.value.0, value);
-            }
-            Value::Object(map)
+    match span.byte_offset() {
+        Some(start) => {
+            let start = start as usize;
+            Span::new(start, start + span.byte_len().unwrap_or(0) as usize)
         }
-    };
-    index.insert(
-        pointer,
-        NodeSpans {
-            key,
-            value: value_span,
-        },
-    );
-    value
+        None => Span::default(),
+    }
 }
 
 /// Escapes one reference token of a JSON pointer (RFC 6901).
@@ -168,16 +127,19 @@ pub fn escape_pointer(token: &str) -> String {
     }
 }
 
-/// A YAML node as read, before flattening.
-enum Node {
-    Null,
-    Bool(bool),
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<KeyText>, Spanned<Node>)>),
+/// One YAML node as read: its JSON value and the spans of its children.
+struct Node {
+    value: Value,
+    children: Vec<SpanTree>,
+}
+
+impl Node {
+    fn leaf(value: Value) -> Self {
+        Node {
+            value,
+            children: Vec::new(),
+        }
+    }
 }
 
 /// A mapping key: YAML allows any scalar; JSON needs a string.
@@ -223,43 +185,69 @@ impl<'de> Deserialize<'de> for Node {
                 f.write_str("any YAML value")
             }
             fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-                Ok(Node::Null)
+                Ok(Node::leaf(Value::Null))
             }
             fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-                Ok(Node::Null)
+                Ok(Node::leaf(Value::Null))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
-                Ok(Node::Bool(v))
+                Ok(Node::leaf(Value::Bool(v)))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
-                Ok(Node::Int(v))
+                Ok(Node::leaf(Value::from(v)))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
-                Ok(Node::UInt(v))
+                Ok(Node::leaf(Value::from(v)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
-                Ok(Node::Float(v))
+                // JSON has no NaN or infinity; the schema then reports the
+                // field as not a number.
+                Ok(Node::leaf(
+                    serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
+                ))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-                Ok(Node::Str(v.to_string()))
+                Ok(Node::leaf(Value::String(v.to_string())))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
-                Ok(Node::Str(v))
+                Ok(Node::leaf(Value::String(v)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
                 let mut items = Vec::new();
+                let mut children = Vec::new();
                 while let Some(item) = seq.next_element::<Spanned<Node>>()? {
-                    items.push(item);
+                    children.push(SpanTree {
+                        spans: NodeSpans {
+                            key: None,
+                            value: span_of(&item.referenced),
+                        },
+                        children: item.value.children,
+                    });
+                    items.push(item.value.value);
                 }
-                Ok(Node::Seq(items))
+                Ok(Node {
+                    value: Value::Array(items),
+                    children,
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
+                let mut entries = serde_json::Map::new();
+                let mut children = Vec::new();
                 while let Some(k) = map.next_key::<Spanned<KeyText>>()? {
                     let v = map.next_value::<Spanned<Node>>()?;
-                    entries.push((k, v));
+                    children.push(SpanTree {
+                        spans: NodeSpans {
+                            key: Some(span_of(&k.referenced)),
+                            value: span_of(&v.referenced),
+                        },
+                        children: v.value.children,
+                    });
+                    entries.insert(k.value.0, v.value.value);
                 }
-                Ok(Node::Map(entries))
+                Ok(Node {
+                    value: Value::Object(entries),
+                    children,
+                })
             }
         }
         d.deserialize_any(V)
@@ -272,20 +260,26 @@ mod tests {
 
     #[test]
     fn indexes_keys_and_values() {
-        let text = "a: 1\nb:\n  - x\n  - {c: true}\n";
-        let doc = parse(text).unwrap();
-        assert_eq!(doc.value["b"][1]["c"], serde_json::Value::Bool(true));
-        let n = doc.index.get("/b/1/c").unwrap();
+        let text = "a: 1\nb:\n  - x\n  - {c: true, d/e: 2}\n";
+        let mut doc = crate::source::SourceFile::new("t.yaml".into(), text.to_string());
+        doc.value = parse(text).unwrap();
+        assert_eq!(doc.value["b"][1]["c"], Value::Bool(true));
+        let n = doc.get("/b/1/c").unwrap();
         assert_eq!(&text[n.key.unwrap().range()], "c");
         assert_eq!(&text[n.value.range()], "true");
-        let n = doc.index.get("/b/0").unwrap();
+        let n = doc.get("/b/0").unwrap();
         assert_eq!(&text[n.value.range()], "x");
+        let n = doc.get("/b/1/d~1e").unwrap();
+        assert_eq!(&text[n.value.range()], "2");
+        assert!(doc.get("/b/7").is_none());
+        let n = doc.nearest("/b/1/zzz").unwrap();
+        assert_eq!(n, doc.get("/b/1").unwrap());
     }
 
     #[test]
     fn refuses_duplicate_keys() {
         let err = parse("a: 1\na: 2\n").unwrap_err();
-        assert!(err.message.to_lowercase().contains("duplicate"), "{}", err.message);
+        assert!(err.message.contains("duplicate key `a`"), "{}", err.message);
         assert!(err.at.is_some());
     }
 }
