@@ -32,7 +32,9 @@ const LANGS: [&str; 5] = ["en", "ja", "th", "pl", "et"];
 /// Writes the playbook's files into `dir` (created if missing).
 pub fn generate(dir: &Path, size: &Size) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let schema = |kind: &str| format!("# yaml-language-server: $schema=https://carebook.dev/schemas/{kind}.schema.json\n");
+    let schema = |kind: &str| {
+        format!("# yaml-language-server: $schema=https://carebook.dev/schemas/{kind}.schema.json\n")
+    };
 
     let mut manifest = schema("manifest");
     manifest.push_str(
@@ -93,7 +95,10 @@ pub fn generate(dir: &Path, size: &Size) -> std::io::Result<()> {
          queues:\n",
     );
     for q in 0..size.teams {
-        let _ = writeln!(esc, "  - {{id: queue-{q}, name: Queue {q}, team: team-{q}}}");
+        let _ = writeln!(
+            esc,
+            "  - {{id: queue-{q}, name: Queue {q}, team: team-{q}}}"
+        );
     }
     esc.push_str("routes:\n");
     // One route per block of ten tags (a parent and its children), so the
@@ -177,5 +182,8 @@ fn main() {
         eprintln!("error: cannot write {dir}: {e}");
         std::process::exit(2);
     }
-    println!("wrote a playbook with {} tags, {} teams, {} macros, {} samples to {dir}", LARGE.tags, LARGE.teams, LARGE.macros, LARGE.samples);
+    println!(
+        "wrote a playbook with {} tags, {} teams, {} macros, {} samples to {dir}",
+        LARGE.tags, LARGE.teams, LARGE.macros, LARGE.samples
+    );
 }

@@ -49,7 +49,9 @@ fn drop_null_branches(value: &mut Value) {
                 }
             }
             let single = match map.get("anyOf") {
-                Some(Value::Array(branches)) if branches.len() == 2 && branches.iter().any(is_null) => {
+                Some(Value::Array(branches))
+                    if branches.len() == 2 && branches.iter().any(is_null) =>
+                {
                     branches.iter().find(|b| !is_null(b)).cloned()
                 }
                 _ => None,
@@ -130,10 +132,8 @@ pub(crate) fn schema_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value>
             p
         } else if let Some(items) = node.get("items") {
             items
-        } else if let Some(ap) = node.get("additionalProperties").filter(|v| v.is_object()) {
-            ap
         } else {
-            return None;
+            node.get("additionalProperties").filter(|v| v.is_object())?
         };
         node = resolve(root, next)?;
     }

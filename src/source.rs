@@ -46,7 +46,9 @@ fn walk(value: &serde_json::Value, tree: &SpanTree, pointer: &str) -> (NodeSpans
         let token = unescape(raw);
         let position = match value {
             serde_json::Value::Object(map) => map.keys().position(|k| *k == token),
-            serde_json::Value::Array(items) => token.parse::<usize>().ok().filter(|&i| i < items.len()),
+            serde_json::Value::Array(items) => {
+                token.parse::<usize>().ok().filter(|&i| i < items.len())
+            }
             _ => None,
         };
         let (Some(i), Some(child)) = (position, position.and_then(|i| tree.children.get(i))) else {
@@ -104,7 +106,8 @@ impl SourceFile {
     }
 
     fn tree(&self) -> &SpanTree {
-        self.tree.get_or_init(|| crate::load::yaml::span_tree(&self.text))
+        self.tree
+            .get_or_init(|| crate::load::yaml::span_tree(&self.text))
     }
 
     /// The spans of the node at `pointer` (RFC 6901).

@@ -20,9 +20,17 @@ fn fixture_dirs() -> Vec<std::path::PathBuf> {
 #[test]
 fn base_fixture_is_clean() {
     let tmp = playbook_from(None);
-    let out = run_in(tmp.path(), &["validate", "-p", "pb", "--deny-warnings"], None);
+    let out = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--deny-warnings"],
+        None,
+    );
     assert_eq!(out.status, 0, "{}", out.transcript());
-    assert!(out.stdout.contains("0 errors, 0 warnings"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -31,12 +39,20 @@ fn each_fixture_trips_its_check() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let code = name.split('-').next().unwrap().to_string();
         let tmp = playbook_from(Some(&dir));
-        let out = run_in(tmp.path(), &["validate", "-p", "pb", "--color", "never"], None);
+        let out = run_in(
+            tmp.path(),
+            &["validate", "-p", "pb", "--color", "never"],
+            None,
+        );
         let level = carebook::diagnostic::Code::parse(&code)
             .unwrap_or_else(|| panic!("{name}: no code {code}"))
             .info()
             .level;
-        let expected = if level == carebook::diagnostic::Level::Error { 1 } else { 0 };
+        let expected = if level == carebook::diagnostic::Level::Error {
+            1
+        } else {
+            0
+        };
         assert_eq!(out.status, expected, "{name}\n{}", out.transcript());
         assert!(
             out.stdout.contains(&format!("[{code}]")),
@@ -51,19 +67,41 @@ fn each_fixture_trips_its_check() {
 fn every_code_has_docs_and_a_fixture() {
     let with_fixture: BTreeSet<String> = fixture_dirs()
         .iter()
-        .map(|d| d.file_name().unwrap().to_string_lossy().split('-').next().unwrap().to_string())
+        .map(|d| {
+            d.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .split('-')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     // Exercised by the hostile-input and CLI tests instead: they need a
     // missing directory, or a file too large to keep in the repository.
     let elsewhere = ["CB001", "CB004"];
     for info in carebook::diagnostic::CODES {
         assert!(
-            info.doc.starts_with(&format!("# {} {} ({})", info.code, info.name, info.level.as_str())),
+            info.doc.starts_with(&format!(
+                "# {} {} ({})",
+                info.code,
+                info.name,
+                info.level.as_str()
+            )),
             "{} docs must start with its title line",
             info.code
         );
-        for section in ["## What it does", "## Why is this bad?", "## Example", "## How to fix"] {
-            assert!(info.doc.contains(section), "{} docs lack {section}", info.code);
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## How to fix",
+        ] {
+            assert!(
+                info.doc.contains(section),
+                "{} docs lack {section}",
+                info.code
+            );
         }
         assert!(
             with_fixture.contains(info.code) || elsewhere.contains(&info.code),

@@ -6,7 +6,11 @@ mod common;
 use common::{playbook_from, run_in};
 
 fn validate(tmp: &tempfile::TempDir) -> common::Output {
-    run_in(tmp.path(), &["validate", "-p", "pb", "--format", "json"], None)
+    run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--format", "json"],
+        None,
+    )
 }
 
 fn assert_refused(out: &common::Output, code: &str) {
@@ -39,7 +43,11 @@ fn alias_bomb_is_refused_by_budget() {
     write(&tmp, "samples.yaml", yaml.as_bytes());
     let out = validate(&tmp);
     assert_refused(&out, "CB012");
-    assert!(out.stdout.contains("\"line\""), "has a position: {}", out.stdout);
+    assert!(
+        out.stdout.contains("\"line\""),
+        "has a position: {}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -49,7 +57,11 @@ fn deep_nesting_is_refused() {
     write(&tmp, "samples.yaml", yaml.as_bytes());
     assert_refused(&validate(&tmp), "CB012");
     let nested_block: String = (0..10_000).map(|_| "- ").collect::<String>() + "x\n";
-    write(&tmp, "samples.yaml", format!("samples:\n{nested_block}").as_bytes());
+    write(
+        &tmp,
+        "samples.yaml",
+        format!("samples:\n{nested_block}").as_bytes(),
+    );
     assert_refused(&validate(&tmp), "CB012");
 }
 
@@ -64,7 +76,15 @@ fn huge_file_is_refused_before_reading() {
     // The limit is the user's to raise.
     let out = run_in(
         tmp.path(),
-        &["validate", "-p", "pb", "--format", "json", "--max-file-size", "100"],
+        &[
+            "validate",
+            "-p",
+            "pb",
+            "--format",
+            "json",
+            "--max-file-size",
+            "100",
+        ],
         None,
     );
     assert_refused(&out, "CB004");
@@ -83,7 +103,10 @@ fn binary_file_is_refused() {
 fn duplicate_keys_are_refused() {
     let tmp = playbook_from(None);
     let text = std::fs::read_to_string(tmp.path().join("pb/empowerment.yaml")).unwrap();
-    let text = text.replace("    name: Agent\n", "    name: Agent\n    name: Senior agent\n");
+    let text = text.replace(
+        "    name: Agent\n",
+        "    name: Agent\n    name: Senior agent\n",
+    );
     write(&tmp, "empowerment.yaml", text.as_bytes());
     assert_refused(&validate(&tmp), "CB011");
 }
@@ -94,8 +117,11 @@ fn symlink_out_of_the_root_is_refused() {
     let tmp = playbook_from(None);
     std::fs::write(tmp.path().join("secret.yaml"), "tags: []\n").unwrap();
     std::fs::remove_file(tmp.path().join("pb/tags.yaml")).unwrap();
-    std::os::unix::fs::symlink(tmp.path().join("secret.yaml"), tmp.path().join("pb/tags.yaml"))
-        .unwrap();
+    std::os::unix::fs::symlink(
+        tmp.path().join("secret.yaml"),
+        tmp.path().join("pb/tags.yaml"),
+    )
+    .unwrap();
     assert_refused(&validate(&tmp), "CB003");
 }
 
@@ -104,7 +130,10 @@ fn parent_and_absolute_paths_are_refused() {
     let tmp = playbook_from(None);
     std::fs::write(tmp.path().join("outside.yaml"), "tags: []\n").unwrap();
     let manifest = std::fs::read_to_string(tmp.path().join("pb/carebook.yaml")).unwrap();
-    let bad = manifest.replace("tags: [tags.yaml]", "tags: [../outside.yaml, /etc/hostname]");
+    let bad = manifest.replace(
+        "tags: [tags.yaml]",
+        "tags: [../outside.yaml, /etc/hostname]",
+    );
     write(&tmp, "carebook.yaml", bad.as_bytes());
     let out = validate(&tmp);
     assert_refused(&out, "CB003");

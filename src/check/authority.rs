@@ -21,17 +21,32 @@ fn shortfall(from: &Role, to: &Role) -> Option<(String, f64, Option<f64>)> {
 
 fn describe(currency: &str, limit: f64, theirs: Option<f64>) -> String {
     match theirs {
-        Some(t) => format!("{currency} {} against {currency} {}", amount(t), amount(limit)),
+        Some(t) => format!(
+            "{currency} {} against {currency} {}",
+            amount(t),
+            amount(limit)
+        ),
         None => format!("no {currency} limit against {currency} {}", amount(limit)),
     }
 }
 
 pub fn amount(x: f64) -> String {
-    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.2}") }
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
 }
 
 /// `what` names who escalates: a chain, or `None` for the role itself.
-fn report(cx: &mut Context, from: &At<Role>, to: &At<Role>, at: Loc, earlier: Option<Loc>, what: Option<&str>) {
+fn report(
+    cx: &mut Context,
+    from: &At<Role>,
+    to: &At<Role>,
+    at: Loc,
+    earlier: Option<Loc>,
+    what: Option<&str>,
+) {
     let Some((currency, limit, theirs)) = shortfall(from, to) else {
         return;
     };
@@ -52,9 +67,14 @@ fn report(cx: &mut Context, from: &At<Role>, to: &At<Role>, at: Loc, earlier: Op
             ),
         },
     )
-    .at(cx.label(&at).with_message(format!("`{}` cannot approve what `{}` can", to.id, from.id)));
+    .at(cx
+        .label(&at)
+        .with_message(format!("`{}` cannot approve what `{}` can", to.id, from.id)));
     if let Some(e) = earlier {
-        d = d.related(cx.label(&e).with_message(format!("escalating from `{}`", from.id)));
+        d = d.related(
+            cx.label(&e)
+                .with_message(format!("escalating from `{}`", from.id)),
+        );
     }
     cx.push(d.help("escalate to a role whose limits cover the previous one's in every currency"));
 }
@@ -64,18 +84,33 @@ pub fn check(cx: &mut Context) {
     for chain in &pb.chains {
         let mut previous: Option<(&At<Role>, Loc)> = None;
         for (i, rung) in chain.rungs.iter().enumerate() {
-            let Some(role) = rung.role.as_ref().and_then(|r| cx.ids.roles.get(r.as_str()).copied()) else {
+            let Some(role) = rung
+                .role
+                .as_ref()
+                .and_then(|r| cx.ids.roles.get(r.as_str()).copied())
+            else {
                 continue;
             };
             let at = chain.loc.child(format!("rungs/{i}/role"));
             if let Some((from, earlier)) = &previous {
-                report(cx, from, role, at.clone(), Some(earlier.clone()), Some(&format!("chain `{}`", chain.id)));
+                report(
+                    cx,
+                    from,
+                    role,
+                    at.clone(),
+                    Some(earlier.clone()),
+                    Some(&format!("chain `{}`", chain.id)),
+                );
             }
             previous = Some((role, at));
         }
     }
     for role in &pb.roles {
-        if let Some(to) = role.escalates_to.as_ref().and_then(|r| cx.ids.roles.get(r.as_str()).copied()) {
+        if let Some(to) = role
+            .escalates_to
+            .as_ref()
+            .and_then(|r| cx.ids.roles.get(r.as_str()).copied())
+        {
             report(cx, role, to, role.loc.child("escalates_to"), None, None);
         }
     }
@@ -85,12 +120,20 @@ pub fn check(cx: &mut Context) {
             continue;
         };
         let offered: Vec<(&At<Role>, Loc)> = if mac.roles.is_empty() {
-            pb.roles.iter().map(|r| (r, mac.loc.child("compensation"))).collect()
+            pb.roles
+                .iter()
+                .map(|r| (r, mac.loc.child("compensation")))
+                .collect()
         } else {
             mac.roles
                 .iter()
                 .enumerate()
-                .filter_map(|(i, r)| cx.ids.roles.get(r.as_str()).map(|role| (*role, mac.loc.child(format!("roles/{i}")))))
+                .filter_map(|(i, r)| {
+                    cx.ids
+                        .roles
+                        .get(r.as_str())
+                        .map(|role| (*role, mac.loc.child(format!("roles/{i}"))))
+                })
                 .collect()
         };
         for (role, at) in offered {
@@ -104,7 +147,11 @@ pub fn check(cx: &mut Context) {
             };
             let comp = cx
                 .label(&mac.loc.child("compensation/amount"))
-                .with_message(format!("offers {} {}", money.currency, amount(money.amount)));
+                .with_message(format!(
+                    "offers {} {}",
+                    money.currency,
+                    amount(money.amount)
+                ));
             cx.push(
                 Diagnostic::new(
                     Code::CompensationOverLimit,

@@ -35,16 +35,19 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let mut per_shift: HashMap<(&str, Option<&str>), Vec<Interval>> = HashMap::new();
     let mut on_shift: BTreeMap<(&str, &str), Vec<Interval>> = BTreeMap::new();
     for team in &pb.teams {
-        let calendar = team.calendar.as_ref().and_then(|c| cx.ids.calendars.get(c.as_str()).copied());
+        let calendar = team
+            .calendar
+            .as_ref()
+            .and_then(|c| cx.ids.calendars.get(c.as_str()).copied());
         for member in &team.members {
             for shift_id in &member.shifts {
                 let Some(shift) = cx.ids.shifts.get(shift_id.as_str()) else {
                     continue;
                 };
                 let key = (shift.id.as_str(), calendar.map(|c| c.id.as_str()));
-                let intervals = per_shift
-                    .entry(key)
-                    .or_insert_with(|| shift_intervals(shift, calendar.map(|c| &c.value), first_day));
+                let intervals = per_shift.entry(key).or_insert_with(|| {
+                    shift_intervals(shift, calendar.map(|c| &c.value), first_day)
+                });
                 for lang in &member.languages {
                     on_shift
                         .entry((team.id.as_str(), lang.as_str()))
@@ -56,7 +59,10 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     }
     let mut handover: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for h in &pb.handovers {
-        handover.entry(h.team.as_str()).or_default().push(h.to.as_str());
+        handover
+            .entry(h.team.as_str())
+            .or_default()
+            .push(h.to.as_str());
     }
 
     // Many routes share a queue's team: compute each team set's gaps once.
@@ -78,7 +84,13 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
             }
         }
         let mut teams = vec![queue.team.as_str()];
-        teams.extend(handover.get(queue.team.as_str()).into_iter().flatten().copied());
+        teams.extend(
+            handover
+                .get(queue.team.as_str())
+                .into_iter()
+                .flatten()
+                .copied(),
+        );
         for (lang, severities) in needed {
             let code = table.languages[lang].as_str();
             let gaps = gap_cache.entry((teams.clone(), code)).or_insert_with(|| {
@@ -94,11 +106,17 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                 continue;
             };
             let hours: i64 = gaps.iter().map(|(s, e)| e - s).sum::<i64>() / 3600;
-            let severity_names: Vec<String> =
-                severities.iter().map(|&s| format!("`{}`", pb.severities[s].id)).collect();
+            let severity_names: Vec<String> = severities
+                .iter()
+                .map(|&s| format!("`{}`", pb.severities[s].id))
+                .collect();
             let label = cx.label(&route.loc.child("queue")).with_message(format!(
                 "nobody speaking `{code}` on shift in {}",
-                teams.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ")
+                teams
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             ));
             found.push(
                 Diagnostic::new(
@@ -126,14 +144,22 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
 }
 
 fn plural_hours(hours: i64, gaps: usize) -> String {
-    let h = if hours == 1 { "hour".to_string() } else { "hours".to_string() };
+    let h = if hours == 1 {
+        "hour".to_string()
+    } else {
+        "hours".to_string()
+    };
     let g = if gaps == 1 { "gap" } else { "gaps" };
     format!("{hours} {h} ({gaps} {g})")
 }
 
 fn local(second: i64, tz: &TimeZone) -> String {
     jiff::Timestamp::from_second(second)
-        .map(|t| t.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+        .map(|t| {
+            t.to_zoned_datetime(tz.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_else(|_| second.to_string())
 }
 
@@ -147,7 +173,11 @@ fn window(first_day: Date, tz: &TimeZone) -> Option<Interval> {
 
 /// Every instance of a shift around the checked period, as instants,
 /// skipping the holidays of the team's calendar.
-pub fn shift_intervals(shift: &Shift, calendar: Option<&Calendar>, first_day: Date) -> Vec<Interval> {
+pub fn shift_intervals(
+    shift: &Shift,
+    calendar: Option<&Calendar>,
+    first_day: Date,
+) -> Vec<Interval> {
     let Ok(tz) = jiff::tz::db().get(shift.timezone.as_str()) else {
         return Vec::new();
     };
@@ -163,7 +193,11 @@ pub fn shift_intervals(shift: &Shift, calendar: Option<&Calendar>, first_day: Da
         })
     };
     let instant = |d: Date, minutes: u16| -> Option<i64> {
-        let (d, minutes) = if minutes >= 1440 { (d.tomorrow().ok()?, minutes - 1440) } else { (d, minutes) };
+        let (d, minutes) = if minutes >= 1440 {
+            (d.tomorrow().ok()?, minutes - 1440)
+        } else {
+            (d, minutes)
+        };
         let dt = d.at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0);
         Some(tz.to_timestamp(dt).ok()?.as_second())
     };
@@ -176,8 +210,13 @@ pub fn shift_intervals(shift: &Shift, calendar: Option<&Calendar>, first_day: Da
     };
     for _ in 0..total_days {
         if days[day.weekday().to_monday_zero_offset() as usize] && !holiday(day) {
-            let end_minutes = if shift.end <= shift.start { shift.end.minutes + 1440 } else { shift.end.minutes };
-            if let (Some(s), Some(e)) = (instant(day, shift.start.minutes), instant(day, end_minutes))
+            let end_minutes = if shift.end <= shift.start {
+                shift.end.minutes + 1440
+            } else {
+                shift.end.minutes
+            };
+            if let (Some(s), Some(e)) =
+                (instant(day, shift.start.minutes), instant(day, end_minutes))
                 && e > s
             {
                 out.push((s, e));

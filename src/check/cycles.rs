@@ -13,11 +13,19 @@ pub fn check_tags(cx: &mut Context) -> bool {
         .pb
         .tags
         .iter()
-        .map(|t| (t.id.as_str(), t.parent.as_ref().map(|p| p.as_str()), t.loc.child("parent")))
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.parent.as_ref().map(|p| p.as_str()),
+                t.loc.child("parent"),
+            )
+        })
         .collect();
     let found = cycles(&links);
     for (members, loc) in &found {
-        let label = cx.label(loc).with_message("this parent link closes the cycle");
+        let label = cx
+            .label(loc)
+            .with_message("this parent link closes the cycle");
         cx.push(
             Diagnostic::new(
                 Code::TagCycle,
@@ -35,10 +43,18 @@ pub fn check_roles(cx: &mut Context) {
         .pb
         .roles
         .iter()
-        .map(|r| (r.id.as_str(), r.escalates_to.as_ref().map(|p| p.as_str()), r.loc.child("escalates_to")))
+        .map(|r| {
+            (
+                r.id.as_str(),
+                r.escalates_to.as_ref().map(|p| p.as_str()),
+                r.loc.child("escalates_to"),
+            )
+        })
         .collect();
     for (members, loc) in cycles(&links) {
-        let label = cx.label(&loc).with_message("this `escalates_to` closes the cycle");
+        let label = cx
+            .label(&loc)
+            .with_message("this `escalates_to` closes the cycle");
         cx.push(
             Diagnostic::new(
                 Code::RoleCycle,
@@ -55,14 +71,23 @@ pub fn check_chains(cx: &mut Context) {
         .pb
         .chains
         .iter()
-        .map(|c| (c.id.as_str(), c.then.as_ref().map(|p| p.as_str()), c.loc.child("then")))
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.then.as_ref().map(|p| p.as_str()),
+                c.loc.child("then"),
+            )
+        })
         .collect();
     for (members, loc) in cycles(&links) {
         let label = cx.label(&loc).with_message("this `then` closes the cycle");
         cx.push(
             Diagnostic::new(
                 Code::ChainCycle,
-                format!("escalation chains continue into each other forever: {}", members.join(" → ")),
+                format!(
+                    "escalation chains continue into each other forever: {}",
+                    members.join(" → ")
+                ),
             )
             .at(label)
             .help("end one of the chains without `then`"),
@@ -107,7 +132,10 @@ fn cycles<'a>(links: &[(&'a str, Option<&'a str>, Loc)]) -> Vec<(Vec<&'a str>, L
                 _ => {
                     state.insert(n, 1);
                     walk.push(n);
-                    node = next.get(n).and_then(|(nx, _)| *nx).filter(|nx| next.contains_key(nx));
+                    node = next
+                        .get(n)
+                        .and_then(|(nx, _)| *nx)
+                        .filter(|nx| next.contains_key(nx));
                 }
             }
         }

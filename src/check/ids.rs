@@ -57,13 +57,19 @@ fn table<'a, T: HasId>(
     for item in items {
         let id = item.value.id();
         if let Some(first) = map.get(id) {
-            let here = cx.label(&item.loc.child(field)).with_message("defined again here");
-            let there = cx.label(&first.loc.child(field)).with_message("first defined here");
+            let here = cx
+                .label(&item.loc.child(field))
+                .with_message("defined again here");
+            let there = cx
+                .label(&first.loc.child(field))
+                .with_message("first defined here");
             cx.push(
                 Diagnostic::new(Code::DuplicateId, format!("{what} `{id}` is defined twice"))
                     .at(here)
                     .related(there)
-                    .help(format!("give each {what} its own id, or remove one of them")),
+                    .help(format!(
+                        "give each {what} its own id, or remove one of them"
+                    )),
             );
         } else {
             map.insert(id, item);

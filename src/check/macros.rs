@@ -50,10 +50,15 @@ pub fn check(cx: &mut Context) {
                 cx.out.push(
                     Diagnostic::new(
                         Code::UnusedPlaceholder,
-                        format!("macro `{}` declares placeholder `{name}` but no text uses it", mac.id),
+                        format!(
+                            "macro `{}` declares placeholder `{name}` but no text uses it",
+                            mac.id
+                        ),
                     )
                     .at(label)
-                    .help(format!("use `{{{{{name}}}}}` in the text, or remove the declaration")),
+                    .help(format!(
+                        "use `{{{{{name}}}}}` in the text, or remove the declaration"
+                    )),
                 );
             }
         }
@@ -66,7 +71,10 @@ fn locate_in_scalar(cx: &Context, label: Label, needle: &str) -> Label {
     let text = &cx.sources.get(label.file).text;
     let region = &text[label.span.start.min(text.len())..label.span.end.min(text.len())];
     match region.find(needle) {
-        Some(i) => Label::new(label.file, Span::new(label.span.start + i, label.span.start + i + needle.len())),
+        Some(i) => Label::new(
+            label.file,
+            Span::new(label.span.start + i, label.span.start + i + needle.len()),
+        ),
         None => label,
     }
 }

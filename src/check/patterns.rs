@@ -25,7 +25,10 @@ pub fn check(cx: &mut Context) {
             cx.out.push(
                 Diagnostic::new(
                     Code::InvalidPattern,
-                    format!("pattern of tag `{}` is not a valid regular expression", tag.id),
+                    format!(
+                        "pattern of tag `{}` is not a valid regular expression",
+                        tag.id
+                    ),
                 )
                 .at(label)
                 .help(help),
@@ -44,16 +47,26 @@ pub fn problem(pattern: &str) -> Option<(String, Option<std::ops::Range<usize>>)
         };
         return Some((kind, span.map(|s| s.start.offset..s.end.offset)));
     }
-    match regex::RegexBuilder::new(pattern).size_limit(PATTERN_SIZE_LIMIT).build() {
+    match regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+    {
         Ok(_) => None,
-        Err(regex::Error::CompiledTooBig(n)) => Some((format!("the compiled pattern exceeds {n} bytes"), None)),
+        Err(regex::Error::CompiledTooBig(n)) => {
+            Some((format!("the compiled pattern exceeds {n} bytes"), None))
+        }
         Err(e) => Some((e.to_string(), None)),
     }
 }
 
 /// Narrows a label on the whole pattern to the faulty part, when the
 /// pattern appears verbatim in the source (plain or single-quoted).
-fn narrow(cx: &Context, label: Label, pattern: &str, within: Option<std::ops::Range<usize>>) -> Label {
+fn narrow(
+    cx: &Context,
+    label: Label,
+    pattern: &str,
+    within: Option<std::ops::Range<usize>>,
+) -> Label {
     let Some(within) = within else {
         return label;
     };

@@ -42,25 +42,51 @@ pub fn check(cx: &mut Context) {
             let at = v.loc.child(format!("required/{i}"));
             lang_keys(cx, r.forms.keys().collect(), &at.child("forms"));
             for (j, ch) in r.channels.iter().enumerate() {
-                cx.reference("channel", &ids.channels, ch.as_str(), at.child(format!("channels/{j}")));
+                cx.reference(
+                    "channel",
+                    &ids.channels,
+                    ch.as_str(),
+                    at.child(format!("channels/{j}")),
+                );
             }
         }
         for (i, t) in v.emoji.never_on_tags.iter().enumerate() {
-            cx.reference("tag", &ids.tags, t.as_str(), v.loc.child(format!("emoji/never_on_tags/{i}")));
+            cx.reference(
+                "tag",
+                &ids.tags,
+                t.as_str(),
+                v.loc.child(format!("emoji/never_on_tags/{i}")),
+            );
         }
         if let Some(mac) = &v.go_private.invite_macro {
-            cx.reference("macro", &ids.macros, mac.as_str(), v.loc.child("go_private/invite_macro"));
+            cx.reference(
+                "macro",
+                &ids.macros,
+                mac.as_str(),
+                v.loc.child("go_private/invite_macro"),
+            );
         }
         for (i, e) in v.examples.iter().enumerate() {
             let at = v.loc.child(format!("examples/{i}"));
-            cx.reference("channel", &ids.channels, e.channel.as_str(), at.child("channel"));
+            cx.reference(
+                "channel",
+                &ids.channels,
+                e.channel.as_str(),
+                at.child("channel"),
+            );
             lang(cx, &e.lang, at.child("lang"));
         }
     }
 
     for mac in &pb.macros {
         list(cx, "tag", &ids.tags, &mac.tags, &mac.loc.child("tags"));
-        list(cx, "channel", &ids.channels, &mac.channels, &mac.loc.child("channels"));
+        list(
+            cx,
+            "channel",
+            &ids.channels,
+            &mac.channels,
+            &mac.loc.child("channels"),
+        );
         list(cx, "role", &ids.roles, &mac.roles, &mac.loc.child("roles"));
         lang_keys(cx, mac.text.keys().collect(), &mac.loc.child("text"));
     }
@@ -70,23 +96,52 @@ pub fn check(cx: &mut Context) {
             cx.reference("tag", &ids.tags, p.as_str(), tag.loc.child("parent"));
         }
         if let Some(s) = &tag.severity {
-            cx.reference("severity", &ids.severities, s.as_str(), tag.loc.child("severity"));
+            cx.reference(
+                "severity",
+                &ids.severities,
+                s.as_str(),
+                tag.loc.child("severity"),
+            );
         }
         if let Some(t) = &tag.team {
             cx.reference("team", &ids.teams, t.as_str(), tag.loc.child("team"));
         }
         lang_keys(cx, tag.label.keys().collect(), &tag.loc.child("label"));
-        lang_keys(cx, tag.detect.keywords.keys().collect(), &tag.loc.child("detect/keywords"));
-        lang_keys(cx, tag.detect.exclude.keys().collect(), &tag.loc.child("detect/exclude"));
-        list(cx, "channel", &ids.channels, &tag.detect.channels, &tag.loc.child("detect/channels"));
+        lang_keys(
+            cx,
+            tag.detect.keywords.keys().collect(),
+            &tag.loc.child("detect/keywords"),
+        );
+        lang_keys(
+            cx,
+            tag.detect.exclude.keys().collect(),
+            &tag.loc.child("detect/exclude"),
+        );
+        list(
+            cx,
+            "channel",
+            &ids.channels,
+            &tag.detect.channels,
+            &tag.loc.child("detect/channels"),
+        );
     }
 
     for s in &pb.severities {
         if let Some(c) = &s.calendar {
-            cx.reference("calendar", &ids.calendars, c.as_str(), s.loc.child("calendar"));
+            cx.reference(
+                "calendar",
+                &ids.calendars,
+                c.as_str(),
+                s.loc.child("calendar"),
+            );
         }
         if let Some(c) = &s.escalation {
-            cx.reference("escalation chain", &ids.chains, c.as_str(), s.loc.child("escalation"));
+            cx.reference(
+                "escalation chain",
+                &ids.chains,
+                c.as_str(),
+                s.loc.child("escalation"),
+            );
         }
     }
     for q in &pb.queues {
@@ -95,18 +150,33 @@ pub fn check(cx: &mut Context) {
     for r in &pb.routes {
         let at = r.loc.child("when");
         list(cx, "tag", &ids.tags, &r.when.tags, &at.child("tags"));
-        list(cx, "severity", &ids.severities, &r.when.severities, &at.child("severities"));
+        list(
+            cx,
+            "severity",
+            &ids.severities,
+            &r.when.severities,
+            &at.child("severities"),
+        );
         for (i, l) in r.when.languages.iter().enumerate() {
             lang(cx, l, at.child(format!("languages/{i}")));
         }
         cx.reference("queue", &ids.queues, r.queue.as_str(), r.loc.child("queue"));
         if let Some(c) = &r.escalation {
-            cx.reference("escalation chain", &ids.chains, c.as_str(), r.loc.child("escalation"));
+            cx.reference(
+                "escalation chain",
+                &ids.chains,
+                c.as_str(),
+                r.loc.child("escalation"),
+            );
         }
     }
     for b in &pb.boosts {
         if let Some(e) = &b.emergency {
-            lang_keys(cx, e.keywords.keys().collect(), &b.loc.child("emergency/keywords"));
+            lang_keys(
+                cx,
+                e.keywords.keys().collect(),
+                &b.loc.child("emergency/keywords"),
+            );
         }
     }
     for c in &pb.chains {
@@ -120,7 +190,12 @@ pub fn check(cx: &mut Context) {
             }
         }
         if let Some(t) = &c.then {
-            cx.reference("escalation chain", &ids.chains, t.as_str(), c.loc.child("then"));
+            cx.reference(
+                "escalation chain",
+                &ids.chains,
+                t.as_str(),
+                c.loc.child("then"),
+            );
         }
     }
     for h in &pb.handovers {
@@ -128,25 +203,58 @@ pub fn check(cx: &mut Context) {
         cx.reference("team", &ids.teams, h.to.as_str(), h.loc.child("to"));
     }
     for inc in &pb.incidents {
-        lang_keys(cx, inc.triggers.keys().collect(), &inc.loc.child("triggers"));
-        lang_keys(cx, inc.holding_statements.keys().collect(), &inc.loc.child("holding_statements"));
+        lang_keys(
+            cx,
+            inc.triggers.keys().collect(),
+            &inc.loc.child("triggers"),
+        );
+        lang_keys(
+            cx,
+            inc.holding_statements.keys().collect(),
+            &inc.loc.child("holding_statements"),
+        );
         cx.reference("tag", &ids.tags, inc.tag.as_str(), inc.loc.child("tag"));
-        cx.reference("queue", &ids.queues, inc.queue.as_str(), inc.loc.child("queue"));
+        cx.reference(
+            "queue",
+            &ids.queues,
+            inc.queue.as_str(),
+            inc.loc.child("queue"),
+        );
         for (i, o) in inc.sla_overrides.iter().enumerate() {
-            cx.reference("severity", &ids.severities, o.severity.as_str(), inc.loc.child(format!("sla_overrides/{i}/severity")));
+            cx.reference(
+                "severity",
+                &ids.severities,
+                o.severity.as_str(),
+                inc.loc.child(format!("sla_overrides/{i}/severity")),
+            );
         }
     }
     for role in &pb.roles {
         for (i, a) in role.approvals.iter().enumerate() {
-            cx.reference("role", &ids.roles, a.from.as_str(), role.loc.child(format!("approvals/{i}/from")));
+            cx.reference(
+                "role",
+                &ids.roles,
+                a.from.as_str(),
+                role.loc.child(format!("approvals/{i}/from")),
+            );
         }
         if let Some(r) = &role.escalates_to {
-            cx.reference("role", &ids.roles, r.as_str(), role.loc.child("escalates_to"));
+            cx.reference(
+                "role",
+                &ids.roles,
+                r.as_str(),
+                role.loc.child("escalates_to"),
+            );
         }
     }
     for team in &pb.teams {
         if let Some(c) = &team.calendar {
-            cx.reference("calendar", &ids.calendars, c.as_str(), team.loc.child("calendar"));
+            cx.reference(
+                "calendar",
+                &ids.calendars,
+                c.as_str(),
+                team.loc.child("calendar"),
+            );
         }
         for (i, m) in team.members.iter().enumerate() {
             let at = team.loc.child(format!("members/{i}"));
@@ -158,26 +266,58 @@ pub fn check(cx: &mut Context) {
         }
     }
     for f in &pb.forecast {
-        cx.reference("channel", &ids.channels, f.channel.as_str(), f.loc.child("channel"));
+        cx.reference(
+            "channel",
+            &ids.channels,
+            f.channel.as_str(),
+            f.loc.child("channel"),
+        );
         lang(cx, &f.lang, f.loc.child("lang"));
     }
     for s in &pb.samples {
-        cx.reference("channel", &ids.channels, s.channel.as_str(), s.loc.child("channel"));
+        cx.reference(
+            "channel",
+            &ids.channels,
+            s.channel.as_str(),
+            s.loc.child("channel"),
+        );
         if let Some(l) = &s.lang {
             lang(cx, l, s.loc.child("lang"));
         }
         if let Some(i) = &s.incident {
-            cx.reference("incident mode", &ids.incidents, i.as_str(), s.loc.child("incident"));
+            cx.reference(
+                "incident mode",
+                &ids.incidents,
+                i.as_str(),
+                s.loc.child("incident"),
+            );
         }
         let e = &s.expect;
         let at = s.loc.child("expect");
         if let Some(tags) = &e.tags {
             list(cx, "tag", &ids.tags, tags, &at.child("tags"));
         }
-        list(cx, "tag", &ids.tags, &e.tags_include, &at.child("tags_include"));
-        list(cx, "tag", &ids.tags, &e.tags_exclude, &at.child("tags_exclude"));
+        list(
+            cx,
+            "tag",
+            &ids.tags,
+            &e.tags_include,
+            &at.child("tags_include"),
+        );
+        list(
+            cx,
+            "tag",
+            &ids.tags,
+            &e.tags_exclude,
+            &at.child("tags_exclude"),
+        );
         if let Some(v) = &e.severity {
-            cx.reference("severity", &ids.severities, v.as_str(), at.child("severity"));
+            cx.reference(
+                "severity",
+                &ids.severities,
+                v.as_str(),
+                at.child("severity"),
+            );
         }
         if let Some(v) = &e.queue {
             cx.reference("queue", &ids.queues, v.as_str(), at.child("queue"));

@@ -69,7 +69,12 @@ impl RouteTable {
 
     /// The classes whose messages route `r`'s conditions match, as the
     /// tags, audiences and languages whose product they are.
-    fn classes(&self, cx: &Context, facts: &TagFacts, r: usize) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    fn classes(
+        &self,
+        cx: &Context,
+        facts: &TagFacts,
+        r: usize,
+    ) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
         let pb = cx.pb;
         let w = &pb.routes[r].when;
         let severity_ok = |tag: usize| {
@@ -96,7 +101,9 @@ impl RouteTable {
             .filter(|&a| w.audience.is_empty() || w.audience.contains(&Audience::ALL[a]))
             .collect();
         let langs: Vec<usize> = (0..self.languages.len())
-            .filter(|&l| w.languages.is_empty() || w.languages.iter().any(|x| x.0 == self.languages[l]))
+            .filter(|&l| {
+                w.languages.is_empty() || w.languages.iter().any(|x| x.0 == self.languages[l])
+            })
             .collect();
         (tags, audiences, langs)
     }
@@ -111,11 +118,16 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
     for (r, route) in pb.routes.iter().enumerate() {
         if !table.reachable[r] {
-            let label = cx.label(&route.loc.child("id")).with_message("matches nothing");
+            let label = cx
+                .label(&route.loc.child("id"))
+                .with_message("matches nothing");
             cx.push(
                 Diagnostic::new(
                     Code::RouteUnreachable,
-                    format!("route `{}` matches no tag: its conditions exclude each other", route.id),
+                    format!(
+                        "route `{}` matches no tag: its conditions exclude each other",
+                        route.id
+                    ),
                 )
                 .at(label)
                 .help("check that the listed tags have the listed severities"),
@@ -131,7 +143,10 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                     }
                 }
             }
-            let names: Vec<String> = before.iter().map(|&x| format!("`{}`", pb.routes[x].id)).collect();
+            let names: Vec<String> = before
+                .iter()
+                .map(|&x| format!("`{}`", pb.routes[x].id))
+                .collect();
             let mut d = Diagnostic::new(
                 Code::RouteShadowed,
                 format!(
@@ -141,9 +156,14 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                     if names.len() == 1 { "catches" } else { "catch" }
                 ),
             )
-            .at(cx.label(&route.loc.child("id")).with_message("never reached"));
+            .at(cx
+                .label(&route.loc.child("id"))
+                .with_message("never reached"));
             for &x in before.iter().take(3) {
-                d = d.related(cx.label(&pb.routes[x].loc.child("id")).with_message("matches first"));
+                d = d.related(
+                    cx.label(&pb.routes[x].loc.child("id"))
+                        .with_message("matches first"),
+                );
             }
             cx.push(d.help("move the more specific route above the general one, or remove it"));
         }
@@ -171,11 +191,20 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         let which = if all {
             "no route at all".to_string()
         } else {
-            let audiences: Vec<&str> = missing_audiences.iter().map(|&a| audience_name(a)).collect();
+            let audiences: Vec<&str> = missing_audiences
+                .iter()
+                .map(|&a| audience_name(a))
+                .collect();
             let langs: Vec<String> = missing_langs.iter().map(|l| format!("`{l}`")).collect();
-            format!("no route for {} authors writing in {}", audiences.join("/"), langs.join(", "))
+            format!(
+                "no route for {} authors writing in {}",
+                audiences.join("/"),
+                langs.join(", ")
+            )
         };
-        let label = cx.label(&tag.loc.child("id")).with_message("reaches no queue");
+        let label = cx
+            .label(&tag.loc.child("id"))
+            .with_message("reaches no queue");
         cx.push(
             Diagnostic::new(
                 Code::ReplyTagUnrouted,

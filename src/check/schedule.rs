@@ -12,9 +12,21 @@ pub fn check(cx: &mut Context) -> bool {
         &pb.manifest.default_timezone,
         pb.manifest.loc.child("default_timezone"),
     )];
-    zones.extend(pb.calendars.iter().map(|c| (&c.timezone, c.loc.child("timezone"))));
-    zones.extend(pb.teams.iter().map(|t| (&t.timezone, t.loc.child("timezone"))));
-    zones.extend(pb.shifts.iter().map(|s| (&s.timezone, s.loc.child("timezone"))));
+    zones.extend(
+        pb.calendars
+            .iter()
+            .map(|c| (&c.timezone, c.loc.child("timezone"))),
+    );
+    zones.extend(
+        pb.teams
+            .iter()
+            .map(|t| (&t.timezone, t.loc.child("timezone"))),
+    );
+    zones.extend(
+        pb.shifts
+            .iter()
+            .map(|s| (&s.timezone, s.loc.child("timezone"))),
+    );
     let mut all_known = true;
     for (name, loc) in zones {
         if jiff::tz::db().get(name.as_str()).is_ok() {
@@ -40,7 +52,10 @@ pub fn check(cx: &mut Context) -> bool {
                 cx.push(
                     Diagnostic::new(
                         Code::InvalidSchedule,
-                        format!("severity `{}` runs in business hours but names no calendar", s.id),
+                        format!(
+                            "severity `{}` runs in business hours but names no calendar",
+                            s.id
+                        ),
                     )
                     .at(label)
                     .help("add `calendar: <id>` naming the business-hours calendar"),
@@ -51,7 +66,10 @@ pub fn check(cx: &mut Context) -> bool {
                 cx.push(
                     Diagnostic::new(
                         Code::InvalidSchedule,
-                        format!("severity `{}` runs 24/7, so its calendar is never used", s.id),
+                        format!(
+                            "severity `{}` runs 24/7, so its calendar is never used",
+                            s.id
+                        ),
                     )
                     .at(label)
                     .help("remove `calendar`, or set `hours: business`"),
@@ -64,13 +82,22 @@ pub fn check(cx: &mut Context) -> bool {
         for (i, h) in c.hours.iter().enumerate() {
             let at = c.loc.child(format!("hours/{i}"));
             if h.days.is_empty() {
-                bad(cx, &at.child("days"), format!("business hours in calendar `{}` name no days", c.id), "no days", "list the weekdays these hours apply to, e.g. `[mon, tue, wed, thu, fri]`");
+                bad(
+                    cx,
+                    &at.child("days"),
+                    format!("business hours in calendar `{}` name no days", c.id),
+                    "no days",
+                    "list the weekdays these hours apply to, e.g. `[mon, tue, wed, thu, fri]`",
+                );
             }
             if h.end <= h.start {
                 bad(
                     cx,
                     &at.child("end"),
-                    format!("business hours in calendar `{}` end ({}) before they start ({})", c.id, h.end, h.start),
+                    format!(
+                        "business hours in calendar `{}` end ({}) before they start ({})",
+                        c.id, h.end, h.start
+                    ),
                     "not after `start`",
                     "business hours cannot cross midnight: split them into two entries, one ending at `24:00`",
                 );
@@ -83,7 +110,10 @@ pub fn check(cx: &mut Context) -> bool {
                 bad(
                     cx,
                     &c.loc.child(format!("holidays/{i}/until")),
-                    format!("holiday `{}` ends ({}) before it starts ({})", h.name, until.0, h.date.0),
+                    format!(
+                        "holiday `{}` ends ({}) before it starts ({})",
+                        h.name, until.0, h.date.0
+                    ),
                     "before `date`",
                     "`until` is the last day of a holiday that spans several days",
                 );
@@ -92,10 +122,22 @@ pub fn check(cx: &mut Context) -> bool {
     }
     for s in &pb.shifts {
         if s.days.is_empty() {
-            bad(cx, &s.loc.child("days"), format!("shift `{}` names no days", s.id), "no days", "list the weekdays the shift runs on");
+            bad(
+                cx,
+                &s.loc.child("days"),
+                format!("shift `{}` names no days", s.id),
+                "no days",
+                "list the weekdays the shift runs on",
+            );
         }
         if s.start == s.end {
-            bad(cx, &s.loc.child("end"), format!("shift `{}` starts and ends at {}", s.id, s.start), "same as `start`", "a shift that ends at or before its start runs past midnight; a whole day is `00:00` to `24:00`");
+            bad(
+                cx,
+                &s.loc.child("end"),
+                format!("shift `{}` starts and ends at {}", s.id, s.start),
+                "same as `start`",
+                "a shift that ends at or before its start runs past midnight; a whole day is `00:00` to `24:00`",
+            );
         }
     }
     for f in &pb.forecast {
@@ -105,7 +147,12 @@ pub fn check(cx: &mut Context) -> bool {
             bad(
                 cx,
                 &f.loc.child("hourly_profile"),
-                format!("hourly profile for `{}`/`{}` has {} weights, not 24", f.channel, f.lang, p.len()),
+                format!(
+                    "hourly profile for `{}`/`{}` has {} weights, not 24",
+                    f.channel,
+                    f.lang,
+                    p.len()
+                ),
                 "needs 24 weights",
                 "give one relative weight per hour of the day, midnight first",
             );
@@ -116,5 +163,9 @@ pub fn check(cx: &mut Context) -> bool {
 
 fn bad(cx: &mut Context, loc: &Loc, message: String, note: &str, help: &str) {
     let label = cx.label(loc).with_message(note);
-    cx.push(Diagnostic::new(Code::InvalidSchedule, message).at(label).help(help));
+    cx.push(
+        Diagnostic::new(Code::InvalidSchedule, message)
+            .at(label)
+            .help(help),
+    );
 }

@@ -3,16 +3,19 @@
 
 use std::collections::BTreeSet;
 
+use super::routes::UNTAGGED;
 use super::{Context, RouteTable, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::At;
 use crate::model::{Chain, Duration, Severity};
-use super::routes::UNTAGGED;
 
 pub fn check(cx: &mut Context) {
     let severities = &cx.pb.severities;
     for (field, get) in [
-        ("first_response", (|s: &Severity| s.first_response) as fn(&Severity) -> Duration),
+        (
+            "first_response",
+            (|s: &Severity| s.first_response) as fn(&Severity) -> Duration,
+        ),
         ("resolution", |s: &Severity| s.resolution),
     ] {
         // The loosest target among the more severe levels so far; a less
@@ -23,10 +26,16 @@ pub fn check(cx: &mut Context) {
                 && get(s) < get(&severities[j])
             {
                 let earlier = &severities[j];
-                let here = cx.label(&s.loc.child(field)).with_message(format!("{} for `{}`", get(s), s.id));
-                let there = cx
-                    .label(&earlier.loc.child(field))
-                    .with_message(format!("{} for the more severe `{}`", get(earlier), earlier.id));
+                let here = cx.label(&s.loc.child(field)).with_message(format!(
+                    "{} for `{}`",
+                    get(s),
+                    s.id
+                ));
+                let there = cx.label(&earlier.loc.child(field)).with_message(format!(
+                    "{} for the more severe `{}`",
+                    get(earlier),
+                    earlier.id
+                ));
                 cx.push(
                     Diagnostic::new(
                         Code::SlaNotTightening,
@@ -53,7 +62,10 @@ pub fn check(cx: &mut Context) {
 
 /// Time from a message's arrival to the first rung that reaches a person,
 /// following `then` into later chains; `None` when no rung ever does.
-fn time_to_first_human<'a>(cx: &Context<'a>, chain: &'a At<Chain>) -> Option<(Duration, &'a At<Chain>, usize)> {
+fn time_to_first_human<'a>(
+    cx: &Context<'a>,
+    chain: &'a At<Chain>,
+) -> Option<(Duration, &'a At<Chain>, usize)> {
     let mut total = 0u64;
     let mut current = chain;
     let mut seen = BTreeSet::new();
@@ -104,7 +116,10 @@ pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable)
             Some((t, c, i)) if t > severity.first_response => {
                 let here = cx
                     .label(&severity.loc.child("first_response"))
-                    .with_message(format!("first response due after {}", severity.first_response));
+                    .with_message(format!(
+                        "first response due after {}",
+                        severity.first_response
+                    ));
                 let rung = cx
                     .label(&c.loc.child(format!("rungs/{i}/after")))
                     .with_message(format!("first person reached after {t}"));

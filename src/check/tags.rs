@@ -23,8 +23,11 @@ pub struct TagFacts {
 impl TagFacts {
     pub fn new(cx: &Context) -> Self {
         let tags = &cx.pb.tags;
-        let index: BTreeMap<String, usize> =
-            tags.iter().enumerate().map(|(i, t)| (t.id.0.clone(), i)).collect();
+        let index: BTreeMap<String, usize> = tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.0.clone(), i))
+            .collect();
         let severity_rank: BTreeMap<&str, usize> = cx
             .pb
             .severities
@@ -34,7 +37,11 @@ impl TagFacts {
             .collect();
         let parent: Vec<Option<usize>> = tags
             .iter()
-            .map(|t| t.parent.as_ref().and_then(|p| index.get(p.as_str()).copied()))
+            .map(|t| {
+                t.parent
+                    .as_ref()
+                    .and_then(|p| index.get(p.as_str()).copied())
+            })
             .collect();
         let mut children = vec![Vec::new(); tags.len()];
         for (i, p) in parent.iter().enumerate() {
@@ -108,11 +115,16 @@ pub fn check(cx: &mut Context, facts: &TagFacts) {
         if detectable || !facts.children[i].is_empty() || incident_tags.contains(&tag.id.as_str()) {
             continue;
         }
-        let label = cx.label(&tag.loc.child("id")).with_message("nothing sets this tag");
+        let label = cx
+            .label(&tag.loc.child("id"))
+            .with_message("nothing sets this tag");
         cx.push(
             Diagnostic::new(
                 Code::TagUndetectable,
-                format!("tag `{}` can never be set: no keywords, patterns, child tags or incident", tag.id),
+                format!(
+                    "tag `{}` can never be set: no keywords, patterns, child tags or incident",
+                    tag.id
+                ),
             )
             .at(label)
             .help("add `detect.keywords` or `detect.patterns`, or remove the tag"),

@@ -47,7 +47,12 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct PlaybookArgs {
     /// The playbook directory (holding carebook.yaml).
-    #[arg(short = 'p', long = "playbook", value_name = "DIR", default_value = "playbooks")]
+    #[arg(
+        short = 'p',
+        long = "playbook",
+        value_name = "DIR",
+        default_value = "playbooks"
+    )]
     pub playbook: PathBuf,
     /// Refuse playbook files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]

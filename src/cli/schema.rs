@@ -61,7 +61,8 @@ pub fn run(args: SchemaArgs) -> i32 {
         let path = out.join(kind.schema_file());
         // Write beside the target, then rename, so a reader never sees half a schema.
         let tmp = out.join(format!(".{}.tmp", kind.schema_file()));
-        let written = std::fs::write(&tmp, schema_text(kind)).and_then(|_| std::fs::rename(&tmp, &path));
+        let written =
+            std::fs::write(&tmp, schema_text(kind)).and_then(|_| std::fs::rename(&tmp, &path));
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
             return usage_error(format!("cannot write `{}`: {e}", path.display()));

@@ -50,7 +50,12 @@ pub fn run(args: ValidateArgs) -> i32 {
     }
     let check_time = started.elapsed();
     let started = std::time::Instant::now();
-    let mut text = render::render(args.format, &diagnostics, &loaded.sources, args.color.enabled());
+    let mut text = render::render(
+        args.format,
+        &diagnostics,
+        &loaded.sources,
+        args.color.enabled(),
+    );
     if args.format == Format::Human {
         text.push_str(&human::summary_line(&dir.to_string_lossy(), &diagnostics));
         text.push('\n');

@@ -100,7 +100,9 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
             (
-                d.primary.as_ref().map(|l| (l.file, l.span.start, l.span.end)),
+                d.primary
+                    .as_ref()
+                    .map(|l| (l.file, l.span.start, l.span.end)),
                 d.code,
                 d.message.clone(),
             )

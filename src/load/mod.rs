@@ -48,7 +48,9 @@ pub enum LoadError {
     NoDirectory(PathBuf),
     #[error("`{0}` is not a directory")]
     NotADirectory(PathBuf),
-    #[error("no `{MANIFEST_FILE}` in `{0}`: not a playbook directory (run `carebook init` to start one)")]
+    #[error(
+        "no `{MANIFEST_FILE}` in `{0}`: not a playbook directory (run `carebook init` to start one)"
+    )]
     NoManifest(PathBuf),
     #[error("cannot read `{path}`: {source}")]
     Io {
@@ -125,13 +127,15 @@ pub fn load_timed(dir: &Path, options: &LoadOptions) -> Result<(Loaded, LoadTimi
     debug_assert_eq!(manifest_source, manifest_id);
     let manifest_value = &sources.get(manifest_id).value;
     let files = match manifest.parsed {
-        true if manifest.clean => match typed::<Manifest>(manifest_value, manifest_id, sources.get(manifest_id)) {
-            Ok(m) => Some((m.files.clone(), Some(m))),
-            Err(d) => {
-                diagnostics.push(d);
-                None
+        true if manifest.clean => {
+            match typed::<Manifest>(manifest_value, manifest_id, sources.get(manifest_id)) {
+                Ok(m) => Some((m.files.clone(), Some(m))),
+                Err(d) => {
+                    diagnostics.push(*d);
+                    None
+                }
             }
-        },
+        }
         // A manifest with mistakes still names its files: read them too,
         // so one run reports every problem in the playbook.
         true => PlaybookFiles::deserialize(&manifest_value["files"])
@@ -151,14 +155,15 @@ pub fn load_timed(dir: &Path, options: &LoadOptions) -> Result<(Loaded, LoadTimi
                     let reader = &reader;
                     scope.spawn(move || {
                         let id = FileId(1 + i);
-                        let mut processed = reader.file(id, &job.name, job.kind, job.named_at.clone());
+                        let mut processed =
+                            reader.file(id, &job.name, job.kind, job.named_at.clone());
                         if processed.clean {
                             let started = std::time::Instant::now();
                             let source = &processed.source;
                             match Part::from_value(job.kind, &source.value, id, source) {
                                 Ok(part) => processed.part = Some(part),
                                 Err(d) => {
-                                    processed.diagnostics.push(d);
+                                    processed.diagnostics.push(*d);
                                     processed.clean = false;
                                 }
                             }
@@ -257,7 +262,13 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Reads, parses and schema-checks one file. `named_at` is where the
     /// manifest names it, for problems that have no place in the file.
-    fn file(&self, id: FileId, relative: &str, kind: FileKind, named_at: Option<Label>) -> Processed {
+    fn file(
+        &self,
+        id: FileId,
+        relative: &str,
+        kind: FileKind,
+        named_at: Option<Label>,
+    ) -> Processed {
         let display = fs::display_path(self.dir, relative);
         let mut timings = LoadTimings::default();
         let processed = |source, diagnostics, parsed, clean, timings| Processed {
@@ -278,11 +289,18 @@ impl Reader<'_> {
                 let mut text = String::new();
                 if let Some((prefix, at)) = refusal.partial {
                     text = prefix;
-                    d = d.at(Label::new(id, Span::new(at, at)).with_message("first byte that is not UTF-8 text"));
+                    d = d.at(Label::new(id, Span::new(at, at))
+                        .with_message("first byte that is not UTF-8 text"));
                 } else if let Some(label) = named_at {
                     d = d.at(label);
                 }
-                return processed(SourceFile::new(display, text), vec![d], false, false, timings);
+                return processed(
+                    SourceFile::new(display, text),
+                    vec![d],
+                    false,
+                    false,
+                    timings,
+                );
             }
         };
         let mut source = SourceFile::new(display, text);
@@ -328,7 +346,12 @@ enum Part {
 }
 
 impl Part {
-    fn from_value(kind: FileKind, value: &Value, id: FileId, source: &SourceFile) -> Result<Part, Diagnostic> {
+    fn from_value(
+        kind: FileKind,
+        value: &Value,
+        id: FileId,
+        source: &SourceFile,
+    ) -> Result<Part, Box<Diagnostic>> {
         Ok(match kind {
             FileKind::Voice => Part::Voice(typed(value, id, source)?),
             FileKind::Tags => Part::Tags(typed(value, id, source)?),
@@ -355,17 +378,24 @@ impl Part {
 /// Deserializes a schema-valid value into its model type. The schema and
 /// the types come from one definition, so this fails only on what the
 /// schema cannot say (a date that does not exist, say).
-fn typed<T: DeserializeOwned>(value: &Value, id: FileId, source: &SourceFile) -> Result<T, Diagnostic> {
+fn typed<T: DeserializeOwned>(
+    value: &Value,
+    id: FileId,
+    source: &SourceFile,
+) -> Result<T, Box<Diagnostic>> {
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let pointer = pointer_of(e.path());
-        let span = source.nearest(&pointer).map(|s| s.value).unwrap_or_default();
+        let span = source
+            .nearest(&pointer)
+            .map(|s| s.value)
+            .unwrap_or_default();
         let field = pointer.rsplit('/').next().unwrap_or_default();
         let message = if field.is_empty() {
             e.inner().to_string()
         } else {
             format!("`{field}`: {}", e.inner())
         };
-        Diagnostic::new(Code::SchemaViolation, message).at(Label::new(id, span))
+        Box::new(Diagnostic::new(Code::SchemaViolation, message).at(Label::new(id, span)))
     })
 }
 

@@ -137,8 +137,10 @@ impl Playbook {
     }
 
     pub(super) fn add_escalation(&mut self, file: FileId, f: EscalationFile) {
-        self.severities.extend(located(file, "severities", f.severities));
-        self.calendars.extend(located(file, "calendars", f.calendars));
+        self.severities
+            .extend(located(file, "severities", f.severities));
+        self.calendars
+            .extend(located(file, "calendars", f.calendars));
         self.queues.extend(located(file, "queues", f.queues));
         self.routes.extend(located(file, "routes", f.routes));
         if let Some(boosts) = f.boosts {
@@ -148,8 +150,10 @@ impl Playbook {
             });
         }
         self.chains.extend(located(file, "chains", f.chains));
-        self.handovers.extend(located(file, "handovers", f.handovers));
-        self.incidents.extend(located(file, "incidents", f.incidents));
+        self.handovers
+            .extend(located(file, "handovers", f.handovers));
+        self.incidents
+            .extend(located(file, "incidents", f.incidents));
     }
 
     pub(super) fn add_empowerment(&mut self, file: FileId, f: EmpowermentFile) {

@@ -18,7 +18,13 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
         let at = |pointer: &str, key: bool| {
             let spans = source.nearest(pointer);
             let span = spans
-                .map(|s| if key { s.key.unwrap_or(s.value) } else { s.value })
+                .map(|s| {
+                    if key {
+                        s.key.unwrap_or(s.value)
+                    } else {
+                        s.value
+                    }
+                })
                 .unwrap_or_default();
             Label::new(file, span)
         };
@@ -30,7 +36,10 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                     let child = format!("{pointer}/{}", escape_pointer(name));
                     let mut d = Diagnostic::new(
                         Code::UnknownField,
-                        format!("unknown field `{name}` in {}", describe(kind, &pointer, value)),
+                        format!(
+                            "unknown field `{name}` in {}",
+                            describe(kind, &pointer, value)
+                        ),
                     )
                     .at(at(&child, true).with_message("not a field here"));
                     d = match closest(name, allowed.iter().map(String::as_str)) {
@@ -48,7 +57,10 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                 out.push(
                     Diagnostic::new(
                         Code::MissingField,
-                        format!("missing field `{name}` in {}", describe(kind, &pointer, value)),
+                        format!(
+                            "missing field `{name}` in {}",
+                            describe(kind, &pointer, value)
+                        ),
                     )
                     .at(at(&pointer, true).with_message(format!("needs `{name}`"))),
                 );
@@ -168,12 +180,20 @@ fn describe(kind: FileKind, pointer: &str, document: &Value) -> String {
     {
         let item = document.pointer(pointer);
         let id = item
-            .and_then(|v| v.get("id").or_else(|| v.get("code")).or_else(|| v.get("name")))
+            .and_then(|v| {
+                v.get("id")
+                    .or_else(|| v.get("code"))
+                    .or_else(|| v.get("name"))
+            })
             .and_then(Value::as_str);
         let singular = singular(list);
         return match id {
             Some(id) => format!("{singular} `{id}`"),
-            None => format!("{singular} {} of `{}`", index.parse::<usize>().unwrap_or(0) + 1, tokens[..tokens.len() - 1].join(".")),
+            None => format!(
+                "{singular} {} of `{}`",
+                index.parse::<usize>().unwrap_or(0) + 1,
+                tokens[..tokens.len() - 1].join(".")
+            ),
         };
     }
     format!("`{}`", tokens.join("."))

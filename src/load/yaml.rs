@@ -100,7 +100,10 @@ fn clean_message(raw: &str) -> String {
         );
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
         message = format!("duplicate key `{key}` in this mapping");
     }
     message

@@ -41,7 +41,9 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
 
 /// Escaping as the Actions toolkit does for a command's message.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escaping for a command's properties, which also reserve `:` and `,`.

@@ -45,7 +45,9 @@ fn render_one(d: &Diagnostic, sources: &Sources, renderer: &Renderer) -> String 
     }
     let mut report: Vec<Group> = vec![group];
     if let Some(help) = &d.help {
-        report.push(Group::with_title(SnippetLevel::HELP.secondary_title(help.as_str())));
+        report.push(Group::with_title(
+            SnippetLevel::HELP.secondary_title(help.as_str()),
+        ));
     }
     renderer.render(&report).to_string()
 }
@@ -71,11 +73,24 @@ fn chunks<'a>(labels: &[(&'a Label, bool)], sources: &Sources) -> Vec<Vec<(&'a L
 
 /// A snippet holding just the lines the labels cover, so a large file costs
 /// no more to render than a small one.
-fn snippet<'a>(chunk: &[(&'a Label, bool)], sources: &'a Sources) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+fn snippet<'a>(
+    chunk: &[(&'a Label, bool)],
+    sources: &'a Sources,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let file = sources.get(chunk[0].0.file);
     let text = file.text.as_str();
-    let lo = chunk.iter().map(|(l, _)| l.span.start).min().unwrap_or(0).min(text.len());
-    let hi = chunk.iter().map(|(l, _)| l.span.end).max().unwrap_or(0).min(text.len());
+    let lo = chunk
+        .iter()
+        .map(|(l, _)| l.span.start)
+        .min()
+        .unwrap_or(0)
+        .min(text.len());
+    let hi = chunk
+        .iter()
+        .map(|(l, _)| l.span.end)
+        .max()
+        .unwrap_or(0)
+        .min(text.len());
     let start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
     let end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
     let (line, _) = file.line_col(start);
@@ -91,7 +106,11 @@ fn snippet<'a>(chunk: &[(&'a Label, bool)], sources: &'a Sources) -> Snippet<'a,
         let s = label.span.start.clamp(start, end) - start;
         let e = label.span.end.clamp(start, end) - start;
         // An empty span (end of file, a missing value) still gets a caret.
-        let e = if e == s { next_char(&text[start..end], s) } else { e };
+        let e = if e == s {
+            next_char(&text[start..end], s)
+        } else {
+            e
+        };
         let mut annotation = kind.span(s..e);
         if let Some(m) = &label.message {
             annotation = annotation.label(m.as_str());

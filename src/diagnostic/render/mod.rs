@@ -22,7 +22,12 @@ pub enum Format {
 }
 
 /// Renders diagnostics in `format`. `color` applies to `human` only.
-pub fn render(format: Format, diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
+pub fn render(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    color: bool,
+) -> String {
     match format {
         Format::Human => human::render(diagnostics, sources, color),
         Format::Json => json::render(diagnostics, sources),

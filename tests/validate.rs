@@ -1,0 +1,165 @@
+//! `carebook validate` on the bundled playbook and on broken fixtures, in
+//! every output format; the published schemas stay in sync.
+
+mod common;
+
+use common::{fixtures, playbook_from, root, run, run_in};
+
+#[test]
+fn bundled_playbook_is_clean() {
+    let out = run(&["validate", "--deny-warnings"]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert_eq!(out.stdout, "playbooks: 0 errors, 0 warnings\n");
+    // The same playbook given as a positional directory.
+    let out = run(&["validate", "playbooks"]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+}
+
+#[test]
+fn json_output_is_byte_identical_across_runs() {
+    let overlay = fixtures().join("checks/CB201-unknown-references");
+    let tmp = playbook_from(Some(&overlay));
+    let first = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--format", "json"],
+        None,
+    );
+    let second = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--format", "json"],
+        None,
+    );
+    assert_eq!(first.status, 1);
+    assert_eq!(first.stdout, second.stdout);
+    insta::assert_snapshot!(first.stdout);
+    let bundled = run(&["validate", "--format", "json"]);
+    assert_eq!(
+        bundled.stdout,
+        run(&["validate", "--format", "json"]).stdout
+    );
+}
+
+#[test]
+fn github_annotations() {
+    let overlay = fixtures().join("checks/CB102-unknown-field");
+    let tmp = playbook_from(Some(&overlay));
+    let out = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--format", "github"],
+        None,
+    );
+    assert_eq!(out.status, 1);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let overlay = fixtures().join("checks/CB311-tag-undetectable");
+    let tmp = playbook_from(Some(&overlay));
+    let out = run_in(tmp.path(), &["validate", "-p", "pb"], None);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let out = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--deny-warnings"],
+        None,
+    );
+    assert_eq!(out.status, 1, "{}", out.transcript());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["validate", "--format", "yaml"]);
+    assert_eq!(out.status, 2, "{}", out.transcript());
+    let out = run(&["validate", "-p", "playbooks", "playbooks"]);
+    assert_eq!(out.status, 2, "{}", out.transcript());
+    let out = run(&["validate", "-p", "Cargo.toml"]);
+    assert_eq!(out.status, 2, "{}", out.transcript());
+}
+
+#[test]
+fn committed_schemas_are_current() {
+    for kind in carebook::model::FileKind::ALL {
+        let path = root().join("schemas").join(kind.schema_file());
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == carebook::schema::schema_text(kind),
+            "{} is stale: run `cargo run -- schema --out schemas`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn schema_command_prints_draft_2020_12() {
+    let out = run(&["schema", "--kind", "tags"]);
+    assert_eq!(out.status, 0);
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(schema["$defs"]["Tag"]["properties"]["detect"].is_object());
+}
+
+#[test]
+fn every_playbook_file_names_its_schema() {
+    let manifest = std::fs::read_to_string(root().join("playbooks/carebook.yaml")).unwrap();
+    assert!(
+        manifest.starts_with("# yaml-language-server: $schema=../schemas/manifest.schema.json\n")
+    );
+    for kind in [
+        "voice",
+        "tags",
+        "escalation",
+        "empowerment",
+        "staffing",
+        "samples",
+    ] {
+        let text = std::fs::read_to_string(root().join(format!("playbooks/{kind}.yaml"))).unwrap();
+        let line = format!("# yaml-language-server: $schema=../schemas/{kind}.schema.json\n");
+        assert!(
+            text.starts_with(&line),
+            "playbooks/{kind}.yaml must start with {line}"
+        );
+    }
+}
+
+#[test]
+fn explain_prints_each_code_and_lists_all() {
+    for info in carebook::diagnostic::CODES {
+        let out = run(&["explain", info.code]);
+        assert_eq!(out.status, 0);
+        assert_eq!(out.stdout, info.doc);
+        let by_name = run(&["explain", info.name]);
+        assert_eq!(by_name.stdout, info.doc);
+    }
+    let out = run(&["explain", "CB999"]);
+    assert_eq!(out.status, 2);
+    let out = run(&["explain", "--all", "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(all.len(), carebook::diagnostic::CODES.len());
+    let out = run(&["explain", "--all"]);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[path = "../examples/generate_playbook.rs"]
+mod generate_playbook;
+
+#[test]
+fn generated_large_playbook_validates_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let size = generate_playbook::Size {
+        tags: 200,
+        keywords_per_tag: 10,
+        teams: 20,
+        macros: 50,
+        samples: 500,
+    };
+    generate_playbook::generate(&tmp.path().join("pb"), &size).unwrap();
+    let out = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--deny-warnings"],
+        None,
+    );
+    assert_eq!(out.status, 0, "{}", out.transcript());
+}
