@@ -16,20 +16,28 @@ use crate::model::{
 pub const SCHEMA_BASE: &str = "https://carebook.dev/schemas/";
 
 fn generate<T: JsonSchema>(kind: FileKind) -> Value {
-    let mut schema: Schema = SchemaSettings::draft2020_12()
+    let schema: Schema = SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>();
-    if let Some(obj) = schema.as_object_mut() {
-        obj.insert(
+    let mut value = schema.to_value();
+    if let Value::Object(body) = &mut value {
+        // Identity first, so the file reads top-down.
+        let mut head = serde_json::Map::new();
+        body.remove("title");
+        if let Some(draft) = body.remove("$schema") {
+            head.insert("$schema".into(), draft);
+        }
+        head.insert(
             "$id".into(),
             Value::String(format!("{SCHEMA_BASE}{}", kind.schema_file())),
         );
-        obj.insert(
+        head.insert(
             "title".into(),
             Value::String(format!("carebook {} file", kind.name())),
         );
+        head.append(body);
+        *body = head;
     }
-    let mut value = schema.to_value();
     drop_null_branches(&mut value);
     value
 }

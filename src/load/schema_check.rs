@@ -13,7 +13,30 @@ use super::yaml::escape_pointer;
 
 pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for error in validator(kind).iter_errors(value) {
+    let errors: Vec<_> = validator(kind).iter_errors(value).collect();
+    // A misspelt required field shows up twice: as unknown and as missing.
+    // The unknown one says it all ("did you mean `first_response`?").
+    let misspelt: Vec<(String, String)> = errors
+        .iter()
+        .filter_map(|e| match e.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let pointer = e.instance_path().as_str().to_string();
+                let allowed = allowed_fields(kind, &pointer);
+                Some(
+                    unexpected
+                        .iter()
+                        .filter_map(|u| {
+                            closest(u, allowed.iter().map(String::as_str))
+                                .map(|c| (pointer.clone(), c.to_string()))
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for error in errors {
         let pointer = error.instance_path().as_str().to_string();
         let at = |pointer: &str, key: bool| {
             let spans = source.nearest(pointer);
@@ -54,6 +77,9 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
+                if misspelt.iter().any(|(p, c)| *p == pointer && c == name) {
+                    continue;
+                }
                 out.push(
                     Diagnostic::new(
                         Code::MissingField,

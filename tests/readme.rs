@@ -1,0 +1,73 @@
+//! Every `console` example in the README runs, and prints what the README
+//! says it prints. Commands are `carebook ARGS...` (no quoting), run from
+//! the repository root; lines after a `$ ` line are its expected stdout.
+
+mod common;
+
+use common::{root, run};
+
+struct Example {
+    line: usize,
+    args: Vec<String>,
+    expected: String,
+}
+
+fn examples(readme: &str) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut fence: Option<String> = None;
+    let mut current: Option<Example> = None;
+    for (i, line) in readme.lines().enumerate() {
+        match &fence {
+            None => {
+                let ticks: String = line.chars().take_while(|c| *c == '`').collect();
+                if ticks.len() >= 3 && line[ticks.len()..].trim() == "console" {
+                    fence = Some(ticks);
+                }
+            }
+            Some(ticks) if line.trim_end() == ticks => {
+                out.extend(current.take());
+                fence = None;
+            }
+            Some(_) => {
+                if let Some(command) = line.strip_prefix("$ ") {
+                    out.extend(current.take());
+                    let mut words = command.split_whitespace().map(String::from);
+                    assert_eq!(words.next().as_deref(), Some("carebook"), "README line {}: {command}", i + 1);
+                    current = Some(Example {
+                        line: i + 1,
+                        args: words.collect(),
+                        expected: String::new(),
+                    });
+                } else if let Some(example) = current.as_mut() {
+                    example.expected.push_str(line);
+                    example.expected.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_examples_are_true() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let examples = examples(&readme);
+    assert!(examples.len() >= 5, "the README shows its commands");
+    for example in examples {
+        // `schema --out schemas` would rewrite the committed schemas; run it
+        // in a scratch directory instead (the output names the same paths).
+        let out = if example.args.iter().any(|a| a == "--out") {
+            let tmp = tempfile::tempdir().unwrap();
+            let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
+            common::run_in(tmp.path(), &args, None)
+        } else {
+            run(&example.args.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            out.stdout, example.expected,
+            "README line {}: `carebook {}` prints something else",
+            example.line,
+            example.args.join(" ")
+        );
+    }
+}
