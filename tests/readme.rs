@@ -32,7 +32,12 @@ fn examples(readme: &str) -> Vec<Example> {
                 if let Some(command) = line.strip_prefix("$ ") {
                     out.extend(current.take());
                     let mut words = command.split_whitespace().map(String::from);
-                    assert_eq!(words.next().as_deref(), Some("carebook"), "README line {}: {command}", i + 1);
+                    assert_eq!(
+                        words.next().as_deref(),
+                        Some("carebook"),
+                        "README line {}: {command}",
+                        i + 1
+                    );
                     current = Some(Example {
                         line: i + 1,
                         args: words.collect(),
@@ -64,7 +69,8 @@ fn readme_examples_are_true() {
             run(&example.args.iter().map(String::as_str).collect::<Vec<_>>())
         };
         assert_eq!(
-            out.stdout, example.expected,
+            out.stdout,
+            example.expected,
             "README line {}: `carebook {}` prints something else",
             example.line,
             example.args.join(" ")
