@@ -7,8 +7,12 @@
 
 pub mod check;
 pub mod cli;
+pub mod detect;
 pub mod diagnostic;
+pub mod ir;
 pub mod load;
 pub mod model;
+pub mod router;
+pub mod sampletest;
 pub mod schema;
 pub mod source;

@@ -22,6 +22,7 @@ use crate::model::*;
 use crate::source::Sources;
 
 pub use ids::Ids;
+pub use patterns::PATTERN_SIZE_LIMIT;
 pub use routes::RouteTable;
 pub use tags::TagFacts;
 

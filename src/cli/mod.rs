@@ -4,6 +4,8 @@
 
 mod explain;
 mod schema;
+mod simulate;
+mod test;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -40,6 +42,10 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Write the JSON Schemas of the playbook files.
     Schema(schema::SchemaArgs),
+    /// Route messages (JSONL, CSV or YAML) and print each decision.
+    Simulate(simulate::SimulateArgs),
+    /// Run the sample messages' expectations.
+    Test(test::TestArgs),
 }
 
 /// Where the playbook is and how to read it; shared by every command that
@@ -92,6 +98,52 @@ pub fn main() -> i32 {
         Command::Validate(args) => validate::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Simulate(args) => simulate::run(args),
+        Command::Test(args) => test::run(args),
+    }
+}
+
+/// Loads and checks a playbook for a command that needs a valid one, and
+/// builds its router. On problems, reports them on stderr (so stdout stays
+/// the command's own output) and returns the exit status.
+pub fn router_for(
+    args: &PlaybookArgs,
+) -> Result<(crate::load::Playbook, crate::router::Router), i32> {
+    let options = crate::load::LoadOptions {
+        max_file_size: args.max_file_size,
+    };
+    let loaded = match crate::load::load(&args.playbook, &options) {
+        Ok(l) => l,
+        Err(e) => return Err(usage_error(format_args!("[{}] {e}", e.code()))),
+    };
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(pb) = &loaded.playbook {
+        diagnostics.extend(crate::check::run(pb, &loaded.sources));
+        crate::diagnostic::sort(&mut diagnostics);
+    }
+    let errors: Vec<_> = diagnostics
+        .into_iter()
+        .filter(|d| d.level == crate::diagnostic::Level::Error)
+        .collect();
+    let playbook = match loaded.playbook {
+        Some(pb) if errors.is_empty() => pb,
+        _ => {
+            let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
+            eprint!(
+                "{}",
+                crate::diagnostic::render::human::render(&errors, &loaded.sources, color)
+            );
+            eprintln!(
+                "error: the playbook in `{}` has problems; `carebook validate` lists them",
+                args.playbook.display()
+            );
+            return Err(EXIT_PROBLEMS);
+        }
+    };
+    let ir = crate::ir::lower(&playbook);
+    match crate::router::Router::new(&ir) {
+        Ok(router) => Ok((playbook, router)),
+        Err(e) => Err(usage_error(e)),
     }
 }
 

@@ -30,7 +30,7 @@ pub struct Sample {
     pub expect: Expectation,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,4 +69,8 @@ pub struct Expectation {
     pub first_response_due: Option<Instant>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_due: Option<Instant>,
+    /// Who each escalation rung reaches, in order: its role, or its team
+    /// when it names no role (`automated` for automated rungs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Vec<String>>,
 }

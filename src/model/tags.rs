@@ -28,6 +28,11 @@ pub struct Tag {
     /// Whether messages with this tag need a reply (inherited when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disposition: Option<Disposition>,
+    /// Replies move to private messages: handling the case needs personal
+    /// data (a booking reference, an account), even when the customer has
+    /// not posted any.
+    #[serde(default)]
+    pub reply_privately: bool,
     /// The team that owns the tag (inherited when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<Id>,

@@ -1,0 +1,203 @@
+//! `carebook test`: every sample message's expectations, with expected
+//! against actual and the decision trace for each failure.
+
+use std::fmt::Write as _;
+
+use clap::Args;
+
+use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, router_for};
+use crate::router::explain::explain;
+use crate::sampletest::{self, Outcome};
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    #[command(flatten)]
+    pub playbook: PlaybookArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: TestFormat,
+    /// Also list passing samples.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Report tags, routes and escalation rungs that no sample exercises.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Fail when less than this share (percent) of tags, routes and rungs is exercised.
+    #[arg(long, value_name = "PERCENT", requires = "coverage")]
+    pub min_coverage: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TestFormat {
+    Human,
+    Json,
+    Junit,
+}
+
+pub fn run(args: TestArgs) -> i32 {
+    let (playbook, router) = match router_for(&args.playbook) {
+        Ok(x) => x,
+        Err(status) => return status,
+    };
+    let outcomes = sampletest::run(&playbook, &router);
+    let failed = outcomes.iter().filter(|o| !o.passed()).count();
+    let coverage = args
+        .coverage
+        .then(|| sampletest::coverage(&router, &outcomes));
+    let text = match args.format {
+        TestFormat::Human => human(&outcomes, args.verbose, coverage.as_ref()),
+        TestFormat::Json => json(&outcomes, coverage.as_ref()),
+        TestFormat::Junit => junit(&outcomes),
+    };
+    print(&text);
+    let below = match (&coverage, args.min_coverage) {
+        (Some(c), Some(min)) => c.percent() < min,
+        _ => false,
+    };
+    if below {
+        eprintln!(
+            "error: sample coverage {:.1}% is below the required {:.1}%",
+            coverage.as_ref().map_or(0.0, |c| c.percent()),
+            args.min_coverage.unwrap_or(0.0)
+        );
+    }
+    if failed > 0 || below {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn human(outcomes: &[Outcome], verbose: bool, coverage: Option<&sampletest::Coverage>) -> String {
+    let mut out = String::new();
+    for o in outcomes {
+        if o.passed() {
+            if verbose {
+                let _ = writeln!(out, "PASS {}", o.sample.id);
+            }
+            continue;
+        }
+        let _ = writeln!(out, "FAIL {}", o.sample.id);
+        for m in &o.mismatches {
+            let _ = writeln!(
+                out,
+                "  {}:\n    expected: {}\n    actual:   {}",
+                m.field, m.expected, m.actual
+            );
+        }
+        let _ = writeln!(out, "  trace:");
+        for line in explain(&o.decision, &o.message) {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    let failed = outcomes.iter().filter(|o| !o.passed()).count();
+    let _ = writeln!(
+        out,
+        "{} samples: {} passed, {} failed",
+        outcomes.len(),
+        outcomes.len() - failed,
+        failed
+    );
+    if let Some(c) = coverage {
+        let _ = writeln!(
+            out,
+            "coverage: {:.1}% ({} of {} tags, routes and escalation rungs exercised)",
+            c.percent(),
+            c.exercised,
+            c.total
+        );
+        for (what, items) in [
+            ("tags", &c.tags),
+            ("routes", &c.routes),
+            ("escalation rungs", &c.rungs),
+        ] {
+            if !items.is_empty() {
+                let _ = writeln!(out, "  untested {what}: {}", items.join(", "));
+            }
+        }
+    }
+    out
+}
+
+fn json(outcomes: &[Outcome], coverage: Option<&sampletest::Coverage>) -> String {
+    let results: Vec<serde_json::Value> = outcomes
+        .iter()
+        .map(|o| {
+            serde_json::json!({
+                "id": o.sample.id.as_str(),
+                "passed": o.passed(),
+                "mismatches": o.mismatches,
+                "decision": o.decision,
+            })
+        })
+        .collect();
+    let failed = outcomes.iter().filter(|o| !o.passed()).count();
+    let report = serde_json::json!({
+        "samples": results,
+        "summary": {"passed": outcomes.len() - failed, "failed": failed},
+        "coverage": coverage,
+    });
+    let mut text = serde_json::to_string_pretty(&report).expect("report serializes");
+    text.push('\n');
+    text
+}
+
+fn junit(outcomes: &[Outcome]) -> String {
+    let failed = outcomes.iter().filter(|o| !o.passed()).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"carebook\" tests=\"{}\" failures=\"{failed}\">",
+        outcomes.len()
+    );
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"samples\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\">",
+        outcomes.len()
+    );
+    for o in outcomes {
+        let _ = write!(
+            out,
+            "    <testcase classname=\"samples\" name=\"{}\"",
+            xml(o.sample.id.as_str())
+        );
+        if o.passed() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let summary: Vec<String> = o
+            .mismatches
+            .iter()
+            .map(|m| format!("{}: expected {}, got {}", m.field, m.expected, m.actual))
+            .collect();
+        let _ = writeln!(
+            out,
+            "      <failure message=\"{}\">",
+            xml(&summary.join("; "))
+        );
+        for line in explain(&o.decision, &o.message) {
+            let _ = writeln!(out, "{}", xml(&line));
+        }
+        out.push_str("      </failure>\n    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 forbids most control characters even escaped.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,5 @@
+//! Text analysis shared by the router and the voice linter: folding text
+//! for matching, and finding personal data.
+
+pub mod fold;
+pub mod personal_data;

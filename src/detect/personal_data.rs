@@ -1,0 +1,265 @@
+//! Personal data in a message or reply: e-mail addresses, phone numbers,
+//! card numbers (Luhn-checked), IBANs (mod-97-checked), Polish PESEL and
+//! Estonian isikukood numbers (checksum-checked), booking, order and
+//! account references, passwords. One detector for the router (a message
+//! with personal data is answered in private) and the voice linter (a
+//! public reply must not contain or ask for it).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::model::PersonalData;
+
+/// One piece of personal data, as a byte span of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: PersonalData,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("detector patterns are valid")
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
+static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d(?:[ -]?\d){12,18}\b"));
+static IBAN: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
+static ELEVEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{11}\b"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\+|\b00)\d[\d ().-]{6,18}\d\b|\b0?\d{2,4}[ .-]\d{3}[ .-]\d{3,4}\b|\b\d{3}[ .-]\d{3}[ .-]\d{3}\b",
+    )
+});
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|ticket|pnr|membership|frequent flyer)",
+        r"(?:\s+(?:number|no\.?|nr\.?|code|ref(?:erence)?))?",
+        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|konta|biletu)|\brezerwacj[aię]|\bzamówieni[ae]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?",
+        r"|予約番号|注文番号|会員番号|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ)",
+        r"\s*(?:[:#=]|is|to|jest|on)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,13})\b"
+    ))
+});
+static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    // Only the disclosing form, "password: x": "my password is definitely
+    // right" says nothing secret.
+    re(r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool)|パスワード|รหัสผ่าน)\s*[:=]\s*\S+")
+});
+
+/// Every piece of personal data in `text`, in order, without overlaps
+/// (the more specific kind wins: a valid card number is not also a phone
+/// number).
+pub fn find(text: &str) -> Vec<Finding> {
+    let mut found: Vec<Finding> = Vec::new();
+    let mut add = |kind, start, end| {
+        found.push(Finding { kind, start, end });
+    };
+    for m in EMAIL.find_iter(text) {
+        add(PersonalData::Email, m.start(), m.end());
+    }
+    for m in CARD.find_iter(text) {
+        let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        if (13..=19).contains(&digits.len()) && luhn(&digits) {
+            add(PersonalData::CardNumber, m.start(), m.end());
+        }
+    }
+    for m in IBAN.find_iter(text) {
+        if iban_valid(m.as_str()) {
+            add(PersonalData::Iban, m.start(), m.end());
+        }
+    }
+    for m in ELEVEN_DIGITS.find_iter(text) {
+        let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        if pesel_valid(&d) || isikukood_valid(&d) {
+            add(PersonalData::NationalId, m.start(), m.end());
+        }
+    }
+    for c in REFERENCE.captures_iter(text) {
+        let token = c.get(1).expect("group 1");
+        // A reference has a digit, or is a six-letter airline PNR.
+        let t = token.as_str();
+        let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
+        if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
+            let kind = if c
+                .get(0)
+                .expect("match")
+                .as_str()
+                .to_lowercase()
+                .contains("account")
+            {
+                PersonalData::AccountNumber
+            } else {
+                PersonalData::OrderNumber
+            };
+            add(kind, token.start(), token.end());
+        }
+    }
+    for m in PASSWORD.find_iter(text) {
+        add(PersonalData::Password, m.start(), m.end());
+    }
+    for m in PHONE.find_iter(text) {
+        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+        if (8..=15).contains(&digits) {
+            add(PersonalData::PhoneNumber, m.start(), m.end());
+        }
+    }
+    // Earlier kinds are more specific; drop later findings that overlap.
+    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if !kept.iter().any(|k| f.start < k.end && k.start < f.end) {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|f| (f.start, f.end));
+    kept
+}
+
+/// The Luhn checksum of card numbers.
+pub fn luhn(digits: &[u32]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// ISO 13616 check: move the first four characters to the end, letters to
+/// numbers (A=10), and the remainder modulo 97 must be 1.
+pub fn iban_valid(text: &str) -> bool {
+    let compact: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if !(15..=34).contains(&compact.len()) {
+        return false;
+    }
+    let rotated = compact[4..].iter().chain(&compact[..4]);
+    let mut rest: u32 = 0;
+    for c in rotated {
+        let v = match c.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        rest = if v >= 10 {
+            (rest * 100 + v) % 97
+        } else {
+            (rest * 10 + v) % 97
+        };
+    }
+    rest == 1
+}
+
+/// Polish PESEL: weights 1 3 7 9 1 3 7 9 1 3, check digit (10 − sum mod 10) mod 10,
+/// and a month field that encodes a real month of some century.
+pub fn pesel_valid(d: &[u32]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let month = d[2] * 10 + d[3];
+    if !(1..=12).contains(&(month % 20)) {
+        return false;
+    }
+    let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+    let sum: u32 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
+    (10 - sum % 10) % 10 == d[10]
+}
+
+/// Estonian isikukood: the first digit is 1–6 (sex and century), then a
+/// valid month, and a check digit with weights 1..9,1 then, if that gives
+/// 10, 3..9,1,2,3; a second 10 means 0.
+pub fn isikukood_valid(d: &[u32]) -> bool {
+    if d.len() != 11 || !(1..=6).contains(&d[0]) || !(1..=12).contains(&(d[3] * 10 + d[4])) {
+        return false;
+    }
+    let first = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1];
+    let second = [3, 4, 5, 6, 7, 8, 9, 1, 2, 3];
+    let check = |w: &[u32; 10]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+    let mut c = check(&first);
+    if c == 10 {
+        c = check(&second);
+        if c == 10 {
+            c = 0;
+        }
+    }
+    c == d[10]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<PersonalData> {
+        find(text).into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn finds_each_kind() {
+        assert_eq!(
+            kinds("mail me at ana.k@example.ie please"),
+            [PersonalData::Email]
+        );
+        // 4111 1111 1111 1111 is the classic Luhn-valid test card.
+        assert_eq!(
+            kinds("card 4111 1111 1111 1111 charged twice"),
+            [PersonalData::CardNumber]
+        );
+        assert!(
+            kinds("card 4111 1111 1111 1112")
+                .iter()
+                .all(|k| *k != PersonalData::CardNumber)
+        );
+        // The IBAN example of the European Committee for Banking Standards.
+        assert_eq!(
+            kinds("IBAN GB82 WEST 1234 5698 7654 32"),
+            [PersonalData::Iban]
+        );
+        // 44051401458: the PESEL example from the Polish registry docs.
+        assert_eq!(kinds("mój PESEL 44051401458"), [PersonalData::NationalId]);
+        // 37605030299: a valid Estonian isikukood (check digit 9).
+        assert_eq!(kinds("isikukood 37605030299"), [PersonalData::NationalId]);
+        assert_eq!(
+            kinds("call me on +353 87 123 4567"),
+            [PersonalData::PhoneNumber]
+        );
+        assert_eq!(
+            kinds("my booking ref is K7XQ2P"),
+            [PersonalData::OrderNumber]
+        );
+        assert_eq!(
+            kinds("PNR ABCDEF, flight delayed"),
+            [PersonalData::OrderNumber]
+        );
+        assert_eq!(
+            kinds("numer rezerwacji: ABC123"),
+            [PersonalData::OrderNumber]
+        );
+        assert_eq!(kinds("予約番号 ABC123 です"), [PersonalData::OrderNumber]);
+        assert_eq!(
+            kinds("account number 12345678"),
+            [PersonalData::AccountNumber]
+        );
+        assert_eq!(kinds("my password: hunter2"), [PersonalData::Password]);
+        assert!(kinds("parool on kindlasti õige").is_empty());
+        assert!(kinds("flight EI123 was late by 45 minutes").is_empty());
+    }
+
+    #[test]
+    fn checksums() {
+        assert!(luhn(&[4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]));
+        assert!(iban_valid("DE89370400440532013000"));
+        assert!(!iban_valid("DE89370400440532013001"));
+        assert!(pesel_valid(&[4, 4, 0, 5, 1, 4, 0, 1, 4, 5, 8]));
+        assert!(!pesel_valid(&[4, 4, 0, 5, 1, 4, 0, 1, 4, 5, 9]));
+        assert!(isikukood_valid(&[3, 7, 6, 0, 5, 0, 3, 0, 2, 9, 9]));
+        assert!(!isikukood_valid(&[3, 7, 6, 0, 5, 0, 3, 0, 2, 9, 8]));
+    }
+}

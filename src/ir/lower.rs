@@ -1,0 +1,369 @@
+//! Lowering a checked playbook into the IR: resolve inheritance, expand
+//! route tag sets, fold keywords, drop positions.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+use crate::detect::fold::{fold_keyword, needs_word_boundaries};
+use crate::load::Playbook;
+use crate::model::{Holiday, PerLang};
+
+/// Lowers a playbook that `check::run` found free of errors. On a playbook
+/// with errors the result is unspecified but never a panic.
+pub fn lower(pb: &Playbook) -> Ir {
+    let severity_index: BTreeMap<&str, usize> = pb
+        .severities
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let tag_index: BTreeMap<&str, usize> = pb
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let parent: Vec<Option<usize>> = pb
+        .tags
+        .iter()
+        .map(|t| {
+            t.parent
+                .as_ref()
+                .and_then(|p| tag_index.get(p.as_str()).copied())
+        })
+        .collect();
+    // Nearest ancestor (or self) for which `get` gives a value; bounded, so
+    // a cycle the checks missed cannot hang.
+    let inherited = |i: usize, get: &dyn Fn(usize) -> bool| -> Option<usize> {
+        let mut at = Some(i);
+        for _ in 0..=pb.tags.len() {
+            let n = at?;
+            if get(n) {
+                return Some(n);
+            }
+            at = parent[n];
+        }
+        None
+    };
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); pb.tags.len()];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p].push(i);
+        }
+    }
+    let subtree = |root: usize| -> Vec<usize> {
+        let mut out = vec![root];
+        let mut seen = BTreeSet::from([root]);
+        let mut i = 0;
+        while i < out.len() {
+            for &c in &children[out[i]] {
+                if seen.insert(c) {
+                    out.push(c);
+                }
+            }
+            i += 1;
+        }
+        out
+    };
+
+    let tags: Vec<IrTag> = pb
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let d = &t.detect;
+            IrTag {
+                id: t.id.0.clone(),
+                parent: t.parent.as_ref().map(|p| p.0.clone()),
+                severity: inherited(i, &|n| pb.tags[n].severity.is_some())
+                    .and_then(|n| pb.tags[n].severity.as_ref())
+                    .and_then(|s| severity_index.get(s.as_str()).copied()),
+                disposition: inherited(i, &|n| pb.tags[n].disposition.is_some())
+                    .and_then(|n| pb.tags[n].disposition)
+                    .unwrap_or(Disposition::Reply),
+                team: inherited(i, &|n| pb.tags[n].team.is_some())
+                    .and_then(|n| pb.tags[n].team.as_ref())
+                    .map(|t| t.0.clone()),
+                reply_privately: inherited(i, &|n| pb.tags[n].reply_privately).is_some(),
+                keywords: keywords(&d.keywords, d.ignore_diacritics),
+                patterns: d.patterns.clone(),
+                exclude: keywords(&d.exclude, d.ignore_diacritics),
+                channels: d.channels.iter().map(|c| c.0.clone()).collect(),
+                kinds: d.kinds.clone(),
+            }
+        })
+        .collect();
+
+    let calendars: Vec<IrCalendar> = pb
+        .calendars
+        .iter()
+        .map(|c| {
+            let mut hours: Vec<IrWeeklyInterval> = c
+                .hours
+                .iter()
+                .flat_map(|h| {
+                    h.days.iter().map(move |d| IrWeeklyInterval {
+                        day: d.to_jiff().to_monday_zero_offset() as u8,
+                        start: h.start.minutes,
+                        end: h.end.minutes,
+                    })
+                })
+                .collect();
+            hours.sort_by_key(|h| (h.day, h.start, h.end));
+            IrCalendar {
+                id: c.id.0.clone(),
+                timezone: c.timezone.0.clone(),
+                hours,
+                holidays: holidays(&c.holidays),
+            }
+        })
+        .collect();
+
+    let routes: Vec<IrRoute> = pb
+        .routes
+        .iter()
+        .map(|r| {
+            let w = &r.when;
+            let tags: Vec<String> = if w.tags.is_empty() {
+                Vec::new()
+            } else {
+                let set: BTreeSet<usize> = w
+                    .tags
+                    .iter()
+                    .filter_map(|t| tag_index.get(t.as_str()))
+                    .flat_map(|&t| subtree(t))
+                    .collect();
+                set.into_iter().map(|i| pb.tags[i].id.0.clone()).collect()
+            };
+            IrRoute {
+                id: r.id.0.clone(),
+                tags,
+                untagged: w.tags.is_empty() && w.severities.is_empty(),
+                severities: w.severities.iter().map(|s| s.0.clone()).collect(),
+                audience: w.audience.clone(),
+                languages: w.languages.iter().map(|l| l.0.clone()).collect(),
+                queue: r.queue.0.clone(),
+                escalation: r.escalation.as_ref().map(|e| e.0.clone()),
+            }
+        })
+        .collect();
+
+    let boosts = pb
+        .boosts
+        .first()
+        .map_or_else(IrBoosts::default, |b| IrBoosts {
+            vip: b.vip,
+            influencer_min_followers: b.influencer.as_ref().map(|i| i.min_followers),
+            influencer: b.influencer.as_ref().map_or(0, |i| i.raise),
+            emergency_keywords: b
+                .emergency
+                .as_ref()
+                .map_or_else(Vec::new, |e| keywords(&e.keywords, true)),
+            emergency: b.emergency.as_ref().map_or(0, |e| e.raise),
+        });
+
+    let calendar_holidays: BTreeMap<&str, Vec<IrHoliday>> = pb
+        .calendars
+        .iter()
+        .map(|c| (c.id.as_str(), holidays(&c.holidays)))
+        .collect();
+    let mut handovers: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for h in &pb.handovers {
+        handovers
+            .entry(h.team.as_str())
+            .or_default()
+            .push(h.to.0.clone());
+    }
+    let teams: Vec<IrTeam> = pb
+        .teams
+        .iter()
+        .map(|t| {
+            // Members with the same shift and languages are one rota line.
+            let mut rota: BTreeMap<(String, Vec<String>), u32> = BTreeMap::new();
+            for m in &t.members {
+                let mut langs: Vec<String> = m.languages.iter().map(|l| l.0.clone()).collect();
+                langs.sort();
+                for s in &m.shifts {
+                    *rota.entry((s.0.clone(), langs.clone())).or_default() += 1;
+                }
+            }
+            IrTeam {
+                id: t.id.0.clone(),
+                name: t.name.clone(),
+                timezone: t.timezone.0.clone(),
+                holidays: t
+                    .calendar
+                    .as_ref()
+                    .and_then(|c| calendar_holidays.get(c.as_str()).cloned())
+                    .unwrap_or_default(),
+                rota: rota
+                    .into_iter()
+                    .map(|((shift, languages), members)| IrRota {
+                        shift,
+                        members,
+                        languages,
+                    })
+                    .collect(),
+                handover_to: handovers.get(t.id.as_str()).cloned().unwrap_or_default(),
+            }
+        })
+        .collect();
+
+    Ir {
+        schema_version: SCHEMA_VERSION,
+        playbook: pb.manifest.name.clone(),
+        brand: pb.manifest.brand.clone(),
+        effective_from: pb.manifest.effective_from.0.to_string(),
+        default_language: pb.manifest.default_language.0.clone(),
+        default_timezone: pb.manifest.default_timezone.0.clone(),
+        languages: pb.languages.iter().map(|l| l.code.0.clone()).collect(),
+        channels: pb
+            .channels
+            .iter()
+            .map(|c| IrChannel {
+                id: c.id.0.clone(),
+                language: c.language.as_ref().map(|l| l.0.clone()),
+            })
+            .collect(),
+        severities: pb
+            .severities
+            .iter()
+            .map(|s| IrSeverity {
+                id: s.id.0.clone(),
+                name: s.name.clone(),
+                priority: s.priority,
+                first_response_seconds: s.first_response.seconds,
+                resolution_seconds: s.resolution.seconds,
+                calendar: match s.hours {
+                    crate::model::Hours::Always => None,
+                    crate::model::Hours::Business => s.calendar.as_ref().map(|c| c.0.clone()),
+                },
+                escalation: s.escalation.as_ref().map(|c| c.0.clone()),
+            })
+            .collect(),
+        calendars,
+        tags,
+        queues: pb
+            .queues
+            .iter()
+            .map(|q| IrQueue {
+                id: q.id.0.clone(),
+                name: q.name.clone(),
+                team: q.team.0.clone(),
+            })
+            .collect(),
+        routes,
+        boosts,
+        chains: pb
+            .chains
+            .iter()
+            .map(|c| IrChain {
+                id: c.id.0.clone(),
+                rungs: c
+                    .rungs
+                    .iter()
+                    .map(|r| IrRung {
+                        after_seconds: r.after.seconds,
+                        automated: r.automated,
+                        role: r.role.as_ref().map(|x| x.0.clone()),
+                        team: r.team.as_ref().map(|x| x.0.clone()),
+                        note: r.note.clone(),
+                    })
+                    .collect(),
+                then: c.then.as_ref().map(|t| t.0.clone()),
+            })
+            .collect(),
+        teams,
+        shifts: pb
+            .shifts
+            .iter()
+            .map(|s| {
+                let mut days: Vec<u8> = s
+                    .days
+                    .iter()
+                    .map(|d| d.to_jiff().to_monday_zero_offset() as u8)
+                    .collect();
+                days.sort_unstable();
+                days.dedup();
+                IrShift {
+                    id: s.id.0.clone(),
+                    timezone: s.timezone.0.clone(),
+                    days,
+                    start: s.start.minutes,
+                    end: s.end.minutes,
+                }
+            })
+            .collect(),
+        incidents: pb
+            .incidents
+            .iter()
+            .map(|i| IrIncident {
+                id: i.id.0.clone(),
+                name: i.name.clone(),
+                triggers: keywords(&i.triggers, true),
+                tag: i.tag.0.clone(),
+                queue: i.queue.0.clone(),
+                holding_statements: i
+                    .holding_statements
+                    .iter()
+                    .map(|(l, s)| (l.0.clone(), s.clone()))
+                    .collect(),
+                sla_overrides: i
+                    .sla_overrides
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.severity.0.clone(),
+                            (o.first_response.seconds, o.resolution.seconds),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        macros: pb
+            .macros
+            .iter()
+            .map(|m| IrMacro {
+                id: m.id.0.clone(),
+                title: m.title.clone(),
+                tags: m.tags.iter().map(|t| t.0.clone()).collect(),
+                channels: m.channels.iter().map(|c| c.0.clone()).collect(),
+                kinds: m.kinds.clone(),
+                languages: m.text.keys().map(|l| l.0.clone()).collect(),
+            })
+            .collect(),
+        go_private: pb
+            .voice
+            .first()
+            .map_or_else(Vec::new, |v| v.go_private.personal_data.clone()),
+    }
+}
+
+fn keywords(per_lang: &PerLang<Vec<String>>, ignore_diacritics: bool) -> Vec<IrKeyword> {
+    let mut out: Vec<IrKeyword> = per_lang
+        .iter()
+        .flat_map(|(lang, words)| {
+            words
+                .iter()
+                .filter(|w| !w.trim().is_empty())
+                .map(move |w| IrKeyword {
+                    text: fold_keyword(w.trim(), ignore_diacritics),
+                    lang: lang.0.clone(),
+                    ignore_diacritics,
+                    whole_word: needs_word_boundaries(w),
+                })
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+fn holidays(list: &[Holiday]) -> Vec<IrHoliday> {
+    list.iter()
+        .map(|h| IrHoliday {
+            name: h.name.clone(),
+            from: h.date.0.to_string(),
+            until: h.until.unwrap_or(h.date).0.to_string(),
+        })
+        .collect()
+}

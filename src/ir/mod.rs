@@ -1,0 +1,221 @@
+//! The compiled playbook: one normalized, plain-data form that every
+//! output is made from. The router decides from it, `compile` will write
+//! it as `routing.json`, so a route in the simulator is exactly the route
+//! in the exported config.
+//!
+//! Plain data only (`Vec`, `BTreeMap`, strings and numbers): no compiled
+//! automata and no source positions, so editing a comment in the YAML
+//! changes nothing here. Inherited fields are resolved, route tag sets are
+//! expanded to descendants, keywords are folded.
+
+mod lower;
+
+pub use lower::lower;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Audience, Disposition, MessageKind, PersonalData, Priority};
+
+/// Version of this format; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ir {
+    pub schema_version: u32,
+    pub playbook: String,
+    pub brand: String,
+    pub effective_from: String,
+    pub default_language: String,
+    pub default_timezone: String,
+    pub languages: Vec<String>,
+    pub channels: Vec<IrChannel>,
+    /// Most severe first.
+    pub severities: Vec<IrSeverity>,
+    pub calendars: Vec<IrCalendar>,
+    /// In file order: ties between equally severe tags go to the earlier.
+    pub tags: Vec<IrTag>,
+    pub queues: Vec<IrQueue>,
+    /// First match wins.
+    pub routes: Vec<IrRoute>,
+    pub boosts: IrBoosts,
+    pub chains: Vec<IrChain>,
+    pub teams: Vec<IrTeam>,
+    pub shifts: Vec<IrShift>,
+    pub incidents: Vec<IrIncident>,
+    pub macros: Vec<IrMacro>,
+    /// Personal data that moves a conversation to private messages.
+    pub go_private: Vec<PersonalData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrChannel {
+    pub id: String,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrSeverity {
+    pub id: String,
+    pub name: String,
+    pub priority: Priority,
+    pub first_response_seconds: u64,
+    pub resolution_seconds: u64,
+    /// The business-hours calendar; `None` means 24/7.
+    pub calendar: Option<String>,
+    pub escalation: Option<String>,
+}
+
+/// Weekly opening hours in one zone, as local wall-clock intervals; turned
+/// into instants only when a deadline is computed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrCalendar {
+    pub id: String,
+    pub timezone: String,
+    pub hours: Vec<IrWeeklyInterval>,
+    pub holidays: Vec<IrHoliday>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrWeeklyInterval {
+    /// 0 = Monday … 6 = Sunday.
+    pub day: u8,
+    /// Minutes after local midnight; `end` may be 1440.
+    pub start: u16,
+    pub end: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrHoliday {
+    pub name: String,
+    /// First and last day, inclusive (`YYYY-MM-DD`).
+    pub from: String,
+    pub until: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrTag {
+    pub id: String,
+    pub parent: Option<String>,
+    /// Index into `severities`, inherited.
+    pub severity: Option<usize>,
+    pub disposition: Disposition,
+    pub team: Option<String>,
+    pub reply_privately: bool,
+    pub keywords: Vec<IrKeyword>,
+    pub patterns: Vec<String>,
+    pub exclude: Vec<IrKeyword>,
+    pub channels: Vec<String>,
+    pub kinds: Vec<MessageKind>,
+}
+
+/// A keyword as matched: folded (NFKC, lowercase, and without diacritics
+/// when `ignore_diacritics`), with how it must sit in the text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct IrKeyword {
+    pub text: String,
+    pub lang: String,
+    pub ignore_diacritics: bool,
+    /// Match only at word boundaries (scripts written with spaces).
+    pub whole_word: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrQueue {
+    pub id: String,
+    pub name: String,
+    pub team: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrRoute {
+    pub id: String,
+    /// Deciding tags that match, descendants included; empty matches all.
+    pub tags: Vec<String>,
+    /// Whether the route also takes messages that match no tag.
+    pub untagged: bool,
+    pub severities: Vec<String>,
+    pub audience: Vec<Audience>,
+    pub languages: Vec<String>,
+    pub queue: String,
+    pub escalation: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IrBoosts {
+    pub vip: u8,
+    pub influencer_min_followers: Option<u64>,
+    pub influencer: u8,
+    pub emergency_keywords: Vec<IrKeyword>,
+    pub emergency: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrChain {
+    pub id: String,
+    pub rungs: Vec<IrRung>,
+    pub then: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrRung {
+    pub after_seconds: u64,
+    pub automated: bool,
+    pub role: Option<String>,
+    pub team: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrTeam {
+    pub id: String,
+    pub name: String,
+    pub timezone: String,
+    /// Days off for the whole team (its calendar's holidays).
+    pub holidays: Vec<IrHoliday>,
+    /// Who is on which shift, by language.
+    pub rota: Vec<IrRota>,
+    /// Teams that take its queues while it is off shift, in order.
+    pub handover_to: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrRota {
+    pub shift: String,
+    pub members: u32,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrShift {
+    pub id: String,
+    pub timezone: String,
+    /// 0 = Monday … 6 = Sunday.
+    pub days: Vec<u8>,
+    pub start: u16,
+    /// Not after `start` means the shift runs past midnight.
+    pub end: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrIncident {
+    pub id: String,
+    pub name: String,
+    pub triggers: Vec<IrKeyword>,
+    pub tag: String,
+    pub queue: String,
+    pub holding_statements: BTreeMap<String, String>,
+    /// Severity id → (first response, resolution) seconds.
+    pub sla_overrides: BTreeMap<String, (u64, u64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IrMacro {
+    pub id: String,
+    pub title: String,
+    pub tags: Vec<String>,
+    pub channels: Vec<String>,
+    pub kinds: Vec<MessageKind>,
+    pub languages: Vec<String>,
+}

@@ -1,0 +1,244 @@
+//! Time: deadlines that count only business hours and skip holidays, and
+//! who is on shift at an instant. Wall-clock rules from the IR become
+//! instants here, in each rule's own time zone, so DST changes fall where
+//! they really do.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use super::RouterError;
+use crate::ir::{IrCalendar, IrHoliday, IrShift};
+
+/// How far ahead a business-hours deadline is searched before giving up
+/// (a calendar whose every day is a holiday has no deadline).
+const MAX_DAYS: usize = 3 * 366;
+
+#[derive(Debug, Clone)]
+pub struct Holidays(Vec<(Date, Date)>);
+
+impl Holidays {
+    pub fn new(list: &[IrHoliday]) -> Result<Self, RouterError> {
+        let parse = |s: &str| {
+            s.parse::<Date>()
+                .map_err(|e| RouterError::Date(format!("{s}: {e}")))
+        };
+        Ok(Holidays(
+            list.iter()
+                .map(|h| Ok((parse(&h.from)?, parse(&h.until)?)))
+                .collect::<Result<_, RouterError>>()?,
+        ))
+    }
+
+    pub fn contains(&self, d: Date) -> bool {
+        self.0.iter().any(|(a, b)| d >= *a && d <= *b)
+    }
+}
+
+pub fn zone(name: &str) -> Result<TimeZone, RouterError> {
+    jiff::tz::db()
+        .get(name)
+        .map_err(|_| RouterError::TimeZone(name.to_string()))
+}
+
+/// Business hours in one zone.
+#[derive(Debug, Clone)]
+pub struct BusinessCalendar {
+    tz: TimeZone,
+    /// Per weekday (Monday first): open intervals in minutes, sorted.
+    hours: [Vec<(u16, u16)>; 7],
+    holidays: Holidays,
+}
+
+impl BusinessCalendar {
+    pub fn new(c: &IrCalendar) -> Result<Self, RouterError> {
+        let mut hours: [Vec<(u16, u16)>; 7] = Default::default();
+        for h in &c.hours {
+            if let Some(day) = hours.get_mut(h.day as usize) {
+                day.push((h.start, h.end));
+            }
+        }
+        for day in &mut hours {
+            day.sort_unstable();
+        }
+        Ok(BusinessCalendar {
+            tz: zone(&c.timezone)?,
+            hours,
+            holidays: Holidays::new(&c.holidays)?,
+        })
+    }
+
+    /// `from` plus `seconds` of open business time; `None` when the
+    /// calendar has no open hours within the search horizon.
+    pub fn add(&self, from: Timestamp, seconds: u64) -> Option<Timestamp> {
+        let mut remaining = seconds as i64;
+        let mut day = from.to_zoned_datetime(self.tz.clone()).date();
+        for _ in 0..MAX_DAYS {
+            if !self.holidays.contains(day) {
+                let weekday = day.weekday().to_monday_zero_offset() as usize;
+                for &(start, end) in &self.hours[weekday] {
+                    let open = self.instant(day, start)?;
+                    let close = self.instant(day, end)?;
+                    if close <= from {
+                        continue;
+                    }
+                    let begin = open.max(from);
+                    let available = close.as_second() - begin.as_second();
+                    if available >= remaining {
+                        return begin.checked_add(SignedDuration::from_secs(remaining)).ok();
+                    }
+                    remaining -= available.max(0);
+                }
+            }
+            day = day.tomorrow().ok()?;
+        }
+        None
+    }
+
+    fn instant(&self, day: Date, minutes: u16) -> Option<Timestamp> {
+        local_instant(&self.tz, day, minutes)
+    }
+}
+
+/// The instant of a local wall-clock time; `24:00` is the next midnight. A
+/// time skipped by a DST change resolves to the instant after the gap.
+fn local_instant(tz: &TimeZone, day: Date, minutes: u16) -> Option<Timestamp> {
+    let (day, minutes) = if minutes >= 1440 {
+        (day.tomorrow().ok()?, minutes - 1440)
+    } else {
+        (day, minutes)
+    };
+    let dt: DateTime = day.at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0);
+    tz.to_timestamp(dt).ok()
+}
+
+/// A weekly shift in its own zone.
+#[derive(Debug, Clone)]
+pub struct ShiftRule {
+    tz: TimeZone,
+    days: [bool; 7],
+    start: u16,
+    end: u16,
+}
+
+impl ShiftRule {
+    pub fn new(s: &IrShift) -> Result<Self, RouterError> {
+        let mut days = [false; 7];
+        for &d in &s.days {
+            if let Some(slot) = days.get_mut(d as usize) {
+                *slot = true;
+            }
+        }
+        Ok(ShiftRule {
+            tz: zone(&s.timezone)?,
+            days,
+            start: s.start,
+            end: s.end,
+        })
+    }
+
+    /// Whether the shift is on at `at`, unless the day it started on is a
+    /// holiday. Checked against the shift that started today and the one
+    /// that started yesterday (overnight shifts), each as real instants.
+    pub fn covers(&self, at: Timestamp, holidays: &Holidays) -> bool {
+        let today = at.to_zoned_datetime(self.tz.clone()).date();
+        let Ok(yesterday) = today.yesterday() else {
+            return false;
+        };
+        [yesterday, today].into_iter().any(|day| {
+            if !self.days[day.weekday().to_monday_zero_offset() as usize] || holidays.contains(day)
+            {
+                return false;
+            }
+            let end_minutes = if self.end <= self.start {
+                self.end + 1440
+            } else {
+                self.end
+            };
+            match (
+                local_instant(&self.tz, day, self.start),
+                local_instant(&self.tz, day, end_minutes),
+            ) {
+                (Some(s), Some(e)) => s <= at && at < e,
+                _ => false,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::IrWeeklyInterval;
+
+    fn office() -> BusinessCalendar {
+        BusinessCalendar::new(&IrCalendar {
+            id: "office".into(),
+            timezone: "Europe/Dublin".into(),
+            hours: (0..5)
+                .map(|day| IrWeeklyInterval {
+                    day,
+                    start: 9 * 60,
+                    end: 17 * 60,
+                })
+                .collect(),
+            holidays: vec![IrHoliday {
+                name: "Christmas".into(),
+                from: "2026-12-25".into(),
+                until: "2026-12-26".into(),
+            }],
+        })
+        .unwrap()
+    }
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn business_time_skips_nights_weekends_and_holidays() {
+        let c = office();
+        // Friday 16:00 + 4h of business time = Monday 12:00 (winter, UTC+0).
+        assert_eq!(
+            c.add(ts("2026-01-09T16:00:00Z"), 4 * 3600),
+            Some(ts("2026-01-12T12:00:00Z"))
+        );
+        // Before opening: the clock starts at 09:00.
+        assert_eq!(
+            c.add(ts("2026-01-12T06:00:00Z"), 3600),
+            Some(ts("2026-01-12T10:00:00Z"))
+        );
+        // Thursday 24 Dec 16:00 + 2h: Christmas (Fri) and St Stephen's are
+        // holidays, then the weekend: Monday 28 Dec 10:00.
+        assert_eq!(
+            c.add(ts("2026-12-24T16:00:00Z"), 2 * 3600),
+            Some(ts("2026-12-28T10:00:00Z"))
+        );
+        // Across the spring DST change: Friday 27 March 16:00 GMT + 2h ends
+        // Monday 30 March 10:00 IST, which is 09:00 UTC.
+        assert_eq!(
+            c.add(ts("2026-03-27T16:00:00Z"), 2 * 3600),
+            Some(ts("2026-03-30T09:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn overnight_shift_across_dst() {
+        let s = ShiftRule::new(&IrShift {
+            id: "night".into(),
+            timezone: "Europe/Dublin".into(),
+            days: (0..7).collect(),
+            start: 22 * 60,
+            end: 6 * 60,
+        })
+        .unwrap();
+        let none = Holidays(Vec::new());
+        // 29 March 2026, 01:30 UTC = 02:30 IST, inside the night shift that
+        // began on the 28th at 22:00 GMT.
+        assert!(s.covers(ts("2026-03-29T01:30:00Z"), &none));
+        // 06:00 IST = 05:00 UTC ends it.
+        assert!(!s.covers(ts("2026-03-29T05:00:00Z"), &none));
+        assert!(s.covers(ts("2026-03-29T04:59:00Z"), &none));
+        assert!(!s.covers(ts("2026-03-29T12:00:00Z"), &none));
+    }
+}

@@ -1,0 +1,135 @@
+//! What the router decided for one message, and why.
+
+use serde::Serialize;
+
+use crate::detect::personal_data::Finding;
+use crate::model::{Audience, MessageKind, Priority};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision<'r> {
+    pub id: String,
+    pub tags: Vec<TagHit<'r>>,
+    pub needs_reply: bool,
+    /// The highest severity among the tags; the least severe level when no
+    /// tag matched (its targets still apply).
+    pub severity: &'r str,
+    /// The tag whose severity decided the route.
+    pub deciding_tag: Option<&'r str>,
+    pub priority: Priority,
+    /// What raised the priority above the severity's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub boosts: Vec<Boost>,
+    pub language: String,
+    pub language_source: LanguageSource,
+    pub audience: Audience,
+    pub route: Option<&'r str>,
+    pub queue: Option<&'r str>,
+    pub team: Option<&'r str>,
+    pub coverage: Coverage<'r>,
+    pub first_response_due: Option<jiff::Timestamp>,
+    pub resolution_due: Option<jiff::Timestamp>,
+    /// Business hours or around the clock, for the deadlines above.
+    pub clock: Clock<'r>,
+    pub escalation: Vec<RungDue<'r>>,
+    pub response_mode: MessageKind,
+    pub response_reason: ResponseReason<'r>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub personal_data: Vec<Finding>,
+    pub macros: Vec<MacroSuggestion<'r>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incident: Option<&'r str>,
+}
+
+/// A tag and the rule that set it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagHit<'r> {
+    pub tag: &'r str,
+    pub rule: Rule<'r>,
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rule<'r> {
+    Keyword { keyword: &'r str, lang: &'r str },
+    Pattern { pattern: &'r str },
+    Incident { incident: &'r str, keyword: &'r str },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Boost {
+    Vip,
+    Influencer,
+    Emergency,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageSource {
+    Message,
+    Channel,
+    Detected,
+    Default,
+}
+
+/// Who covers the queue when the message arrives.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Coverage<'r> {
+    /// The queue's own team, on shift with someone who speaks the language.
+    OnShift { team: &'r str, shift: &'r str },
+    /// The team it hands over to after hours.
+    Handover {
+        team: &'r str,
+        shift: &'r str,
+        from: &'r str,
+    },
+    /// Nobody who speaks the language is on shift: flagged.
+    Uncovered,
+    /// The message reaches no queue.
+    NoQueue,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "hours", rename_all = "snake_case")]
+pub enum Clock<'r> {
+    #[serde(rename = "24/7")]
+    Always,
+    Business {
+        calendar: &'r str,
+    },
+}
+
+/// One rung of the escalation chain with its deadline.
+#[derive(Debug, Clone, Serialize)]
+pub struct RungDue<'r> {
+    pub chain: &'r str,
+    pub due: Option<jiff::Timestamp>,
+    pub automated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'r str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum ResponseReason<'r> {
+    /// A private message is answered privately.
+    PrivateMessage,
+    /// The message contains personal data.
+    ContainsPersonalData,
+    /// Handling this tag needs personal data.
+    TagNeedsPersonalData { tag: &'r str },
+    /// Nothing calls for privacy: answer in public, where it helps others.
+    General,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MacroSuggestion<'r> {
+    pub id: &'r str,
+    pub lang: &'r str,
+}

@@ -1,0 +1,160 @@
+//! A decision as lines a person reads: which rule set which tag, which tag
+//! decided, which route, shift and hand-over, and why the deadlines are
+//! what they are.
+
+use super::{Boost, Clock, Coverage, Decision, LanguageSource, Message, ResponseReason, Rule};
+
+pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.tags.is_empty() {
+        out.push(format!(
+            "tags: none matched; the least severe level `{}` applies",
+            d.severity
+        ));
+    }
+    for t in &d.tags {
+        let found = message.text.get(t.start..t.end).unwrap_or("");
+        let rule = match &t.rule {
+            Rule::Keyword { keyword, lang } => format!("keyword \"{keyword}\" ({lang})"),
+            Rule::Pattern { pattern } => format!("pattern /{pattern}/"),
+            Rule::Incident { incident, keyword } => {
+                format!("incident `{incident}` trigger \"{keyword}\"")
+            }
+        };
+        out.push(format!(
+            "tag {}: {rule} matched \"{found}\" at bytes {}..{}",
+            t.tag, t.start, t.end
+        ));
+    }
+    if let Some(tag) = d.deciding_tag {
+        out.push(format!(
+            "severity {}: the most severe tag is {tag}",
+            d.severity
+        ));
+    }
+    let boosts: Vec<&str> = d
+        .boosts
+        .iter()
+        .map(|b| match b {
+            Boost::Vip => "VIP author",
+            Boost::Influencer => "influencer author",
+            Boost::Emergency => "emergency keyword",
+        })
+        .collect();
+    if boosts.is_empty() {
+        out.push(format!(
+            "priority {}: from severity {}",
+            priority(d),
+            d.severity
+        ));
+    } else {
+        out.push(format!(
+            "priority {}: severity {} raised by {}",
+            priority(d),
+            d.severity,
+            boosts.join(", ")
+        ));
+    }
+    let source = match d.language_source {
+        LanguageSource::Message => "given on the message",
+        LanguageSource::Channel => "the channel's language",
+        LanguageSource::Detected => "detected from the text",
+        LanguageSource::Default => "the playbook default",
+    };
+    out.push(format!("language {}: {source}", d.language));
+    match (d.route, d.queue) {
+        (_, Some(q)) if d.incident.is_some() => out.push(format!(
+            "queue {q}: incident mode `{}`",
+            d.incident.unwrap_or_default()
+        )),
+        (Some(r), Some(q)) => out.push(format!(
+            "route {r} → queue {q} (team {})",
+            d.team.unwrap_or("?")
+        )),
+        _ => out.push("route: none matched; the message reaches no queue".to_string()),
+    }
+    match &d.coverage {
+        Coverage::OnShift { team, shift } => {
+            out.push(format!("covered by {team} on shift {shift}"))
+        }
+        Coverage::Handover { team, shift, from } => out.push(format!(
+            "{from} is off shift; handed over to {team} on shift {shift}"
+        )),
+        Coverage::Uncovered => out.push(format!(
+            "UNCOVERED: nobody who speaks {} is on shift",
+            d.language
+        )),
+        Coverage::NoQueue => {}
+    }
+    let clock = match &d.clock {
+        Clock::Always => "24/7".to_string(),
+        Clock::Business { calendar } => format!("business hours of {calendar}"),
+    };
+    let due = |t: &Option<jiff::Timestamp>| {
+        t.map_or("never (no open hours)".to_string(), |t| t.to_string())
+    };
+    out.push(format!(
+        "first response due {}, resolution due {} ({clock})",
+        due(&d.first_response_due),
+        due(&d.resolution_due)
+    ));
+    for (i, rung) in d.escalation.iter().enumerate() {
+        let who = match (rung.automated, rung.role, rung.team) {
+            (true, _, _) => "automated step".to_string(),
+            (_, Some(role), Some(team)) => format!("{role} in {team}"),
+            (_, Some(role), None) => role.to_string(),
+            (_, None, Some(team)) => team.to_string(),
+            _ => "?".to_string(),
+        };
+        out.push(format!(
+            "escalation {} ({}): {who} by {}",
+            i + 1,
+            rung.chain,
+            due(&rung.due)
+        ));
+    }
+    let reason = match &d.response_reason {
+        ResponseReason::PrivateMessage => "it is a private message".to_string(),
+        ResponseReason::ContainsPersonalData => {
+            let kinds: Vec<String> = d
+                .personal_data
+                .iter()
+                .map(|f| {
+                    serde_json::to_value(f.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default()
+                })
+                .collect();
+            format!("it contains personal data ({})", kinds.join(", "))
+        }
+        ResponseReason::TagNeedsPersonalData { tag } => format!("tag {tag} needs personal data"),
+        ResponseReason::General => "nothing calls for privacy".to_string(),
+    };
+    out.push(format!("reply {}: {reason}", mode(d)));
+    if !d.macros.is_empty() {
+        let m: Vec<String> = d
+            .macros
+            .iter()
+            .map(|m| format!("{} ({})", m.id, m.lang))
+            .collect();
+        out.push(format!("macros: {}", m.join(", ")));
+    }
+    out
+}
+
+pub fn priority(d: &Decision) -> &'static str {
+    match d.priority {
+        crate::model::Priority::Low => "low",
+        crate::model::Priority::Normal => "normal",
+        crate::model::Priority::High => "high",
+        crate::model::Priority::Urgent => "urgent",
+    }
+}
+
+pub fn mode(d: &Decision) -> &'static str {
+    match d.response_mode {
+        crate::model::MessageKind::Public => "public",
+        crate::model::MessageKind::Private => "private",
+    }
+}

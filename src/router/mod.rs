@@ -1,0 +1,625 @@
+//! The router: built from the IR (`Router::new(&ir)`), it decides for each
+//! message its tags, severity, priority, queue and team, who covers it at
+//! the time it arrived, its deadlines, escalation and response mode.
+
+mod clock;
+mod decision;
+pub mod explain;
+mod matcher;
+mod message;
+
+pub use decision::*;
+pub use message::Message;
+
+use std::collections::BTreeMap;
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::detect::personal_data;
+use crate::ir::Ir;
+use crate::model::{Audience, Disposition, MessageKind, Priority};
+use clock::{BusinessCalendar, Holidays, ShiftRule};
+use matcher::{Hit, Matcher, Owner};
+
+/// An IR the router cannot use: only a hand-edited or stale routing file
+/// gets here, since `lower` makes consistent IR from a checked playbook.
+#[derive(Debug, thiserror::Error)]
+pub enum RouterError {
+    #[error("unknown time zone `{0}`")]
+    TimeZone(String),
+    #[error("invalid date {0}")]
+    Date(String),
+    #[error("pattern `{pattern}` of tag `{tag}` is invalid: {reason}")]
+    Pattern {
+        tag: String,
+        pattern: String,
+        reason: String,
+    },
+    #[error("cannot build the keyword automaton: {0}")]
+    Automaton(String),
+    #[error("{what} `{id}` is referenced but not defined")]
+    Missing { what: &'static str, id: String },
+    #[error("unsupported routing schema version {0} (this carebook reads version {1})")]
+    Version(u32, u32),
+}
+
+/// Options for one decision.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DecideOptions<'a> {
+    /// Incident mode switched on.
+    pub incident: Option<&'a str>,
+    /// Decide as if the message arrived at this instant.
+    pub at: Option<Timestamp>,
+}
+
+pub struct Router {
+    ir: Ir,
+    matcher: Matcher,
+    calendars: BTreeMap<String, BusinessCalendar>,
+    shifts: BTreeMap<String, ShiftRule>,
+    team_holidays: BTreeMap<String, Holidays>,
+    queue_team: BTreeMap<String, usize>,
+    /// Route tag sets as sorted vectors, for binary search.
+    route_tags: Vec<Vec<usize>>,
+    tag_index: BTreeMap<String, usize>,
+    /// Tag ancestors (self first), for macro suggestions.
+    ancestors: Vec<Vec<usize>>,
+    channel_language: BTreeMap<String, Option<String>>,
+}
+
+impl std::fmt::Debug for Router {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Router")
+            .field("playbook", &self.ir.playbook)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Router {
+    pub fn new(ir: &Ir) -> Result<Router, RouterError> {
+        if ir.schema_version != crate::ir::SCHEMA_VERSION {
+            return Err(RouterError::Version(
+                ir.schema_version,
+                crate::ir::SCHEMA_VERSION,
+            ));
+        }
+        let ir = ir.clone();
+        let calendars = ir
+            .calendars
+            .iter()
+            .map(|c| Ok((c.id.clone(), BusinessCalendar::new(c)?)))
+            .collect::<Result<_, RouterError>>()?;
+        let shifts = ir
+            .shifts
+            .iter()
+            .map(|s| Ok((s.id.clone(), ShiftRule::new(s)?)))
+            .collect::<Result<_, RouterError>>()?;
+        let team_holidays = ir
+            .teams
+            .iter()
+            .map(|t| Ok((t.id.clone(), Holidays::new(&t.holidays)?)))
+            .collect::<Result<_, RouterError>>()?;
+        let team_index: BTreeMap<&str, usize> = ir
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let queue_team = ir
+            .queues
+            .iter()
+            .map(|q| match team_index.get(q.team.as_str()) {
+                Some(&t) => Ok((q.id.clone(), t)),
+                None => Err(RouterError::Missing {
+                    what: "team",
+                    id: q.team.clone(),
+                }),
+            })
+            .collect::<Result<_, RouterError>>()?;
+        let tag_index: BTreeMap<String, usize> = ir
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        let route_tags = ir
+            .routes
+            .iter()
+            .map(|r| {
+                let mut v: Vec<usize> = r
+                    .tags
+                    .iter()
+                    .filter_map(|t| tag_index.get(t).copied())
+                    .collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        let ancestors = (0..ir.tags.len())
+            .map(|i| {
+                let mut chain = vec![i];
+                let mut at = i;
+                while let Some(p) = ir.tags[at].parent.as_ref().and_then(|p| tag_index.get(p)) {
+                    if chain.contains(p) {
+                        break;
+                    }
+                    chain.push(*p);
+                    at = *p;
+                }
+                chain
+            })
+            .collect();
+        for s in &ir.severities {
+            if let Some(c) = &s.calendar
+                && !ir.calendars.iter().any(|x| &x.id == c)
+            {
+                return Err(RouterError::Missing {
+                    what: "calendar",
+                    id: c.clone(),
+                });
+            }
+        }
+        Ok(Router {
+            matcher: Matcher::new(&ir)?,
+            calendars,
+            shifts,
+            team_holidays,
+            queue_team,
+            route_tags,
+            tag_index,
+            ancestors,
+            channel_language: ir
+                .channels
+                .iter()
+                .map(|c| (c.id.clone(), c.language.clone()))
+                .collect(),
+            ir,
+        })
+    }
+
+    pub fn ir(&self) -> &Ir {
+        &self.ir
+    }
+
+    /// The folded text of a keyword hit, for explanations.
+    fn keyword(&self, hit: &Hit) -> &str {
+        self.matcher.keyword_text(hit)
+    }
+
+    pub fn decide(&self, message: &Message, options: &DecideOptions) -> Decision<'_> {
+        let mut hits = Vec::new();
+        self.decide_with(message, options, &mut hits)
+    }
+
+    /// [`decide`](Self::decide) reusing a buffer across messages.
+    pub fn decide_with(
+        &self,
+        message: &Message,
+        options: &DecideOptions,
+        hits: &mut Vec<Hit>,
+    ) -> Decision<'_> {
+        let ir = &self.ir;
+        let at = options.at.unwrap_or(message.received_at);
+        self.matcher.find(&message.text, hits);
+        // Earliest hit first, so the trace shows the first occurrence.
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.keyword));
+
+        let incident = options
+            .incident
+            .and_then(|id| ir.incidents.iter().position(|i| i.id == id));
+        let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
+        let mut excluded = vec![false; 0];
+        let mut emergency = false;
+        let mut incident_hit: Option<Hit> = None;
+        for hit in hits.iter() {
+            match hit.owner {
+                Owner::Tag(t) => {
+                    let tag = &ir.tags[t];
+                    if (tag.channels.is_empty() || tag.channels.contains(&message.channel))
+                        && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
+                    {
+                        first_hit.entry(t).or_insert(*hit);
+                    }
+                }
+                Owner::Exclude(t) => {
+                    if excluded.len() <= t {
+                        excluded.resize(t + 1, false);
+                    }
+                    excluded[t] = true;
+                }
+                Owner::Emergency => emergency = true,
+                Owner::Incident(i) => {
+                    if Some(i) == incident && incident_hit.is_none() {
+                        incident_hit = Some(*hit);
+                    }
+                }
+            }
+        }
+        let mut tags: Vec<TagHit> = Vec::new();
+        let mut tag_ids: Vec<usize> = Vec::new();
+        for (&t, hit) in &first_hit {
+            if excluded.get(t).copied().unwrap_or(false) {
+                continue;
+            }
+            tag_ids.push(t);
+            tags.push(self.tag_hit(t, hit));
+        }
+        if let (Some(i), Some(hit)) = (incident, incident_hit) {
+            let inc = &ir.incidents[i];
+            if let Some(&t) = self.tag_index.get(&inc.tag)
+                && !tag_ids.contains(&t)
+            {
+                tag_ids.push(t);
+                tags.push(TagHit {
+                    tag: &ir.tags[t].id,
+                    rule: Rule::Incident {
+                        incident: &inc.id,
+                        keyword: self.keyword(&hit),
+                    },
+                    start: hit.start,
+                    end: hit.end,
+                });
+            }
+        }
+        let incident = incident.filter(|_| incident_hit.is_some());
+
+        // The most severe tag decides; ties go to the earlier tag in the file.
+        let deciding = tag_ids
+            .iter()
+            .copied()
+            .filter(|&t| ir.tags[t].severity.is_some())
+            .min_by_key(|&t| (ir.tags[t].severity, t));
+        let severity_index = deciding
+            .and_then(|t| ir.tags[t].severity)
+            .unwrap_or(ir.severities.len().saturating_sub(1));
+        let needs_reply = if tag_ids.is_empty() {
+            true
+        } else {
+            tag_ids
+                .iter()
+                .any(|&t| ir.tags[t].disposition == Disposition::Reply)
+        };
+
+        let (language, language_source) = self.language(message);
+        let followers = message.author.as_ref().map_or(0, |a| a.followers);
+        let vip = message.author.as_ref().is_some_and(|a| a.vip);
+        let influencer = ir
+            .boosts
+            .influencer_min_followers
+            .is_some_and(|min| followers >= min);
+        let audience = if vip {
+            Audience::Vip
+        } else if influencer {
+            Audience::Influencer
+        } else {
+            Audience::Regular
+        };
+
+        let base = ir
+            .severities
+            .get(severity_index)
+            .map_or(Priority::Normal, |s| s.priority);
+        let mut steps = 0u8;
+        let mut boosts = Vec::new();
+        for (on, raise, kind) in [
+            (vip, ir.boosts.vip, Boost::Vip),
+            (influencer, ir.boosts.influencer, Boost::Influencer),
+            (emergency, ir.boosts.emergency, Boost::Emergency),
+        ] {
+            if on && raise > 0 {
+                steps = steps.saturating_add(raise);
+                boosts.push(kind);
+            }
+        }
+        let priority = raise(base, steps);
+
+        // Route: the first whose conditions all hold.
+        let deciding_severity = deciding
+            .and_then(|t| ir.tags[t].severity)
+            .map(|s| ir.severities[s].id.as_str());
+        let lang_str = language.as_str();
+        let route = ir.routes.iter().enumerate().find(|(r, route)| {
+            let tag_ok = match deciding {
+                Some(t) => route.tags.is_empty() || self.route_tags[*r].binary_search(&t).is_ok(),
+                None => route.untagged,
+            };
+            tag_ok
+                && (route.severities.is_empty()
+                    || deciding_severity.is_some_and(|s| route.severities.iter().any(|x| x == s)))
+                && (route.audience.is_empty() || route.audience.contains(&audience))
+                && (route.languages.is_empty() || route.languages.iter().any(|l| l == lang_str))
+        });
+        let mut queue = route.map(|(_, r)| r.queue.as_str());
+        if let Some(i) = incident {
+            queue = Some(ir.incidents[i].queue.as_str());
+        }
+        let team_index = queue.and_then(|q| self.queue_team.get(q).copied());
+        let team = team_index.map(|t| ir.teams[t].id.as_str());
+        let coverage = match team_index {
+            Some(t) => self.coverage(t, lang_str, at),
+            None => Coverage::NoQueue,
+        };
+
+        // Deadlines from the final priority's targets.
+        let target_index = ir
+            .severities
+            .iter()
+            .position(|s| s.priority == priority)
+            .unwrap_or(severity_index);
+        let (first_response_due, resolution_due, clock, escalation) =
+            match ir.severities.get(target_index) {
+                Some(target) => {
+                    let (mut fr, mut res) =
+                        (target.first_response_seconds, target.resolution_seconds);
+                    if let Some(i) = incident
+                        && let Some(&(f, r)) = ir.incidents[i].sla_overrides.get(&target.id)
+                    {
+                        (fr, res) = (f, r);
+                    }
+                    let calendar = target
+                        .calendar
+                        .as_deref()
+                        .and_then(|c| self.calendars.get(c).map(|cal| (c, cal)));
+                    let add = |secs: u64| match calendar {
+                        Some((_, cal)) => cal.add(at, secs),
+                        None => at.checked_add(SignedDuration::from_secs(secs as i64)).ok(),
+                    };
+                    let clock = match calendar {
+                        Some((id, _)) => Clock::Business { calendar: id },
+                        None => Clock::Always,
+                    };
+                    let chain = route.and_then(|(_, r)| r.escalation.as_deref()).or(ir
+                        .severities
+                        .get(severity_index)
+                        .and_then(|s| s.escalation.as_deref()));
+                    (add(fr), add(res), clock, self.escalation(chain, &add))
+                }
+                None => (None, None, Clock::Always, Vec::new()),
+            };
+
+        let personal: Vec<personal_data::Finding> = personal_data::find(&message.text)
+            .into_iter()
+            .filter(|f| ir.go_private.is_empty() || ir.go_private.contains(&f.kind))
+            .collect();
+        let private_tag = tag_ids.iter().find(|&&t| ir.tags[t].reply_privately);
+        let (response_mode, response_reason) = if message.kind == MessageKind::Private {
+            (MessageKind::Private, ResponseReason::PrivateMessage)
+        } else if !personal.is_empty() {
+            (MessageKind::Private, ResponseReason::ContainsPersonalData)
+        } else if let Some(&t) = private_tag {
+            (
+                MessageKind::Private,
+                ResponseReason::TagNeedsPersonalData {
+                    tag: &ir.tags[t].id,
+                },
+            )
+        } else {
+            (MessageKind::Public, ResponseReason::General)
+        };
+
+        let macros = self.macros(&tag_ids, &message.channel, response_mode, lang_str);
+
+        Decision {
+            id: message.id.clone(),
+            tags,
+            needs_reply,
+            severity: ir
+                .severities
+                .get(severity_index)
+                .map_or("", |s| s.id.as_str()),
+            deciding_tag: deciding.map(|t| ir.tags[t].id.as_str()),
+            priority,
+            boosts,
+            language,
+            language_source,
+            audience,
+            route: route.map(|(_, r)| r.id.as_str()),
+            queue,
+            team,
+            coverage,
+            first_response_due,
+            resolution_due,
+            clock,
+            escalation,
+            response_mode,
+            response_reason,
+            personal_data: personal,
+            macros,
+            incident: incident.map(|i| ir.incidents[i].id.as_str()),
+        }
+    }
+
+    fn tag_hit(&self, t: usize, hit: &Hit) -> TagHit<'_> {
+        let rule = if hit.pattern {
+            Rule::Pattern {
+                pattern: self.keyword(hit),
+            }
+        } else {
+            Rule::Keyword {
+                keyword: self.keyword(hit),
+                lang: self.matcher.language(hit.lang),
+            }
+        };
+        TagHit {
+            tag: &self.ir.tags[t].id,
+            rule,
+            start: hit.start,
+            end: hit.end,
+        }
+    }
+
+    /// The message's language: its own field, else its channel's, else a
+    /// reliable detection among the playbook's languages, else the default.
+    fn language(&self, message: &Message) -> (String, LanguageSource) {
+        if let Some(l) = &message.lang {
+            return (l.clone(), LanguageSource::Message);
+        }
+        if let Some(Some(l)) = self.channel_language.get(&message.channel) {
+            return (l.clone(), LanguageSource::Channel);
+        }
+        if let Some(info) = whatlang::detect(&message.text)
+            && info.is_reliable()
+            && let Some(code) = iso639_1(info.lang())
+            && self.ir.languages.iter().any(|l| l == code)
+        {
+            return (code.to_string(), LanguageSource::Detected);
+        }
+        (self.ir.default_language.clone(), LanguageSource::Default)
+    }
+
+    /// Who covers team `t`'s queue at `at` for language `lang`.
+    fn coverage(&self, t: usize, lang: &str, at: Timestamp) -> Coverage<'_> {
+        let ir = &self.ir;
+        let home = &ir.teams[t];
+        let candidates = std::iter::once(home).chain(
+            home.handover_to
+                .iter()
+                .filter_map(|id| ir.teams.iter().find(|x| &x.id == id)),
+        );
+        for team in candidates {
+            let holidays = &self.team_holidays[&team.id];
+            for rota in &team.rota {
+                if !rota.languages.iter().any(|l| l == lang) {
+                    continue;
+                }
+                if self
+                    .shifts
+                    .get(&rota.shift)
+                    .is_some_and(|s| s.covers(at, holidays))
+                {
+                    return if std::ptr::eq(team, home) {
+                        Coverage::OnShift {
+                            team: &team.id,
+                            shift: &rota.shift,
+                        }
+                    } else {
+                        Coverage::Handover {
+                            team: &team.id,
+                            shift: &rota.shift,
+                            from: &home.id,
+                        }
+                    };
+                }
+            }
+        }
+        Coverage::Uncovered
+    }
+
+    fn escalation(
+        &self,
+        chain: Option<&str>,
+        add: &dyn Fn(u64) -> Option<Timestamp>,
+    ) -> Vec<RungDue<'_>> {
+        let mut out = Vec::new();
+        let mut total = 0u64;
+        let mut current = chain;
+        let mut seen = Vec::new();
+        while let Some(id) = current {
+            if seen.contains(&id) {
+                break;
+            }
+            seen.push(id);
+            let Some(chain) = self.ir.chains.iter().find(|c| c.id == id) else {
+                break;
+            };
+            for rung in &chain.rungs {
+                total = total.saturating_add(rung.after_seconds);
+                out.push(RungDue {
+                    chain: &chain.id,
+                    due: add(total),
+                    automated: rung.automated,
+                    role: rung.role.as_deref(),
+                    team: rung.team.as_deref(),
+                });
+            }
+            current = chain.then.as_deref();
+        }
+        out
+    }
+
+    fn macros(
+        &self,
+        tags: &[usize],
+        channel: &str,
+        mode: MessageKind,
+        lang: &str,
+    ) -> Vec<MacroSuggestion<'_>> {
+        let ir = &self.ir;
+        let mut wanted: Vec<&str> = tags
+            .iter()
+            .flat_map(|&t| self.ancestors[t].iter().map(|&a| ir.tags[a].id.as_str()))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        ir.macros
+            .iter()
+            .filter(|m| {
+                m.tags
+                    .iter()
+                    .any(|t| wanted.binary_search(&t.as_str()).is_ok())
+            })
+            .filter(|m| m.channels.is_empty() || m.channels.iter().any(|c| c == channel))
+            .filter(|m| m.kinds.is_empty() || m.kinds.contains(&mode))
+            .map(|m| MacroSuggestion {
+                id: &m.id,
+                lang: m
+                    .languages
+                    .iter()
+                    .find(|l| *l == lang)
+                    .or_else(|| m.languages.iter().find(|l| **l == ir.default_language))
+                    .or(m.languages.first())
+                    .map_or("", String::as_str),
+            })
+            .collect()
+    }
+}
+
+fn raise(p: Priority, steps: u8) -> Priority {
+    const ORDER: [Priority; 4] = [
+        Priority::Low,
+        Priority::Normal,
+        Priority::High,
+        Priority::Urgent,
+    ];
+    let i = ORDER.iter().position(|x| *x == p).unwrap_or(1);
+    ORDER[(i + steps as usize).min(ORDER.len() - 1)]
+}
+
+/// whatlang's ISO 639-3 codes for the languages carebook's users serve,
+/// as the two-letter codes playbooks use.
+fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Eng => "en",
+        Jpn => "ja",
+        Tha => "th",
+        Pol => "pl",
+        Est => "et",
+        Deu => "de",
+        Fra => "fr",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Nld => "nl",
+        Swe => "sv",
+        Dan => "da",
+        Fin => "fi",
+        Lit => "lt",
+        Lav => "lv",
+        Rus => "ru",
+        Ukr => "uk",
+        Ces => "cs",
+        Slk => "sk",
+        Hun => "hu",
+        Ron => "ro",
+        Tur => "tr",
+        Kor => "ko",
+        Cmn => "zh",
+        Vie => "vi",
+        Ind => "id",
+        Ara => "ar",
+        Heb => "he",
+        Hin => "hi",
+        _ => return None,
+    })
+}
