@@ -467,6 +467,15 @@ impl Router {
         (self.ir.default_language.clone(), LanguageSource::Default)
     }
 
+    /// Whether someone who speaks `lang` is on shift at `at` in `team` or a
+    /// team it hands over to.
+    pub fn staffed(&self, team: &str, lang: &str, at: Timestamp) -> bool {
+        match self.ir.teams.iter().position(|t| t.id == team) {
+            Some(t) => !matches!(self.coverage(t, lang, at), Coverage::Uncovered),
+            None => false,
+        }
+    }
+
     /// Who covers team `t`'s queue at `at` for language `lang`.
     fn coverage(&self, t: usize, lang: &str, at: Timestamp) -> Coverage<'_> {
         let ir = &self.ir;

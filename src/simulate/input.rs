@@ -1,0 +1,209 @@
+//! Messages in: JSON Lines (one message per line), CSV (a header row, then
+//! one message per row) or YAML (a list of messages). JSONL and CSV are
+//! streamed, so input of any length runs in constant memory; a malformed
+//! record is an error for that record alone.
+
+use std::io::BufRead;
+
+use crate::model::{Author, MessageKind};
+use crate::router::Message;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Jsonl,
+    Csv,
+    Yaml,
+}
+
+impl InputFormat {
+    /// Guesses from a file name; JSONL otherwise.
+    pub fn from_path(path: &str) -> InputFormat {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".csv") {
+            InputFormat::Csv
+        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            InputFormat::Yaml
+        } else {
+            InputFormat::Jsonl
+        }
+    }
+}
+
+/// A record that could not be read as a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// 1-based line (JSONL, CSV) or item (YAML) number.
+    pub line: u64,
+    pub message: String,
+}
+
+/// Reads messages one at a time.
+pub struct Messages<R: BufRead> {
+    inner: Inner<R>,
+}
+
+enum Inner<R: BufRead> {
+    Jsonl { reader: R, line: u64, buf: String },
+    Csv { records: csv::StringRecordsIntoIter<R>, headers: Vec<String> },
+    Yaml { items: std::vec::IntoIter<(u64, Result<Message, String>)> },
+    Failed(Option<RecordError>),
+}
+
+impl<R: BufRead> Messages<R> {
+    pub fn new(reader: R, format: InputFormat) -> Self {
+        let inner = match format {
+            InputFormat::Jsonl => Inner::Jsonl { reader, line: 0, buf: String::new() },
+            InputFormat::Csv => {
+                let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+                match csv.headers() {
+                    Ok(h) => {
+                        let headers = h.iter().map(|s| s.trim().to_ascii_lowercase()).collect();
+                        Inner::Csv { records: csv.into_records(), headers }
+                    }
+                    Err(e) => Inner::Failed(Some(RecordError { line: 1, message: format!("cannot read the CSV header: {e}") })),
+                }
+            }
+            InputFormat::Yaml => yaml(reader),
+        };
+        Messages { inner }
+    }
+}
+
+impl<R: BufRead> Iterator for Messages<R> {
+    type Item = Result<Message, RecordError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.inner {
+            Inner::Jsonl { reader, line, buf } => loop {
+                buf.clear();
+                *line += 1;
+                match reader.read_line(buf) {
+                    Ok(0) => return None,
+                    Ok(_) => {
+                        let text = buf.trim();
+                        if text.is_empty() {
+                            continue;
+                        }
+                        return Some(serde_json::from_str(text).map_err(|e| RecordError {
+                            line: *line,
+                            message: json_error(&e),
+                        }));
+                    }
+                    Err(e) => {
+                        return Some(Err(RecordError { line: *line, message: format!("cannot read: {e}") }));
+                    }
+                }
+            },
+            Inner::Csv { records, headers } => {
+                let record = records.next()?;
+                let line = records.reader().position().line();
+                Some(match record {
+                    Ok(r) => from_csv(headers, &r).map_err(|message| RecordError { line, message }),
+                    Err(e) => Err(RecordError { line, message: e.to_string() }),
+                })
+            }
+            Inner::Yaml { items } => {
+                let (line, item) = items.next()?;
+                Some(item.map_err(|message| RecordError { line, message }))
+            }
+            Inner::Failed(e) => e.take().map(Err),
+        }
+    }
+}
+
+/// serde_json's message without its "at line 1 column N": the record's
+/// own line number is what the user needs.
+fn json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text).to_string();
+    match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("not valid JSON at column {}: {text}", e.column())
+        }
+        _ => text,
+    }
+}
+
+fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String> {
+    let get = |name: &str| headers.iter().position(|h| h == name).and_then(|i| r.get(i)).map(str::trim).filter(|s| !s.is_empty());
+    let need = |name: &str| get(name).ok_or_else(|| format!("missing `{name}`"));
+    let kind = match need("kind")? {
+        "public" => MessageKind::Public,
+        "private" => MessageKind::Private,
+        other => return Err(format!("`kind` must be public or private, not `{other}`")),
+    };
+    let received_at = need("received_at")?
+        .parse::<jiff::Timestamp>()
+        .map_err(|e| format!("`received_at`: {e}"))?;
+    let followers = match get("author_followers") {
+        Some(f) => f.parse::<u64>().map_err(|_| format!("`author_followers` is not a number: `{f}`"))?,
+        None => 0,
+    };
+    let vip = match get("author_vip") {
+        Some("true" | "yes" | "1") => true,
+        Some("false" | "no" | "0") | None => false,
+        Some(other) => return Err(format!("`author_vip` must be true or false, not `{other}`")),
+    };
+    let handle = get("author_handle").map(String::from);
+    let author = (handle.is_some() || followers > 0 || vip).then_some(Author { handle, followers, vip });
+    Ok(Message {
+        id: need("id")?.to_string(),
+        channel: need("channel")?.to_string(),
+        kind,
+        text: r.get(headers.iter().position(|h| h == "text").ok_or("missing `text`")?).unwrap_or("").to_string(),
+        received_at,
+        lang: get("lang").map(String::from),
+        author,
+    })
+}
+
+/// YAML input is one document (a list, or `messages:` with a list); each
+/// item is checked on its own so one bad item does not hide the rest.
+fn yaml<R: BufRead>(mut reader: R) -> Inner<R> {
+    let mut text = String::new();
+    if let Err(e) = reader.read_to_string(&mut text) {
+        return Inner::Failed(Some(RecordError { line: 1, message: format!("cannot read: {e}") }));
+    }
+    let value = match crate::load::yaml::parse(&text) {
+        Ok(v) => v,
+        Err(e) => return Inner::Failed(Some(RecordError { line: 1, message: e.message })),
+    };
+    let list = match value {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(mut map) => match map.remove("messages") {
+            Some(serde_json::Value::Array(items)) => items,
+            _ => return Inner::Failed(Some(RecordError { line: 1, message: "expected a list of messages, or `messages:` with one".into() })),
+        },
+        _ => return Inner::Failed(Some(RecordError { line: 1, message: "expected a list of messages".into() })),
+    };
+    let items: Vec<(u64, Result<Message, String>)> = list
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| ((i + 1) as u64, serde_json::from_value(v).map_err(|e| e.to_string())))
+        .collect();
+    Inner::Yaml { items: items.into_iter() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_format_and_reports_bad_records() {
+        let jsonl = "{\"id\":\"a\",\"channel\":\"x\",\"kind\":\"public\",\"text\":\"hi\",\"received_at\":\"2026-01-05T10:00:00Z\"}\nnot json\n\n";
+        let got: Vec<_> = Messages::new(jsonl.as_bytes(), InputFormat::Jsonl).collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].as_ref().unwrap().id, "a");
+        assert_eq!(got[1].as_ref().unwrap_err().line, 2);
+
+        let csv = "id,channel,kind,text,received_at,lang,author_followers\nb,x,public,\"late, again\",2026-01-05T10:00:00Z,en,60000\nc,x,loud,hi,2026-01-05T10:00:00Z,,\n";
+        let got: Vec<_> = Messages::new(csv.as_bytes(), InputFormat::Csv).collect();
+        let b = got[0].as_ref().unwrap();
+        assert_eq!((b.text.as_str(), b.author.as_ref().unwrap().followers), ("late, again", 60000));
+        assert!(got[1].as_ref().unwrap_err().message.contains("kind"));
+
+        let yaml = "- {id: d, channel: x, kind: private, text: hey, received_at: '2026-01-05T10:00:00Z'}\n";
+        let got: Vec<_> = Messages::new(yaml.as_bytes(), InputFormat::Yaml).collect();
+        assert_eq!(got[0].as_ref().unwrap().kind, MessageKind::Private);
+    }
+}

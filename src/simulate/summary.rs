@@ -1,0 +1,74 @@
+//! What a simulation run saw: counts by tag, team and priority, and the
+//! messages whose first-response deadline falls when nobody who speaks
+//! their language is on shift.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::router::{Decision, Router, explain};
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub messages: u64,
+    pub malformed: u64,
+    pub by_tag: BTreeMap<String, u64>,
+    pub by_team: BTreeMap<String, u64>,
+    pub by_priority: BTreeMap<&'static str, u64>,
+    pub untagged: u64,
+    /// Ids of messages due when nobody who speaks their language is on shift.
+    pub due_unstaffed: Vec<String>,
+    pub due_unstaffed_count: u64,
+}
+
+/// How many unstaffed-deadline ids the summary lists by name.
+const LISTED: usize = 20;
+
+impl Summary {
+    pub fn add(&mut self, d: &Decision, router: &Router) {
+        self.messages += 1;
+        if d.tags.is_empty() {
+            self.untagged += 1;
+        }
+        for t in &d.tags {
+            *self.by_tag.entry(t.tag.to_string()).or_default() += 1;
+        }
+        *self.by_team.entry(d.team.unwrap_or("(no queue)").to_string()).or_default() += 1;
+        *self.by_priority.entry(explain::priority(d)).or_default() += 1;
+        if let (Some(team), Some(due)) = (d.team, d.first_response_due)
+            && !router.staffed(team, &d.language, due)
+        {
+            self.due_unstaffed_count += 1;
+            if self.due_unstaffed.len() < LISTED {
+                self.due_unstaffed.push(d.id.clone());
+            }
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{} messages routed, {} malformed", self.messages, self.malformed);
+        let order = ["urgent", "high", "normal", "low"];
+        let p: Vec<String> = order
+            .iter()
+            .filter_map(|k| self.by_priority.get(k).map(|n| format!("{k} {n}")))
+            .collect();
+        let _ = writeln!(out, "by priority: {}", p.join(", "));
+        let t: Vec<String> = self.by_team.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let _ = writeln!(out, "by team: {}", t.join(", "));
+        let mut tags: Vec<(&String, &u64)> = self.by_tag.iter().collect();
+        tags.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let g: Vec<String> = tags.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let _ = writeln!(out, "by tag: {}{}", g.join(", "), if self.untagged > 0 { format!(" (untagged {})", self.untagged) } else { String::new() });
+        if self.due_unstaffed_count > 0 {
+            let more = self.due_unstaffed_count - self.due_unstaffed.len() as u64;
+            let _ = writeln!(
+                out,
+                "first response due outside staffed hours: {} ({}{})",
+                self.due_unstaffed_count,
+                self.due_unstaffed.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            );
+        }
+        out
+    }
+}
