@@ -14,6 +14,6 @@ pub mod load;
 pub mod model;
 pub mod router;
 pub mod sampletest;
-pub mod simulate;
 pub mod schema;
+pub mod simulate;
 pub mod source;

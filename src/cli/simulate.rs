@@ -56,8 +56,14 @@ pub fn run(args: SimulateArgs) -> i32 {
     if let Some(name) = &args.incident
         && !router.ir().incidents.iter().any(|i| &i.id == name)
     {
-        let ids: Vec<&str> = router.ir().incidents.iter().map(|i| i.id.as_str()).collect();
-        let hint = crate::diagnostic::did_you_mean(name, ids.iter().copied()).unwrap_or_else(|| format!("known: {}", ids.join(", ")));
+        let ids: Vec<&str> = router
+            .ir()
+            .incidents
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        let hint = crate::diagnostic::did_you_mean(name, ids.iter().copied())
+            .unwrap_or_else(|| format!("known: {}", ids.join(", ")));
         return usage_error(format!("no incident mode `{name}`; {hint}"));
     }
     let (reader, size): (Box<dyn BufRead>, Option<u64>) = if args.messages == "-" {
@@ -72,17 +78,31 @@ pub fn run(args: SimulateArgs) -> i32 {
         }
     };
     let format = args.input_format.unwrap_or_else(|| {
-        if args.messages == "-" { InputFormat::Jsonl } else { InputFormat::from_path(&args.messages) }
+        if args.messages == "-" {
+            InputFormat::Jsonl
+        } else {
+            InputFormat::from_path(&args.messages)
+        }
     });
-    let options = DecideOptions { incident: args.incident.as_deref(), at: args.at };
-    let progress = size.filter(|_| std::io::stderr().is_terminal() && !args.quiet).map(|n| {
-        let bar = indicatif::ProgressBar::with_draw_target(Some(n), indicatif::ProgressDrawTarget::stderr());
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {per_sec} eta {eta}")
+    let options = DecideOptions {
+        incident: args.incident.as_deref(),
+        at: args.at,
+    };
+    let progress = size
+        .filter(|_| std::io::stderr().is_terminal() && !args.quiet)
+        .map(|n| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(n),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {bytes}/{total_bytes} {per_sec} eta {eta}",
+                )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+            );
+            bar
+        });
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -151,7 +171,15 @@ fn write_header(out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} {}",
-        "ID", "TAGS", "SEVERITY", "PRIORITY", "QUEUE", "TEAM", "COVERED BY", "FIRST RESPONSE DUE", "REPLY"
+        "ID",
+        "TAGS",
+        "SEVERITY",
+        "PRIORITY",
+        "QUEUE",
+        "TEAM",
+        "COVERED BY",
+        "FIRST RESPONSE DUE",
+        "REPLY"
     )
 }
 
@@ -173,12 +201,21 @@ fn table_row(buf: &mut Vec<u8>, d: &Decision, m: &Message, with_trace: bool) {
         Coverage::Uncovered => "UNCOVERED".to_string(),
         Coverage::NoQueue => "-".to_string(),
     };
-    let due = d.first_response_due.map_or("-".to_string(), |t| t.strftime("%Y-%m-%dT%H:%MZ").to_string());
+    let due = d.first_response_due.map_or("-".to_string(), |t| {
+        t.strftime("%Y-%m-%dT%H:%MZ").to_string()
+    });
     let _ = writeln!(
         buf,
         "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} {}",
         clip(&d.id, 22),
-        clip(&if tags.is_empty() { "-".to_string() } else { tags.join(",") }, 34),
+        clip(
+            &if tags.is_empty() {
+                "-".to_string()
+            } else {
+                tags.join(",")
+            },
+            34
+        ),
         clip(d.severity, 9),
         priority(d),
         clip(d.queue.unwrap_or("-"), 18),

@@ -43,24 +43,43 @@ pub struct Messages<R: BufRead> {
 }
 
 enum Inner<R: BufRead> {
-    Jsonl { reader: R, line: u64, buf: String },
-    Csv { records: csv::StringRecordsIntoIter<R>, headers: Vec<String> },
-    Yaml { items: std::vec::IntoIter<(u64, Result<Message, String>)> },
+    Jsonl {
+        reader: R,
+        line: u64,
+        buf: String,
+    },
+    Csv {
+        records: csv::StringRecordsIntoIter<R>,
+        headers: Vec<String>,
+    },
+    Yaml {
+        items: std::vec::IntoIter<(u64, Result<Message, String>)>,
+    },
     Failed(Option<RecordError>),
 }
 
 impl<R: BufRead> Messages<R> {
     pub fn new(reader: R, format: InputFormat) -> Self {
         let inner = match format {
-            InputFormat::Jsonl => Inner::Jsonl { reader, line: 0, buf: String::new() },
+            InputFormat::Jsonl => Inner::Jsonl {
+                reader,
+                line: 0,
+                buf: String::new(),
+            },
             InputFormat::Csv => {
                 let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
                 match csv.headers() {
                     Ok(h) => {
                         let headers = h.iter().map(|s| s.trim().to_ascii_lowercase()).collect();
-                        Inner::Csv { records: csv.into_records(), headers }
+                        Inner::Csv {
+                            records: csv.into_records(),
+                            headers,
+                        }
                     }
-                    Err(e) => Inner::Failed(Some(RecordError { line: 1, message: format!("cannot read the CSV header: {e}") })),
+                    Err(e) => Inner::Failed(Some(RecordError {
+                        line: 1,
+                        message: format!("cannot read the CSV header: {e}"),
+                    })),
                 }
             }
             InputFormat::Yaml => yaml(reader),
@@ -90,7 +109,10 @@ impl<R: BufRead> Iterator for Messages<R> {
                         }));
                     }
                     Err(e) => {
-                        return Some(Err(RecordError { line: *line, message: format!("cannot read: {e}") }));
+                        return Some(Err(RecordError {
+                            line: *line,
+                            message: format!("cannot read: {e}"),
+                        }));
                     }
                 }
             },
@@ -99,7 +121,10 @@ impl<R: BufRead> Iterator for Messages<R> {
                 let line = records.reader().position().line();
                 Some(match record {
                     Ok(r) => from_csv(headers, &r).map_err(|message| RecordError { line, message }),
-                    Err(e) => Err(RecordError { line, message: e.to_string() }),
+                    Err(e) => Err(RecordError {
+                        line,
+                        message: e.to_string(),
+                    }),
                 })
             }
             Inner::Yaml { items } => {
@@ -125,7 +150,14 @@ fn json_error(e: &serde_json::Error) -> String {
 }
 
 fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String> {
-    let get = |name: &str| headers.iter().position(|h| h == name).and_then(|i| r.get(i)).map(str::trim).filter(|s| !s.is_empty());
+    let get = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| r.get(i))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
     let need = |name: &str| get(name).ok_or_else(|| format!("missing `{name}`"));
     let kind = match need("kind")? {
         "public" => MessageKind::Public,
@@ -136,7 +168,9 @@ fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String
         .parse::<jiff::Timestamp>()
         .map_err(|e| format!("`received_at`: {e}"))?;
     let followers = match get("author_followers") {
-        Some(f) => f.parse::<u64>().map_err(|_| format!("`author_followers` is not a number: `{f}`"))?,
+        Some(f) => f
+            .parse::<u64>()
+            .map_err(|_| format!("`author_followers` is not a number: `{f}`"))?,
         None => 0,
     };
     let vip = match get("author_vip") {
@@ -145,12 +179,24 @@ fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String
         Some(other) => return Err(format!("`author_vip` must be true or false, not `{other}`")),
     };
     let handle = get("author_handle").map(String::from);
-    let author = (handle.is_some() || followers > 0 || vip).then_some(Author { handle, followers, vip });
+    let author = (handle.is_some() || followers > 0 || vip).then_some(Author {
+        handle,
+        followers,
+        vip,
+    });
     Ok(Message {
         id: need("id")?.to_string(),
         channel: need("channel")?.to_string(),
         kind,
-        text: r.get(headers.iter().position(|h| h == "text").ok_or("missing `text`")?).unwrap_or("").to_string(),
+        text: r
+            .get(
+                headers
+                    .iter()
+                    .position(|h| h == "text")
+                    .ok_or("missing `text`")?,
+            )
+            .unwrap_or("")
+            .to_string(),
         received_at,
         lang: get("lang").map(String::from),
         author,
@@ -162,26 +208,51 @@ fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String
 fn yaml<R: BufRead>(mut reader: R) -> Inner<R> {
     let mut text = String::new();
     if let Err(e) = reader.read_to_string(&mut text) {
-        return Inner::Failed(Some(RecordError { line: 1, message: format!("cannot read: {e}") }));
+        return Inner::Failed(Some(RecordError {
+            line: 1,
+            message: format!("cannot read: {e}"),
+        }));
     }
     let value = match crate::load::yaml::parse(&text) {
         Ok(v) => v,
-        Err(e) => return Inner::Failed(Some(RecordError { line: 1, message: e.message })),
+        Err(e) => {
+            return Inner::Failed(Some(RecordError {
+                line: 1,
+                message: e.message,
+            }));
+        }
     };
     let list = match value {
         serde_json::Value::Array(items) => items,
         serde_json::Value::Object(mut map) => match map.remove("messages") {
             Some(serde_json::Value::Array(items)) => items,
-            _ => return Inner::Failed(Some(RecordError { line: 1, message: "expected a list of messages, or `messages:` with one".into() })),
+            _ => {
+                return Inner::Failed(Some(RecordError {
+                    line: 1,
+                    message: "expected a list of messages, or `messages:` with one".into(),
+                }));
+            }
         },
-        _ => return Inner::Failed(Some(RecordError { line: 1, message: "expected a list of messages".into() })),
+        _ => {
+            return Inner::Failed(Some(RecordError {
+                line: 1,
+                message: "expected a list of messages".into(),
+            }));
+        }
     };
     let items: Vec<(u64, Result<Message, String>)> = list
         .into_iter()
         .enumerate()
-        .map(|(i, v)| ((i + 1) as u64, serde_json::from_value(v).map_err(|e| e.to_string())))
+        .map(|(i, v)| {
+            (
+                (i + 1) as u64,
+                serde_json::from_value(v).map_err(|e| e.to_string()),
+            )
+        })
         .collect();
-    Inner::Yaml { items: items.into_iter() }
+    Inner::Yaml {
+        items: items.into_iter(),
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +270,10 @@ mod tests {
         let csv = "id,channel,kind,text,received_at,lang,author_followers\nb,x,public,\"late, again\",2026-01-05T10:00:00Z,en,60000\nc,x,loud,hi,2026-01-05T10:00:00Z,,\n";
         let got: Vec<_> = Messages::new(csv.as_bytes(), InputFormat::Csv).collect();
         let b = got[0].as_ref().unwrap();
-        assert_eq!((b.text.as_str(), b.author.as_ref().unwrap().followers), ("late, again", 60000));
+        assert_eq!(
+            (b.text.as_str(), b.author.as_ref().unwrap().followers),
+            ("late, again", 60000)
+        );
         assert!(got[1].as_ref().unwrap_err().message.contains("kind"));
 
         let yaml = "- {id: d, channel: x, kind: private, text: hey, received_at: '2026-01-05T10:00:00Z'}\n";

@@ -32,7 +32,10 @@ impl Summary {
         for t in &d.tags {
             *self.by_tag.entry(t.tag.to_string()).or_default() += 1;
         }
-        *self.by_team.entry(d.team.unwrap_or("(no queue)").to_string()).or_default() += 1;
+        *self
+            .by_team
+            .entry(d.team.unwrap_or("(no queue)").to_string())
+            .or_default() += 1;
         *self.by_priority.entry(explain::priority(d)).or_default() += 1;
         if let (Some(team), Some(due)) = (d.team, d.first_response_due)
             && !router.staffed(team, &d.language, due)
@@ -46,19 +49,36 @@ impl Summary {
 
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{} messages routed, {} malformed", self.messages, self.malformed);
+        let _ = writeln!(
+            out,
+            "{} messages routed, {} malformed",
+            self.messages, self.malformed
+        );
         let order = ["urgent", "high", "normal", "low"];
         let p: Vec<String> = order
             .iter()
             .filter_map(|k| self.by_priority.get(k).map(|n| format!("{k} {n}")))
             .collect();
         let _ = writeln!(out, "by priority: {}", p.join(", "));
-        let t: Vec<String> = self.by_team.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let t: Vec<String> = self
+            .by_team
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
         let _ = writeln!(out, "by team: {}", t.join(", "));
         let mut tags: Vec<(&String, &u64)> = self.by_tag.iter().collect();
         tags.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let g: Vec<String> = tags.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        let _ = writeln!(out, "by tag: {}{}", g.join(", "), if self.untagged > 0 { format!(" (untagged {})", self.untagged) } else { String::new() });
+        let _ = writeln!(
+            out,
+            "by tag: {}{}",
+            g.join(", "),
+            if self.untagged > 0 {
+                format!(" (untagged {})", self.untagged)
+            } else {
+                String::new()
+            }
+        );
         if self.due_unstaffed_count > 0 {
             let more = self.due_unstaffed_count - self.due_unstaffed.len() as u64;
             let _ = writeln!(
@@ -66,7 +86,11 @@ impl Summary {
                 "first response due outside staffed hours: {} ({}{})",
                 self.due_unstaffed_count,
                 self.due_unstaffed.join(", "),
-                if more > 0 { format!(" and {more} more") } else { String::new() }
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
             );
         }
         out

@@ -1,0 +1,370 @@
+//! The router on the bundled playbook: multilingual matching, boosts,
+//! hand-over across a DST change, business-hours deadlines, private mode
+//! and incident mode. Built the way `simulate` and `test` build it:
+//! YAML → IR → Router.
+
+mod common;
+
+use carebook::model::{Author, MessageKind, Priority};
+use carebook::router::{
+    Coverage, DecideOptions, Decision, LanguageSource, Message, ResponseReason, Router,
+};
+
+fn router() -> Router {
+    let loaded =
+        carebook::load::load(&common::root().join("playbooks"), &Default::default()).unwrap();
+    let pb = loaded.playbook.expect("the bundled playbook loads");
+    assert!(carebook::check::run(&pb, &loaded.sources).is_empty());
+    Router::new(&carebook::ir::lower(&pb)).unwrap()
+}
+
+fn msg(channel: &str, text: &str, at: &str, lang: Option<&str>) -> Message {
+    Message {
+        id: "t".into(),
+        channel: channel.into(),
+        kind: MessageKind::Public,
+        text: text.into(),
+        received_at: at.parse().unwrap(),
+        lang: lang.map(String::from),
+        author: None,
+    }
+}
+
+fn tags<'a>(d: &'a Decision) -> Vec<&'a str> {
+    d.tags.iter().map(|t| t.tag).collect()
+}
+
+fn decide<'r>(r: &'r Router, m: &Message) -> Decision<'r> {
+    r.decide(m, &DecideOptions::default())
+}
+
+#[test]
+fn japanese_keyword_inside_a_sentence_without_spaces() {
+    let r = router();
+    let m = msg(
+        "x",
+        "昨日の成田行きの便が欠航になりました。どうすればいいですか",
+        "2026-02-10T03:00:00Z",
+        None,
+    );
+    let d = decide(&r, &m);
+    assert!(tags(&d).contains(&"flight-delay"), "{:?}", tags(&d));
+    let hit = d.tags.iter().find(|t| t.tag == "flight-delay").unwrap();
+    assert_eq!(&m.text[hit.start..hit.end], "欠航");
+    // No `lang` and a multilingual channel: detected.
+    assert_eq!(
+        (d.language.as_str(), d.language_source),
+        ("ja", LanguageSource::Detected)
+    );
+}
+
+#[test]
+fn thai_keyword_inside_a_sentence() {
+    let r = router();
+    let m = msg(
+        "facebook",
+        "เที่ยวบินของฉันล่าช้ามาสามชั่วโมงแล้ว",
+        "2026-02-10T03:00:00Z",
+        Some("th"),
+    );
+    let d = decide(&r, &m);
+    let hit = d
+        .tags
+        .iter()
+        .find(|t| t.tag == "flight-delay")
+        .expect("tagged");
+    assert_eq!(&m.text[hit.start..hit.end], "ล่าช้า");
+}
+
+#[test]
+fn polish_with_and_without_diacritics_including_l_stroke() {
+    let r = router();
+    for text in [
+        "Zgubiony bagaż po locie z Dublina",
+        "zgubiony bagaz po locie z Dublina",
+    ] {
+        let d = decide(
+            &r,
+            &msg("facebook", text, "2026-02-10T12:00:00Z", Some("pl")),
+        );
+        assert!(
+            tags(&d).contains(&"lost-baggage") && tags(&d).contains(&"baggage"),
+            "{text}: {:?}",
+            tags(&d)
+        );
+    }
+    for text in [
+        "Obsługa była bardzo niemiła",
+        "Obsluga byla bardzo niemila",
+        "OBSŁUGA BYŁA okropna",
+    ] {
+        let m = msg("facebook", text, "2026-02-10T12:00:00Z", Some("pl"));
+        let d = decide(&r, &m);
+        let hit = d
+            .tags
+            .iter()
+            .find(|t| t.tag == "complaint-staff")
+            .unwrap_or_else(|| panic!("{text}"));
+        // The span is the customer's own spelling.
+        assert_eq!(
+            &m.text[hit.start..hit.end].to_lowercase(),
+            &text[..hit.end].to_lowercase()
+        );
+    }
+}
+
+#[test]
+fn estonian() {
+    let r = router();
+    let d = decide(
+        &r,
+        &msg(
+            "x",
+            "Minu pagas on kadunud, lend Tallinnast",
+            "2026-02-10T12:00:00Z",
+            Some("et"),
+        ),
+    );
+    assert!(tags(&d).contains(&"lost-baggage"), "{:?}", tags(&d));
+}
+
+#[test]
+fn keywords_match_whole_words_in_spaced_scripts() {
+    let r = router();
+    let d = decide(
+        &r,
+        &msg(
+            "x",
+            "The chocolate cake was delayedish",
+            "2026-02-10T12:00:00Z",
+            Some("en"),
+        ),
+    );
+    assert!(!tags(&d).contains(&"flight-delay"), "{:?}", tags(&d));
+}
+
+#[test]
+fn vip_and_influencer_boosts_raise_priority_and_cap_at_urgent() {
+    let r = router();
+    let mut m = msg(
+        "x",
+        "My flight was delayed again",
+        "2026-02-10T12:00:00Z",
+        Some("en"),
+    );
+    assert_eq!(decide(&r, &m).priority, Priority::High);
+    m.author = Some(Author {
+        handle: Some("@vip".into()),
+        followers: 10,
+        vip: true,
+    });
+    let d = decide(&r, &m);
+    assert_eq!(d.priority, Priority::Urgent);
+    assert_eq!(d.route, Some("vip"));
+    // VIP + influencer + emergency would be +3: still urgent.
+    m.author = Some(Author {
+        handle: None,
+        followers: 1_000_000,
+        vip: true,
+    });
+    m.text = "Stranded, my flight was delayed again".into();
+    assert_eq!(decide(&r, &m).priority, Priority::Urgent);
+}
+
+#[test]
+fn after_hours_hand_over_across_the_dublin_dst_change() {
+    let r = router();
+    let text = "My flight was delayed and nobody tells us anything";
+    // 00:15 UTC on Saturday 28 March is 00:15 in Dublin (GMT): the
+    // evening shift (16:00-00:30) is still on.
+    let d = decide(&r, &msg("x", text, "2026-03-28T00:15:00Z", Some("en")));
+    assert!(
+        matches!(
+            d.coverage,
+            Coverage::OnShift {
+                team: "care-dublin",
+                shift: "dublin-eve"
+            }
+        ),
+        "{:?}",
+        d.coverage
+    );
+    // The same UTC time on Monday 30 March is 01:15 in Dublin (IST): the
+    // evening shift ended at 00:30, Manila has the queue.
+    let d = decide(&r, &msg("x", text, "2026-03-30T00:15:00Z", Some("en")));
+    assert!(
+        matches!(
+            d.coverage,
+            Coverage::Handover {
+                team: "care-manila",
+                from: "care-dublin",
+                ..
+            }
+        ),
+        "{:?}",
+        d.coverage
+    );
+}
+
+#[test]
+fn business_hours_deadlines_skip_the_weekend_and_holidays() {
+    let r = router();
+    // app-login is normal severity: 4h first response in dublin-office
+    // business hours (Mon-Fri 08:00-20:00, Sat 10:00-16:00).
+    let text = "I can't log in to the app since this morning";
+    // Saturday 10 January 15:00: one hour on Saturday, Sunday closed,
+    // three hours from Monday 08:00.
+    let d = decide(&r, &msg("x", text, "2026-01-10T15:00:00Z", Some("en")));
+    assert!(tags(&d).contains(&"app-login"), "{:?}", tags(&d));
+    assert_eq!(
+        d.first_response_due.unwrap().to_string(),
+        "2026-01-12T11:00:00Z"
+    );
+    // Thursday 24 December 19:00: one hour, then Christmas Day and St
+    // Stephen's Day (a Saturday) are holidays, Sunday is closed.
+    let d = decide(&r, &msg("x", text, "2026-12-24T19:00:00Z", Some("en")));
+    assert_eq!(
+        d.first_response_due.unwrap().to_string(),
+        "2026-12-28T11:00:00Z"
+    );
+}
+
+#[test]
+fn personal_data_moves_the_reply_to_private() {
+    let r = router();
+    let mut m = msg(
+        "x",
+        "Where is my refund? Booking ref K7XQ2P, call me on +353 87 123 4567",
+        "2026-02-10T12:00:00Z",
+        Some("en"),
+    );
+    let d = decide(&r, &m);
+    assert_eq!(d.response_mode, MessageKind::Private);
+    assert!(matches!(
+        d.response_reason,
+        ResponseReason::ContainsPersonalData
+    ));
+    assert_eq!(d.personal_data.len(), 2);
+    m.text = "What is the baggage allowance on flights to Tokyo?".into();
+    assert_eq!(decide(&r, &m).response_mode, MessageKind::Public);
+}
+
+#[test]
+fn incident_mode_adds_its_tag_and_queue() {
+    let r = router();
+    let m = msg(
+        "x",
+        "Is my flight to Warsaw still going? Looks like snow everywhere",
+        "2026-01-09T08:00:00Z",
+        Some("en"),
+    );
+    let normal = decide(&r, &m);
+    let storm = r.decide(
+        &m,
+        &DecideOptions {
+            incident: Some("winter-storm"),
+            at: None,
+        },
+    );
+    assert_eq!(storm.incident, Some("winter-storm"));
+    assert_eq!(storm.queue, Some("incident-desk"));
+    assert!(tags(&storm).contains(&"incident-weather"));
+    assert_ne!(normal.queue, storm.queue);
+}
+
+#[test]
+fn at_overrides_received_at() {
+    let r = router();
+    let m = msg(
+        "x",
+        "My flight was delayed",
+        "2026-02-10T12:00:00Z",
+        Some("en"),
+    );
+    let d = r.decide(
+        &m,
+        &DecideOptions {
+            incident: None,
+            at: Some("2026-02-11T12:00:00Z".parse().unwrap()),
+        },
+    );
+    assert_eq!(
+        d.first_response_due.unwrap().to_string(),
+        "2026-02-11T13:00:00Z"
+    );
+}
+
+#[test]
+fn the_ir_round_trips_through_json_and_decides_the_same() {
+    let loaded =
+        carebook::load::load(&common::root().join("playbooks"), &Default::default()).unwrap();
+    let pb = loaded.playbook.unwrap();
+    let ir = carebook::ir::lower(&pb);
+    let text = serde_json::to_string(&ir).unwrap();
+    let back: carebook::ir::Ir = serde_json::from_str(&text).unwrap();
+    assert_eq!(ir, back);
+    let (a, b) = (Router::new(&ir).unwrap(), Router::new(&back).unwrap());
+    for sample in &pb.samples {
+        let m = carebook::sampletest::message_of(sample);
+        let o = DecideOptions {
+            incident: sample.incident.as_ref().map(|i| i.as_str()),
+            at: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&a.decide(&m, &o)).unwrap(),
+            serde_json::to_string(&b.decide(&m, &o)).unwrap()
+        );
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static ROUTER: LazyLock<Router> = LazyLock::new(router);
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics_and_spans_are_char_boundaries(text in "\\PC{0,200}") {
+            let m = msg("x", &text, "2026-02-10T12:00:00Z", None);
+            let d = ROUTER.decide(&m, &DecideOptions::default());
+            for t in &d.tags {
+                prop_assert!(t.start <= t.end && t.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            }
+            for f in &d.personal_data {
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            }
+        }
+
+        #[test]
+        fn a_keyword_inserted_at_a_word_boundary_is_found(
+            before in "[a-z ]{0,40}",
+            after in "[a-z ]{0,40}",
+            keyword in prop::sample::select(vec!["delayed", "cancelled", "missed connection", "rude", "luggage"]),
+        ) {
+            let text = format!("{before} {keyword} {after}");
+            let m = msg("x", &text, "2026-02-10T12:00:00Z", Some("en"));
+            let d = ROUTER.decide(&m, &DecideOptions::default());
+            let start = before.len() + 1;
+            prop_assert!(
+                d.tags.iter().any(|t| t.start == start && t.end == start + keyword.len()),
+                "{text:?}: {:?}", d.tags
+            );
+        }
+
+        #[test]
+        fn unspaced_keywords_are_found_anywhere(
+            before in "[\\p{Hiragana}\\p{Han}]{0,20}",
+            after in "[\\p{Hiragana}\\p{Han}]{0,20}",
+        ) {
+            let text = format!("{before}欠航{after}");
+            let m = msg("x", &text, "2026-02-10T12:00:00Z", Some("ja"));
+            let d = ROUTER.decide(&m, &DecideOptions::default());
+            prop_assert!(d.tags.iter().any(|t| t.tag == "flight-delay"));
+        }
+    }
+}
