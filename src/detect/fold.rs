@@ -3,8 +3,10 @@
 //! to the original, so a match in the folded copy is a span of the
 //! customer's own words.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::char::{
+    canonical_combining_class, decompose_compatible, is_combining_mark,
+};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// A folded copy of a text.
 #[derive(Debug, Clone, Default)]
@@ -50,50 +52,74 @@ pub fn fold(original: &str, strip_diacritics: bool) -> Folded {
         out.map.push(original.len() as u32);
         return out;
     }
-    // Normalise cluster by cluster (a starter and its combining marks), so
-    // composition works and every output byte has one source cluster.
-    let mut cluster_start = 0;
-    let mut chars = original.char_indices().peekable();
-    let mut buf = String::new();
-    while let Some((_, _)) = chars.next() {
-        let next_start = loop {
-            match chars.peek() {
-                Some(&(i, c)) if canonical_combining_class(c) != 0 => {
-                    chars.next();
-                    let _ = i;
+    if strip_diacritics {
+        // Compatibility decomposition of each character with its marks
+        // dropped: no recomposition is needed once the marks are gone.
+        for (i, c) in original.char_indices() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase(), i);
+                continue;
+            }
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
                 }
-                Some(&(i, _)) => break i,
-                None => break original.len(),
-            }
-        };
-        let cluster = &original[cluster_start..next_start];
-        buf.clear();
-        if strip_diacritics {
-            for c in cluster.nfd().filter(|c| !is_combining_mark(*c)) {
-                match replacement(c) {
-                    Some(r) => buf.push_str(r),
-                    None => buf.push(c),
+                match replacement(d) {
+                    Some(r) => r.chars().for_each(|r| out.push_lower(r, i)),
+                    None => out.push_lower(d, i),
                 }
-            }
-            let composed: String = buf.nfkc().collect();
-            buf = composed;
-        } else {
-            buf.extend(cluster.nfkc());
+            });
         }
-        for c in buf.chars() {
-            for lower in c.to_lowercase() {
-                let before = out.text.len();
-                out.text.push(lower);
-                out.map.extend(std::iter::repeat_n(
-                    cluster_start as u32,
-                    out.text.len() - before,
-                ));
-            }
+    } else if is_nfkc_quick(original.chars()) == IsNormalized::Yes {
+        // Already normal, as most text is: only the case changes.
+        for (i, c) in original.char_indices() {
+            out.push_lower(c, i);
         }
-        cluster_start = next_start;
+    } else {
+        // Normalise cluster by cluster (a starter and its combining marks),
+        // so composition works and every output byte has one source cluster.
+        let mut cluster_start = 0;
+        let mut chars = original.char_indices().peekable();
+        let mut buf = String::new();
+        while chars.next().is_some() {
+            let next_start = loop {
+                match chars.peek() {
+                    Some(&(_, c)) if canonical_combining_class(c) != 0 => {
+                        chars.next();
+                    }
+                    Some(&(i, _)) => break i,
+                    None => break original.len(),
+                }
+            };
+            buf.clear();
+            buf.extend(original[cluster_start..next_start].nfkc());
+            for c in buf.chars() {
+                out.push_lower(c, cluster_start);
+            }
+            cluster_start = next_start;
+        }
     }
     out.map.push(original.len() as u32);
     out
+}
+
+impl Folded {
+    fn push(&mut self, c: char, from: usize) {
+        let before = self.text.len();
+        self.text.push(c);
+        self.map
+            .extend(std::iter::repeat_n(from as u32, self.text.len() - before));
+    }
+
+    fn push_lower(&mut self, c: char, from: usize) {
+        if c.is_ascii() {
+            self.push(c.to_ascii_lowercase(), from);
+        } else {
+            for lower in c.to_lowercase() {
+                self.push(lower, from);
+            }
+        }
+    }
 }
 
 /// Letters with a diacritic that canonical decomposition leaves whole.

@@ -54,31 +54,43 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
 /// (the more specific kind wins: a valid card number is not also a phone
 /// number).
 pub fn find(text: &str) -> Vec<Finding> {
+    // Every kind needs a digit, an `@`, a `:`/`=`, or (an airline PNR) a
+    // run of capitals: most messages have none and cost one byte scan.
+    let bytes = text.as_bytes();
+    let digit = bytes.iter().any(u8::is_ascii_digit);
+    let at = bytes.contains(&b'@');
+    let assign = bytes.iter().any(|b| matches!(b, b':' | b'='));
+    let capitals = bytes
+        .windows(6)
+        .any(|w| w.iter().all(u8::is_ascii_uppercase));
+    if !(digit || at || assign || capitals) {
+        return Vec::new();
+    }
     let mut found: Vec<Finding> = Vec::new();
     let mut add = |kind, start, end| {
         found.push(Finding { kind, start, end });
     };
-    for m in EMAIL.find_iter(text) {
+    for m in only_if(at, || EMAIL.find_iter(text)) {
         add(PersonalData::Email, m.start(), m.end());
     }
-    for m in CARD.find_iter(text) {
+    for m in only_if(digit, || CARD.find_iter(text)) {
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         if (13..=19).contains(&digits.len()) && luhn(&digits) {
             add(PersonalData::CardNumber, m.start(), m.end());
         }
     }
-    for m in IBAN.find_iter(text) {
+    for m in only_if(digit, || IBAN.find_iter(text)) {
         if iban_valid(m.as_str()) {
             add(PersonalData::Iban, m.start(), m.end());
         }
     }
-    for m in ELEVEN_DIGITS.find_iter(text) {
+    for m in only_if(digit, || ELEVEN_DIGITS.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         if pesel_valid(&d) || isikukood_valid(&d) {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for c in REFERENCE.captures_iter(text) {
+    for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
         let token = c.get(1).expect("group 1");
         // A reference has a digit, or is a six-letter airline PNR.
         let t = token.as_str();
@@ -98,10 +110,10 @@ pub fn find(text: &str) -> Vec<Finding> {
             add(kind, token.start(), token.end());
         }
     }
-    for m in PASSWORD.find_iter(text) {
+    for m in only_if(assign, || PASSWORD.find_iter(text)) {
         add(PersonalData::Password, m.start(), m.end());
     }
-    for m in PHONE.find_iter(text) {
+    for m in only_if(digit, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         if (8..=15).contains(&digits) {
             add(PersonalData::PhoneNumber, m.start(), m.end());
@@ -116,6 +128,12 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     kept.sort_by_key(|f| (f.start, f.end));
     kept
+}
+
+/// The iterator `make` gives, or nothing without running it: a regex scan
+/// costs a pass over the text even when it finds nothing.
+fn only_if<I: Iterator>(on: bool, make: impl FnOnce() -> I) -> impl Iterator<Item = I::Item> {
+    on.then(make).into_iter().flatten()
 }
 
 /// The Luhn checksum of card numbers.

@@ -71,28 +71,50 @@ impl BusinessCalendar {
     /// `from` plus `seconds` of open business time; `None` when the
     /// calendar has no open hours within the search horizon.
     pub fn add(&self, from: Timestamp, seconds: u64) -> Option<Timestamp> {
-        let mut remaining = seconds as i64;
-        let mut day = from.to_zoned_datetime(self.tz.clone()).date();
+        let mut out = [None];
+        self.add_each(from, &[seconds], &mut out);
+        out[0]
+    }
+
+    /// [`add`](Self::add) for several offsets at once, in one walk over
+    /// the calendar: a message's deadlines and escalation rungs share it.
+    /// `offsets` must be sorted ascending; `out` gets one result each.
+    pub fn add_each(&self, from: Timestamp, offsets: &[u64], out: &mut [Option<Timestamp>]) {
+        let mut next = 0;
+        let mut consumed: i64 = 0;
+        let Some(mut day) = Some(from.to_zoned_datetime(self.tz.clone()).date()) else {
+            return;
+        };
         for _ in 0..MAX_DAYS {
+            if next == offsets.len() {
+                return;
+            }
             if !self.holidays.contains(day) {
                 let weekday = day.weekday().to_monday_zero_offset() as usize;
                 for &(start, end) in &self.hours[weekday] {
-                    let open = self.instant(day, start)?;
-                    let close = self.instant(day, end)?;
+                    let (Some(open), Some(close)) =
+                        (self.instant(day, start), self.instant(day, end))
+                    else {
+                        continue;
+                    };
                     if close <= from {
                         continue;
                     }
                     let begin = open.max(from);
                     let available = close.as_second() - begin.as_second();
-                    if available >= remaining {
-                        return begin.checked_add(SignedDuration::from_secs(remaining)).ok();
+                    while next < offsets.len() && (offsets[next] as i64) - consumed <= available {
+                        let into = offsets[next] as i64 - consumed;
+                        out[next] = begin.checked_add(SignedDuration::from_secs(into)).ok();
+                        next += 1;
                     }
-                    remaining -= available.max(0);
+                    consumed += available.max(0);
                 }
             }
-            day = day.tomorrow().ok()?;
+            match day.tomorrow() {
+                Ok(d) => day = d,
+                Err(_) => return,
+            }
         }
-        None
     }
 
     fn instant(&self, day: Date, minutes: u16) -> Option<Timestamp> {

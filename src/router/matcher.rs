@@ -1,12 +1,12 @@
 //! Finding every tag's keywords in one pass: all keywords of all tags (and
 //! the emergency and incident keywords) go into one Aho-Corasick automaton
 //! per folding, each distinct keyword compiled once and mapped to everyone
-//! who uses it. Patterns use the regex crate, pre-filtered by a `RegexSet`.
+//! who uses it. Patterns use the regex crate.
 
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::RouterError;
 use crate::detect::fold::{Folded, fold, is_boundary};
@@ -55,7 +55,6 @@ pub struct Matcher {
     stripped: Option<Automaton>,
     languages: Vec<String>,
     patterns: Vec<(usize, Regex)>,
-    pattern_set: Option<RegexSet>,
     pattern_text: Vec<String>,
 }
 
@@ -92,6 +91,8 @@ impl Builder {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            // A full DFA: the fastest scan, paid for once at start-up.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&self.texts)
             .map_err(|e| RouterError::Automaton(e.to_string()))?;
         Ok(Some(Automaton {
@@ -153,17 +154,11 @@ impl Matcher {
                 pattern_text.push(p.clone());
             }
         }
-        let pattern_set = if pattern_text.is_empty() {
-            None
-        } else {
-            Some(RegexSet::new(&pattern_text).map_err(|e| RouterError::Automaton(e.to_string()))?)
-        };
         Ok(Matcher {
             plain: plain.build()?,
             stripped: stripped.build()?,
             languages: ir.languages.clone(),
             patterns,
-            pattern_set,
             pattern_text,
         })
     }
@@ -194,9 +189,12 @@ impl Matcher {
         if let Some(a) = &self.stripped {
             scan(a, &fold(text, true), STRIPPED, hits);
         }
-        if let Some(set) = &self.pattern_set {
-            for i in set.matches(text).iter() {
-                let (tag, re) = &self.patterns[i];
+        // Each pattern on its own rather than a `RegexSet`: a single regex
+        // can skip ahead by its literals and use the backtracker on short
+        // texts, where a set falls back to the slowest engine as soon as a
+        // pattern has a Unicode word boundary and the text is not ASCII.
+        for (i, (tag, re)) in self.patterns.iter().enumerate() {
+            {
                 if let Some(m) = re.find(text) {
                     hits.push(Hit {
                         owner: Owner::Tag(*tag),

@@ -2,10 +2,10 @@
 //! message its tags, severity, priority, queue and team, who covers it at
 //! the time it arrived, its deadlines, escalation and response mode.
 
-mod clock;
+pub mod clock;
 mod decision;
 pub mod explain;
-mod matcher;
+pub mod matcher;
 mod message;
 
 pub use decision::*;
@@ -65,6 +65,9 @@ pub struct Router {
     /// Tag ancestors (self first), for macro suggestions.
     ancestors: Vec<Vec<usize>>,
     channel_language: BTreeMap<String, Option<String>>,
+    /// Language detection limited to the playbook's languages: faster, and
+    /// never a language nobody on the team speaks.
+    detector: Option<whatlang::Detector>,
 }
 
 impl std::fmt::Debug for Router {
@@ -159,7 +162,14 @@ impl Router {
                 });
             }
         }
+        let allow: Vec<whatlang::Lang> = whatlang::Lang::all()
+            .iter()
+            .copied()
+            .filter(|l| iso639_1(*l).is_some_and(|code| ir.languages.iter().any(|x| x == code)))
+            .collect();
+        let detector = (allow.len() > 1).then(|| whatlang::Detector::with_allowlist(allow));
         Ok(Router {
+            detector,
             matcher: Matcher::new(&ir)?,
             calendars,
             shifts,
@@ -360,10 +370,6 @@ impl Router {
                         .calendar
                         .as_deref()
                         .and_then(|c| self.calendars.get(c).map(|cal| (c, cal)));
-                    let add = |secs: u64| match calendar {
-                        Some((_, cal)) => cal.add(at, secs),
-                        None => at.checked_add(SignedDuration::from_secs(secs as i64)).ok(),
-                    };
                     let clock = match calendar {
                         Some((id, _)) => Clock::Business { calendar: id },
                         None => Clock::Always,
@@ -372,7 +378,35 @@ impl Router {
                         .severities
                         .get(severity_index)
                         .and_then(|s| s.escalation.as_deref()));
-                    (add(fr), add(res), clock, self.escalation(chain, &add))
+                    let mut escalation = self.escalation(chain);
+                    // Every deadline of the message in one walk of the calendar.
+                    let mut offsets: Vec<u64> = vec![fr, res];
+                    offsets.extend(escalation.iter().map(|(_, after)| *after));
+                    let mut order: Vec<usize> = (0..offsets.len()).collect();
+                    order.sort_by_key(|&i| offsets[i]);
+                    let sorted: Vec<u64> = order.iter().map(|&i| offsets[i]).collect();
+                    let mut due = vec![None; sorted.len()];
+                    match calendar {
+                        Some((_, cal)) => cal.add_each(at, &sorted, &mut due),
+                        None => {
+                            for (d, secs) in due.iter_mut().zip(&sorted) {
+                                *d = at.checked_add(SignedDuration::from_secs(*secs as i64)).ok();
+                            }
+                        }
+                    }
+                    let mut by_index = vec![None; offsets.len()];
+                    for (k, &i) in order.iter().enumerate() {
+                        by_index[i] = due[k];
+                    }
+                    for (rung, due) in escalation.iter_mut().zip(&by_index[2..]) {
+                        rung.0.due = *due;
+                    }
+                    (
+                        by_index[0],
+                        by_index[1],
+                        clock,
+                        escalation.into_iter().map(|(r, _)| r).collect(),
+                    )
                 }
                 None => (None, None, Clock::Always, Vec::new()),
             };
@@ -457,7 +491,12 @@ impl Router {
         if let Some(Some(l)) = self.channel_language.get(&message.channel) {
             return (l.clone(), LanguageSource::Channel);
         }
-        if let Some(info) = whatlang::detect(&message.text)
+        if let Some(code) = by_script(&message.text)
+            && self.ir.languages.iter().any(|l| l == code)
+        {
+            return (code.to_string(), LanguageSource::Detected);
+        }
+        if let Some(info) = self.detector.as_ref().and_then(|d| d.detect(&message.text))
             && info.is_reliable()
             && let Some(code) = iso639_1(info.lang())
             && self.ir.languages.iter().any(|l| l == code)
@@ -514,11 +553,9 @@ impl Router {
         Coverage::Uncovered
     }
 
-    fn escalation(
-        &self,
-        chain: Option<&str>,
-        add: &dyn Fn(u64) -> Option<Timestamp>,
-    ) -> Vec<RungDue<'_>> {
+    /// The rungs of a chain (following `then`), each with its time from
+    /// arrival; deadlines are filled in by the caller.
+    fn escalation(&self, chain: Option<&str>) -> Vec<(RungDue<'_>, u64)> {
         let mut out = Vec::new();
         let mut total = 0u64;
         let mut current = chain;
@@ -533,13 +570,16 @@ impl Router {
             };
             for rung in &chain.rungs {
                 total = total.saturating_add(rung.after_seconds);
-                out.push(RungDue {
-                    chain: &chain.id,
-                    due: add(total),
-                    automated: rung.automated,
-                    role: rung.role.as_deref(),
-                    team: rung.team.as_deref(),
-                });
+                out.push((
+                    RungDue {
+                        chain: &chain.id,
+                        due: None,
+                        automated: rung.automated,
+                        role: rung.role.as_deref(),
+                        team: rung.team.as_deref(),
+                    },
+                    total,
+                ));
             }
             current = chain.then.as_deref();
         }
@@ -581,6 +621,23 @@ impl Router {
             })
             .collect()
     }
+}
+
+/// Languages that a script alone identifies: kana is Japanese, Thai script
+/// is Thai. Certain, and far cheaper than statistical detection.
+fn by_script(text: &str) -> Option<&'static str> {
+    if text.is_ascii() {
+        return None;
+    }
+    for c in text.chars() {
+        match c as u32 {
+            0x3040..=0x30FF | 0xFF66..=0xFF9F => return Some("ja"),
+            0x0E00..=0x0E7F => return Some("th"),
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => return Some("ko"),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn raise(p: Priority, steps: u8) -> Priority {

@@ -1,0 +1,69 @@
+//! `carebook test`: the bundled playbook's samples pass; a failing sample
+//! shows expected against actual and the decision trace.
+
+mod common;
+
+use common::{fixtures, playbook_from, run, run_in};
+
+#[test]
+fn bundled_samples_pass() {
+    let out = run(&["test"]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(
+        out.stdout.ends_with(" passed, 0 failed\n"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["test", "--coverage", "--min-coverage", "90"]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(out.stdout.contains("coverage: "), "{}", out.stdout);
+}
+
+#[test]
+fn failing_sample_shows_expected_actual_and_trace() {
+    let tmp = playbook_from(Some(&fixtures().join("samples-failing")));
+    let out = run_in(tmp.path(), &["test", "-p", "pb", "--verbose"], None);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    insta::assert_snapshot!(out.transcript());
+}
+
+#[test]
+fn junit_report() {
+    let tmp = playbook_from(Some(&fixtures().join("samples-failing")));
+    let out = run_in(tmp.path(), &["test", "-p", "pb", "--format", "junit"], None);
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.starts_with("<?xml"));
+    assert_eq!(out.stdout.matches("<testcase ").count(), 2);
+    assert_eq!(out.stdout.matches("<failure ").count(), 1);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn coverage_threshold_fails_below_it() {
+    let tmp = playbook_from(None);
+    let out = run_in(
+        tmp.path(),
+        &["test", "-p", "pb", "--coverage", "--min-coverage", "100"],
+        None,
+    );
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout.contains("untested tags: delay, spam"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("below the required 100.0%"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_broken_playbook_is_not_tested() {
+    let tmp = playbook_from(Some(&fixtures().join("checks/CB201-unknown-references")));
+    let out = run_in(tmp.path(), &["test", "-p", "pb"], None);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("CB201"), "{}", out.stderr);
+}
