@@ -170,16 +170,8 @@ pub fn run(args: SimulateArgs) -> i32 {
 fn write_header(out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} {}",
-        "ID",
-        "TAGS",
-        "SEVERITY",
-        "PRIORITY",
-        "QUEUE",
-        "TEAM",
-        "COVERED BY",
-        "FIRST RESPONSE DUE",
-        "REPLY"
+        "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} REPLY",
+        "ID", "TAGS", "SEVERITY", "PRIORITY", "QUEUE", "TEAM", "COVERED BY", "FIRST RESPONSE DUE",
     )
 }
 
