@@ -114,13 +114,13 @@ fn write_corpus(dir: &Path, n: usize, ir: &Ir) -> std::io::Result<()> {
     for i in 0..n {
         let (lang, filler, keywords) = rng.pick(&per_lang);
         let mut text = String::new();
-        text.push_str(rng.pick(filler));
+        text.push_str(rng.pick::<&str>(filler));
         text.push(' ');
         if rng.chance(70) && !keywords.is_empty() {
             text.push_str(rng.pick(keywords.as_slice()).as_str());
             text.push(' ');
         }
-        text.push_str(rng.pick(filler));
+        text.push_str(rng.pick::<&str>(filler));
         if rng.chance(5) {
             text.push_str(" booking ref K7XQ2P");
         }
