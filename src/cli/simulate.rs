@@ -1,8 +1,11 @@
 //! `carebook simulate`: route messages from a file or stdin and print each
 //! decision as a table row or a JSON line.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 
 use clap::Args;
 
@@ -104,68 +107,145 @@ pub fn run(args: SimulateArgs) -> i32 {
             bar
         });
 
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut summary = Summary::default();
-    let mut hits = Vec::new();
-    let mut line_buf = Vec::with_capacity(512);
-    let mut bytes_seen: u64 = 0;
     let mut status = EXIT_OK;
-    if args.format == OutputFormat::Table && write_header(&mut out).is_err() {
-        return EXIT_OK;
-    }
-    for (n, record) in Messages::new(reader, format).enumerate() {
-        let message = match record {
-            Ok(m) => m,
-            Err(e) => {
-                summary.malformed += 1;
-                eprintln!("{}:{}: {}", args.messages, e.line, e.message);
-                status = EXIT_PROBLEMS;
-                if args.strict {
+    let mut malformed = 0;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let stop = AtomicBool::new(false);
+    let router = &router;
+    // Batches of messages go to workers that route and render them; a
+    // writer puts the results back in input order.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Vec<Message>)>(workers * 2);
+    let job_rx = Mutex::new(job_rx);
+    let (summary, write_error) = std::thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<u8>, Summary)>(workers * 2);
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let job_rx = &job_rx;
+            let args = &args;
+            scope.spawn(move || {
+                let mut hits = Vec::new();
+                loop {
+                    let job = job_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok((seq, batch)) = job else { break };
+                    let mut buf = Vec::with_capacity(batch.len() * 256);
+                    let mut summary = Summary::default();
+                    for message in &batch {
+                        let decision = router.decide_with(message, &options, &mut hits);
+                        match args.format {
+                            OutputFormat::Jsonl => {
+                                jsonl(&mut buf, &decision, message, args.explain)
+                            }
+                            OutputFormat::Table => {
+                                table_row(&mut buf, &decision, message, args.explain)
+                            }
+                        }
+                        if !args.quiet {
+                            summary.add(&decision, router);
+                        }
+                    }
+                    if done_tx.send((seq, buf, summary)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let stop = &stop;
+        let table = args.format == OutputFormat::Table;
+        let writer = scope.spawn(move || {
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+            let mut total = Summary::default();
+            let mut pending: BTreeMap<u64, (Vec<u8>, Summary)> = BTreeMap::new();
+            let mut next = 0u64;
+            let mut result: std::io::Result<()> = if table {
+                write_header(&mut out)
+            } else {
+                Ok(())
+            };
+            for (seq, buf, part) in done_rx {
+                pending.insert(seq, (buf, part));
+                while let Some((buf, part)) = pending.remove(&next) {
+                    if result.is_ok() {
+                        result = out.write_all(&buf);
+                    }
+                    total.merge(part);
+                    next += 1;
+                }
+                if result.is_err() {
+                    // Keep draining so workers finish, but stop the reader.
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+            if result.is_ok() {
+                result = out.flush();
+            }
+            (total, result.err())
+        });
+
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut seq = 0u64;
+        let mut bytes_seen = 0u64;
+        for record in Messages::new(reader, format) {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            match record {
+                Ok(m) => {
+                    bytes_seen += m.text.len() as u64 + 120;
+                    batch.push(m);
+                }
+                Err(e) => {
+                    malformed += 1;
+                    eprintln!("{}:{}: {}", args.messages, e.line, e.message);
+                    status = EXIT_PROBLEMS;
+                    if args.strict {
+                        break;
+                    }
+                }
+            }
+            if batch.len() == BATCH {
+                if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {
                     break;
                 }
-                continue;
-            }
-        };
-        let decision = router.decide_with(&message, &options, &mut hits);
-        line_buf.clear();
-        match args.format {
-            OutputFormat::Jsonl => jsonl(&mut line_buf, &decision, &message, args.explain),
-            OutputFormat::Table => table_row(&mut line_buf, &decision, &message, args.explain),
-        }
-        if let Err(e) = out.write_all(&line_buf) {
-            // `simulate ... | head` closes the pipe early: not an error.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return status;
-            }
-            return usage_error(format!("cannot write: {e}"));
-        }
-        if !args.quiet {
-            summary.add(&decision, &router);
-        }
-        if let Some(bar) = &progress {
-            // The input's own bytes are not visible through the record
-            // reader; the message's text plus its envelope is close enough
-            // for a progress bar.
-            bytes_seen += message.text.len() as u64 + 120;
-            if n % 1024 == 0 {
-                bar.set_position(bytes_seen.min(bar.length().unwrap_or(u64::MAX)));
+                seq += 1;
+                if let Some(bar) = &progress {
+                    // Record readers do not expose their byte offset; the
+                    // text plus a typical envelope is close enough here.
+                    bar.set_position(bytes_seen.min(bar.length().unwrap_or(u64::MAX)));
+                }
             }
         }
-    }
+        if !batch.is_empty() {
+            let _ = job_tx.send((seq, batch));
+        }
+        drop(job_tx);
+        writer.join().expect("the writer does not panic")
+    });
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    if let Err(e) = out.flush()
+    if let Some(e) = write_error
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
+        // `simulate ... | head` closes the pipe early: not an error.
         return usage_error(format!("cannot write: {e}"));
     }
     if !args.quiet {
+        let mut summary = summary;
+        summary.malformed = malformed;
         eprint!("{}", summary.render());
     }
     status
 }
+
+/// Messages per batch handed to a worker.
+const BATCH: usize = 2048;
 
 fn write_header(out: &mut impl Write) -> std::io::Result<()> {
     writeln!(

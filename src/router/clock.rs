@@ -160,31 +160,28 @@ impl ShiftRule {
     }
 
     /// Whether the shift is on at `at`, unless the day it started on is a
-    /// holiday. Checked against the shift that started today and the one
-    /// that started yesterday (overnight shifts), each as real instants.
+    /// holiday. Compared on the wall clock of the shift's zone, which is
+    /// what a shift is: a night shift on the night the clocks go forward
+    /// is an hour shorter, and nothing else changes.
     pub fn covers(&self, at: Timestamp, holidays: &Holidays) -> bool {
-        let today = at.to_zoned_datetime(self.tz.clone()).date();
-        let Ok(yesterday) = today.yesterday() else {
-            return false;
-        };
-        [yesterday, today].into_iter().any(|day| {
-            if !self.days[day.weekday().to_monday_zero_offset() as usize] || holidays.contains(day)
-            {
-                return false;
-            }
-            let end_minutes = if self.end <= self.start {
-                self.end + 1440
-            } else {
-                self.end
-            };
-            match (
-                local_instant(&self.tz, day, self.start),
-                local_instant(&self.tz, day, end_minutes),
-            ) {
-                (Some(s), Some(e)) => s <= at && at < e,
-                _ => false,
-            }
-        })
+        let local = self.tz.to_datetime(at);
+        let minute = local.hour() as u16 * 60 + local.minute() as u16;
+        let today = local.date();
+        let weekday = today.weekday().to_monday_zero_offset() as usize;
+        let overnight = self.end <= self.start;
+        // The shift that started today.
+        if self.days[weekday]
+            && minute >= self.start
+            && (overnight || minute < self.end)
+            && !holidays.contains(today)
+        {
+            return true;
+        }
+        // The overnight shift that started yesterday.
+        overnight
+            && minute < self.end
+            && self.days[(weekday + 6) % 7]
+            && today.yesterday().is_ok_and(|y| !holidays.contains(y))
     }
 }
 

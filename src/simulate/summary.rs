@@ -47,6 +47,26 @@ impl Summary {
         }
     }
 
+    /// Adds another part's counts, as if its messages came after these.
+    pub fn merge(&mut self, other: Summary) {
+        self.messages += other.messages;
+        self.malformed += other.malformed;
+        self.untagged += other.untagged;
+        for (k, n) in other.by_tag {
+            *self.by_tag.entry(k).or_default() += n;
+        }
+        for (k, n) in other.by_team {
+            *self.by_team.entry(k).or_default() += n;
+        }
+        for (k, n) in other.by_priority {
+            *self.by_priority.entry(k).or_default() += n;
+        }
+        self.due_unstaffed_count += other.due_unstaffed_count;
+        let room = LISTED.saturating_sub(self.due_unstaffed.len());
+        self.due_unstaffed
+            .extend(other.due_unstaffed.into_iter().take(room));
+    }
+
     pub fn render(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
