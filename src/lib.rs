@@ -12,3 +12,4 @@ pub mod load;
 pub mod model;
 pub mod schema;
 pub mod source;
+pub mod staffing;
