@@ -21,6 +21,7 @@ use crate::load::{At, Loc, Playbook};
 use crate::model::*;
 use crate::source::Sources;
 
+pub use coverage::shift_intervals;
 pub use ids::Ids;
 pub use routes::RouteTable;
 pub use tags::TagFacts;

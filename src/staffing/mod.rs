@@ -2,8 +2,22 @@
 //! the shifts provide them.
 //!
 //! - [`erlang`]: Erlang C for one queue and interval (pure arithmetic).
+//! - [`week`]: the week's hourly intervals in one time zone, across DST.
+//! - [`demand`]: a forecast entry's volume and requirement per interval.
+//! - [`plan`]: every queue's requirements against the members on shift.
+//! - [`heatmap`]: the plan as an SVG heatmap.
+//!
+//! This module builds on `check` for turning shifts into instants
+//! ([`crate::check::shift_intervals`]), so coverage and staffing agree on
+//! who is on shift. The understaffing check (CB312) in turn reads the plan:
+//! `check::coverage ← staffing ← check::understaffing`, no cycle between
+//! files.
 
+pub mod demand;
 pub mod erlang;
+pub mod heatmap;
+pub mod plan;
+pub mod week;
 
 /// Agents as people read them: `3`, `2.5`, `0.3`.
 pub fn format_agents(agents: f64) -> String {
