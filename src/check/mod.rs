@@ -13,6 +13,7 @@ mod routes;
 mod schedule;
 mod sla;
 mod tags;
+mod understaffing;
 
 use std::collections::BTreeMap;
 
@@ -104,6 +105,9 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         if zones_ok {
             coverage::check(&mut cx, &facts, &table);
         }
+    }
+    if zones_ok && references_ok {
+        understaffing::check(&mut cx);
     }
     let mut out = cx.out;
     crate::diagnostic::sort(&mut out);
