@@ -4,6 +4,7 @@
 
 mod explain;
 mod schema;
+mod staffing;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -40,6 +41,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Write the JSON Schemas of the playbook files.
     Schema(schema::SchemaArgs),
+    /// Erlang C staffing: a what-if calculator and the week's plan.
+    Staffing(staffing::StaffingArgs),
 }
 
 /// Where the playbook is and how to read it; shared by every command that
@@ -92,6 +95,7 @@ pub fn main() -> i32 {
         Command::Validate(args) => validate::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Staffing(args) => staffing::run(args),
     }
 }
 
