@@ -17,3 +17,4 @@ pub mod sampletest;
 pub mod schema;
 pub mod simulate;
 pub mod source;
+pub mod staffing;

@@ -13,6 +13,7 @@ mod routes;
 mod schedule;
 mod sla;
 mod tags;
+mod understaffing;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use crate::load::{At, Loc, Playbook};
 use crate::model::*;
 use crate::source::Sources;
 
+pub use coverage::shift_intervals;
 pub use ids::Ids;
 pub use patterns::PATTERN_SIZE_LIMIT;
 pub use routes::RouteTable;
@@ -104,6 +106,9 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         if zones_ok {
             coverage::check(&mut cx, &facts, &table);
         }
+    }
+    if zones_ok && references_ok {
+        understaffing::check(&mut cx);
     }
     let mut out = cx.out;
     crate::diagnostic::sort(&mut out);

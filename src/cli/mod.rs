@@ -5,6 +5,7 @@
 mod explain;
 mod schema;
 mod simulate;
+mod staffing;
 mod test;
 mod validate;
 
@@ -46,6 +47,8 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// Run the sample messages' expectations.
     Test(test::TestArgs),
+    /// Erlang C staffing: a what-if calculator and the week's plan.
+    Staffing(staffing::StaffingArgs),
 }
 
 /// Where the playbook is and how to read it; shared by every command that
@@ -100,6 +103,7 @@ pub fn main() -> i32 {
         Command::Schema(args) => schema::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Test(args) => test::run(args),
+        Command::Staffing(args) => staffing::run(args),
     }
 }
 

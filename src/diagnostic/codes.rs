@@ -83,6 +83,7 @@ codes! {
     UnusedPlaceholder => "CB309", "unused-placeholder", Warning, "A macro declares a placeholder its text never uses";
     CoverageGap => "CB310", "coverage-gap", Error, "A 24/7 route has hours with nobody on shift who speaks its language";
     TagUndetectable => "CB311", "tag-undetectable", Warning, "A tag has no keywords, patterns, children or incident that could ever set it";
+    Understaffed => "CB312", "understaffed", Warning, "A queue has hours with fewer agents on shift than Erlang C requires for the service level";
 }
 
 impl Code {

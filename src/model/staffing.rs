@@ -80,8 +80,8 @@ pub struct Forecast {
     pub reply_aht: Duration,
     /// Average handling time of a message that needs only an action.
     pub action_aht: Duration,
-    /// Relative volume per hour of day (24 weights) in the team's zone;
-    /// flat when unset.
+    /// Relative volume per hour of day (24 weights, midnight first) in the
+    /// manifest's default time zone; flat when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hourly_profile: Option<Vec<f64>>,
 }
