@@ -4,101 +4,101 @@ use std::collections::BTreeMap;
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::Loc;
+use crate::load::{At, Loc};
+use crate::model::Id;
 
-/// Reports each cycle once, at its first member in file order. Returns
-/// whether the tag hierarchy is free of cycles.
+/// Reports each cycle of tag parents; returns whether there is none.
 pub fn check_tags(cx: &mut Context) -> bool {
-    let links: Vec<(&str, Option<&str>, Loc)> = cx
-        .pb
-        .tags
+    let links = links(
+        &cx.pb.tags,
+        |t| t.id.as_str(),
+        |t| t.parent.as_ref().map(Id::as_str),
+        "parent",
+    );
+    report(
+        cx,
+        &links,
+        Code::TagCycle,
+        "tag parents form a cycle",
+        "this parent link closes the cycle",
+        "a tag's ancestors must end at a tag without `parent`",
+    )
+}
+
+pub fn check_roles(cx: &mut Context) {
+    let links = links(
+        &cx.pb.roles,
+        |r| r.id.as_str(),
+        |r| r.escalates_to.as_ref().map(Id::as_str),
+        "escalates_to",
+    );
+    report(
+        cx,
+        &links,
+        Code::RoleCycle,
+        "roles escalate to each other in a cycle",
+        "this `escalates_to` closes the cycle",
+        "a case beyond everyone's authority must end with a role that has no `escalates_to`",
+    );
+}
+
+pub fn check_chains(cx: &mut Context) {
+    let links = links(
+        &cx.pb.chains,
+        |c| c.id.as_str(),
+        |c| c.then.as_ref().map(Id::as_str),
+        "then",
+    );
+    report(
+        cx,
+        &links,
+        Code::ChainCycle,
+        "escalation chains continue into each other forever",
+        "this `then` closes the cycle",
+        "end one of the chains without `then`",
+    );
+}
+
+type Link<'a> = (&'a str, Option<&'a str>, Loc);
+
+fn links<'a, T>(
+    items: &'a [At<T>],
+    id: impl Fn(&'a T) -> &'a str,
+    next: impl Fn(&'a T) -> Option<&'a str>,
+    field: &str,
+) -> Vec<Link<'a>> {
+    items
         .iter()
-        .map(|t| {
-            (
-                t.id.as_str(),
-                t.parent.as_ref().map(|p| p.as_str()),
-                t.loc.child("parent"),
-            )
-        })
-        .collect();
-    let found = cycles(&links);
+        .map(|i| (id(&i.value), next(&i.value), i.loc.child(field)))
+        .collect()
+}
+
+/// Reports each cycle once, at the link that closes it; true when there
+/// is none.
+fn report(
+    cx: &mut Context,
+    links: &[Link],
+    code: Code,
+    what: &str,
+    note: &str,
+    help: &str,
+) -> bool {
+    let found = cycles(links);
     for (members, loc) in &found {
-        let label = cx
-            .label(loc)
-            .with_message("this parent link closes the cycle");
+        let label = cx.label(loc).with_message(note);
         cx.push(
-            Diagnostic::new(
-                Code::TagCycle,
-                format!("tag parents form a cycle: {}", members.join(" → ")),
-            )
-            .at(label)
-            .help("a tag's ancestors must end at a tag without `parent`"),
+            Diagnostic::new(code, format!("{what}: {}", members.join(" → ")))
+                .at(label)
+                .help(help),
         );
     }
     found.is_empty()
 }
 
-pub fn check_roles(cx: &mut Context) {
-    let links: Vec<(&str, Option<&str>, Loc)> = cx
-        .pb
-        .roles
-        .iter()
-        .map(|r| {
-            (
-                r.id.as_str(),
-                r.escalates_to.as_ref().map(|p| p.as_str()),
-                r.loc.child("escalates_to"),
-            )
-        })
-        .collect();
-    for (members, loc) in cycles(&links) {
-        let label = cx
-            .label(&loc)
-            .with_message("this `escalates_to` closes the cycle");
-        cx.push(
-            Diagnostic::new(
-                Code::RoleCycle,
-                format!("roles escalate to each other in a cycle: {}", members.join(" → ")),
-            )
-            .at(label)
-            .help("a case beyond everyone's authority must end with a role that has no `escalates_to`"),
-        );
-    }
-}
-
-pub fn check_chains(cx: &mut Context) {
-    let links: Vec<(&str, Option<&str>, Loc)> = cx
-        .pb
-        .chains
-        .iter()
-        .map(|c| {
-            (
-                c.id.as_str(),
-                c.then.as_ref().map(|p| p.as_str()),
-                c.loc.child("then"),
-            )
-        })
-        .collect();
-    for (members, loc) in cycles(&links) {
-        let label = cx.label(&loc).with_message("this `then` closes the cycle");
-        cx.push(
-            Diagnostic::new(
-                Code::ChainCycle,
-                format!(
-                    "escalation chains continue into each other forever: {}",
-                    members.join(" → ")
-                ),
-            )
-            .at(label)
-            .help("end one of the chains without `then`"),
-        );
-    }
-}
-
 /// Cycles in a graph where each node has at most one successor. Each
 /// cycle is returned once: its members from the first in input order back
 /// to it, and the location of the link that closes it. Linear time.
-fn cycles<'a>(links: &[(&'a str, Option<&'a str>, Loc)]) -> Vec<(Vec<&'a str>, Loc)> {
+fn cycles<'a>(links: &[Link<'a>]) -> Vec<(Vec<&'a str>, Loc)> {
     let next: BTreeMap<&str, (Option<&str>, &Loc)> =
         links.iter().map(|(id, n, loc)| (*id, (*n, loc))).collect();
     // 0 unvisited, 1 on the current walk, 2 done.

@@ -159,7 +159,7 @@ fn junit(outcomes: &[Outcome]) -> String {
         let _ = write!(
             out,
             "    <testcase classname=\"samples\" name=\"{}\"",
-            xml(o.sample.id.as_str())
+            crate::xml::escape(o.sample.id.as_str())
         );
         if o.passed() {
             out.push_str("/>\n");
@@ -174,30 +174,13 @@ fn junit(outcomes: &[Outcome]) -> String {
         let _ = writeln!(
             out,
             "      <failure message=\"{}\">",
-            xml(&summary.join("; "))
+            crate::xml::escape(&summary.join("; "))
         );
         for line in explain(&o.decision, &o.message) {
-            let _ = writeln!(out, "{}", xml(&line));
+            let _ = writeln!(out, "{}", crate::xml::escape(&line));
         }
         out.push_str("      </failure>\n    </testcase>\n");
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
-    out
-}
-
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
     out
 }

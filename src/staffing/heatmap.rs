@@ -51,29 +51,13 @@ fn fill(gap: f64) -> &'static str {
     }
 }
 
-/// Escapes text for XML content and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The heatmap of `plan`, as a complete SVG document.
 pub fn render(plan: &Plan) -> String {
     let week = &plan.week;
     let title = format!(
         "Staffing gap, week of {} ({})",
         week.monday,
-        esc(&week.zone)
+        crate::xml::escape(&week.zone)
     );
     let subtitle = "Each hour shows its tightest queue: agents on shift minus agents required.";
     let target = format!(
@@ -101,7 +85,7 @@ pub fn render(plan: &Plan) -> String {
         let _ = writeln!(
             s,
             r##"<text x="{LEFT}" y="{y}" font-size="11" fill="#444444">{}</text>"##,
-            esc(line)
+            crate::xml::escape(line)
         );
     }
 
@@ -111,7 +95,7 @@ pub fn render(plan: &Plan) -> String {
         r#"<text x="{}" y="{}" text-anchor="middle">Hour of day (local time, {})</text>"#,
         LEFT + 12 * CELL_W,
         TOP - 28,
-        esc(&week.zone)
+        crate::xml::escape(&week.zone)
     );
     for h in 0..24 {
         let _ = writeln!(
@@ -193,7 +177,7 @@ fn cell_svg(
         s,
         r##"<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="{}" stroke="#ffffff"><title>{}</title></rect>"##,
         fill(c.gap),
-        esc(&tip)
+        crate::xml::escape(&tip)
     );
     if c.gap < 0.0 {
         let colour = if shortfall(c.gap) >= 2 {
