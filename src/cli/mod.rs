@@ -107,12 +107,10 @@ pub fn main() -> i32 {
     }
 }
 
-/// Loads and checks a playbook for a command that needs a valid one, and
-/// builds its router. On problems, reports them on stderr (so stdout stays
-/// the command's own output) and returns the exit status.
-pub fn router_for(
-    args: &PlaybookArgs,
-) -> Result<(crate::load::Playbook, crate::router::Router), i32> {
+/// Loads and checks a playbook for a command that needs a valid one. On
+/// problems, reports the errors on stderr (so stdout stays the command's
+/// own output) and returns the exit status.
+pub fn checked_playbook(args: &PlaybookArgs) -> Result<crate::load::Playbook, i32> {
     let options = crate::load::LoadOptions {
         max_file_size: args.max_file_size,
     };
@@ -129,8 +127,8 @@ pub fn router_for(
         .into_iter()
         .filter(|d| d.level == crate::diagnostic::Level::Error)
         .collect();
-    let playbook = match loaded.playbook {
-        Some(pb) if errors.is_empty() => pb,
+    match loaded.playbook {
+        Some(pb) if errors.is_empty() => Ok(pb),
         _ => {
             let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
             eprint!(
@@ -141,9 +139,16 @@ pub fn router_for(
                 "error: the playbook in `{}` has problems; `carebook validate` lists them",
                 args.playbook.display()
             );
-            return Err(EXIT_PROBLEMS);
+            Err(EXIT_PROBLEMS)
         }
-    };
+    }
+}
+
+/// [`checked_playbook`] and the router built from it.
+pub fn router_for(
+    args: &PlaybookArgs,
+) -> Result<(crate::load::Playbook, crate::router::Router), i32> {
+    let playbook = checked_playbook(args)?;
     let ir = crate::ir::lower(&playbook);
     match crate::router::Router::new(&ir) {
         Ok(router) => Ok((playbook, router)),

@@ -6,11 +6,7 @@ use std::fmt::Write;
 use clap::Args;
 use serde::Serialize;
 
-use crate::check;
-use crate::cli::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
-use crate::diagnostic::Level;
-use crate::diagnostic::render::{self, Format};
-use crate::load::{self, LoadOptions};
+use crate::cli::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, checked_playbook, print, usage_error};
 use crate::model::Duration;
 use crate::staffing::plan::{Plan, PlanError, QueuePlan};
 use crate::staffing::week::{WeekError, weekday_name};
@@ -47,41 +43,11 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 pub fn run(args: PlanArgs) -> i32 {
-    let dir = &args.playbook.playbook;
-    let options = LoadOptions {
-        max_file_size: args.playbook.max_file_size,
+    let pb = match checked_playbook(&args.playbook) {
+        Ok(pb) => pb,
+        Err(status) => return status,
     };
-    let loaded = match load::load(dir, &options) {
-        Ok(l) => l,
-        Err(e) => return usage_error(format_args!("[{}] {e}", e.code())),
-    };
-    let mut errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .cloned()
-        .collect();
-    if let Some(pb) = &loaded.playbook {
-        errors.extend(
-            check::run(pb, &loaded.sources)
-                .into_iter()
-                .filter(|d| d.level == Level::Error),
-        );
-    }
-    let pb = match &loaded.playbook {
-        Some(pb) if errors.is_empty() => pb,
-        _ => {
-            eprint!(
-                "{}",
-                render::render(Format::Human, &errors, &loaded.sources, false)
-            );
-            eprintln!(
-                "error: `{}` has errors; fix them before planning (`carebook validate` lists them)",
-                dir.display()
-            );
-            return EXIT_PROBLEMS;
-        }
-    };
+    let pb = &pb;
     let date = args.week.unwrap_or(pb.manifest.effective_from.0);
     let plan = match Plan::build(pb, date) {
         Ok(p) => p,
