@@ -415,7 +415,8 @@ fn plan_refuses_what_it_cannot_plan() {
     let out = run_in(tmp.path(), &["staffing", "plan", "-p", "pb"], None);
     assert_eq!(out.status, 1, "{}", out.transcript());
     assert!(
-        out.stderr.contains("has problems; `carebook validate` lists them"),
+        out.stderr
+            .contains("has problems; `carebook validate` lists them"),
         "{}",
         out.transcript()
     );

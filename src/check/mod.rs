@@ -98,7 +98,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         )
     });
     if tag_cycle_free && references_ok {
-        let facts = TagFacts::new(&cx);
+        let facts = TagFacts::new(cx.pb);
         tags::check(&mut cx, &facts);
         let table = RouteTable::build(&cx, &facts);
         routes::check(&mut cx, &facts, &table);

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::Playbook;
 use crate::model::Disposition;
 
 /// Each tag's effective severity, disposition and team after inheritance,
@@ -17,19 +18,21 @@ pub struct TagFacts {
     pub severity: Vec<Option<usize>>,
     pub disposition: Vec<Disposition>,
     pub team: Vec<Option<String>>,
+    pub reply_privately: Vec<bool>,
     pub children: Vec<Vec<usize>>,
 }
 
 impl TagFacts {
-    pub fn new(cx: &Context) -> Self {
-        let tags = &cx.pb.tags;
+    /// On a playbook whose tag parents may still form a cycle, inheritance
+    /// stops after as many steps as there are tags.
+    pub fn new(pb: &Playbook) -> Self {
+        let tags = &pb.tags;
         let index: BTreeMap<String, usize> = tags
             .iter()
             .enumerate()
             .map(|(i, t)| (t.id.0.clone(), i))
             .collect();
-        let severity_rank: BTreeMap<&str, usize> = cx
-            .pb
+        let severity_rank: BTreeMap<&str, usize> = pb
             .severities
             .iter()
             .enumerate()
@@ -68,7 +71,9 @@ impl TagFacts {
         let mut severity = Vec::with_capacity(tags.len());
         let mut disposition = Vec::with_capacity(tags.len());
         let mut team = Vec::with_capacity(tags.len());
+        let mut reply_privately = Vec::with_capacity(tags.len());
         for i in 0..tags.len() {
+            reply_privately.push(inherit(i, &|n| tags[n].reply_privately).is_some());
             severity.push(
                 inherit(i, &|n| tags[n].severity.is_some())
                     .and_then(|n| tags[n].severity.as_ref())
@@ -91,16 +96,23 @@ impl TagFacts {
             severity,
             disposition,
             team,
+            reply_privately,
             children,
         }
     }
 
-    /// The tag and all its descendants.
+    /// The tag and all its descendants (each once, even on a cycle).
     pub fn subtree(&self, root: usize) -> Vec<usize> {
         let mut out = vec![root];
+        let mut seen = vec![false; self.children.len()];
+        seen[root] = true;
         let mut i = 0;
         while i < out.len() {
-            out.extend(self.children[out[i]].iter().copied());
+            for &c in &self.children[out[i]] {
+                if !std::mem::replace(&mut seen[c], true) {
+                    out.push(c);
+                }
+            }
             i += 1;
         }
         out

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
+use crate::check::TagFacts;
 use crate::detect::fold::{fold_keyword, needs_word_boundaries};
 use crate::load::Playbook;
 use crate::model::{Holiday, PerLang};
@@ -11,61 +12,7 @@ use crate::model::{Holiday, PerLang};
 /// Lowers a playbook that `check::run` found free of errors. On a playbook
 /// with errors the result is unspecified but never a panic.
 pub fn lower(pb: &Playbook) -> Ir {
-    let severity_index: BTreeMap<&str, usize> = pb
-        .severities
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let tag_index: BTreeMap<&str, usize> = pb
-        .tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let parent: Vec<Option<usize>> = pb
-        .tags
-        .iter()
-        .map(|t| {
-            t.parent
-                .as_ref()
-                .and_then(|p| tag_index.get(p.as_str()).copied())
-        })
-        .collect();
-    // Nearest ancestor (or self) for which `get` gives a value; bounded, so
-    // a cycle the checks missed cannot hang.
-    let inherited = |i: usize, get: &dyn Fn(usize) -> bool| -> Option<usize> {
-        let mut at = Some(i);
-        for _ in 0..=pb.tags.len() {
-            let n = at?;
-            if get(n) {
-                return Some(n);
-            }
-            at = parent[n];
-        }
-        None
-    };
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); pb.tags.len()];
-    for (i, p) in parent.iter().enumerate() {
-        if let Some(p) = p {
-            children[*p].push(i);
-        }
-    }
-    let subtree = |root: usize| -> Vec<usize> {
-        let mut out = vec![root];
-        let mut seen = BTreeSet::from([root]);
-        let mut i = 0;
-        while i < out.len() {
-            for &c in &children[out[i]] {
-                if seen.insert(c) {
-                    out.push(c);
-                }
-            }
-            i += 1;
-        }
-        out
-    };
-
+    let facts = TagFacts::new(pb);
     let tags: Vec<IrTag> = pb
         .tags
         .iter()
@@ -75,16 +22,10 @@ pub fn lower(pb: &Playbook) -> Ir {
             IrTag {
                 id: t.id.0.clone(),
                 parent: t.parent.as_ref().map(|p| p.0.clone()),
-                severity: inherited(i, &|n| pb.tags[n].severity.is_some())
-                    .and_then(|n| pb.tags[n].severity.as_ref())
-                    .and_then(|s| severity_index.get(s.as_str()).copied()),
-                disposition: inherited(i, &|n| pb.tags[n].disposition.is_some())
-                    .and_then(|n| pb.tags[n].disposition)
-                    .unwrap_or(Disposition::Reply),
-                team: inherited(i, &|n| pb.tags[n].team.is_some())
-                    .and_then(|n| pb.tags[n].team.as_ref())
-                    .map(|t| t.0.clone()),
-                reply_privately: inherited(i, &|n| pb.tags[n].reply_privately).is_some(),
+                severity: facts.severity[i],
+                disposition: facts.disposition[i],
+                team: facts.team[i].clone(),
+                reply_privately: facts.reply_privately[i],
                 keywords: keywords(&d.keywords, d.ignore_diacritics),
                 patterns: d.patterns.clone(),
                 exclude: keywords(&d.exclude, d.ignore_diacritics),
@@ -130,8 +71,8 @@ pub fn lower(pb: &Playbook) -> Ir {
                 let set: BTreeSet<usize> = w
                     .tags
                     .iter()
-                    .filter_map(|t| tag_index.get(t.as_str()))
-                    .flat_map(|&t| subtree(t))
+                    .filter_map(|t| facts.index.get(t.as_str()))
+                    .flat_map(|&t| facts.subtree(t))
                     .collect();
                 set.into_iter().map(|i| pb.tags[i].id.0.clone()).collect()
             };
