@@ -110,7 +110,7 @@ pub fn main() -> i32 {
 /// Loads and checks a playbook for a command that needs a valid one. On
 /// problems, reports the errors on stderr (so stdout stays the command's
 /// own output) and returns the exit status.
-pub fn checked_playbook(args: &PlaybookArgs) -> Result<crate::load::Playbook, i32> {
+pub fn checked_playbook(args: &PlaybookArgs) -> Result<Checked, i32> {
     let options = crate::load::LoadOptions {
         max_file_size: args.max_file_size,
     };
@@ -128,7 +128,10 @@ pub fn checked_playbook(args: &PlaybookArgs) -> Result<crate::load::Playbook, i3
         .filter(|d| d.level == crate::diagnostic::Level::Error)
         .collect();
     match loaded.playbook {
-        Some(pb) if errors.is_empty() => Ok(pb),
+        Some(playbook) if errors.is_empty() => Ok(Checked {
+            playbook,
+            sources: loaded.sources,
+        }),
         _ => {
             let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
             eprint!(
@@ -144,14 +147,18 @@ pub fn checked_playbook(args: &PlaybookArgs) -> Result<crate::load::Playbook, i3
     }
 }
 
+/// A playbook free of errors, with its sources for pointing into it.
+pub struct Checked {
+    pub playbook: crate::load::Playbook,
+    pub sources: crate::source::Sources,
+}
+
 /// [`checked_playbook`] and the router built from it.
-pub fn router_for(
-    args: &PlaybookArgs,
-) -> Result<(crate::load::Playbook, crate::router::Router), i32> {
-    let playbook = checked_playbook(args)?;
-    let ir = crate::ir::lower(&playbook);
+pub fn router_for(args: &PlaybookArgs) -> Result<(Checked, crate::router::Router), i32> {
+    let checked = checked_playbook(args)?;
+    let ir = crate::ir::lower(&checked.playbook);
     match crate::router::Router::new(&ir) {
-        Ok(router) => Ok((playbook, router)),
+        Ok(router) => Ok((checked, router)),
         Err(e) => Err(usage_error(e)),
     }
 }

@@ -35,17 +35,17 @@ pub enum TestFormat {
 }
 
 pub fn run(args: TestArgs) -> i32 {
-    let (playbook, router) = match router_for(&args.playbook) {
+    let (checked, router) = match router_for(&args.playbook) {
         Ok(x) => x,
         Err(status) => return status,
     };
-    let outcomes = sampletest::run(&playbook, &router);
+    let outcomes = sampletest::run(&checked.playbook, &router);
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
     let coverage = args
         .coverage
         .then(|| sampletest::coverage(&router, &outcomes));
     let text = match args.format {
-        TestFormat::Human => human(&outcomes, args.verbose, coverage.as_ref()),
+        TestFormat::Human => human(&outcomes, &checked.sources, args.verbose, coverage.as_ref()),
         TestFormat::Json => json(&outcomes, coverage.as_ref()),
         TestFormat::Junit => junit(&outcomes),
     };
@@ -68,7 +68,12 @@ pub fn run(args: TestArgs) -> i32 {
     }
 }
 
-fn human(outcomes: &[Outcome], verbose: bool, coverage: Option<&sampletest::Coverage>) -> String {
+fn human(
+    outcomes: &[Outcome],
+    sources: &crate::source::Sources,
+    verbose: bool,
+    coverage: Option<&sampletest::Coverage>,
+) -> String {
     let mut out = String::new();
     for o in outcomes {
         if o.passed() {
@@ -77,7 +82,8 @@ fn human(outcomes: &[Outcome], verbose: bool, coverage: Option<&sampletest::Cove
             }
             continue;
         }
-        let _ = writeln!(out, "FAIL {}", o.sample.id);
+        let at = crate::diagnostic::render::position(&o.sample.loc.label(sources), sources);
+        let _ = writeln!(out, "FAIL {} ({}:{})", o.sample.id, at.file, at.line);
         for m in &o.mismatches {
             let _ = writeln!(
                 out,

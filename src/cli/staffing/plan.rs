@@ -43,11 +43,11 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 pub fn run(args: PlanArgs) -> i32 {
-    let pb = match checked_playbook(&args.playbook) {
-        Ok(pb) => pb,
+    let checked = match checked_playbook(&args.playbook) {
+        Ok(c) => c,
         Err(status) => return status,
     };
-    let pb = &pb;
+    let pb = &checked.playbook;
     let date = args.week.unwrap_or(pb.manifest.effective_from.0);
     let plan = match Plan::build(pb, date) {
         Ok(p) => p,
