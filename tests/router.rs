@@ -368,3 +368,90 @@ mod properties {
         }
     }
 }
+
+/// A router for the base fixture playbook with `edit` applied to one file.
+fn base_router_with(file: &str, edit: impl Fn(String) -> String) -> Router {
+    let tmp = common::playbook_from(None);
+    let dir = tmp.path().join("pb");
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    std::fs::write(dir.join(file), edit(text)).unwrap();
+    let loaded = carebook::load::load(&dir, &Default::default()).unwrap();
+    let pb = loaded.playbook.expect("loads");
+    assert!(
+        carebook::check::run(&pb, &loaded.sources)
+            .iter()
+            .all(|d| d.level != carebook::diagnostic::Level::Error)
+    );
+    Router::new(&carebook::ir::lower(&pb)).unwrap()
+}
+
+#[test]
+fn a_keyword_that_folds_to_nothing_is_dropped_not_matched_everywhere() {
+    // A lone combining accent: nothing is left once diacritics are stripped.
+    let r = base_router_with("tags.yaml", |t| {
+        t.replace("en: [late, delayed]", "en: [late, delayed, \"\\u0301\"]")
+            .replace(
+                "      patterns:",
+                "      ignore_diacritics: true\n      patterns:",
+            )
+    });
+    for text in ["こんにちは", "👍🏽 ok", ""] {
+        let d = decide(&r, &msg("x", text, "2026-02-03T10:00:00Z", None));
+        assert!(!tags(&d).contains(&"delay"), "{text:?}: {:?}", tags(&d));
+    }
+    assert!(
+        tags(&decide(
+            &r,
+            &msg("x", "so late", "2026-02-03T10:00:00Z", None)
+        ))
+        .contains(&"delay")
+    );
+}
+
+#[test]
+fn deadlines_follow_the_own_severity_unless_a_boost_changed_the_priority() {
+    let tmp = common::playbook_from(None);
+    let dir = tmp.path().join("pb");
+    // `slow` shares `normal`'s priority but has a 24/7 one-day target.
+    let esc = std::fs::read_to_string(dir.join("escalation.yaml")).unwrap().replace(
+        "calendars:",
+        "  - id: slow\n    name: Slow\n    priority: normal\n    first_response: 1d\n    resolution: 5d\n    hours: 24/7\ncalendars:",
+    );
+    std::fs::write(dir.join("escalation.yaml"), esc).unwrap();
+    let tags_yaml = std::fs::read_to_string(dir.join("tags.yaml"))
+        .unwrap()
+        .replace("    severity: normal\n", "    severity: slow\n");
+    std::fs::write(dir.join("tags.yaml"), tags_yaml).unwrap();
+    let loaded = carebook::load::load(&dir, &Default::default()).unwrap();
+    let r = Router::new(&carebook::ir::lower(&loaded.playbook.unwrap())).unwrap();
+    let d = decide(
+        &r,
+        &msg("x", "my parcel is late", "2026-02-03T10:00:00Z", Some("en")),
+    );
+    assert_eq!(d.severity, "slow");
+    assert_eq!(
+        d.first_response_due.unwrap().to_string(),
+        "2026-02-04T10:00:00Z"
+    );
+}
+
+#[test]
+fn a_route_for_a_tag_without_severity_fires() {
+    let r = base_router_with("escalation.yaml", |t| {
+        t.replace(
+            "  - id: everything-else\n",
+            "  - id: spam-bin\n    when: {tags: [spam]}\n    queue: care-queue\n  - id: everything-else\n",
+        )
+    });
+    let d = decide(
+        &r,
+        &msg(
+            "x",
+            "crypto giveaway here",
+            "2026-02-03T10:00:00Z",
+            Some("en"),
+        ),
+    );
+    assert_eq!(d.route, Some("spam-bin"));
+    assert!(!d.needs_reply);
+}

@@ -62,12 +62,20 @@ impl<'a> Context<'a> {
                 .help_opt(help.or_else(|| {
                     (!table.is_empty() && table.len() <= 12).then(|| {
                         format!(
-                            "known {what}s: {}",
+                            "known {}: {}",
+                            plural(what),
                             table.keys().copied().collect::<Vec<_>>().join(", ")
                         )
                     })
                 })),
         );
+    }
+}
+
+fn plural(what: &str) -> String {
+    match what.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{what}s"),
     }
 }
 

@@ -17,10 +17,21 @@ pub fn check(cx: &mut Context) {
             };
             let whole = cx.label(&tag.loc.child(format!("detect/patterns/{i}")));
             let label = narrow(cx, whole, pattern, within).with_message(reason.clone());
+            let empty = reason.starts_with("matches the empty string");
             let help = if reason.contains("look-around") || reason.contains("backreference") {
                 "the router guarantees linear-time matching, so look-around and backreferences are not available; match the wider text and use `exclude` keywords instead"
+            } else if empty {
+                "make some part of the pattern required"
             } else {
                 "patterns use Rust `regex` syntax (https://docs.rs/regex/#syntax)"
+            };
+            let message = if empty {
+                format!("pattern of tag `{}` matches every message", tag.id)
+            } else {
+                format!(
+                    "pattern of tag `{}` is not a valid regular expression",
+                    tag.id
+                )
             };
             cx.out.push(
                 Diagnostic::new(
@@ -51,6 +62,12 @@ pub fn problem(pattern: &str) -> Option<(String, Option<std::ops::Range<usize>>)
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
     {
+        // A pattern that matches nothing at all would set its tag on
+        // every message, even an empty one.
+        Ok(re) if re.is_match("") => Some((
+            "matches the empty string, so it would tag every message".to_string(),
+            None,
+        )),
         Ok(_) => None,
         Err(regex::Error::CompiledTooBig(n)) => {
             Some((format!("the compiled pattern exceeds {n} bytes"), None))

@@ -79,6 +79,18 @@ pub fn check(cx: &mut Context) -> bool {
         }
     }
     for c in &pb.calendars {
+        if c.hours.is_empty() || c.hours.iter().all(|h| h.days.is_empty()) {
+            bad(
+                cx,
+                &c.loc.child("hours"),
+                format!(
+                    "calendar `{}` is never open, so its deadlines never come",
+                    c.id
+                ),
+                "no business hours",
+                "add the weekly opening hours, e.g. `{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}`",
+            );
+        }
         for (i, h) in c.hours.iter().enumerate() {
             let at = c.loc.child(format!("hours/{i}"));
             if h.days.is_empty() {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Context;
+use crate::detect::fold::fold_keyword;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Playbook;
 use crate::model::Disposition;
@@ -123,7 +124,14 @@ pub fn check(cx: &mut Context, facts: &TagFacts) {
     let incident_tags: Vec<&str> = cx.pb.incidents.iter().map(|i| i.tag.as_str()).collect();
     for (i, tag) in cx.pb.tags.iter().enumerate() {
         let d = &tag.detect;
-        let detectable = !d.keywords.values().all(Vec::is_empty) || !d.patterns.is_empty();
+        // The same test lowering applies: a keyword that folds to nothing
+        // is dropped there, so it does not make a tag detectable here.
+        let detectable = d
+            .keywords
+            .values()
+            .flatten()
+            .any(|k| fold_keyword(k, d.ignore_diacritics).is_some())
+            || !d.patterns.is_empty();
         if detectable || !facts.children[i].is_empty() || incident_tags.contains(&tag.id.as_str()) {
             continue;
         }

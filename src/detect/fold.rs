@@ -146,9 +146,13 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// Folds a keyword the same way as text, without the map.
-pub fn fold_keyword(keyword: &str, strip_diacritics: bool) -> String {
-    fold(keyword, strip_diacritics).text
+/// Folds a keyword the same way as text, without the map; `None` when
+/// nothing matchable is left (blank, or only marks that folding drops),
+/// since an empty keyword would match everywhere.
+pub fn fold_keyword(keyword: &str, strip_diacritics: bool) -> Option<String> {
+    let folded = fold(keyword.trim(), strip_diacritics).text;
+    let folded = folded.trim();
+    (!folded.is_empty()).then(|| folded.to_string())
 }
 
 /// Scripts written without spaces between words: keywords in them match

@@ -284,15 +284,14 @@ fn keywords(per_lang: &PerLang<Vec<String>>, ignore_diacritics: bool) -> Vec<IrK
     let mut out: Vec<IrKeyword> = per_lang
         .iter()
         .flat_map(|(lang, words)| {
-            words
-                .iter()
-                .filter(|w| !w.trim().is_empty())
-                .map(move |w| IrKeyword {
-                    text: fold_keyword(w.trim(), ignore_diacritics),
+            words.iter().filter_map(move |w| {
+                Some(IrKeyword {
+                    text: fold_keyword(w, ignore_diacritics)?,
                     lang: lang.0.clone(),
                     ignore_diacritics,
                     whole_word: needs_word_boundaries(w),
                 })
+            })
         })
         .collect();
     out.dedup();

@@ -82,7 +82,21 @@ pub fn read_text(root: &Path, relative: &str, max_size: u64) -> Result<String, R
             ),
         ));
     }
-    let bytes = std::fs::read(&real).map_err(|e| {
+    // Read at most one byte past the limit: the file may grow between the
+    // size check and the read.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&real).and_then(|f| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, max_size + 1), &mut bytes)
+    });
+    if bytes.len() as u64 > max_size {
+        return Err(Refusal::new(
+            Code::FileTooLarge,
+            format!(
+                "`{relative}` grew past the {max_size}-byte limit (--max-file-size) while being read"
+            ),
+        ));
+    }
+    read.map_err(|e| {
         Refusal::new(
             Code::FileUnreadable,
             format!("cannot read `{relative}`: {}", io_reason(&e)),

@@ -102,6 +102,11 @@ pub struct Duration {
 
 pub const DURATION_PATTERN: &str = "^([0-9]+[dhms])+$";
 
+/// The longest duration a playbook may state: ten years. Longer targets
+/// mean nothing to a care team, and the bound keeps every deadline a
+/// representable instant.
+pub const MAX_DURATION_SECONDS: u64 = 10 * 366 * 86_400;
+
 impl Duration {
     pub fn from_secs(seconds: u64) -> Self {
         Duration { seconds }
@@ -124,7 +129,7 @@ impl Duration {
             };
             total = total.checked_add(number.take()?.checked_mul(unit)?)?;
         }
-        if number.is_some() || text.is_empty() {
+        if number.is_some() || text.is_empty() || total > MAX_DURATION_SECONDS {
             return None;
         }
         Some(Duration { seconds: total })
@@ -158,7 +163,7 @@ impl<'de> Deserialize<'de> for Duration {
         let text = String::deserialize(d)?;
         Duration::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{text}` is not a duration; write e.g. `30m`, `4h`, `1h30m` or `2d`"
+                "`{text}` is not a duration of at most ten years; write e.g. `30m`, `4h`, `1h30m` or `2d`"
             ))
         })
     }
@@ -341,6 +346,10 @@ mod tests {
         assert!(Duration::parse("15").is_none());
         assert!(Duration::parse("5x").is_none());
         assert!(Duration::parse("99999999999999999999d").is_none());
+        // Past ten years: refused, so every deadline stays an instant.
+        assert!(Duration::parse("18446744073709551615s").is_none());
+        assert!(Duration::parse("3660d").is_some());
+        assert!(Duration::parse("3661d").is_none());
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub struct Forecast {
     pub channel: Id,
     pub lang: Lang,
     /// Messages per day.
+    #[schemars(range(min = 0.0))]
     pub daily_volume: f64,
     /// Share of messages that need a reply (the rest need only an action
     /// such as tagging).

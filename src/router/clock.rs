@@ -59,7 +59,16 @@ impl BusinessCalendar {
             }
         }
         for day in &mut hours {
+            // Overlapping intervals would count the shared time twice.
             day.sort_unstable();
+            let mut merged: Vec<(u16, u16)> = Vec::with_capacity(day.len());
+            for &(s, e) in day.iter() {
+                match merged.last_mut() {
+                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            *day = merged;
         }
         Ok(BusinessCalendar {
             tz: zone(&c.timezone)?,
@@ -82,9 +91,7 @@ impl BusinessCalendar {
     pub fn add_each(&self, from: Timestamp, offsets: &[u64], out: &mut [Option<Timestamp>]) {
         let mut next = 0;
         let mut consumed: i64 = 0;
-        let Some(mut day) = Some(from.to_zoned_datetime(self.tz.clone()).date()) else {
-            return;
-        };
+        let mut day = from.to_zoned_datetime(self.tz.clone()).date();
         for _ in 0..MAX_DAYS {
             if next == offsets.len() {
                 return;
@@ -238,6 +245,41 @@ mod tests {
         assert_eq!(
             c.add(ts("2026-03-27T16:00:00Z"), 2 * 3600),
             Some(ts("2026-03-30T09:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn overlapping_hours_count_once() {
+        let mut ir = IrCalendar {
+            id: "o".into(),
+            timezone: "UTC".into(),
+            hours: vec![
+                IrWeeklyInterval {
+                    day: 0,
+                    start: 9 * 60,
+                    end: 17 * 60,
+                },
+                IrWeeklyInterval {
+                    day: 0,
+                    start: 12 * 60,
+                    end: 14 * 60,
+                },
+            ],
+            holidays: vec![],
+        };
+        let c = BusinessCalendar::new(&ir).unwrap();
+        // Monday 2 February 2026, 11:00 + 6h of business time: 17:00 only
+        // if 12:00-14:00 is not counted twice.
+        assert_eq!(
+            c.add(ts("2026-02-02T11:00:00Z"), 6 * 3600),
+            Some(ts("2026-02-02T17:00:00Z"))
+        );
+        ir.hours.clear();
+        assert_eq!(
+            BusinessCalendar::new(&ir)
+                .unwrap()
+                .add(ts("2026-02-02T11:00:00Z"), 60),
+            None
         );
     }
 

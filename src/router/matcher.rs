@@ -68,6 +68,11 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, k: &IrKeyword, owner: Owner, lang: usize) {
+        // An empty keyword matches everywhere (and inside characters);
+        // lowering never makes one, a hand-edited IR might.
+        if k.text.is_empty() {
+            return;
+        }
         let i = *self.index.entry(k.text.clone()).or_insert_with(|| {
             self.entries.push(Entry {
                 whole_word: k.whole_word,
@@ -194,17 +199,15 @@ impl Matcher {
         // texts, where a set falls back to the slowest engine as soon as a
         // pattern has a Unicode word boundary and the text is not ASCII.
         for (i, (tag, re)) in self.patterns.iter().enumerate() {
-            {
-                if let Some(m) = re.find(text) {
-                    hits.push(Hit {
-                        owner: Owner::Tag(*tag),
-                        keyword: i,
-                        lang: usize::MAX,
-                        start: m.start(),
-                        end: m.end(),
-                        pattern: true,
-                    });
-                }
+            if let Some(m) = re.find(text) {
+                hits.push(Hit {
+                    owner: Owner::Tag(*tag),
+                    keyword: i,
+                    lang: usize::MAX,
+                    start: m.start(),
+                    end: m.end(),
+                    pattern: true,
+                });
             }
         }
     }

@@ -218,7 +218,7 @@ impl Router {
             .incident
             .and_then(|id| ir.incidents.iter().position(|i| i.id == id));
         let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
-        let mut excluded = vec![false; 0];
+        let mut excluded = vec![false; ir.tags.len()];
         let mut emergency = false;
         let mut incident_hit: Option<Hit> = None;
         for hit in hits.iter() {
@@ -231,12 +231,7 @@ impl Router {
                         first_hit.entry(t).or_insert(*hit);
                     }
                 }
-                Owner::Exclude(t) => {
-                    if excluded.len() <= t {
-                        excluded.resize(t + 1, false);
-                    }
-                    excluded[t] = true;
-                }
+                Owner::Exclude(t) => excluded[t] = true,
                 Owner::Emergency => emergency = true,
                 Owner::Incident(i) => {
                     if Some(i) == incident && incident_hit.is_none() {
@@ -274,11 +269,12 @@ impl Router {
         let incident = incident.filter(|_| incident_hit.is_some());
 
         // The most severe tag decides; ties go to the earlier tag in the file.
+        // (Tags without a severity come after all those with one; the
+        // routing checks model the same rule.)
         let deciding = tag_ids
             .iter()
             .copied()
-            .filter(|&t| ir.tags[t].severity.is_some())
-            .min_by_key(|&t| (ir.tags[t].severity, t));
+            .min_by_key(|&t| (ir.tags[t].severity.unwrap_or(usize::MAX), t));
         let severity_index = deciding
             .and_then(|t| ir.tags[t].severity)
             .unwrap_or(ir.severities.len().saturating_sub(1));
@@ -351,11 +347,16 @@ impl Router {
         };
 
         // Deadlines from the final priority's targets.
-        let target_index = ir
-            .severities
-            .iter()
-            .position(|s| s.priority == priority)
-            .unwrap_or(severity_index);
+        // A boosted message takes the targets of the first severity with
+        // its new priority; otherwise its own severity's.
+        let target_index = if priority == base {
+            severity_index
+        } else {
+            ir.severities
+                .iter()
+                .position(|s| s.priority == priority)
+                .unwrap_or(severity_index)
+        };
         let (first_response_due, resolution_due, clock, escalation) =
             match ir.severities.get(target_index) {
                 Some(target) => {

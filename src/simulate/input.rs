@@ -118,7 +118,10 @@ impl<R: BufRead> Iterator for Messages<R> {
             },
             Inner::Csv { records, headers } => {
                 let record = records.next()?;
-                let line = records.reader().position().line();
+                let line = match &record {
+                    Ok(r) => r.position().map_or(0, |p| p.line()),
+                    Err(e) => e.position().map_or(0, |p| p.line()),
+                };
                 Some(match record {
                     Ok(r) => from_csv(headers, &r).map_err(|message| RecordError { line, message }),
                     Err(e) => Err(RecordError {
@@ -274,7 +277,10 @@ mod tests {
             (b.text.as_str(), b.author.as_ref().unwrap().followers),
             ("late, again", 60000)
         );
-        assert!(got[1].as_ref().unwrap_err().message.contains("kind"));
+        let bad = got[1].as_ref().unwrap_err();
+        assert!(bad.message.contains("kind"));
+        // The header is line 1, so the second record is on line 3.
+        assert_eq!(bad.line, 3);
 
         let yaml = "- {id: d, channel: x, kind: private, text: hey, received_at: '2026-01-05T10:00:00Z'}\n";
         let got: Vec<_> = Messages::new(yaml.as_bytes(), InputFormat::Yaml).collect();

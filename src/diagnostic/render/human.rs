@@ -94,7 +94,15 @@ fn snippet<'a>(
     let start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
     let end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
     let (line, _) = file.line_col(start);
-    let mut snippet = Snippet::source(&text[start..end])
+    // CRLF files: show the line, not a carriage-return glyph. A space has
+    // the same byte length, so every span stays where it was.
+    let region = &text[start..end];
+    let shown: std::borrow::Cow<'a, str> = if region.contains('\r') {
+        region.replace('\r', " ").into()
+    } else {
+        region.into()
+    };
+    let mut snippet = Snippet::source(shown)
         .line_start(line)
         .path(path_text(&file.path));
     for &(label, primary) in chunk {
