@@ -34,15 +34,9 @@ pub fn check(cx: &mut Context) {
                 )
             };
             cx.out.push(
-                Diagnostic::new(
-                    Code::InvalidPattern,
-                    format!(
-                        "pattern of tag `{}` is not a valid regular expression",
-                        tag.id
-                    ),
-                )
-                .at(label)
-                .help(help),
+                Diagnostic::new(Code::InvalidPattern, message)
+                    .at(label)
+                    .help(help),
             );
         }
     }
