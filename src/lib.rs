@@ -18,3 +18,4 @@ pub mod schema;
 pub mod simulate;
 pub mod source;
 pub mod staffing;
+pub mod voice;
