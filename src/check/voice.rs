@@ -11,6 +11,9 @@ use crate::model::{Channel, MessageKind};
 use crate::source::Span;
 use crate::voice::{Reply, default_voice, lint};
 
+/// A finding without its channel: span, code, message, suggestion.
+type FindingKey = (usize, usize, Code, String, Option<String>);
+
 pub fn check(cx: &mut Context) {
     let fallback = default_voice();
     let voice = cx.pb.voice.first().map_or(&fallback, |v| &v.value);
@@ -32,8 +35,7 @@ pub fn check(cx: &mut Context) {
         for (lang, text) in &mac.text {
             // One diagnostic per problem, listing every channel and kind
             // where it applies, rather than one per channel.
-            let mut found: BTreeMap<(usize, usize, Code, String, Option<String>), Vec<String>> =
-                BTreeMap::new();
+            let mut found: BTreeMap<FindingKey, Vec<String>> = BTreeMap::new();
             for channel in &channels {
                 // A market channel in one language gets only that text.
                 if channel.language.as_ref().is_some_and(|l| l != lang) {

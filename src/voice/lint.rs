@@ -33,7 +33,7 @@ pub fn lint(voice: &Voice, reply: &Reply) -> Report {
     unresolved(reply, &holes, &mut out);
     readable(voice, reply, &holes, &mut out);
     let mut findings = out.findings;
-    findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
+    findings.sort_by_key(|f| (f.start, f.end, f.code));
     findings.dedup();
     Report { length, findings }
 }
@@ -160,8 +160,7 @@ fn phrases(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
 /// Greetings and sign-offs the channel requires for this kind of message.
 fn required(voice: &Voice, reply: &Reply, out: &mut Out) {
     for rule in &voice.required {
-        let channel_applies =
-            rule.channels.is_empty() || rule.channels.iter().any(|c| *c == reply.channel.id);
+        let channel_applies = rule.channels.is_empty() || rule.channels.contains(&reply.channel.id);
         let kind_applies = rule.kinds.is_empty() || rule.kinds.contains(&reply.kind);
         let Some(forms) = rule.forms.get(reply.lang) else {
             continue;
