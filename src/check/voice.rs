@@ -48,7 +48,7 @@ pub fn check(cx: &mut Context) {
                         channel,
                         kind,
                         tags: &mac.tags,
-                        placeholders: &mac.placeholders,
+                        placeholders: Some(&mac.placeholders),
                     };
                     for f in lint(voice, &reply).findings {
                         let key = (f.start, f.end, f.code, f.message, f.suggestion);

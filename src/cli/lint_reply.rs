@@ -100,14 +100,13 @@ pub fn run(args: LintReplyArgs) -> i32 {
     let tags: Vec<Id> = args.tags.iter().map(|t| Id(t.clone())).collect();
     let fallback = default_voice();
     let voice = pb.voice.first().map_or(&fallback, |v| &v.value);
-    let no_placeholders = Default::default();
     let reply = Reply {
         text: &text,
         lang: &lang,
         channel,
         kind,
         tags: &tags,
-        placeholders: &no_placeholders,
+        placeholders: None,
     };
     let report = lint(voice, &reply);
     let out = match args.format {

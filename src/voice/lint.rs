@@ -76,15 +76,15 @@ struct Hole {
 }
 
 fn holes(reply: &Reply) -> Vec<Hole> {
-    if reply.placeholders.is_empty() {
+    let Some(declared) = reply.placeholders else {
         return Vec::new();
-    }
+    };
     PLACEHOLDER
         .captures_iter(reply.text)
         .filter_map(|c| {
             let whole = c.get(0)?;
             let name = c.get(1)?.as_str();
-            let Placeholder { max_length, .. } = reply.placeholders.get(name)?;
+            let Placeholder { max_length, .. } = declared.get(name)?;
             Some(Hole {
                 span: whole.range(),
                 max_length: *max_length,
@@ -420,7 +420,7 @@ fn unresolved(reply: &Reply, holes: &[Hole], out: &mut Out) {
     static SLOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\{\{[^{}]{0,64}\}\}|\{\{|\}\}").expect("valid regex")
     });
-    let macro_mode = !reply.placeholders.is_empty();
+    let macro_mode = reply.placeholders.is_some();
     for m in SLOT.find_iter(reply.text) {
         if in_hole(holes, &m.range()) || (macro_mode && PLACEHOLDER.is_match(m.as_str())) {
             continue;

@@ -35,10 +35,10 @@ pub struct Reply<'a> {
     pub kind: MessageKind,
     /// Tags of the conversation (a macro's tags), for the emoji policy.
     pub tags: &'a [Id],
-    /// A macro's declared placeholders: they are slots the agent fills,
-    /// not leftovers, and each counts at its `max_length`. Empty for a
-    /// final reply.
-    pub placeholders: &'a BTreeMap<String, Placeholder>,
+    /// For a macro, its declared placeholders: slots the agent fills, not
+    /// leftovers, each counting at its `max_length`. `None` for a final
+    /// reply, where any `{{...}}` is a leftover.
+    pub placeholders: Option<&'a BTreeMap<String, Placeholder>>,
 }
 
 /// One problem with a reply.
