@@ -18,4 +18,5 @@ pub mod schema;
 pub mod simulate;
 pub mod source;
 pub mod staffing;
+pub mod voice;
 pub mod xml;

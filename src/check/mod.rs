@@ -14,6 +14,7 @@ mod schedule;
 mod sla;
 mod tags;
 mod understaffing;
+mod voice;
 
 use std::collections::BTreeMap;
 
@@ -97,6 +98,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     sla::check(&mut cx);
     authority::check(&mut cx);
     macros::check(&mut cx);
+    voice::check(&mut cx);
     // The checks below follow parent links and routes; a broken reference
     // would only echo as noise there.
     let references_ok = !cx.out.iter().any(|d| {

@@ -3,6 +3,7 @@
 //! I/O errors.
 
 mod explain;
+mod lint_reply;
 mod schema;
 mod simulate;
 mod staffing;
@@ -49,6 +50,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Erlang C staffing: a what-if calculator and the week's plan.
     Staffing(staffing::StaffingArgs),
+    /// Check a draft reply against the voice guide and the channel's limits.
+    LintReply(lint_reply::LintReplyArgs),
 }
 
 /// Where the playbook is and how to read it; shared by every command that
@@ -104,6 +107,7 @@ pub fn main() -> i32 {
         Command::Simulate(args) => simulate::run(args),
         Command::Test(args) => test::run(args),
         Command::Staffing(args) => staffing::run(args),
+        Command::LintReply(args) => lint_reply::run(args),
     }
 }
 

@@ -3,3 +3,4 @@
 
 pub mod fold;
 pub mod personal_data;
+pub mod requests;

@@ -84,6 +84,17 @@ codes! {
     CoverageGap => "CB310", "coverage-gap", Error, "A 24/7 route has hours with nobody on shift who speaks its language";
     TagUndetectable => "CB311", "tag-undetectable", Warning, "A tag has no keywords, patterns, children or incident that could ever set it";
     Understaffed => "CB312", "understaffed", Warning, "A queue has hours with fewer agents on shift than Erlang C requires for the service level";
+    // Brand voice: macros in validate, drafts in lint-reply.
+    BannedPhrase => "CB401", "banned-phrase", Error, "A reply uses a phrase the voice guide bans";
+    DiscouragedPhrase => "CB402", "discouraged-phrase", Warning, "A reply uses a phrase the voice guide discourages";
+    MissingElement => "CB403", "missing-required-element", Error, "A reply lacks a greeting or sign-off the channel requires";
+    PersonalDataInPublic => "CB404", "personal-data-in-public", Error, "A public reply contains or asks for personal data";
+    OverLength => "CB405", "over-length", Error, "A reply is longer than the channel allows for its message kind";
+    EmojiPolicy => "CB406", "emoji-policy", Warning, "A reply has more emoji than the voice guide allows, or any where it allows none";
+    Shouting => "CB407", "shouting", Warning, "A reply has a larger share of capital letters than the voice guide allows";
+    Exclamations => "CB408", "too-many-exclamations", Warning, "A reply has more exclamation marks than the voice guide allows";
+    UnresolvedPlaceholder => "CB409", "unresolved-placeholder", Error, "A reply still holds a template slot such as {{name}}";
+    HardToRead => "CB410", "hard-to-read", Warning, "An English reply scores below the guide's Flesch reading ease target";
 }
 
 impl Code {

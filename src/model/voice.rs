@@ -37,6 +37,9 @@ pub struct Voice {
     /// When a conversation moves to private messages.
     #[serde(default)]
     pub go_private: GoPrivate,
+    /// How easy replies must be to read, where the guide sets a target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readability: Option<Readability>,
     /// Example replies per channel, for the handbook.
     #[serde(default)]
     pub examples: Vec<VoiceExample>,
@@ -132,6 +135,17 @@ impl Default for CasingPolicy {
             max_exclamations: default_exclamations(),
         }
     }
+}
+
+/// A readability target for replies.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Readability {
+    /// Lowest Flesch reading ease an English reply may score (higher is
+    /// easier; 60-70 is plain English). Only English replies are scored:
+    /// the formula is calibrated on English words and syllables.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub min_flesch_reading_ease: f64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]

@@ -1,0 +1,109 @@
+//! Brand voice on macros: every macro text, in every language, obeys the
+//! voice guide on each channel and message kind it may be sent on
+//! (CB401-CB410). The rules themselves live in [`crate::voice`], shared
+//! with `carebook lint-reply`.
+
+use std::collections::BTreeMap;
+
+use super::Context;
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::model::{Channel, MessageKind};
+use crate::source::Span;
+use crate::voice::{Reply, default_voice, lint};
+
+/// A finding without its channel: span, code, message, suggestion.
+type FindingKey = (usize, usize, Code, String, Option<String>);
+
+pub fn check(cx: &mut Context) {
+    let fallback = default_voice();
+    let voice = cx.pb.voice.first().map_or(&fallback, |v| &v.value);
+    let mut out = Vec::new();
+    for mac in &cx.pb.macros {
+        // Unknown channel ids are CB201's; check the ones that exist.
+        let channels: Vec<&Channel> = cx
+            .pb
+            .channels
+            .iter()
+            .map(|c| &c.value)
+            .filter(|c| mac.channels.is_empty() || mac.channels.contains(&c.id))
+            .collect();
+        let kinds = if mac.kinds.is_empty() {
+            vec![MessageKind::Public, MessageKind::Private]
+        } else {
+            mac.kinds.clone()
+        };
+        for (lang, text) in &mac.text {
+            // One diagnostic per problem, listing every channel and kind
+            // where it applies, rather than one per channel.
+            let mut found: BTreeMap<FindingKey, Vec<String>> = BTreeMap::new();
+            for channel in &channels {
+                // A market channel in one language gets only that text.
+                if channel.language.as_ref().is_some_and(|l| l != lang) {
+                    continue;
+                }
+                for &kind in &kinds {
+                    let reply = Reply {
+                        text,
+                        lang: lang.as_str(),
+                        channel,
+                        kind,
+                        tags: &mac.tags,
+                        placeholders: Some(&mac.placeholders),
+                    };
+                    for f in lint(voice, &reply).findings {
+                        let key = (f.start, f.end, f.code, f.message, f.suggestion);
+                        let wheres = found.entry(key).or_default();
+                        if f.per_channel {
+                            wheres.push(format!("{} {}", channel.id, kind_name(kind)));
+                        }
+                    }
+                }
+            }
+            let at = cx.label(&mac.loc.child(format!("text/{lang}")));
+            for ((start, end, code, message, suggestion), wheres) in found {
+                let on = if wheres.is_empty() {
+                    String::new()
+                } else {
+                    format!(" on {}", wheres.join(", "))
+                };
+                let label = locate(cx, at.clone(), text, start, end).with_message(code.info().name);
+                out.push(
+                    Diagnostic::new(code, format!("macro `{}` ({lang}): {message}{on}", mac.id))
+                        .at(label)
+                        .help_opt(suggestion),
+                );
+            }
+        }
+    }
+    cx.out.extend(out);
+}
+
+fn kind_name(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::Public => "public",
+        MessageKind::Private => "private",
+    }
+}
+
+/// Narrows a label on a whole scalar to the finding's own words, when the
+/// scalar is written plainly enough to find them (the same occurrence, if
+/// the words repeat); otherwise the whole scalar.
+fn locate(cx: &Context, label: Label, text: &str, start: usize, end: usize) -> Label {
+    let needle = &text[start..end];
+    if needle.is_empty() {
+        return label;
+    }
+    let source = &cx.sources.get(label.file).text;
+    let (from, to) = (
+        label.span.start.min(source.len()),
+        label.span.end.min(source.len()),
+    );
+    let Some(region) = source.get(from..to) else {
+        return label;
+    };
+    let nth = text[..start].matches(needle).count();
+    match region.match_indices(needle).nth(nth) {
+        Some((i, _)) => Label::new(label.file, Span::new(from + i, from + i + needle.len())),
+        None => label,
+    }
+}

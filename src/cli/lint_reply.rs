@@ -1,0 +1,240 @@
+//! `carebook lint-reply`: checks a draft reply against the playbook's
+//! voice guide and the channel's length rule, with the same rules (and
+//! codes) `validate` applies to macros.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::json;
+
+use super::{ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, router_for, usage_error};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::model::{Id, MessageKind};
+use crate::source::{SourceFile, Sources, Span};
+use crate::voice::{Reply, Report, default_voice, length, lint};
+
+#[derive(Debug, Args)]
+pub struct LintReplyArgs {
+    #[command(flatten)]
+    pub playbook: PlaybookArgs,
+    /// The channel the reply goes out on (an id from the manifest).
+    #[arg(long, value_name = "CH")]
+    pub channel: String,
+    /// A public reply or a private message.
+    #[arg(long, value_enum, default_value = "public")]
+    pub kind: KindArg,
+    /// The reply's language. Default: the channel's language, else the one
+    /// detected among the playbook's languages, else the playbook default.
+    #[arg(long, value_name = "L")]
+    pub lang: Option<String>,
+    /// A tag of the conversation, for the emoji policy's `never_on_tags`;
+    /// repeat for several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Read the reply from FILE (one trailing newline is dropped).
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub file: Option<PathBuf>,
+    /// The reply; several words are joined with spaces. `-` reads stdin.
+    #[arg(value_name = "TEXT", required_unless_present = "file")]
+    pub text: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Public,
+    Private,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: LintReplyArgs) -> i32 {
+    let (text, origin) = match read_reply(&args) {
+        Ok(r) => r,
+        Err(status) => return status,
+    };
+    let (checked, router) = match router_for(&args.playbook) {
+        Ok(r) => r,
+        Err(status) => return status,
+    };
+    let pb = &checked.playbook;
+    let Some(channel) = pb.channels.iter().find(|c| c.id.as_str() == args.channel) else {
+        let known: Vec<&str> = pb.channels.iter().map(|c| c.id.as_str()).collect();
+        let hint = crate::diagnostic::did_you_mean(&args.channel, known.iter().copied())
+            .unwrap_or_else(|| format!("channels: {}", known.join(", ")));
+        return usage_error(format!("no channel `{}`; {hint}", args.channel));
+    };
+    let kind = match args.kind {
+        KindArg::Public => MessageKind::Public,
+        KindArg::Private => MessageKind::Private,
+    };
+    // The router's own language choice: the reply is read as a message
+    // on the same channel would be.
+    let lang = match &args.lang {
+        Some(l) => l.clone(),
+        None => {
+            let message = crate::router::Message {
+                id: "reply".into(),
+                channel: args.channel.clone(),
+                kind,
+                text: text.clone(),
+                received_at: jiff::Timestamp::UNIX_EPOCH,
+                lang: None,
+                author: None,
+            };
+            router.decide(&message, &Default::default()).language
+        }
+    };
+    let tags: Vec<Id> = args.tags.iter().map(|t| Id(t.clone())).collect();
+    let fallback = default_voice();
+    let voice = pb.voice.first().map_or(&fallback, |v| &v.value);
+    let reply = Reply {
+        text: &text,
+        lang: &lang,
+        channel,
+        kind,
+        tags: &tags,
+        placeholders: None,
+    };
+    let report = lint(voice, &reply);
+    let out = match args.format {
+        Format::Json => json_report(&reply, &report),
+        Format::Human => human_report(&reply, &report, origin, args.color.enabled()),
+    };
+    print(&out);
+    if report.errors() > 0 || (args.deny_warnings && report.warnings() > 0) {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// The reply text and the name to show for it.
+fn read_reply(args: &LintReplyArgs) -> Result<(String, String), i32> {
+    let (mut text, origin) = if let Some(path) = &args.file {
+        match std::fs::read_to_string(path) {
+            Ok(t) => (t, path.display().to_string()),
+            Err(e) => {
+                return Err(usage_error(format!(
+                    "cannot read `{}`: {e}",
+                    path.display()
+                )));
+            }
+        }
+    } else if args.text.len() == 1 && args.text[0] == "-" {
+        let mut t = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut t) {
+            return Err(usage_error(format!(
+                "cannot read the reply from stdin: {e}"
+            )));
+        }
+        (t, "<stdin>".to_string())
+    } else {
+        (args.text.join(" "), "<reply>".to_string())
+    };
+    // Files and pipes end with a newline that is not part of the reply.
+    if text.ends_with('\n') {
+        text.pop();
+        if text.ends_with('\r') {
+            text.pop();
+        }
+    }
+    Ok((text, origin))
+}
+
+fn kind_name(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::Public => "public",
+        MessageKind::Private => "private",
+    }
+}
+
+/// Character offset of a byte offset: what editors and other languages'
+/// string indices use.
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+fn json_report(reply: &Reply, report: &Report) -> String {
+    let findings: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let mut v = json!({
+                "code": f.code.as_str(),
+                "name": f.code.info().name,
+                "severity": f.level.as_str(),
+                "message": f.message,
+                "start": char_offset(reply.text, f.start),
+                "end": char_offset(reply.text, f.end),
+            });
+            if let Some(s) = &f.suggestion {
+                v["suggestion"] = json!(s);
+            }
+            v
+        })
+        .collect();
+    let value = json!({
+        "channel": reply.channel.id.as_str(),
+        "kind": kind_name(reply.kind),
+        "lang": reply.lang,
+        "length": {
+            "unit": length::unit_name(report.length.unit),
+            "value": report.length.value,
+            "limit": report.length.limit,
+        },
+        "findings": findings,
+    });
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).expect("JSON values serialize")
+    )
+}
+
+/// The findings rendered like validate's diagnostics, pointing into the
+/// reply, then a summary line with the length.
+fn human_report(reply: &Reply, report: &Report, origin: String, color: bool) -> String {
+    let mut sources = Sources::default();
+    let file = sources.add(SourceFile::new(
+        PathBuf::from(origin),
+        reply.text.to_string(),
+    ));
+    let diagnostics: Vec<Diagnostic> = report
+        .findings
+        .iter()
+        .map(|f| {
+            Diagnostic::new(f.code, f.message.clone())
+                .at(Label::new(file, Span::new(f.start, f.end)).with_message(f.code.info().name))
+                .help_opt(f.suggestion.clone())
+        })
+        .collect();
+    let mut out = crate::diagnostic::render::human::render(&diagnostics, &sources, color);
+    let length = &report.length;
+    let limit = length
+        .limit
+        .map_or("no limit".to_string(), |l| format!("limit {l}"));
+    out.push_str(&format!(
+        "{} {} reply ({}): {} {}, {limit}; {} errors, {} warnings\n",
+        reply.channel.id,
+        kind_name(reply.kind),
+        reply.lang,
+        length.value,
+        length::unit_name(length.unit),
+        report.errors(),
+        report.warnings(),
+    ));
+    out
+}

@@ -1,0 +1,139 @@
+//! `carebook lint-reply` through the real binary, on the bundled playbook.
+
+mod common;
+
+use common::{root, run, run_in};
+
+fn json(out: &common::Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.transcript()))
+}
+
+#[test]
+fn a_clean_reply_exits_0_with_its_length() {
+    let out = run(&["lint-reply", "--channel", "x", "Hi Sam, we're on it. ^AM"]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert_eq!(
+        out.stdout,
+        "x public reply (en): 24 twitter-weighted, limit 280; 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn words_are_joined_into_one_reply() {
+    let out = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "Hi",
+        "Sam,",
+        "calm",
+        "down.",
+        "^AM",
+    ]);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(out.stdout.contains("error[CB401]"), "{}", out.transcript());
+}
+
+#[test]
+fn human_output_points_into_the_reply() {
+    let out = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "--color",
+        "never",
+        "Hi Sam, please CALM DOWN and reply with your booking reference!! 😀😀",
+    ]);
+    assert_eq!(out.status, 1);
+    insta::assert_snapshot!(out.transcript());
+}
+
+#[test]
+fn json_offsets_are_characters() {
+    // Seven non-ASCII letters before the phrase: byte and character
+    // offsets differ.
+    let out = run(&[
+        "lint-reply",
+        "--channel",
+        "facebook",
+        "--lang",
+        "pl",
+        "--format",
+        "json",
+        "Zażółć gęślą: proszę się uspokoić. ^KZ",
+    ]);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    let v = json(&out);
+    assert_eq!(v["channel"], "facebook");
+    assert_eq!(v["length"]["unit"], "chars");
+    assert_eq!(v["length"]["value"], 38);
+    assert_eq!(v["length"]["limit"], 8000);
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "CB401");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["start"], 14);
+    assert_eq!(f["end"], 33);
+    assert_eq!(
+        f["suggestion"],
+        "write `rozumiem, że to bardzo frustrujące` instead"
+    );
+}
+
+#[test]
+fn personal_data_request_is_an_error_in_public_only() {
+    let text = "予約番号を教えてください。^MS";
+    let public = run(&["lint-reply", "--channel", "x", "--format", "json", text]);
+    assert_eq!(public.status, 1, "{}", public.transcript());
+    let v = json(&public);
+    // The language is detected as a message on the channel would be.
+    assert_eq!(v["lang"], "ja");
+    assert_eq!(v["findings"][0]["code"], "CB404");
+    assert_eq!(v["findings"][0]["start"], 0);
+    assert_eq!(v["findings"][0]["end"], 4);
+    let private = run(&["lint-reply", "--channel", "x", "--kind", "private", text]);
+    assert_eq!(private.status, 0, "{}", private.transcript());
+}
+
+#[test]
+fn reads_stdin_and_files() {
+    let stdin = run_in(
+        &root(),
+        &["lint-reply", "--channel", "x", "--format", "json", "-"],
+        Some("Hi Sam, we're on it. ^AM\n"),
+    );
+    assert_eq!(stdin.status, 0, "{}", stdin.transcript());
+    assert_eq!(json(&stdin)["length"]["value"], 24);
+    let file = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "--file",
+        "examples/replies/storm-en.txt",
+    ]);
+    assert_eq!(file.status, 0, "{}", file.transcript());
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let text = "Hi Sam, unfortunately the flight is full. ^AM";
+    let out = run(&["lint-reply", "--channel", "x", text]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(out.stdout.contains("warning[CB402]"));
+    let denied = run(&["lint-reply", "--channel", "x", "--deny-warnings", text]);
+    assert_eq!(denied.status, 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["lint-reply", "--channel", "twitter", "Hi"]);
+    assert_eq!(out.status, 2, "{}", out.transcript());
+    assert!(
+        out.stderr.contains("no channel `twitter`"),
+        "{}",
+        out.stderr
+    );
+    let none = run(&["lint-reply", "--channel", "x"]);
+    assert_eq!(none.status, 2, "{}", none.transcript());
+    let missing = run(&["lint-reply", "--channel", "x", "--file", "no/such/file.txt"]);
+    assert_eq!(missing.status, 2, "{}", missing.transcript());
+}
