@@ -9,7 +9,7 @@
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Duration;
-use crate::staffing::plan::Plan;
+use crate::staffing::plan::{Plan, PlanError};
 use crate::staffing::{format_agents, format_percent};
 
 pub fn check(cx: &mut Context) {
@@ -18,11 +18,27 @@ pub fn check(cx: &mut Context) {
         return;
     }
     let week_of = pb.manifest.effective_from.0;
-    // A plan that cannot be made (a profile without 24 weights, a target of
-    // 100%) is reported by the schema and schedule checks, or refused by
-    // `carebook staffing plan` with its reason.
-    let Ok(plan) = Plan::build(pb, week_of) else {
-        return;
+    let plan = match Plan::build(pb, week_of) {
+        Ok(plan) => plan,
+        Err(e) => {
+            // A forecast or target that cannot be planned (a 100% target, a
+            // profile of zeros) is a schedule that cannot be right.
+            let at = match &e {
+                PlanError::Forecast { channel, lang, .. } => pb
+                    .forecast
+                    .iter()
+                    .find(|f| f.channel.as_str() == channel && f.lang.as_str() == lang)
+                    .map(|f| f.loc.clone()),
+                _ => pb.service_levels.first().map(|s| s.loc.clone()),
+            };
+            let mut d = Diagnostic::new(Code::InvalidSchedule, format!("the staffing plan cannot be made: {e}"))
+                .help("`carebook staffing plan` needs a reachable service level and a forecast it can spread over the day");
+            if let Some(loc) = at {
+                d = d.at(cx.label(&loc));
+            }
+            cx.push(d);
+            return;
+        }
     };
     for queue in &plan.queues {
         let short = queue.understaffed_hours();

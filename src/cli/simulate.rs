@@ -113,6 +113,9 @@ pub fn run(args: SimulateArgs) -> i32 {
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let stop = AtomicBool::new(false);
+    // Batches handed out but not yet written. Bounded, so one slow batch
+    // cannot make the writer hold an unbounded backlog behind it.
+    let in_flight = (Mutex::new(0usize), std::sync::Condvar::new());
     let router = &router;
     // Batches of messages go to workers that route and render them; a
     // writer puts the results back in input order.
@@ -157,6 +160,7 @@ pub fn run(args: SimulateArgs) -> i32 {
         drop(done_tx);
         let stop = &stop;
         let table = args.format == OutputFormat::Table;
+        let in_flight_ref = &in_flight;
         let writer = scope.spawn(move || {
             let stdout = std::io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -176,6 +180,11 @@ pub fn run(args: SimulateArgs) -> i32 {
                     }
                     total.merge(part);
                     next += 1;
+                    let (count, written) = in_flight_ref;
+                    if let Ok(mut n) = count.lock() {
+                        *n = n.saturating_sub(1);
+                        written.notify_one();
+                    }
                 }
                 if result.is_err() {
                     // Keep draining so workers finish, but stop the reader.
@@ -210,6 +219,18 @@ pub fn run(args: SimulateArgs) -> i32 {
                 }
             }
             if batch.len() == BATCH {
+                let (count, written) = &in_flight;
+                if let Ok(n) = count.lock() {
+                    // Waits while the writer is this many batches behind; the
+                    // timeout re-checks `stop` when the pipe has closed.
+                    let waited =
+                        written.wait_timeout_while(n, std::time::Duration::from_secs(3600), |n| {
+                            *n >= MAX_IN_FLIGHT && !stop.load(Ordering::Relaxed)
+                        });
+                    if let Ok((mut n, _)) = waited {
+                        *n += 1;
+                    }
+                }
                 if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {
                     break;
                 }
@@ -246,6 +267,9 @@ pub fn run(args: SimulateArgs) -> i32 {
 
 /// Messages per batch handed to a worker.
 const BATCH: usize = 2048;
+
+/// Batches read ahead of the writer at most.
+const MAX_IN_FLIGHT: usize = 16;
 
 fn write_header(out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
