@@ -455,3 +455,55 @@ fn a_route_for_a_tag_without_severity_fires() {
     assert_eq!(d.route, Some("spam-bin"));
     assert!(!d.needs_reply);
 }
+
+#[test]
+fn a_child_tag_can_switch_reply_privately_off() {
+    let r = base_router_with("tags.yaml", |t| {
+        t.replace(
+            "  - id: spam\n",
+            "  - id: outage-status\n    parent: outage\n    description: Asking whether the outage is over.\n    reply_privately: false\n    detect:\n      keywords:\n        en: [back up yet]\n\n  - id: spam\n",
+        )
+        .replace("    team: care\n    detect:", "    team: care\n    reply_privately: true\n    detect:")
+    });
+    let d = decide(
+        &r,
+        &msg("x", "The app is down", "2026-02-03T10:00:00Z", Some("en")),
+    );
+    assert_eq!(d.response_mode, MessageKind::Private);
+    let d = decide(
+        &r,
+        &msg(
+            "x",
+            "Is the app back up yet?",
+            "2026-02-03T10:00:00Z",
+            Some("en"),
+        ),
+    );
+    assert_eq!(tags(&d), ["outage-status"]);
+    assert_eq!(d.response_mode, MessageKind::Public);
+}
+
+#[test]
+fn exclusions_hold_in_incident_mode() {
+    let r = router();
+    let on = DecideOptions {
+        incident: Some("it-outage"),
+        at: None,
+    };
+    let m = msg(
+        "x",
+        "Is the outage over? The app is down for me",
+        "2026-01-09T08:00:00Z",
+        Some("en"),
+    );
+    assert_eq!(r.decide(&m, &on).incident, Some("it-outage"));
+    let m = msg(
+        "x",
+        "Is this an outage or planned maintenance tonight?",
+        "2026-01-09T08:00:00Z",
+        Some("en"),
+    );
+    let d = r.decide(&m, &on);
+    assert!(!tags(&d).contains(&"incident-outage"), "{:?}", tags(&d));
+    assert_eq!(d.incident, None);
+}

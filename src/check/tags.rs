@@ -74,7 +74,11 @@ impl TagFacts {
         let mut team = Vec::with_capacity(tags.len());
         let mut reply_privately = Vec::with_capacity(tags.len());
         for i in 0..tags.len() {
-            reply_privately.push(inherit(i, &|n| tags[n].reply_privately).is_some());
+            reply_privately.push(
+                inherit(i, &|n| tags[n].reply_privately.is_some())
+                    .and_then(|n| tags[n].reply_privately)
+                    .unwrap_or(false),
+            );
             severity.push(
                 inherit(i, &|n| tags[n].severity.is_some())
                     .and_then(|n| tags[n].severity.as_ref())

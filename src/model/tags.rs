@@ -30,9 +30,9 @@ pub struct Tag {
     pub disposition: Option<Disposition>,
     /// Replies move to private messages: handling the case needs personal
     /// data (a booking reference, an account), even when the customer has
-    /// not posted any.
-    #[serde(default)]
-    pub reply_privately: bool,
+    /// not posted any. Inherited when unset; `false` on a child turns it off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_privately: Option<bool>,
     /// The team that owns the tag (inherited when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<Id>,

@@ -249,6 +249,16 @@ impl Router {
             tag_ids.push(t);
             tags.push(self.tag_hit(t, hit));
         }
+        // The incident's tag keeps its own exclusions: "planned maintenance"
+        // is no outage, in incident mode or out of it.
+        if let Some(i) = incident
+            && self
+                .tag_index
+                .get(&ir.incidents[i].tag)
+                .is_some_and(|&t| excluded[t])
+        {
+            incident_hit = None;
+        }
         if let (Some(i), Some(hit)) = (incident, incident_hit) {
             let inc = &ir.incidents[i];
             if let Some(&t) = self.tag_index.get(&inc.tag)
