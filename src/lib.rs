@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod detect;
 pub mod diagnostic;
+pub mod diff;
 pub mod ir;
 pub mod load;
 pub mod model;

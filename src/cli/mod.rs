@@ -2,6 +2,7 @@
 //! returns its exit status: 0 clean, 1 problems in the playbook, 2 usage or
 //! I/O errors.
 
+mod diff;
 mod explain;
 mod lint_reply;
 mod schema;
@@ -40,6 +41,8 @@ pub struct Cli {
 pub enum Command {
     /// Check the playbook: YAML, schema, references, routing, coverage.
     Validate(validate::ValidateArgs),
+    /// What a change to the playbook means, between two git revisions.
+    Diff(diff::DiffArgs),
     /// Print the documentation of a diagnostic code.
     Explain(explain::ExplainArgs),
     /// Write the JSON Schemas of the playbook files.
@@ -102,6 +105,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Simulate(args) => simulate::run(args),

@@ -1,0 +1,294 @@
+//! `carebook diff BASE [HEAD]`: what a change to the playbook means, for a
+//! pull-request comment.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
+use crate::diagnostic::Level;
+use crate::diff::{self, Kind, Report, git};
+use crate::load::{self, LoadOptions, Playbook};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare from (a commit, branch or tag).
+    #[arg(value_name = "BASE")]
+    pub base: String,
+    /// The revision to compare to; the working tree when omitted.
+    #[arg(value_name = "HEAD")]
+    pub head: Option<String>,
+    #[command(flatten)]
+    pub playbook: PlaybookArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiffFormat,
+    /// Exit 1 when the meaning changed, like `git diff --exit-code`.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+/// GitHub refuses comments longer than 65,536 characters; stay below it
+/// with room for the note that says what was cut.
+const COMMENT_LIMIT: usize = 65_000;
+
+/// A scratch directory removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(label: &str) -> std::io::Result<Scratch> {
+        static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("carebook-diff-{}-{n}-{label}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Loads and checks the playbook in `dir`; any error makes the revision
+/// unusable for a comparison.
+fn checked(dir: &Path, options: &LoadOptions, what: &str) -> Result<Playbook, String> {
+    let loaded = load::load(dir, options).map_err(|e| format!("{what}: {e}"))?;
+    let errors = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .count();
+    let pb = match loaded.playbook {
+        Some(pb) if errors == 0 => pb,
+        _ => {
+            return Err(format!(
+                "{what} does not validate ({errors} errors); `carebook validate` lists them"
+            ));
+        }
+    };
+    let errors = crate::check::run(&pb, &loaded.sources)
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .count();
+    if errors > 0 {
+        return Err(format!(
+            "{what} does not validate ({errors} errors); `carebook validate` lists them"
+        ));
+    }
+    Ok(pb)
+}
+
+pub fn run(args: DiffArgs) -> i32 {
+    let options = LoadOptions {
+        max_file_size: args.playbook.max_file_size,
+    };
+    let dir = &args.playbook.playbook;
+    if !dir.is_dir() {
+        return usage_error(format!(
+            "playbook directory `{}` does not exist",
+            dir.display()
+        ));
+    }
+    let (top, prefix) = match git::locate(dir) {
+        Ok(x) => x,
+        Err(e) => return usage_error(e),
+    };
+    let at_revision = |revision: &str| -> Result<(Scratch, PathBuf), String> {
+        let scratch =
+            Scratch::new("rev").map_err(|e| format!("cannot create a scratch directory: {e}"))?;
+        git::checkout(&top, revision, &prefix, &scratch.0).map_err(|e| e.to_string())?;
+        let path = scratch.0.clone();
+        Ok((scratch, path))
+    };
+    let (_base_dir, base_path) = match at_revision(&args.base) {
+        Ok(x) => x,
+        Err(e) => return usage_error(e),
+    };
+    let head_checkout = match &args.head {
+        Some(rev) => match at_revision(rev) {
+            Ok(x) => Some(x),
+            Err(e) => return usage_error(e),
+        },
+        None => None,
+    };
+    let head_path = head_checkout
+        .as_ref()
+        .map_or(dir.clone(), |(_, p)| p.clone());
+    let head_name = args
+        .head
+        .clone()
+        .unwrap_or_else(|| "working tree".to_string());
+    let base = match checked(&base_path, &options, &format!("`{}`", args.base)) {
+        Ok(pb) => pb,
+        Err(e) => return usage_error(e),
+    };
+    let head = match checked(&head_path, &options, &format!("`{head_name}`")) {
+        Ok(pb) => pb,
+        Err(e) => return usage_error(e),
+    };
+    let report = match diff::compare(&base, &head) {
+        Ok(r) => r,
+        Err(e) => return usage_error(e),
+    };
+    let text = match args.format {
+        DiffFormat::Human => human(&report, &args.base, &head_name),
+        DiffFormat::Markdown => markdown(&report, &args.base, &head_name),
+        DiffFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&report).expect("report serializes");
+            t.push('\n');
+            t
+        }
+    };
+    print(&text);
+    if args.exit_code && report.changed() {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn summary(report: &Report, base: &str, head: &str) -> String {
+    let parts: Vec<String> = report
+        .sections
+        .iter()
+        .filter(|s| !s.changes.is_empty())
+        .map(|s| format!("{} ({})", s.part, s.changes.len()))
+        .collect();
+    if !report.changed() {
+        return format!("no change in meaning between `{base}` and `{head}`");
+    }
+    let what = if parts.is_empty() {
+        "no item changes".to_string()
+    } else {
+        parts.join(", ")
+    };
+    format!(
+        "`{base}` → `{head}`: {what}; {} of {} sample messages route differently",
+        report.rerouted.len(),
+        report.samples
+    )
+}
+
+fn change_line(c: &diff::Change) -> String {
+    match c.kind {
+        Kind::Added => format!("added `{}`", c.id),
+        Kind::Removed => format!("removed `{}`", c.id),
+        Kind::Changed => format!("changed `{}`: {}", c.id, c.details.join("; ")),
+    }
+}
+
+fn human(report: &Report, base: &str, head: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", summary(report, base, head).replace('`', ""));
+    for s in report.sections.iter().filter(|s| !s.changes.is_empty()) {
+        let _ = writeln!(out, "\n{}:", s.part);
+        for c in &s.changes {
+            let _ = writeln!(out, "  {}", change_line(c).replace('`', ""));
+        }
+    }
+    if !report.rerouted.is_empty() {
+        let _ = writeln!(out, "\nsample messages that route differently:");
+        for r in &report.rerouted {
+            for f in &r.changes {
+                let _ = writeln!(
+                    out,
+                    "  {}: {}: {} → {}",
+                    r.sample, f.field, f.before, f.after
+                );
+            }
+        }
+    }
+    out
+}
+
+fn markdown(report: &Report, base: &str, head: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "**carebook diff** {}\n", summary(report, base, head));
+    for s in report.sections.iter().filter(|s| !s.changes.is_empty()) {
+        let _ = writeln!(
+            out,
+            "<details><summary>{} ({})</summary>\n",
+            capitalise(s.part),
+            s.changes.len()
+        );
+        for c in &s.changes {
+            let _ = writeln!(out, "- {}", change_line(c).replace('|', "\\|"));
+        }
+        let _ = writeln!(out, "\n</details>\n");
+    }
+    if !report.rerouted.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details open><summary>Sample messages that route differently ({})</summary>\n",
+            report.rerouted.len()
+        );
+        let _ = writeln!(out, "| sample | what | before | after |\n|---|---|---|---|");
+        for r in &report.rerouted {
+            for f in &r.changes {
+                let cell = |s: &str| s.replace('|', "\\|");
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} |",
+                    r.sample,
+                    f.field,
+                    cell(&f.before),
+                    cell(&f.after)
+                );
+            }
+        }
+        let _ = writeln!(out, "\n</details>");
+    }
+    truncate(out)
+}
+
+/// Cuts a comment at a line boundary below GitHub's limit, saying so.
+fn truncate(text: String) -> String {
+    if text.len() <= COMMENT_LIMIT {
+        return text;
+    }
+    let mut cut = text[..crate::source::floor_char_boundary(&text, COMMENT_LIMIT)].to_string();
+    if let Some(i) = cut.rfind('\n') {
+        cut.truncate(i + 1);
+    }
+    let dropped = text[cut.len()..].lines().count();
+    let _ = writeln!(
+        cut,
+        "\n</details>\n\n_…{dropped} more lines cut to fit a pull-request comment; run `carebook diff` for the whole report._"
+    );
+    cut
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_comments_are_cut_below_the_limit_with_a_note() {
+        let long: String = (0..10_000)
+            .map(|i| format!("| `s{i}` | team | a | b |\n"))
+            .collect();
+        let cut = truncate(long.clone());
+        assert!(cut.len() < 65_536, "{}", cut.len());
+        assert!(cut.contains("more lines cut to fit a pull-request comment"));
+        assert_eq!(truncate("short\n".to_string()), "short\n");
+    }
+}
