@@ -70,11 +70,14 @@ impl Report {
     }
 }
 
+/// The items of one part of a playbook, by id, as JSON for comparison.
+type PartItems = fn(&Playbook, &Ir) -> BTreeMap<String, Value>;
+
 /// Compares two checked playbooks.
 pub fn compare(base: &Playbook, head: &Playbook) -> Result<Report, crate::router::RouterError> {
     let (ir_base, ir_head) = (crate::ir::lower(base), crate::ir::lower(head));
     let mut sections = Vec::new();
-    let parts: [(&'static str, fn(&Playbook, &Ir) -> BTreeMap<String, Value>); 13] = [
+    let parts: [(&'static str, PartItems); 13] = [
         ("tags", |_, ir| {
             items(ir.tags.iter().map(|t| (t.id.clone(), t)))
         }),
