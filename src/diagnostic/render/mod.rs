@@ -4,6 +4,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -19,6 +20,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, for pull-request annotations.
     Github,
+    /// SARIF 2.1.0, for code scanning (`github/codeql-action/upload-sarif`).
+    Sarif,
 }
 
 /// Renders diagnostics in `format`. `color` applies to `human` only.
@@ -32,6 +35,7 @@ pub fn render(
         Format::Human => human::render(diagnostics, sources, color),
         Format::Json => json::render(diagnostics, sources),
         Format::Github => github::render(diagnostics, sources),
+        Format::Sarif => sarif::render(diagnostics, sources),
     }
 }
 
@@ -56,6 +60,12 @@ pub fn position(label: &Label, sources: &Sources) -> Position {
         end_line,
         end_column,
     }
+}
+
+/// [`position`] with the path as CI tools want it: relative to the
+/// repository the file is in.
+pub fn repo_position(label: &Label, sources: &Sources) -> Position {
+    position(label, sources)
 }
 
 /// Paths always print with `/`, so output is the same on every system.
