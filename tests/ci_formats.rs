@@ -123,3 +123,40 @@ fn the_schema_check_rejects_broken_sarif() {
     let broken = serde_json::json!({"version": "2.1.0", "runs": [{"results": []}]});
     assert!(!sarif_validator().is_valid(&broken));
 }
+
+#[test]
+fn validate_junit_has_a_suite_per_file() {
+    let overlay = fixtures().join("checks/CB202-duplicate-tag-id");
+    let tmp = playbook_from(Some(&overlay));
+    let out = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--format", "junit"],
+        None,
+    );
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn validate_junit_warnings_pass_unless_denied() {
+    let overlay = fixtures().join("checks/CB311-tag-undetectable");
+    let tmp = playbook_from(Some(&overlay));
+    let args = ["validate", "-p", "pb", "--format", "junit"];
+    let out = run_in(tmp.path(), &args, None);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(out.stdout.contains("failures=\"0\">"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("<system-out>warning: "),
+        "{}",
+        out.stdout
+    );
+    let mut denied = args.to_vec();
+    denied.push("--deny-warnings");
+    let out = run_in(tmp.path(), &denied, None);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout.contains("<failure message=\"warning: "),
+        "{}",
+        out.stdout
+    );
+}

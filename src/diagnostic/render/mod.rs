@@ -4,6 +4,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use serde::Serialize;
@@ -22,6 +23,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning (`github/codeql-action/upload-sarif`).
     Sarif,
+    /// JUnit XML, one testsuite per file, for CI test reports.
+    Junit,
 }
 
 /// Renders diagnostics in `format`. `color` applies to `human` only.
@@ -36,6 +39,7 @@ pub fn render(
         Format::Json => json::render(diagnostics, sources),
         Format::Github => github::render(diagnostics, sources),
         Format::Sarif => sarif::render(diagnostics, sources),
+        Format::Junit => junit::render(diagnostics, sources, false),
     }
 }
 
