@@ -160,3 +160,39 @@ fn validate_junit_warnings_pass_unless_denied() {
         out.stdout
     );
 }
+
+#[test]
+fn ci_formats_give_paths_from_the_git_root() {
+    // The repository root is above the directory carebook runs in, as when
+    // playbooks live in a subdirectory of a monorepo.
+    let overlay = fixtures().join("checks/CB102-unknown-field");
+    let tmp = playbook_from(Some(&overlay));
+    let sub = tmp.path().join("care");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::rename(tmp.path().join("pb"), sub.join("pb")).unwrap();
+    std::fs::create_dir(tmp.path().join(".git")).unwrap();
+    let run = |format: &str| run_in(&sub, &["validate", "-p", "pb", "--format", format], None);
+
+    let github = run("github");
+    assert!(
+        github.stdout.contains("file=care/pb/tags.yaml,"),
+        "{}",
+        github.stdout
+    );
+    let sarif = assert_valid_sarif(&run("sarif").stdout);
+    assert_eq!(
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "care/pb/tags.yaml"
+    );
+    let junit = run("junit");
+    assert!(
+        junit
+            .stdout
+            .contains("<testsuite name=\"care/pb/tags.yaml\""),
+        "{}",
+        junit.stdout
+    );
+    // People and programs reading `human` and `json` get paths as given.
+    assert!(run("human").stdout.contains(" pb/tags.yaml:"));
+    assert!(run("json").stdout.contains("\"file\": \"pb/tags.yaml\""));
+}

@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: each diagnostic becomes an annotation
-//! on its file and line in the pull request.
+//! on its file and line in the pull request. Paths are relative to the
+//! repository root, which is where Actions resolves them from.
 
-use super::position;
+use super::repo_position;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::source::Sources;
 
@@ -14,7 +15,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
         };
         let mut props = Vec::new();
         if let Some(label) = &d.primary {
-            let p = position(label, sources);
+            let p = repo_position(label, sources);
             props.push(format!("file={}", escape_property(&p.file)));
             props.push(format!("line={}", p.line));
             props.push(format!("col={}", p.column));

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use super::repo_position;
 use crate::diagnostic::{Diagnostic, Level};
-use crate::source::{FileId, Sources};
+use crate::source::Sources;
 use crate::xml::escape;
 
 struct Case {
@@ -32,7 +32,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, deny_warnings: bool
             .iter()
             .filter(|d| d.primary.as_ref().map(|l| l.file) == Some(id))
             .collect();
-        let name = path_of(id, sources).unwrap_or_else(|| super::path_text(&file.path));
+        let name = super::repo::relative(&file.path);
         suites.push((name, cases(&mine, sources, deny_warnings)));
     }
     let global: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.primary.is_none()).collect();
@@ -40,11 +40,6 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, deny_warnings: bool
         suites.push(("playbook".into(), cases(&global, sources, deny_warnings)));
     }
     xml(&suites)
-}
-
-fn path_of(id: FileId, sources: &Sources) -> Option<String> {
-    let label = crate::diagnostic::Label::new(id, crate::source::Span::new(0, 0));
-    Some(repo_position(&label, sources).file)
 }
 
 fn cases(diagnostics: &[&Diagnostic], sources: &Sources, deny_warnings: bool) -> Vec<Case> {

@@ -5,6 +5,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod repo;
 pub mod sarif;
 
 use serde::Serialize;
@@ -69,7 +70,9 @@ pub fn position(label: &Label, sources: &Sources) -> Position {
 /// [`position`] with the path as CI tools want it: relative to the
 /// repository the file is in.
 pub fn repo_position(label: &Label, sources: &Sources) -> Position {
-    position(label, sources)
+    let mut p = position(label, sources);
+    p.file = repo::relative(&sources.get(label.file).path);
+    p
 }
 
 /// Paths always print with `/`, so output is the same on every system.
