@@ -196,3 +196,33 @@ fn ci_formats_give_paths_from_the_git_root() {
     assert!(run("human").stdout.contains(" pb/tags.yaml:"));
     assert!(run("json").stdout.contains("\"file\": \"pb/tags.yaml\""));
 }
+
+#[test]
+fn test_sarif_and_github_point_at_failing_samples() {
+    let tmp = playbook_from(Some(&fixtures().join("samples-failing")));
+    let out = run_in(tmp.path(), &["test", "-p", "pb", "--format", "sarif"], None);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    let log = assert_valid_sarif(&out.stdout);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "pb/samples.yaml");
+        assert!(loc["region"]["startLine"].as_u64().unwrap() > 1);
+    }
+    let out = run_in(
+        tmp.path(),
+        &["test", "-p", "pb", "--format", "github"],
+        None,
+    );
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    insta::assert_snapshot!(out.stdout);
+    // Passing samples annotate nothing.
+    let clean = playbook_from(None);
+    let out = run_in(
+        clean.path(),
+        &["test", "-p", "pb", "--format", "github"],
+        None,
+    );
+    assert_eq!((out.status, out.stdout.as_str()), (0, ""));
+}

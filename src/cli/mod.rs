@@ -8,6 +8,7 @@ mod schema;
 mod simulate;
 mod staffing;
 mod test;
+mod test_ci;
 mod validate;
 
 use std::io::{IsTerminal, Write};

@@ -51,3 +51,12 @@ fn escape_data(s: &str) -> String {
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
+
+/// One workflow command line, escaped; shared with `carebook test`.
+pub fn command(name: &str, props: &[(&str, &str)], message: &str) -> String {
+    let props: Vec<String> = props
+        .iter()
+        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .collect();
+    format!("::{name} {}::{}\n", props.join(","), escape_data(message))
+}
