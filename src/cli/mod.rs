@@ -4,11 +4,13 @@
 
 mod diff;
 mod explain;
+mod init;
 mod lint_reply;
 mod schema;
 mod simulate;
 mod staffing;
 mod test;
+mod test_ci;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -55,6 +57,8 @@ pub enum Command {
     Staffing(staffing::StaffingArgs),
     /// Check a draft reply against the voice guide and the channel's limits.
     LintReply(lint_reply::LintReplyArgs),
+    /// Write a small starter playbook that validates clean.
+    Init(init::InitArgs),
 }
 
 /// Where the playbook is and how to read it; shared by every command that
@@ -112,6 +116,7 @@ pub fn main() -> i32 {
         Command::Test(args) => test::run(args),
         Command::Staffing(args) => staffing::run(args),
         Command::LintReply(args) => lint_reply::run(args),
+        Command::Init(args) => init::run(args),
     }
 }
 

@@ -32,6 +32,10 @@ pub enum TestFormat {
     Human,
     Json,
     Junit,
+    /// SARIF 2.1.0: a result per failing sample, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations on each failing sample.
+    Github,
 }
 
 pub fn run(args: TestArgs) -> i32 {
@@ -48,6 +52,8 @@ pub fn run(args: TestArgs) -> i32 {
         TestFormat::Human => human(&outcomes, &checked.sources, args.verbose, coverage.as_ref()),
         TestFormat::Json => json(&outcomes, coverage.as_ref()),
         TestFormat::Junit => junit(&outcomes),
+        TestFormat::Sarif => super::test_ci::sarif(&outcomes, &checked.sources),
+        TestFormat::Github => super::test_ci::github(&outcomes, &checked.sources),
     };
     print(&text);
     let below = match (&coverage, args.min_coverage) {

@@ -50,12 +50,12 @@ pub fn run(args: ValidateArgs) -> i32 {
     }
     let check_time = started.elapsed();
     let started = std::time::Instant::now();
-    let mut text = render::render(
-        args.format,
-        &diagnostics,
-        &loaded.sources,
-        args.color.enabled(),
-    );
+    let mut text = match args.format {
+        // Under --deny-warnings a warning fails the run, so it fails its
+        // testcase too: the report agrees with the exit status.
+        Format::Junit => render::junit::render(&diagnostics, &loaded.sources, args.deny_warnings),
+        format => render::render(format, &diagnostics, &loaded.sources, args.color.enabled()),
+    };
     if args.format == Format::Human {
         text.push_str(&human::summary_line(&dir.to_string_lossy(), &diagnostics));
         text.push('\n');

@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: each diagnostic becomes an annotation
-//! on its file and line in the pull request.
+//! on its file and line in the pull request. Paths are relative to the
+//! repository root, which is where Actions resolves them from.
 
-use super::position;
+use super::repo_position;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::source::Sources;
 
@@ -14,7 +15,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
         };
         let mut props = Vec::new();
         if let Some(label) = &d.primary {
-            let p = position(label, sources);
+            let p = repo_position(label, sources);
             props.push(format!("file={}", escape_property(&p.file)));
             props.push(format!("line={}", p.line));
             props.push(format!("col={}", p.column));
@@ -49,4 +50,13 @@ fn escape_data(s: &str) -> String {
 /// Escaping for a command's properties, which also reserve `:` and `,`.
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One workflow command line, escaped; shared with `carebook test`.
+pub fn command(name: &str, props: &[(&str, &str)], message: &str) -> String {
+    let props: Vec<String> = props
+        .iter()
+        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .collect();
+    format!("::{name} {}::{}\n", props.join(","), escape_data(message))
 }

@@ -4,6 +4,9 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod repo;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -19,6 +22,10 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, for pull-request annotations.
     Github,
+    /// SARIF 2.1.0, for code scanning (`github/codeql-action/upload-sarif`).
+    Sarif,
+    /// JUnit XML, one testsuite per file, for CI test reports.
+    Junit,
 }
 
 /// Renders diagnostics in `format`. `color` applies to `human` only.
@@ -32,6 +39,8 @@ pub fn render(
         Format::Human => human::render(diagnostics, sources, color),
         Format::Json => json::render(diagnostics, sources),
         Format::Github => github::render(diagnostics, sources),
+        Format::Sarif => sarif::render(diagnostics, sources),
+        Format::Junit => junit::render(diagnostics, sources, false),
     }
 }
 
@@ -56,6 +65,14 @@ pub fn position(label: &Label, sources: &Sources) -> Position {
         end_line,
         end_column,
     }
+}
+
+/// [`position`] with the path as CI tools want it: relative to the
+/// repository the file is in.
+pub fn repo_position(label: &Label, sources: &Sources) -> Position {
+    let mut p = position(label, sources);
+    p.file = repo::relative(&sources.get(label.file).path);
+    p
 }
 
 /// Paths always print with `/`, so output is the same on every system.
