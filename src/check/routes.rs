@@ -85,13 +85,7 @@ impl RouteTable {
         let mut tags: Vec<usize> = if w.tags.is_empty() {
             (0..facts.ids.len()).collect()
         } else {
-            let set: BTreeSet<usize> = w
-                .tags
-                .iter()
-                .filter_map(|t| facts.index.get(t.as_str()))
-                .flat_map(|&t| facts.subtree(t))
-                .collect();
-            set.into_iter().collect()
+            facts.expand(&w.tags)
         };
         tags.retain(|&t| severity_ok(t));
         if w.tags.is_empty() && w.severities.is_empty() {

@@ -106,6 +106,17 @@ impl TagFacts {
         }
     }
 
+    /// The tags a route's `tags` condition names, with their descendants,
+    /// sorted; unknown ids are skipped.
+    pub fn expand(&self, ids: &[crate::model::Id]) -> Vec<usize> {
+        let set: std::collections::BTreeSet<usize> = ids
+            .iter()
+            .filter_map(|t| self.index.get(t.as_str()))
+            .flat_map(|&t| self.subtree(t))
+            .collect();
+        set.into_iter().collect()
+    }
+
     /// The tag and all its descendants (each once, even on a cycle).
     pub fn subtree(&self, root: usize) -> Vec<usize> {
         let mut out = vec![root];

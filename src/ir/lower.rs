@@ -1,7 +1,7 @@
 //! Lowering a checked playbook into the IR: resolve inheritance, expand
 //! route tag sets, fold keywords, drop positions.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::*;
 use crate::check::TagFacts;
@@ -65,17 +65,11 @@ pub fn lower(pb: &Playbook) -> Ir {
         .iter()
         .map(|r| {
             let w = &r.when;
-            let tags: Vec<String> = if w.tags.is_empty() {
-                Vec::new()
-            } else {
-                let set: BTreeSet<usize> = w
-                    .tags
-                    .iter()
-                    .filter_map(|t| facts.index.get(t.as_str()))
-                    .flat_map(|&t| facts.subtree(t))
-                    .collect();
-                set.into_iter().map(|i| pb.tags[i].id.0.clone()).collect()
-            };
+            let tags: Vec<String> = facts
+                .expand(&w.tags)
+                .into_iter()
+                .map(|i| pb.tags[i].id.0.clone())
+                .collect();
             IrRoute {
                 id: r.id.0.clone(),
                 tags,

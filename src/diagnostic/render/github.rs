@@ -9,33 +9,27 @@ use crate::source::Sources;
 pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let command = match d.level {
+        let name = match d.level {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        let mut props = Vec::new();
+        let mut props: Vec<(&str, String)> = Vec::new();
         if let Some(label) = &d.primary {
             let p = repo_position(label, sources);
-            props.push(format!("file={}", escape_property(&p.file)));
-            props.push(format!("line={}", p.line));
-            props.push(format!("col={}", p.column));
-            props.push(format!("endLine={}", p.end_line));
-            props.push(format!("endColumn={}", p.end_column));
+            props.push(("file", p.file));
+            props.push(("line", p.line.to_string()));
+            props.push(("col", p.column.to_string()));
+            props.push(("endLine", p.end_line.to_string()));
+            props.push(("endColumn", p.end_column.to_string()));
         }
-        props.push(format!(
-            "title={}",
-            escape_property(&format!("{} {}", d.code, d.code.info().name))
-        ));
+        props.push(("title", format!("{} {}", d.code, d.code.info().name)));
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        out.push_str(&format!(
-            "::{command} {}::{}\n",
-            props.join(","),
-            escape_data(&message)
-        ));
+        let props: Vec<(&str, &str)> = props.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        out.push_str(&command(name, &props, &message));
     }
     out
 }
