@@ -1,4 +1,4 @@
-//! carebook: validate, simulate and compile social customer-care playbooks.
+//! carebook: validate, test, simulate and diff social customer-care playbooks.
 //!
 //! The pipeline, one module per stage, each depending only on the ones
 //! before it: [`model`] (typed playbook) ← [`load`] (files → model with

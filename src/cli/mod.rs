@@ -31,7 +31,7 @@ pub const EXIT_USAGE: i32 = 2;
 #[command(
     name = "carebook",
     version,
-    about = "Validate, simulate and compile social customer-care playbooks",
+    about = "Validate, test, simulate and diff social customer-care playbooks",
     propagate_version = true
 )]
 pub struct Cli {
@@ -43,20 +43,20 @@ pub struct Cli {
 pub enum Command {
     /// Check the playbook: YAML, schema, references, routing, coverage.
     Validate(validate::ValidateArgs),
+    /// Run the sample messages' expectations.
+    Test(test::TestArgs),
+    /// Route messages (JSONL, CSV or YAML) and print each decision.
+    Simulate(simulate::SimulateArgs),
+    /// Check a draft reply against the voice guide and the channel's limits.
+    LintReply(lint_reply::LintReplyArgs),
     /// What a change to the playbook means, between two git revisions.
     Diff(diff::DiffArgs),
+    /// Erlang C staffing: a what-if calculator and the week's plan.
+    Staffing(staffing::StaffingArgs),
     /// Print the documentation of a diagnostic code.
     Explain(explain::ExplainArgs),
     /// Write the JSON Schemas of the playbook files.
     Schema(schema::SchemaArgs),
-    /// Route messages (JSONL, CSV or YAML) and print each decision.
-    Simulate(simulate::SimulateArgs),
-    /// Run the sample messages' expectations.
-    Test(test::TestArgs),
-    /// Erlang C staffing: a what-if calculator and the week's plan.
-    Staffing(staffing::StaffingArgs),
-    /// Check a draft reply against the voice guide and the channel's limits.
-    LintReply(lint_reply::LintReplyArgs),
     /// Write a small starter playbook that validates clean.
     Init(init::InitArgs),
 }
