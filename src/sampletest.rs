@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::load::{At, Playbook};
-use crate::model::{MessageKind, Priority, Sample};
+use crate::model::Sample;
 use crate::router::{DecideOptions, Decision, Message, Router};
 
 /// One expectation that did not hold.
@@ -78,22 +78,6 @@ fn opt(s: Option<&str>) -> String {
     s.unwrap_or("(none)").to_string()
 }
 
-fn priority(p: Priority) -> &'static str {
-    match p {
-        Priority::Low => "low",
-        Priority::Normal => "normal",
-        Priority::High => "high",
-        Priority::Urgent => "urgent",
-    }
-}
-
-fn kind(k: MessageKind) -> &'static str {
-    match k {
-        MessageKind::Public => "public",
-        MessageKind::Private => "private",
-    }
-}
-
 fn compare(sample: &Sample, d: &Decision) -> Vec<Mismatch> {
     let e = &sample.expect;
     let mut out = Vec::new();
@@ -161,8 +145,8 @@ fn compare(sample: &Sample, d: &Decision) -> Vec<Mismatch> {
         check(
             "priority",
             v == d.priority,
-            priority(v).into(),
-            priority(d.priority).into(),
+            v.as_str().into(),
+            d.priority.as_str().into(),
         );
     }
     if let Some(v) = &e.queue {
@@ -185,8 +169,8 @@ fn compare(sample: &Sample, d: &Decision) -> Vec<Mismatch> {
         check(
             "response_mode",
             v == d.response_mode,
-            kind(v).into(),
-            kind(d.response_mode).into(),
+            v.as_str().into(),
+            d.response_mode.as_str().into(),
         );
     }
     let due = |t: Option<jiff::Timestamp>| t.map_or("(none)".to_string(), |t| t.to_string());

@@ -19,7 +19,7 @@ mod voice;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Label, did_you_mean};
-use crate::load::{At, Loc, Playbook};
+use crate::load::{Loc, Playbook};
 use crate::model::*;
 use crate::source::Sources;
 
@@ -145,8 +145,3 @@ has_id!(
     Chain => id, Incident => id, Role => id, Team => id, Shift => id, Sample => id,
     Channel => id, Language => code,
 );
-
-/// Every item of a list with its id, in file order.
-pub fn by_id<T: HasId>(items: &[At<T>]) -> impl Iterator<Item = (&str, &At<T>)> {
-    items.iter().map(|i| (i.value.id(), i))
-}

@@ -54,7 +54,7 @@ pub fn check(cx: &mut Context) {
                         let key = (f.start, f.end, f.code, f.message, f.suggestion);
                         let wheres = found.entry(key).or_default();
                         if f.per_channel {
-                            wheres.push(format!("{} {}", channel.id, kind_name(kind)));
+                            wheres.push(format!("{} {}", channel.id, kind.as_str()));
                         }
                     }
                 }
@@ -76,13 +76,6 @@ pub fn check(cx: &mut Context) {
         }
     }
     cx.out.extend(out);
-}
-
-fn kind_name(kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::Public => "public",
-        MessageKind::Private => "private",
-    }
 }
 
 /// Narrows a label on a whole scalar to the finding's own words, when the

@@ -155,13 +155,6 @@ fn read_reply(args: &LintReplyArgs) -> Result<(String, String), i32> {
     Ok((text, origin))
 }
 
-fn kind_name(kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::Public => "public",
-        MessageKind::Private => "private",
-    }
-}
-
 /// Character offset of a byte offset: what editors and other languages'
 /// string indices use.
 fn char_offset(text: &str, byte: usize) -> usize {
@@ -189,7 +182,7 @@ fn json_report(reply: &Reply, report: &Report) -> String {
         .collect();
     let value = json!({
         "channel": reply.channel.id.as_str(),
-        "kind": kind_name(reply.kind),
+        "kind": reply.kind.as_str(),
         "lang": reply.lang,
         "length": {
             "unit": length::unit_name(report.length.unit),
@@ -229,7 +222,7 @@ fn human_report(reply: &Reply, report: &Report, origin: String, color: bool) -> 
     out.push_str(&format!(
         "{} {} reply ({}): {} {}, {limit}; {} errors, {} warnings\n",
         reply.channel.id,
-        kind_name(reply.kind),
+        reply.kind.as_str(),
         reply.lang,
         length.value,
         length::unit_name(length.unit),

@@ -330,6 +330,28 @@ pub enum Priority {
     Urgent,
 }
 
+impl MessageKind {
+    /// The name as written in a playbook.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Public => "public",
+            MessageKind::Private => "private",
+        }
+    }
+}
+
+impl Priority {
+    /// The name as written in a playbook and in help desks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Normal => "normal",
+            Priority::High => "high",
+            Priority::Urgent => "urgent",
+        }
+    }
+}
+
 /// Text per language, e.g. `{en: "Billing", ja: "請求"}`.
 pub type PerLang<T> = std::collections::BTreeMap<Lang, T>;
 

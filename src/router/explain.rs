@@ -144,17 +144,9 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
 }
 
 pub fn priority(d: &Decision) -> &'static str {
-    match d.priority {
-        crate::model::Priority::Low => "low",
-        crate::model::Priority::Normal => "normal",
-        crate::model::Priority::High => "high",
-        crate::model::Priority::Urgent => "urgent",
-    }
+    d.priority.as_str()
 }
 
 pub fn mode(d: &Decision) -> &'static str {
-    match d.response_mode {
-        crate::model::MessageKind::Public => "public",
-        crate::model::MessageKind::Private => "private",
-    }
+    d.response_mode.as_str()
 }

@@ -196,13 +196,6 @@ fn required(voice: &Voice, reply: &Reply, out: &mut Out) {
     }
 }
 
-fn kind_name(kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::Public => "public",
-        MessageKind::Private => "private",
-    }
-}
-
 /// Personal data in a public reply, shared or asked for.
 fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
     // With no list in the guide, every kind of personal data counts.
@@ -277,7 +270,7 @@ fn measure(reply: &Reply, holes: &[Hole], out: &mut Out) -> Length {
                 "{value} {} long, over the limit of {limit} for {} {} replies",
                 length::unit_name(unit),
                 reply.channel.id,
-                kind_name(reply.kind)
+                reply.kind.as_str()
             ),
         );
         f.suggestion = Some(format!(
