@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod compile;
 pub mod detect;
 pub mod diagnostic;
 pub mod diff;
@@ -19,5 +20,6 @@ pub mod schema;
 pub mod simulate;
 pub mod source;
 pub mod staffing;
+pub mod tz;
 pub mod voice;
 pub mod xml;

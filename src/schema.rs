@@ -16,6 +16,19 @@ use crate::model::{
 pub const SCHEMA_BASE: &str = "https://carebook.dev/schemas/";
 
 fn generate<T: JsonSchema>(kind: FileKind) -> Value {
+    generate_named::<T>(
+        &kind.schema_file(),
+        &format!("carebook {} file", kind.name()),
+    )
+}
+
+fn generate_named<T: JsonSchema>(file: &str, title: &str) -> Value {
+    let mut value = generate_raw::<T>(file, title);
+    drop_null_branches(&mut value);
+    value
+}
+
+fn generate_raw<T: JsonSchema>(file: &str, title: &str) -> Value {
     let schema: Schema = SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>();
@@ -27,18 +40,11 @@ fn generate<T: JsonSchema>(kind: FileKind) -> Value {
         if let Some(draft) = body.remove("$schema") {
             head.insert("$schema".into(), draft);
         }
-        head.insert(
-            "$id".into(),
-            Value::String(format!("{SCHEMA_BASE}{}", kind.schema_file())),
-        );
-        head.insert(
-            "title".into(),
-            Value::String(format!("carebook {} file", kind.name())),
-        );
+        head.insert("$id".into(), Value::String(format!("{SCHEMA_BASE}{file}")));
+        head.insert("title".into(), Value::String(title.to_string()));
         head.append(body);
         *body = head;
     }
-    drop_null_branches(&mut value);
     value
 }
 
@@ -95,6 +101,22 @@ pub fn schema_for(kind: FileKind) -> Value {
 /// The schema as the file in `schemas/` holds it: pretty JSON, final newline.
 pub fn schema_text(kind: FileKind) -> String {
     let mut text = serde_json::to_string_pretty(&schema_for(kind)).expect("schema is JSON");
+    text.push('\n');
+    text
+}
+
+/// The file name of the routing config's schema in `schemas/`.
+pub const ROUTING_SCHEMA_FILE: &str = "routing.schema.json";
+
+/// The JSON Schema of `routing.json`, the compiled routing config. Unset
+/// fields are written as `null` there, so the schema keeps null allowed.
+pub fn routing_schema() -> Value {
+    generate_raw::<crate::ir::Ir>(ROUTING_SCHEMA_FILE, "carebook compiled routing config")
+}
+
+/// The routing schema as `schemas/` holds it.
+pub fn routing_schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&routing_schema()).expect("schema is JSON");
     text.push('\n');
     text
 }

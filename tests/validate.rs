@@ -87,6 +87,13 @@ fn committed_schemas_are_current() {
             path.display()
         );
     }
+    let path = root().join("schemas/routing.schema.json");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == carebook::schema::routing_schema_text(),
+        "{} is stale: run `cargo run -- schema --out schemas`",
+        path.display()
+    );
 }
 
 #[test]

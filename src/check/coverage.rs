@@ -24,7 +24,7 @@ type Interval = (i64, i64);
 
 pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
-    let Ok(home) = jiff::tz::db().get(pb.manifest.default_timezone.as_str()) else {
+    let Ok(home) = crate::tz::db().get(pb.manifest.default_timezone.as_str()) else {
         return;
     };
     let first_day = pb.manifest.effective_from.0;
@@ -178,7 +178,7 @@ pub fn shift_intervals(
     calendar: Option<&Calendar>,
     first_day: Date,
 ) -> Vec<Interval> {
-    let Ok(tz) = jiff::tz::db().get(shift.timezone.as_str()) else {
+    let Ok(tz) = crate::tz::db().get(shift.timezone.as_str()) else {
         return Vec::new();
     };
     let mut days = [false; 7];

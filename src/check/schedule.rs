@@ -29,11 +29,11 @@ pub fn check(cx: &mut Context) -> bool {
     );
     let mut all_known = true;
     for (name, loc) in zones {
-        if jiff::tz::db().get(name.as_str()).is_ok() {
+        if crate::tz::db().get(name.as_str()).is_ok() {
             continue;
         }
         all_known = false;
-        let names = jiff::tz::db().available().collect::<Vec<_>>();
+        let names = crate::tz::db().available().collect::<Vec<_>>();
         let help = closest(name.as_str(), names.iter().map(|n| n.as_str()))
             .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| "use an IANA name such as `Europe/Dublin` or `Asia/Tokyo`".into());

@@ -2,6 +2,7 @@
 //! returns its exit status: 0 clean, 1 problems in the playbook, 2 usage or
 //! I/O errors.
 
+mod compile;
 mod diff;
 mod explain;
 mod init;
@@ -49,6 +50,8 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// Check a draft reply against the voice guide and the channel's limits.
     LintReply(lint_reply::LintReplyArgs),
+    /// Write the routing config, help-desk exports and handbooks.
+    Compile(compile::CompileArgs),
     /// What a change to the playbook means, between two git revisions.
     Diff(diff::DiffArgs),
     /// Erlang C staffing: a what-if calculator and the week's plan.
@@ -109,6 +112,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Compile(args) => compile::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{EXIT_OK, print, usage_error};
 use crate::model::FileKind;
-use crate::schema::schema_text;
+use crate::schema::{ROUTING_SCHEMA_FILE, routing_schema_text, schema_text};
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
@@ -28,11 +28,13 @@ pub enum SchemaKind {
     Empowerment,
     Staffing,
     Samples,
+    /// The compiled `routing.json`.
+    Routing,
 }
 
 impl SchemaKind {
-    fn file_kind(self) -> FileKind {
-        match self {
+    fn file_kind(self) -> Option<FileKind> {
+        Some(match self {
             SchemaKind::Manifest => FileKind::Manifest,
             SchemaKind::Voice => FileKind::Voice,
             SchemaKind::Tags => FileKind::Tags,
@@ -40,29 +42,35 @@ impl SchemaKind {
             SchemaKind::Empowerment => FileKind::Empowerment,
             SchemaKind::Staffing => FileKind::Staffing,
             SchemaKind::Samples => FileKind::Samples,
-        }
+            SchemaKind::Routing => return None,
+        })
     }
 }
 
 pub fn run(args: SchemaArgs) -> i32 {
-    let kinds: Vec<FileKind> = match args.kind {
-        Some(k) => vec![k.file_kind()],
-        None => FileKind::ALL.to_vec(),
+    // (file name, schema text) of each schema asked for.
+    let schemas: Vec<(String, String)> = match args.kind.map(SchemaKind::file_kind) {
+        Some(Some(kind)) => vec![(kind.schema_file(), schema_text(kind))],
+        Some(None) => vec![(ROUTING_SCHEMA_FILE.to_string(), routing_schema_text())],
+        None => FileKind::ALL
+            .iter()
+            .map(|&k| (k.schema_file(), schema_text(k)))
+            .chain([(ROUTING_SCHEMA_FILE.to_string(), routing_schema_text())])
+            .collect(),
     };
     let Some(out) = args.out else {
-        let texts: Vec<String> = kinds.iter().map(|&k| schema_text(k)).collect();
+        let texts: Vec<&str> = schemas.iter().map(|(_, text)| text.as_str()).collect();
         print(&texts.concat());
         return EXIT_OK;
     };
     if let Err(e) = std::fs::create_dir_all(&out) {
         return usage_error(format!("cannot create `{}`: {e}", out.display()));
     }
-    for kind in kinds {
-        let path = out.join(kind.schema_file());
+    for (file, text) in schemas {
+        let path = out.join(&file);
         // Write beside the target, then rename, so a reader never sees half a schema.
-        let tmp = out.join(format!(".{}.tmp", kind.schema_file()));
-        let written =
-            std::fs::write(&tmp, schema_text(kind)).and_then(|_| std::fs::rename(&tmp, &path));
+        let tmp = out.join(format!(".{file}.tmp"));
+        let written = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, &path));
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
             return usage_error(format!("cannot write `{}`: {e}", path.display()));

@@ -146,6 +146,7 @@ pub fn lower(pb: &Playbook) -> Ir {
 
     Ir {
         schema_version: SCHEMA_VERSION,
+        tzdb_version: crate::tz::version().to_string(),
         playbook: pb.manifest.name.clone(),
         brand: pb.manifest.brand.clone(),
         effective_from: pb.manifest.effective_from.0.to_string(),

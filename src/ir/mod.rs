@@ -8,12 +8,15 @@
 //! changes nothing here. Inherited fields are resolved, route tag sets are
 //! expanded to descendants, keywords are folded.
 
+mod config;
 mod lower;
 
+pub use config::ConfigError;
 pub use lower::lower;
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Audience, Disposition, MessageKind, PersonalData, Priority};
@@ -21,9 +24,12 @@ use crate::model::{Audience, Disposition, MessageKind, PersonalData, Priority};
 /// Version of this format; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Ir {
     pub schema_version: u32,
+    /// IANA time-zone database release the playbook was checked against.
+    pub tzdb_version: String,
     pub playbook: String,
     pub brand: String,
     pub effective_from: String,
@@ -49,13 +55,15 @@ pub struct Ir {
     pub go_private: Vec<PersonalData>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrChannel {
     pub id: String,
     pub language: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrSeverity {
     pub id: String,
     pub name: String,
@@ -69,7 +77,8 @@ pub struct IrSeverity {
 
 /// Weekly opening hours in one zone, as local wall-clock intervals; turned
 /// into instants only when a deadline is computed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrCalendar {
     pub id: String,
     pub timezone: String,
@@ -77,7 +86,8 @@ pub struct IrCalendar {
     pub holidays: Vec<IrHoliday>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrWeeklyInterval {
     /// 0 = Monday … 6 = Sunday.
     pub day: u8,
@@ -86,7 +96,8 @@ pub struct IrWeeklyInterval {
     pub end: u16,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrHoliday {
     pub name: String,
     /// First and last day, inclusive (`YYYY-MM-DD`).
@@ -94,7 +105,8 @@ pub struct IrHoliday {
     pub until: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrTag {
     pub id: String,
     pub parent: Option<String>,
@@ -112,7 +124,8 @@ pub struct IrTag {
 
 /// A keyword as matched: folded (NFKC, lowercase, and without diacritics
 /// when `ignore_diacritics`), with how it must sit in the text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrKeyword {
     pub text: String,
     pub lang: String,
@@ -121,14 +134,16 @@ pub struct IrKeyword {
     pub whole_word: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrQueue {
     pub id: String,
     pub name: String,
     pub team: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrRoute {
     pub id: String,
     /// Deciding tags that match, descendants included; empty matches all.
@@ -142,7 +157,8 @@ pub struct IrRoute {
     pub escalation: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrBoosts {
     pub vip: u8,
     pub influencer_min_followers: Option<u64>,
@@ -151,14 +167,16 @@ pub struct IrBoosts {
     pub emergency: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrChain {
     pub id: String,
     pub rungs: Vec<IrRung>,
     pub then: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrRung {
     pub after_seconds: u64,
     pub automated: bool,
@@ -167,7 +185,8 @@ pub struct IrRung {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrTeam {
     pub id: String,
     pub name: String,
@@ -180,14 +199,16 @@ pub struct IrTeam {
     pub handover_to: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrRota {
     pub shift: String,
     pub members: u32,
     pub languages: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrShift {
     pub id: String,
     pub timezone: String,
@@ -198,7 +219,8 @@ pub struct IrShift {
     pub end: u16,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrIncident {
     pub id: String,
     pub name: String,
@@ -210,7 +232,8 @@ pub struct IrIncident {
     pub sla_overrides: BTreeMap<String, (u64, u64)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IrMacro {
     pub id: String,
     pub title: String,

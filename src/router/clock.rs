@@ -36,7 +36,7 @@ impl Holidays {
 }
 
 pub fn zone(name: &str) -> Result<TimeZone, RouterError> {
-    jiff::tz::db()
+    crate::tz::db()
         .get(name)
         .map_err(|_| RouterError::TimeZone(name.to_string()))
 }

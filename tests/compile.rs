@@ -1,0 +1,244 @@
+//! `carebook compile`: the outputs, their determinism, the routing config's
+//! round trip, `--check`, and writes that leave the directory as it was
+//! when they fail.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use carebook::ir::Ir;
+use carebook::router::{DecideOptions, Router};
+use common::{root, run};
+
+fn compile_into(out: &Path) -> common::Output {
+    run(&[
+        "compile",
+        "-p",
+        root().join("playbooks").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((rel, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn bundled() -> carebook::load::Playbook {
+    let loaded = carebook::load::load(
+        &root().join("playbooks"),
+        &carebook::load::LoadOptions::default(),
+    )
+    .unwrap();
+    loaded.playbook.unwrap()
+}
+
+#[test]
+fn outputs_are_byte_identical_across_runs() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(a.path()).status, 0);
+    assert_eq!(compile_into(b.path()).status, 0);
+    let (ta, tb) = (tree(a.path()), tree(b.path()));
+    assert!(ta.iter().any(|(p, _)| p == "routing.json"));
+    assert_eq!(ta, tb);
+}
+
+#[test]
+fn routing_json_snapshot() {
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(out.path()).status, 0);
+    let text = fs::read_to_string(out.path().join("routing.json")).unwrap();
+    insta::assert_snapshot!("routing_json", text);
+}
+
+#[test]
+fn routing_json_matches_its_published_schema() {
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(out.path()).status, 0);
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("schemas/routing.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("routing.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the schema is not a rubber stamp: a wrong type fails it.
+    let mut broken = doc.clone();
+    broken["routes"][0]["queue"] = serde_json::json!(7);
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn router_from_routing_json_decides_every_sample_as_the_yaml_router() {
+    let pb = bundled();
+    let from_yaml = Router::new(&carebook::ir::lower(&pb)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(out.path()).status, 0);
+    let text = fs::read_to_string(out.path().join("routing.json")).unwrap();
+    let from_json = Router::new(&Ir::from_json(&text).unwrap()).unwrap();
+
+    let mut across_dst = 0;
+    for sample in &pb.samples {
+        let message = carebook::sampletest::message_of(&sample.value);
+        let received = message.received_at.to_string();
+        if received.starts_with("2026-03-29") || received.starts_with("2026-10-25") {
+            across_dst += 1;
+        }
+        let incidents =
+            std::iter::once(None).chain(pb.incidents.iter().map(|i| Some(i.value.id.0.as_str())));
+        for incident in incidents {
+            let options = DecideOptions { incident, at: None };
+            let a = serde_json::to_string(&from_yaml.decide(&message, &options)).unwrap();
+            let b = serde_json::to_string(&from_json.decide(&message, &options)).unwrap();
+            assert_eq!(
+                a, b,
+                "sample `{}` (incident {incident:?})",
+                sample.value.id.0
+            );
+        }
+    }
+    assert!(across_dst >= 2, "the samples cover the DST change");
+}
+
+#[test]
+fn reading_a_newer_or_broken_routing_json_is_an_error_not_a_panic() {
+    let pb = bundled();
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&carebook::ir::lower(&pb).to_json()).unwrap();
+    doc["schema_version"] = serde_json::json!(99);
+    let err = Ir::from_json(&doc.to_string()).unwrap_err().to_string();
+    assert!(
+        err.contains("unsupported routing schema version 99"),
+        "{err}"
+    );
+
+    let err = Ir::from_json("{\n  \"schema_version\": 1,\n  \"bogus\": true\n}")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("line "), "{err}");
+    assert!(Ir::from_json("{").is_err());
+}
+
+#[test]
+fn check_passes_when_current_and_lists_stale_files() {
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(out.path()).status, 0);
+    let check = |dir: &Path| {
+        run(&[
+            "compile",
+            "-p",
+            root().join("playbooks").to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+            "--check",
+        ])
+    };
+    let current = check(out.path());
+    assert_eq!(current.status, 0, "{}", current.transcript());
+
+    fs::write(out.path().join("routing.json"), "{}\n").unwrap();
+    fs::write(out.path().join(".carebook-outputs"), {
+        let mut m = fs::read_to_string(out.path().join(".carebook-outputs")).unwrap();
+        m.push_str("old/gone.json\n");
+        m
+    })
+    .unwrap();
+    fs::create_dir(out.path().join("old")).unwrap();
+    fs::write(out.path().join("old/gone.json"), "{}").unwrap();
+    let stale = check(out.path());
+    assert_eq!(stale.status, 1, "{}", stale.transcript());
+    assert!(
+        stale.stderr.contains("routing.json (out of date)"),
+        "{}",
+        stale.stderr
+    );
+    assert!(
+        stale.stderr.contains("old/gone.json (no longer produced)"),
+        "{}",
+        stale.stderr
+    );
+    // --check writes nothing.
+    assert_eq!(
+        fs::read_to_string(out.path().join("routing.json")).unwrap(),
+        "{}\n"
+    );
+
+    // A compile brings it back and removes what carebook wrote before.
+    assert_eq!(compile_into(out.path()).status, 0);
+    assert!(!out.path().join("old").exists());
+    assert_eq!(check(out.path()).status, 0);
+}
+
+#[test]
+fn a_directory_where_a_file_goes_leaves_previous_outputs_intact() {
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(out.path()).status, 0);
+    let before = tree(out.path());
+    // Make one output stale so the compile has something to write, and
+    // put a directory where the routing config goes.
+    let target = out.path().join("routing.json");
+    fs::remove_file(&target).unwrap();
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("keep.txt"), "mine").unwrap();
+    let snapshot = tree(out.path());
+    let failed = compile_into(out.path());
+    assert_eq!(failed.status, 2, "{}", failed.transcript());
+    assert!(
+        failed.stderr.contains("is a directory"),
+        "{}",
+        failed.stderr
+    );
+    assert_eq!(tree(out.path()), snapshot, "nothing changed");
+    assert_ne!(snapshot, before);
+}
+
+#[test]
+fn a_file_carebook_did_not_write_is_never_overwritten() {
+    let out = tempfile::tempdir().unwrap();
+    fs::write(out.path().join("routing.json"), "my own notes\n").unwrap();
+    let failed = compile_into(out.path());
+    assert_eq!(failed.status, 2, "{}", failed.transcript());
+    assert!(
+        failed.stderr.contains("carebook did not write it"),
+        "{}",
+        failed.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(out.path().join("routing.json")).unwrap(),
+        "my own notes\n"
+    );
+    assert!(!out.path().join(".carebook-outputs").exists());
+}
+
+#[test]
+fn a_file_where_the_output_directory_goes_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("compiled");
+    fs::write(&out, "not a directory").unwrap();
+    let failed = compile_into(&out);
+    assert_eq!(failed.status, 2, "{}", failed.transcript());
+    assert_eq!(fs::read_to_string(&out).unwrap(), "not a directory");
+}
