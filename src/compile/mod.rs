@@ -20,10 +20,18 @@ pub struct Compiled {
 }
 
 impl Compiled {
-    fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+    pub(crate) fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
         let path = path.into();
         let previous = self.files.insert(path.clone(), bytes.into());
         debug_assert!(previous.is_none(), "two generators wrote {path}");
+    }
+
+    /// Adds a JSON document: pretty, keys in the order the value holds
+    /// them, final newline.
+    pub(crate) fn add_json(&mut self, path: impl Into<String>, value: &impl serde::Serialize) {
+        let mut text = serde_json::to_string_pretty(value).expect("outputs are JSON");
+        text.push('\n');
+        self.add(path, text);
     }
 }
 
