@@ -70,7 +70,7 @@ pub fn compile(
 ) -> Result<Compiled, CompileError> {
     let _ = playbook;
     let mut out = Compiled::default();
-    out.add("routing.json", ir.to_json());
+    out.add_json("routing.json", ir);
     out.fidelity.sort();
     Ok(out)
 }
