@@ -242,3 +242,14 @@ fn a_file_where_the_output_directory_goes_is_an_error() {
     assert_eq!(failed.status, 2, "{}", failed.transcript());
     assert_eq!(fs::read_to_string(&out).unwrap(), "not a directory");
 }
+
+#[test]
+fn committed_outputs_are_current() {
+    let out = common::run_in(&root(), &["compile", "--out", "compiled", "--check"], None);
+    assert_eq!(
+        out.status,
+        0,
+        "compiled/ is stale: run `cargo run -- compile --out compiled`\n{}",
+        out.transcript()
+    );
+}

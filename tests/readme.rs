@@ -59,10 +59,15 @@ fn readme_examples_are_true() {
     let examples = examples(&readme);
     assert!(examples.len() >= 5, "the README shows its commands");
     for example in examples {
-        // `schema --out schemas` would rewrite the committed schemas; run it
-        // in a scratch directory instead (the output names the same paths).
-        let out = if example.args.iter().any(|a| a == "--out") {
+        // `schema --out schemas` and `compile --out compiled` would rewrite
+        // committed files; run them in a scratch directory instead (the
+        // output names the same paths), with the bundled playbook in reach.
+        let writes = example.args.iter().any(|a| a == "--out")
+            && !example.args.iter().any(|a| a == "--check");
+        let out = if writes {
             let tmp = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink(root().join("playbooks"), tmp.path().join("playbooks"))
+                .unwrap();
             let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
             common::run_in(tmp.path(), &args, None)
         } else {

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, checked_playbook, usage_error};
+use std::collections::BTreeMap;
+
+use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, checked_playbook, print, usage_error};
 use crate::compile::{self, CompileOptions, output};
 
 #[derive(Debug, Args)]
@@ -48,10 +50,9 @@ pub fn run(args: CompileArgs) -> i32 {
     if args.check {
         return match output::check(&args.out, &compiled.files) {
             Ok(stale) if stale.is_empty() => {
-                println!(
-                    "{} compiled files in `{out}` are up to date",
-                    compiled.files.len()
-                );
+                let n = compiled.files.len();
+                let s = if n == 1 { "" } else { "s" };
+                println!("`{out}` is up to date ({n} file{s})");
                 EXIT_OK
             }
             Ok(stale) => {
@@ -71,12 +72,7 @@ pub fn run(args: CompileArgs) -> i32 {
     }
     match output::write(&args.out, &compiled.files) {
         Ok(report) => {
-            for path in &report.written {
-                println!("wrote {path}");
-            }
-            for path in &report.removed {
-                println!("removed {path}");
-            }
+            print(&summary(&report));
             println!(
                 "compiled into `{out}`: {} written, {} unchanged, {} removed",
                 report.written.len(),
@@ -91,4 +87,38 @@ pub fn run(args: CompileArgs) -> i32 {
             super::EXIT_USAGE
         }
     }
+}
+
+/// One line per top-level output (a file, or a directory of many), so the
+/// log of a compile stays short however many objects a target has.
+fn summary(report: &output::WriteReport) -> String {
+    // Top-level entry -> (written, unchanged, removed).
+    let mut groups: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let lists = [&report.written, &report.unchanged, &report.removed];
+    for (i, list) in lists.into_iter().enumerate() {
+        for path in list {
+            let top = match path.split_once('/') {
+                Some((dir, _)) => format!("{dir}/"),
+                None => path.clone(),
+            };
+            groups.entry(top).or_default()[i] += 1;
+        }
+    }
+    let mut text = String::new();
+    for (top, counts) in groups {
+        let parts: Vec<String> = ["written", "unchanged", "removed"]
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(what, n)| {
+                if top.ends_with('/') {
+                    format!("{n} {what}")
+                } else {
+                    what.to_string()
+                }
+            })
+            .collect();
+        text.push_str(&format!("  {top:<24} {}\n", parts.join(", ")));
+    }
+    text
 }
