@@ -192,14 +192,10 @@ pub fn shift_intervals(
                 .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
         })
     };
+    // The same reading of wall-clock times as the router's, so a shift
+    // starting inside a skipped hour covers what the router says it covers.
     let instant = |d: Date, minutes: u16| -> Option<i64> {
-        let (d, minutes) = if minutes >= 1440 {
-            (d.tomorrow().ok()?, minutes - 1440)
-        } else {
-            (d, minutes)
-        };
-        let dt = d.at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0);
-        Some(tz.to_timestamp(dt).ok()?.as_second())
+        Some(crate::tz::wall_clock_instant(&tz, d, u32::from(minutes))?.as_second())
     };
     let mut out = Vec::new();
     // A day either side, so a shift starting the evening before the window
@@ -268,5 +264,55 @@ mod tests {
         assert_eq!(gaps(&mut none, (0, 5)), vec![(0, 5)]);
         let mut full = vec![(-5, 30)];
         assert!(gaps(&mut full, (0, 20)).is_empty());
+    }
+
+    /// Coverage and the router must agree on when a shift is on, minute by
+    /// minute, across both of the year's clock changes, whatever the shift.
+    #[test]
+    fn coverage_and_router_agree_across_clock_changes() {
+        use crate::router::clock::{Holidays, ShiftRule};
+        let none = Holidays::new(&[]).unwrap();
+        let first_day = jiff::civil::date(2026, 1, 5);
+        for (start, end) in [
+            ("01:30", "09:00"),
+            ("22:00", "01:30"),
+            ("00:00", "24:00"),
+            ("02:00", "06:15"),
+            ("23:45", "02:30"),
+        ] {
+            let shift: Shift = serde_json::from_value(serde_json::json!({
+                "id": "s", "timezone": "Europe/Dublin",
+                "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                "start": start, "end": end,
+            }))
+            .unwrap();
+            let intervals = shift_intervals(&shift, None, first_day);
+            let rule = ShiftRule::new(&crate::ir::IrShift {
+                id: "s".into(),
+                timezone: "Europe/Dublin".into(),
+                days: (0..7).collect(),
+                start: shift.start.minutes,
+                end: shift.end.minutes,
+            })
+            .unwrap();
+            for day in [
+                "2026-03-28T00:00:00Z",
+                "2026-10-24T00:00:00Z",
+                "2026-06-01T00:00:00Z",
+            ] {
+                let from: jiff::Timestamp = day.parse().unwrap();
+                for minute in (0..3 * 1440).step_by(5) {
+                    let at = from.as_second() + minute * 60;
+                    let by_coverage = intervals.iter().any(|&(s, e)| s <= at && at < e);
+                    let by_router = rule.covers(jiff::Timestamp::from_second(at).unwrap(), &none);
+                    assert_eq!(
+                        by_coverage,
+                        by_router,
+                        "{start}-{end} at {}",
+                        jiff::Timestamp::from_second(at).unwrap()
+                    );
+                }
+            }
+        }
     }
 }

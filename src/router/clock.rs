@@ -3,7 +3,7 @@
 //! instants here, in each rule's own time zone, so DST changes fall where
 //! they really do.
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
@@ -125,20 +125,8 @@ impl BusinessCalendar {
     }
 
     fn instant(&self, day: Date, minutes: u16) -> Option<Timestamp> {
-        local_instant(&self.tz, day, minutes)
+        crate::tz::wall_clock_instant(&self.tz, day, u32::from(minutes))
     }
-}
-
-/// The instant of a local wall-clock time; `24:00` is the next midnight. A
-/// time skipped by a DST change resolves to the instant after the gap.
-fn local_instant(tz: &TimeZone, day: Date, minutes: u16) -> Option<Timestamp> {
-    let (day, minutes) = if minutes >= 1440 {
-        (day.tomorrow().ok()?, minutes - 1440)
-    } else {
-        (day, minutes)
-    };
-    let dt: DateTime = day.at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0);
-    tz.to_timestamp(dt).ok()
 }
 
 /// A weekly shift in its own zone.
@@ -148,6 +136,28 @@ pub struct ShiftRule {
     days: [bool; 7],
     start: u16,
     end: u16,
+    /// Local dates on which the zone's clocks change, sorted.
+    clock_changes: Vec<Date>,
+}
+
+/// The local dates of a zone's clock changes from 1970 to 2100: the only
+/// days on which reading a shift off the wall clock can differ from the
+/// instants [`crate::tz::wall_clock_instant`] gives.
+fn clock_change_days(tz: &TimeZone) -> Vec<Date> {
+    let (Ok(from), Ok(until)) = (
+        Timestamp::from_second(0),
+        "2100-01-01T00:00:00Z".parse::<Timestamp>(),
+    ) else {
+        return Vec::new();
+    };
+    let mut days: Vec<Date> = tz
+        .following(from)
+        .map(|t| t.timestamp())
+        .take_while(|t| *t < until)
+        .map(|t| tz.to_datetime(t).date())
+        .collect();
+    days.dedup();
+    days
 }
 
 impl ShiftRule {
@@ -158,8 +168,10 @@ impl ShiftRule {
                 *slot = true;
             }
         }
+        let tz = zone(&s.timezone)?;
         Ok(ShiftRule {
-            tz: zone(&s.timezone)?,
+            clock_changes: clock_change_days(&tz),
+            tz,
             days,
             start: s.start,
             end: s.end,
@@ -167,13 +179,21 @@ impl ShiftRule {
     }
 
     /// Whether the shift is on at `at`, unless the day it started on is a
-    /// holiday. Compared on the wall clock of the shift's zone, which is
-    /// what a shift is: a night shift on the night the clocks go forward
-    /// is an hour shorter, and nothing else changes.
+    /// holiday. A shift is read off the wall clock of its zone: a night
+    /// shift on the night the clocks go forward is an hour shorter, and
+    /// nothing else changes. Around a clock change the shift's instants
+    /// are worked out exactly as coverage and staffing work them out.
     pub fn covers(&self, at: Timestamp, holidays: &Holidays) -> bool {
         let local = self.tz.to_datetime(at);
-        let minute = local.hour() as u16 * 60 + local.minute() as u16;
         let today = local.date();
+        let near_change = |d: Date| self.clock_changes.binary_search(&d).is_ok();
+        if near_change(today)
+            || today.yesterday().is_ok_and(near_change)
+            || today.tomorrow().is_ok_and(near_change)
+        {
+            return self.covers_exactly(at, today, holidays);
+        }
+        let minute = local.hour() as u16 * 60 + local.minute() as u16;
         let weekday = today.weekday().to_monday_zero_offset() as usize;
         let overnight = self.end <= self.start;
         // The shift that started today.
@@ -189,6 +209,26 @@ impl ShiftRule {
             && minute < self.end
             && self.days[(weekday + 6) % 7]
             && today.yesterday().is_ok_and(|y| !holidays.contains(y))
+    }
+
+    /// [`covers`](Self::covers) from the instants of the shifts that
+    /// started yesterday and today.
+    fn covers_exactly(&self, at: Timestamp, today: Date, holidays: &Holidays) -> bool {
+        let end = if self.end <= self.start {
+            u32::from(self.end) + 1440
+        } else {
+            u32::from(self.end)
+        };
+        [today.yesterday().ok(), Some(today)]
+            .into_iter()
+            .flatten()
+            .filter(|d| self.days[d.weekday().to_monday_zero_offset() as usize])
+            .filter(|d| !holidays.contains(*d))
+            .any(|d| {
+                let start = crate::tz::wall_clock_instant(&self.tz, d, u32::from(self.start));
+                let end = crate::tz::wall_clock_instant(&self.tz, d, end);
+                matches!((start, end), (Some(s), Some(e)) if s <= at && at < e)
+            })
     }
 }
 
@@ -301,5 +341,35 @@ mod tests {
         assert!(!s.covers(ts("2026-03-29T05:00:00Z"), &none));
         assert!(s.covers(ts("2026-03-29T04:59:00Z"), &none));
         assert!(!s.covers(ts("2026-03-29T12:00:00Z"), &none));
+    }
+
+    #[test]
+    fn shifts_starting_in_a_skipped_or_repeated_hour() {
+        let shift = |start| {
+            ShiftRule::new(&IrShift {
+                id: "early".into(),
+                timezone: "Europe/Dublin".into(),
+                days: (0..7).collect(),
+                start,
+                end: 9 * 60,
+            })
+            .unwrap()
+        };
+        let none = Holidays(Vec::new());
+        // 01:30 does not exist on 29 March: the shift starts when the
+        // clocks jump, at 01:00 UTC, as coverage counts it.
+        let s = shift(90);
+        assert!(!s.covers(ts("2026-03-29T00:59:00Z"), &none));
+        assert!(s.covers(ts("2026-03-29T01:00:00Z"), &none));
+        // 01:30 happens twice on 25 October: from the first time on, the
+        // shift stays on through the repeated half hour.
+        assert!(!s.covers(ts("2026-10-25T00:29:00Z"), &none));
+        assert!(s.covers(ts("2026-10-25T00:30:00Z"), &none));
+        assert!(s.covers(ts("2026-10-25T01:10:00Z"), &none));
+        assert!(s.covers(ts("2026-10-25T08:59:00Z"), &none));
+        assert!(!s.covers(ts("2026-10-25T09:00:00Z"), &none));
+        // And on an ordinary day, the wall clock.
+        assert!(!s.covers(ts("2026-06-10T00:29:00Z"), &none));
+        assert!(s.covers(ts("2026-06-10T00:30:00Z"), &none));
     }
 }
