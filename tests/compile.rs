@@ -253,3 +253,40 @@ fn committed_outputs_are_current() {
         out.transcript()
     );
 }
+
+#[test]
+fn out_may_be_nested_or_a_symlink_to_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b/compiled");
+    assert_eq!(compile_into(&nested).status, 0);
+    assert!(nested.join("routing.json").is_file());
+
+    let real = dir.path().join("real");
+    fs::create_dir(&real).unwrap();
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = compile_into(&link);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(real.join("routing.json").is_file());
+}
+
+#[test]
+fn stale_files_are_never_removed_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("compiled");
+    assert_eq!(compile_into(&out).status, 0);
+    // The manifest says carebook once wrote notes/old.md, but `notes` is
+    // now a link to somebody's own directory.
+    let theirs = dir.path().join("theirs");
+    fs::create_dir(&theirs).unwrap();
+    fs::write(theirs.join("old.md"), "keep me").unwrap();
+    std::os::unix::fs::symlink(&theirs, out.join("notes")).unwrap();
+    let mut manifest = fs::read_to_string(out.join(".carebook-outputs")).unwrap();
+    manifest.push_str("notes/old.md\n");
+    fs::write(out.join(".carebook-outputs"), manifest).unwrap();
+    assert_eq!(compile_into(&out).status, 0);
+    assert_eq!(
+        fs::read_to_string(theirs.join("old.md")).unwrap(),
+        "keep me"
+    );
+}

@@ -195,9 +195,13 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
 
 /// Writes `files` into `out` as one change; see the module documentation.
 pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteReport, OutputError> {
-    match existing(out)? {
-        Some(m) if !m.is_dir() => return Err(OutputError::NotDirectory(out.to_path_buf())),
-        _ => {}
+    // OUT itself may be a symlink to a directory; inside it, only real
+    // directories are written through, so nothing lands outside it.
+    match fs::metadata(out) {
+        Ok(m) if !m.is_dir() => return Err(OutputError::NotDirectory(out.to_path_buf())),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_error("inspect", out)(e)),
     }
     let ours = previous(out)?;
     let mut report = WriteReport::default();
@@ -210,14 +214,11 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
         debug_assert!(is_plain_relative(rel), "generated path {rel}");
         let target = out.join(rel);
         let mut dir = target.parent();
-        while let Some(d) = dir {
+        while let Some(d) = dir.filter(|d| *d != out) {
             if let Some(m) = existing(d)?
                 && !m.is_dir()
             {
                 return Err(OutputError::NotDirectory(d.to_path_buf()));
-            }
-            if d == out {
-                break;
             }
             dirs_needed.insert(d.to_path_buf());
             dir = d.parent();
@@ -256,7 +257,7 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
     // before and the playbook no longer produces.
     for rel in ours.iter().filter(|rel| !files.contains_key(*rel)) {
         let path = out.join(rel);
-        if existing(&path)?.is_some_and(|m| !m.is_dir()) {
+        if within_real_dirs(out, rel)? && existing(&path)?.is_some_and(|m| !m.is_dir()) {
             fs::remove_file(&path).map_err(io_error("remove", &path))?;
             report.removed.push(rel.clone());
             // Directories it leaves empty go too; a non-empty one stays.
@@ -272,6 +273,21 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
     Ok(report)
 }
 
+/// Whether every directory between `out` and `rel` is a real directory,
+/// not a symlink: removing through a symlink could delete a file outside
+/// the output directory.
+fn within_real_dirs(out: &Path, rel: &str) -> Result<bool, OutputError> {
+    let mut dir = out.to_path_buf();
+    let parents: Vec<&str> = rel.split('/').collect();
+    for part in &parents[..parents.len().saturating_sub(1)] {
+        dir.push(part);
+        if !existing(&dir)?.is_some_and(|m| m.is_dir()) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 fn stage_and_commit(
     out: &Path,
     dirs_needed: &BTreeSet<PathBuf>,
@@ -280,7 +296,19 @@ fn stage_and_commit(
     undo: &mut Undo,
 ) -> Result<(), OutputError> {
     // Parents sort before their children, so each is created in turn.
-    for dir in std::iter::once(&out.to_path_buf()).chain(dirs_needed.iter()) {
+    // OUT and any missing parents of it, outermost first, then the
+    // directories inside it.
+    let mut missing = Vec::new();
+    let mut dir = Some(out);
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if fs::metadata(d).is_ok() {
+            break;
+        }
+        missing.push(d.to_path_buf());
+        dir = d.parent();
+    }
+    missing.reverse();
+    for dir in missing.iter().chain(dirs_needed.iter()) {
         if existing(dir)?.is_none() {
             fs::create_dir(dir).map_err(io_error("create directory", dir))?;
             undo.created_dirs.push(dir.clone());
