@@ -38,8 +38,8 @@ impl Ref {
     /// What the id is of, for people.
     pub fn describe(&self) -> String {
         match self {
-            Ref::Group(team) => format!("the Zendesk group of team `{team}`"),
-            Ref::Schedule(calendar) => format!("the Zendesk schedule of calendar `{calendar}`"),
+            Ref::Group(team) => format!("the group of team `{team}`"),
+            Ref::Schedule(calendar) => format!("the schedule of calendar `{calendar}`"),
             Ref::TriggerCategory => "the trigger category for carebook's triggers".to_string(),
             Ref::ChannelField => "the ticket field holding the channel".to_string(),
             Ref::LanguageField => "the ticket field holding the language".to_string(),
