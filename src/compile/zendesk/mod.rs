@@ -224,7 +224,7 @@ pub struct Plan {
 pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
     let mut notes = fidelity::Notes::new(TARGET);
     let groups = groups::plan(ir);
-    let schedules = schedules::plan(ir, &mut notes);
+    let schedules = schedules::plan(pb, ir, &mut notes);
     let triggers = triggers::plan(pb, ir, &mut notes);
     let macros = macros::plan(pb, &mut notes);
     let sla_policies = sla::plan(ir, &mut notes);

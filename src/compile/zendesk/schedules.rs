@@ -5,14 +5,26 @@
 use super::fidelity::Notes;
 use super::{Holiday, Schedule, time_zones};
 use crate::ir::{Ir, IrCalendar};
+use crate::load::Playbook;
 
 const DAY: u32 = 1440;
 
-pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<Schedule> {
-    ir.calendars.iter().map(|c| schedule(c, notes)).collect()
+pub fn plan(pb: &Playbook, ir: &Ir, notes: &mut Notes) -> Vec<Schedule> {
+    ir.calendars
+        .iter()
+        .map(|c| {
+            // The IR keeps ids only; people pick a schedule by its name.
+            let name = pb
+                .calendars
+                .iter()
+                .find(|x| x.id.as_str() == c.id)
+                .map_or_else(|| c.id.clone(), |x| x.name.clone());
+            schedule(c, name, notes)
+        })
+        .collect()
 }
 
-fn schedule(c: &IrCalendar, notes: &mut Notes) -> Schedule {
+fn schedule(c: &IrCalendar, name: String, notes: &mut Notes) -> Schedule {
     let time_zone = match time_zones::zendesk_name(&c.timezone) {
         Some(name) => name.to_string(),
         None => {
@@ -30,7 +42,7 @@ fn schedule(c: &IrCalendar, notes: &mut Notes) -> Schedule {
     };
     Schedule {
         key: c.id.clone(),
-        name: c.id.clone(),
+        name,
         time_zone,
         intervals: week_intervals(c),
         holidays: c
