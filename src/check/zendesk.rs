@@ -134,23 +134,27 @@ fn missing_ids(cx: &mut Context) {
             Ref::ChannelField | Ref::LanguageField => "fields",
         };
         let loc: Loc = map.loc.child(section);
-        let label = cx
-            .key_label(&loc)
-            .with_message(format!("no `{}` in this file", r.mapping_key()));
+        let present = cx.sources.get(map.loc.file).value.get(section).is_some();
+        let missing = format!("no `{}` in this file", r.mapping_key());
         // Where the object that needs the id is defined.
         let defined = match &r {
             Ref::Group(team) => cx.ids.teams.get(team.as_str()).map(|t| t.loc.child("id")),
             Ref::Schedule(c) => cx.ids.calendars.get(c.as_str()).map(|c| c.loc.child("id")),
             _ => None,
         };
-        let mut d = Diagnostic::new(
-            Code::ZendeskIdMissing,
-            format!("no Zendesk id for {}", r.describe()),
-        )
-        .at(label);
-        if let Some(loc) = defined {
-            d = d.related(cx.label(&loc).with_message("defined here"));
-        }
+        let message = format!("no Zendesk id for {}", r.describe());
+        let d = match defined {
+            // Without the section there is no place in the mapping to
+            // point at: point at what needs the id instead.
+            Some(def) if !present => Diagnostic::new(Code::ZendeskIdMissing, message).at(cx
+                .label(&def)
+                .with_message("has no id in the Zendesk mapping")),
+            Some(def) => Diagnostic::new(Code::ZendeskIdMissing, message)
+                .at(cx.key_label(&loc).with_message(missing))
+                .related(cx.label(&def).with_message("defined here")),
+            None => Diagnostic::new(Code::ZendeskIdMissing, message)
+                .at(cx.key_label(&loc).with_message(missing)),
+        };
         cx.push(d.help(format!(
             "add `{}` to the mapping; until then the REST bodies hold `{}`",
             r.mapping_key(),
