@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::model::{
     EmpowermentFile, EscalationFile, FileKind, Manifest, SamplesFile, StaffingFile, TagsFile,
-    VoiceFile,
+    VoiceFile, ZendeskFile,
 };
 
 /// Where the published schemas live; `$id`s point here.
@@ -95,6 +95,7 @@ pub fn schema_for(kind: FileKind) -> Value {
         FileKind::Empowerment => generate::<EmpowermentFile>(kind),
         FileKind::Staffing => generate::<StaffingFile>(kind),
         FileKind::Samples => generate::<SamplesFile>(kind),
+        FileKind::Zendesk => generate::<ZendeskFile>(kind),
     }
 }
 

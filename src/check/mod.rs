@@ -15,6 +15,7 @@ mod sla;
 mod tags;
 mod understaffing;
 mod voice;
+mod zendesk;
 
 use std::collections::BTreeMap;
 
@@ -120,6 +121,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     if zones_ok && references_ok {
         understaffing::check(&mut cx);
     }
+    zendesk::check(&mut cx);
     let mut out = cx.out;
     crate::diagnostic::sort(&mut out);
     out

@@ -28,6 +28,8 @@ pub enum SchemaKind {
     Empowerment,
     Staffing,
     Samples,
+    /// The Zendesk id mapping.
+    Zendesk,
     /// The compiled `routing.json`.
     Routing,
 }
@@ -42,6 +44,7 @@ impl SchemaKind {
             SchemaKind::Empowerment => FileKind::Empowerment,
             SchemaKind::Staffing => FileKind::Staffing,
             SchemaKind::Samples => FileKind::Samples,
+            SchemaKind::Zendesk => FileKind::Zendesk,
             SchemaKind::Routing => return None,
         })
     }

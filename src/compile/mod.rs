@@ -4,6 +4,8 @@
 //! once, or compares it with what is on disk.
 
 pub mod output;
+pub mod terraform;
+pub mod zendesk;
 
 use std::collections::BTreeMap;
 
@@ -68,9 +70,10 @@ pub fn compile(
     ir: &Ir,
     _options: &CompileOptions,
 ) -> Result<Compiled, CompileError> {
-    let _ = playbook;
     let mut out = Compiled::default();
     out.add_json("routing.json", ir);
+    zendesk::export(playbook, ir, &mut out);
+    terraform::export(playbook, ir, &mut out);
     out.fidelity.sort();
     Ok(out)
 }

@@ -95,6 +95,9 @@ codes! {
     Exclamations => "CB408", "too-many-exclamations", Warning, "A reply has more exclamation marks than the voice guide allows";
     UnresolvedPlaceholder => "CB409", "unresolved-placeholder", Error, "A reply still holds a template slot such as {{name}}";
     HardToRead => "CB410", "hard-to-read", Warning, "An English reply scores below the guide's Flesch reading ease target";
+    // Export targets.
+    ZendeskTimeZone => "CB501", "zendesk-time-zone", Error, "A business-hours calendar is in a time zone Zendesk has no name for";
+    ZendeskIdMissing => "CB502", "zendesk-id-missing", Warning, "The Zendesk id mapping lacks an id the exported request bodies refer to";
 }
 
 impl Code {

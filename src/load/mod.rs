@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::diagnostic::{Code, Diagnostic, Label, Level};
 use crate::model::{
     EmpowermentFile, EscalationFile, FileKind, Manifest, PlaybookFiles, SamplesFile, StaffingFile,
-    TagsFile, VoiceFile,
+    TagsFile, VoiceFile, ZendeskFile,
 };
 use crate::source::{FileId, SourceFile, Sources, Span};
 
@@ -227,6 +227,15 @@ fn part_jobs(files: &PlaybookFiles, manifest: &SourceFile) -> Vec<Job> {
         ("samples", FileKind::Samples, &files.samples),
     ];
     let mut jobs = Vec::new();
+    if let Some(name) = &files.zendesk {
+        jobs.push(Job {
+            name: name.clone(),
+            kind: FileKind::Zendesk,
+            named_at: manifest
+                .nearest("/files/zendesk")
+                .map(|s| Label::new(FileId(0), s.value)),
+        });
+    }
     for (field, kind, names) in lists {
         for (i, name) in names.iter().enumerate() {
             let named_at = manifest
@@ -343,6 +352,7 @@ enum Part {
     Empowerment(EmpowermentFile),
     Staffing(StaffingFile),
     Samples(SamplesFile),
+    Zendesk(ZendeskFile),
 }
 
 impl Part {
@@ -359,6 +369,7 @@ impl Part {
             FileKind::Empowerment => Part::Empowerment(typed(value, id, source)?),
             FileKind::Staffing => Part::Staffing(typed(value, id, source)?),
             FileKind::Samples => Part::Samples(typed(value, id, source)?),
+            FileKind::Zendesk => Part::Zendesk(typed(value, id, source)?),
             FileKind::Manifest => unreachable!("the manifest is not a part"),
         })
     }
@@ -371,6 +382,7 @@ impl Part {
             Part::Empowerment(f) => pb.add_empowerment(id, f),
             Part::Staffing(f) => pb.add_staffing(id, f),
             Part::Samples(f) => pb.add_samples(id, f),
+            Part::Zendesk(f) => pb.add_zendesk(id, f),
         }
     }
 }

@@ -91,6 +91,8 @@ pub struct Playbook {
     pub forecast: Vec<At<Forecast>>,
     pub service_levels: Vec<At<ServiceLevel>>,
     pub samples: Vec<At<Sample>>,
+    /// The Zendesk id mapping, when the manifest names one.
+    pub zendesk: Option<At<ZendeskFile>>,
 }
 
 impl Playbook {
@@ -119,6 +121,7 @@ impl Playbook {
             forecast: Vec::new(),
             service_levels: Vec::new(),
             samples: Vec::new(),
+            zendesk: None,
         }
     }
 
@@ -170,6 +173,13 @@ impl Playbook {
                 loc: Loc::new(file, "/service_level"),
             });
         }
+    }
+
+    pub(super) fn add_zendesk(&mut self, file: FileId, f: ZendeskFile) {
+        self.zendesk = Some(At {
+            value: f,
+            loc: Loc::new(file, ""),
+        });
     }
 
     pub(super) fn add_samples(&mut self, file: FileId, f: SamplesFile) {

@@ -13,10 +13,11 @@ pub enum FileKind {
     Empowerment,
     Staffing,
     Samples,
+    Zendesk,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 8] = [
         FileKind::Manifest,
         FileKind::Voice,
         FileKind::Tags,
@@ -24,6 +25,7 @@ impl FileKind {
         FileKind::Empowerment,
         FileKind::Staffing,
         FileKind::Samples,
+        FileKind::Zendesk,
     ];
 
     pub fn name(self) -> &'static str {
@@ -35,6 +37,7 @@ impl FileKind {
             FileKind::Empowerment => "empowerment",
             FileKind::Staffing => "staffing",
             FileKind::Samples => "samples",
+            FileKind::Zendesk => "zendesk",
         }
     }
 

@@ -115,12 +115,16 @@ pub struct PlaybookFiles {
     pub staffing: Vec<String>,
     #[serde(default)]
     pub samples: Vec<String>,
+    /// The Zendesk id mapping, read when `targets.zendesk` is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zendesk: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
-    /// Compile Zendesk exports and check what they need.
+    /// Compile Zendesk exports (REST request bodies and Terraform) and
+    /// check what they need; account ids come from `files.zendesk`.
     #[serde(default)]
     pub zendesk: bool,
 }

@@ -11,6 +11,7 @@ mod samples;
 mod staffing;
 mod tags;
 mod voice;
+mod zendesk;
 
 pub use common::*;
 pub use empowerment::*;
@@ -21,3 +22,4 @@ pub use samples::*;
 pub use staffing::*;
 pub use tags::*;
 pub use voice::*;
+pub use zendesk::*;

@@ -1,0 +1,118 @@
+//! Macros from the canned replies: one per macro and language, since a
+//! Zendesk macro holds one text. The reply goes into the comment, public
+//! or private as the macro's message kinds allow.
+
+use super::fidelity::Notes;
+use super::{Action, Macro};
+use crate::load::Playbook;
+use crate::model::MessageKind;
+
+/// carebook placeholders Zendesk fills in itself.
+const ZENDESK_PLACEHOLDERS: &[(&str, &str)] = &[
+    ("first_name", "{{ticket.requester.first_name}}"),
+    ("name", "{{ticket.requester.name}}"),
+];
+
+pub fn plan(pb: &Playbook, notes: &mut Notes) -> Vec<Macro> {
+    let mut out = Vec::new();
+    for m in &pb.macros {
+        let object = format!("macro `{}`", m.id);
+        if !m.channels.is_empty() {
+            notes.add(
+                &object,
+                format!(
+                    "only for {}: Zendesk offers every macro on every channel",
+                    m.channels
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+        if !m.roles.is_empty() {
+            notes.add(
+                &object,
+                "the roles that may send it are not exported: Zendesk restricts macros by group or agent, not by carebook role",
+            );
+        }
+        let mut slots: Vec<&str> = m
+            .placeholders
+            .keys()
+            .map(String::as_str)
+            .filter(|p| !ZENDESK_PLACEHOLDERS.iter().any(|(name, _)| name == p))
+            .collect();
+        slots.sort_unstable();
+        if !slots.is_empty() {
+            notes.add(
+                &object,
+                format!(
+                    "placeholders {} are written `[name]` for the agent to fill in: Zendesk would print an unknown {{{{placeholder}}}} as nothing",
+                    slots.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+                ),
+            );
+        }
+        let mut description = format!("carebook macro `{}`.", m.id);
+        if !m.tags.is_empty() {
+            description.push_str(&format!(
+                " Suggested for tags: {}.",
+                m.tags
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if let Some(c) = &m.compensation {
+            description.push_str(&format!(
+                " Offers {} {}; never change the amount.",
+                c.amount, c.currency
+            ));
+        }
+        let public = match m.kinds.as_slice() {
+            [MessageKind::Public] => Some("true"),
+            [MessageKind::Private] => Some("false"),
+            _ => None,
+        };
+        for (lang, text) in &m.text {
+            let mut actions = vec![Action::new("comment_value", fill(text, &slots))];
+            actions.extend(public.map(|p| Action::new("comment_mode_is_public", p)));
+            out.push(Macro {
+                key: format!("{}-{lang}", m.id),
+                title: format!("{} [{lang}]", m.title),
+                description: description.clone(),
+                actions,
+            });
+        }
+    }
+    out
+}
+
+/// The reply with Zendesk's own placeholders where it has one, and the
+/// agent's slots as `[name]`.
+fn fill(text: &str, slots: &[&str]) -> String {
+    let mut out = text.to_string();
+    for (name, zendesk) in ZENDESK_PLACEHOLDERS {
+        out = out.replace(&format!("{{{{{name}}}}}"), zendesk);
+    }
+    for slot in slots {
+        out = out.replace(&format!("{{{{{slot}}}}}"), &format!("[{slot}]"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn zendesk_fills_the_name_and_the_agent_the_rest() {
+        assert_eq!(
+            fill(
+                "Hi {{first_name}}, by {{update_time}}. ^{{agent_initials}}",
+                &["agent_initials", "update_time"]
+            ),
+            "Hi {{ticket.requester.first_name}}, by [update_time]. ^[agent_initials]"
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! The Zendesk export: the request bodies the Zendesk Support REST API
+//! accepts to create the playbook's groups, triggers, macros, SLA policies
+//! and schedules, one JSON file per object under `zendesk/`, written only
+//! when the manifest turns `targets.zendesk` on.
+//!
+//! The objects are first planned as data ([`Plan`]) whose references to
+//! other objects stay symbolic ([`Ref`]); the REST bodies resolve them to
+//! the account's ids from the mapping file, Terraform to resource
+//! references. What Zendesk cannot express is reported as [`Fidelity`]
+//! warnings and listed in `zendesk/FIDELITY.md`.
+
+pub mod fidelity;
+pub mod groups;
+pub mod ids;
+pub mod macros;
+pub mod schedules;
+pub mod sla;
+pub mod time_zones;
+pub mod triggers;
+
+use serde_json::{Map, Value, json};
+
+use super::{Compiled, Fidelity};
+use crate::ir::Ir;
+use crate::load::Playbook;
+use crate::model::Priority;
+pub use ids::{IdMap, Ref};
+
+/// The target name in fidelity warnings.
+pub const TARGET: &str = "zendesk";
+
+/// A string that may hold references to objects whose ids only the
+/// account (or Terraform) knows, such as `custom_fields_<channel field>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub Vec<Piece>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Literal(String),
+    Ref(Ref),
+}
+
+impl Text {
+    pub fn lit(s: impl Into<String>) -> Text {
+        Text(vec![Piece::Literal(s.into())])
+    }
+
+    pub fn of(r: Ref) -> Text {
+        Text(vec![Piece::Ref(r)])
+    }
+
+    /// `prefix` followed by a reference.
+    pub fn prefixed(prefix: &str, r: Ref) -> Text {
+        Text(vec![Piece::Literal(prefix.to_string()), Piece::Ref(r)])
+    }
+
+    /// The text with each reference written by `resolve`.
+    pub fn render(&self, resolve: &impl Fn(&Ref) -> String) -> String {
+        self.0
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(s) => s.clone(),
+                Piece::Ref(r) => resolve(r),
+            })
+            .collect()
+    }
+
+    pub fn refs(&self) -> impl Iterator<Item = &Ref> {
+        self.0.iter().filter_map(|p| match p {
+            Piece::Ref(r) => Some(r),
+            Piece::Literal(_) => None,
+        })
+    }
+}
+
+/// One condition of a trigger or SLA policy filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub field: Text,
+    pub operator: &'static str,
+    pub value: Text,
+}
+
+impl Condition {
+    pub fn new(field: &str, operator: &'static str, value: impl Into<String>) -> Condition {
+        Condition {
+            field: Text::lit(field),
+            operator,
+            value: Text::lit(value),
+        }
+    }
+
+    /// The guard every carebook trigger carries: it fires when the ticket
+    /// is created, never on a customer's follow-up.
+    pub fn on_create() -> Condition {
+        Condition::new("update_type", "is", "Create")
+    }
+
+    pub fn tags_include(tags: &[String]) -> Condition {
+        Condition::new("current_tags", "includes", tags.join(" "))
+    }
+
+    pub fn tags_exclude(tags: &[String]) -> Condition {
+        Condition::new("current_tags", "not_includes", tags.join(" "))
+    }
+
+    pub fn priority_is(p: Priority) -> Condition {
+        Condition::new("priority", "is", p.as_str())
+    }
+}
+
+/// One action: a field and the value it gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub field: Text,
+    pub value: Text,
+}
+
+impl Action {
+    pub fn new(field: &str, value: impl Into<String>) -> Action {
+        Action {
+            field: Text::lit(field),
+            value: Text::lit(value),
+        }
+    }
+
+    /// Adds tags (Zendesk's `current_tags` action adds, `set_tags` would
+    /// replace the customer's own).
+    pub fn add_tags(tags: &[String]) -> Action {
+        Action::new("current_tags", tags.join(" "))
+    }
+}
+
+/// Conditions in Zendesk's shape: all must hold, and at least one of
+/// `any` when it is not empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Conditions {
+    pub all: Vec<Condition>,
+    pub any: Vec<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// File stem and Terraform name, such as `route-care-ja`; starts
+    /// with a letter.
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub active: bool,
+    pub conditions: Conditions,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Macro {
+    /// `macro-id` and language, such as `sorry-delay-en`.
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlaPolicy {
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub filter: Conditions,
+    pub metrics: Vec<PolicyMetric>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyMetric {
+    pub priority: Priority,
+    /// `first_reply_time` or `total_resolution_time`.
+    pub metric: &'static str,
+    pub target_minutes: u64,
+    pub business_hours: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// The calendar id.
+    pub key: String,
+    pub name: String,
+    /// Zendesk's own zone name, such as `Dublin`.
+    pub time_zone: String,
+    /// Minutes since Sunday 00:00, each within one day, sorted.
+    pub intervals: Vec<(u32, u32)>,
+    pub holidays: Vec<Holiday>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    pub name: String,
+    pub start_date: String,
+    pub end_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The team id.
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// Every object the playbook becomes in Zendesk, in the order they are
+/// created, with what could not be expressed exactly.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub category_name: String,
+    pub groups: Vec<Group>,
+    pub schedules: Vec<Schedule>,
+    /// In position order (position = index + 1).
+    pub triggers: Vec<Trigger>,
+    pub macros: Vec<Macro>,
+    /// In position order.
+    pub sla_policies: Vec<SlaPolicy>,
+    pub fidelity: Vec<Fidelity>,
+}
+
+/// Plans the Zendesk objects of a checked playbook.
+pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
+    let mut notes = fidelity::Notes::new(TARGET);
+    let groups = groups::plan(ir);
+    let schedules = schedules::plan(pb, ir, &mut notes);
+    let triggers = triggers::plan(pb, ir, &mut notes);
+    let macros = macros::plan(pb, &mut notes);
+    let sla_policies = sla::plan(ir, &mut notes);
+    Plan {
+        category_name: format!("carebook: {}", ir.playbook),
+        groups,
+        schedules,
+        triggers,
+        macros,
+        sla_policies,
+        fidelity: notes.into_list(),
+    }
+}
+
+/// Writes the REST request bodies and `zendesk/FIDELITY.md` when the
+/// Zendesk target is on.
+pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) {
+    if !pb.manifest.targets.zendesk {
+        return;
+    }
+    let plan = plan(pb, ir);
+    let map = IdMap::new(pb.zendesk.as_ref().map(|z| &z.value));
+    let resolve = |r: &Ref| map.rest(r);
+
+    out.add_json(
+        "zendesk/trigger_categories/carebook.json",
+        &json!({"trigger_category": {"name": plan.category_name, "position": 0}}),
+    );
+    for g in &plan.groups {
+        out.add_json(
+            format!("zendesk/groups/{}.json", g.key),
+            &json!({"group": {"name": g.name, "description": g.description}}),
+        );
+    }
+    for s in &plan.schedules {
+        write_schedule(s, out);
+    }
+    for (i, t) in plan.triggers.iter().enumerate() {
+        let mut body = Map::new();
+        body.insert("title".into(), json!(t.title));
+        body.insert("description".into(), json!(t.description));
+        body.insert("active".into(), json!(t.active));
+        body.insert("position".into(), json!(i + 1));
+        body.insert("category_id".into(), json!(resolve(&Ref::TriggerCategory)));
+        body.insert(
+            "conditions".into(),
+            conditions_json(&t.conditions, &resolve),
+        );
+        body.insert("actions".into(), actions_json(&t.actions, &resolve));
+        out.add_json(
+            format!("zendesk/triggers/{:03}-{}.json", i + 1, t.key),
+            &json!({"trigger": body}),
+        );
+    }
+    for m in &plan.macros {
+        out.add_json(
+            format!("zendesk/macros/{}.json", m.key),
+            &json!({"macro": {
+                "title": m.title,
+                "description": m.description,
+                "active": true,
+                "actions": actions_json(&m.actions, &resolve),
+            }}),
+        );
+    }
+    for (i, p) in plan.sla_policies.iter().enumerate() {
+        out.add_json(
+            format!("zendesk/sla_policies/{:02}-{}.json", i + 1, p.key),
+            &json!({"sla_policy": {
+                "title": p.title,
+                "description": p.description,
+                "position": i + 1,
+                "filter": conditions_json(&p.filter, &resolve),
+                "policy_metrics": metrics_json(&p.metrics),
+            }}),
+        );
+    }
+    out.add(
+        "zendesk/FIDELITY.md",
+        fidelity::markdown(
+            &ir.playbook,
+            "Zendesk",
+            "Each rule below is also a warning from `carebook compile`. The Terraform \
+             export (`terraform/zendesk.tf.json`) makes the same objects, so every line \
+             here applies to it too.",
+            &plan.fidelity,
+        ),
+    );
+    out.fidelity.extend(plan.fidelity);
+}
+
+fn write_schedule(s: &Schedule, out: &mut Compiled) {
+    let dir = format!("zendesk/schedules/{}", s.key);
+    out.add_json(
+        format!("{dir}/schedule.json"),
+        &json!({"schedule": {"name": s.name, "time_zone": s.time_zone}}),
+    );
+    // Zendesk takes the weekly hours only through the workweek endpoint,
+    // after the schedule exists.
+    let intervals: Vec<Value> = s
+        .intervals
+        .iter()
+        .map(|(a, b)| json!({"start_time": a, "end_time": b}))
+        .collect();
+    out.add_json(
+        format!("{dir}/workweek.json"),
+        &json!({"workweek": {"intervals": intervals}}),
+    );
+    let mut used: Vec<String> = Vec::new();
+    for h in &s.holidays {
+        let mut stem = h.start_date.clone();
+        let mut n = 2;
+        while used.contains(&stem) {
+            stem = format!("{}-{n}", h.start_date);
+            n += 1;
+        }
+        used.push(stem.clone());
+        out.add_json(
+            format!("{dir}/holidays/{stem}.json"),
+            &json!({"holiday": {
+                "name": h.name,
+                "start_date": h.start_date,
+                "end_date": h.end_date,
+            }}),
+        );
+    }
+}
+
+/// Conditions as Zendesk and the Terraform provider both write them.
+pub fn conditions_json(c: &Conditions, resolve: &impl Fn(&Ref) -> String) -> Value {
+    let list = |items: &[Condition]| -> Value {
+        items
+            .iter()
+            .map(|c| {
+                json!({
+                    "field": c.field.render(resolve),
+                    "operator": c.operator,
+                    "value": c.value.render(resolve),
+                })
+            })
+            .collect()
+    };
+    json!({"all": list(&c.all), "any": list(&c.any)})
+}
+
+pub fn actions_json(actions: &[Action], resolve: &impl Fn(&Ref) -> String) -> Value {
+    actions
+        .iter()
+        .map(|a| json!({"field": a.field.render(resolve), "value": a.value.render(resolve)}))
+        .collect()
+}
+
+pub fn metrics_json(metrics: &[PolicyMetric]) -> Value {
+    metrics
+        .iter()
+        .map(|m| {
+            json!({
+                "priority": m.priority.as_str(),
+                "metric": m.metric,
+                "target": m.target_minutes,
+                "business_hours": m.business_hours,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,741 @@
+//! Triggers: the routing matrix as Zendesk ticket triggers, all in one
+//! category, every one guarded by `update_type is Create` so a customer's
+//! follow-up never re-routes a ticket. Zendesk runs every trigger whose
+//! conditions hold, so carebook's "most severe tag decides, first route
+//! wins" is kept with marker tags, in this order of positions:
+//!
+//! 1. `language-*`: a market channel's language into the language field;
+//! 2. `tag-*`: each tag's keywords add the tag (incident modes' keywords
+//!    too, exported inactive);
+//! 3. `decide-*`: most severe tag first, the first one present adds
+//!    `carebook_decided` and sets the severity's priority;
+//! 4. `boost-*`: VIP, influencer and emergency raise the priority, each once;
+//! 5. `schedule-*`: the business-hours schedule of the final priority,
+//!    which the SLA policy counts in;
+//! 6. `incident-*-queue` (inactive): an incident's queue overrides routes;
+//! 7. `route-*`: in the playbook's order, each requires `carebook_routed`
+//!    absent and adds it, so the first match wins.
+
+use std::collections::BTreeSet;
+
+use super::fidelity::Notes;
+use super::sla::first_of_each_priority;
+use super::{Action, Condition, Conditions, Ref, Text, Trigger};
+use crate::detect::fold::{fold_keyword, needs_word_boundaries};
+use crate::ir::{Ir, IrKeyword, IrRoute};
+use crate::load::Playbook;
+use crate::model::{Audience, PerLang, Priority};
+
+/// Added by the first route (or incident queue) that fires.
+pub const ROUTED: &str = "carebook_routed";
+/// Added by the first decide trigger that fires.
+pub const DECIDED: &str = "carebook_decided";
+/// Tags a social integration adds for authors carebook would treat as
+/// VIPs or influencers: Zendesk knows neither.
+pub const VIP: &str = "carebook_vip";
+pub const INFLUENCER: &str = "carebook_influencer";
+
+pub fn deciding_marker(tag: &str) -> String {
+    format!("carebook_deciding_{tag}")
+}
+pub fn severity_marker(severity: &str) -> String {
+    format!("carebook_severity_{severity}")
+}
+pub fn incident_marker(incident: &str) -> String {
+    format!("carebook_incident_{incident}")
+}
+pub fn route_marker(route: &str) -> String {
+    format!("carebook_route_{route}")
+}
+pub fn queue_marker(queue: &str) -> String {
+    format!("carebook_queue_{queue}")
+}
+
+const PRIORITIES: [Priority; 4] = [
+    Priority::Low,
+    Priority::Normal,
+    Priority::High,
+    Priority::Urgent,
+];
+
+fn raise(p: Priority, steps: u8) -> Priority {
+    let i = PRIORITIES.iter().position(|x| *x == p).unwrap_or(1);
+    PRIORITIES[(i + steps as usize).min(PRIORITIES.len() - 1)]
+}
+
+fn field(r: Ref) -> Text {
+    Text::prefixed("custom_fields_", r)
+}
+
+pub fn plan(pb: &Playbook, ir: &Ir, notes: &mut Notes) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    languages(ir, &mut out);
+    let settable = tags(pb, ir, notes, &mut out);
+    incidents_tagging(pb, ir, notes, &mut out);
+    decide(ir, &settable, &mut out);
+    boosts(pb, ir, notes, &mut out);
+    schedules(ir, &mut out);
+    incidents_queue(ir, &mut out);
+    routes(ir, notes, &mut out);
+    not_exported(ir, notes);
+    out
+}
+
+fn languages(ir: &Ir, out: &mut Vec<Trigger>) {
+    for c in &ir.channels {
+        let Some(lang) = &c.language else { continue };
+        out.push(Trigger {
+            key: format!("language-{}", c.id),
+            title: format!("carebook: messages on {} are in {lang}", c.id),
+            description: format!(
+                "Channel `{}` carries one language; a language the integration already set wins.",
+                c.id
+            ),
+            active: true,
+            conditions: Conditions {
+                all: vec![
+                    Condition::on_create(),
+                    Condition {
+                        field: field(Ref::ChannelField),
+                        operator: "is",
+                        value: Text::lit(&c.id),
+                    },
+                    Condition {
+                        field: field(Ref::LanguageField),
+                        operator: "not_present",
+                        value: Text::lit(""),
+                    },
+                ],
+                any: Vec::new(),
+            },
+            actions: vec![Action {
+                field: field(Ref::LanguageField),
+                value: Text::lit(lang),
+            }],
+        });
+    }
+}
+
+/// Keyword conditions in Zendesk's terms: single words go in one
+/// "contains at least one of the words" condition, phrases and words of
+/// unspaced scripts (Japanese, Thai) each in a "contains the string" one.
+struct Keywords {
+    words: Vec<String>,
+    strings: Vec<String>,
+    /// Whole-word phrases that Zendesk matches as substrings.
+    phrases: Vec<String>,
+    /// Forms added without diacritics (or with), beyond those written.
+    variants: bool,
+}
+
+fn keywords<'a>(folded: &[IrKeyword], written: impl Iterator<Item = &'a String>) -> Keywords {
+    let mut forms: BTreeSet<String> = folded.iter().map(|k| k.text.clone()).collect();
+    let folds_diacritics = folded.iter().any(|k| k.ignore_diacritics);
+    let before = forms.len();
+    if folds_diacritics {
+        // Zendesk compares letters as written: give it both spellings.
+        forms.extend(written.filter_map(|w| fold_keyword(w, false)));
+    }
+    let variants = forms.len() > before;
+    let mut k = Keywords {
+        words: Vec::new(),
+        strings: Vec::new(),
+        phrases: Vec::new(),
+        variants,
+    };
+    for form in forms {
+        let whole_word = needs_word_boundaries(&form);
+        if whole_word && !form.contains(char::is_whitespace) {
+            k.words.push(form);
+        } else {
+            if whole_word {
+                k.phrases.push(form.clone());
+            }
+            k.strings.push(form);
+        }
+    }
+    k
+}
+
+impl Keywords {
+    fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.strings.is_empty()
+    }
+
+    /// Conditions that hold when any keyword is in the message.
+    fn any(&self) -> Vec<Condition> {
+        let mut c = Vec::new();
+        if !self.words.is_empty() {
+            c.push(Condition::new(
+                "comment_includes_word",
+                "includes",
+                self.words.join(" "),
+            ));
+        }
+        c.extend(
+            self.strings
+                .iter()
+                .map(|s| Condition::new("comment_includes_word", "is", s)),
+        );
+        c
+    }
+
+    /// Conditions that hold when no keyword is in the message.
+    fn none(&self) -> Vec<Condition> {
+        let mut c = Vec::new();
+        if !self.words.is_empty() {
+            c.push(Condition::new(
+                "comment_includes_word",
+                "not_includes",
+                self.words.join(" "),
+            ));
+        }
+        c.extend(
+            self.strings
+                .iter()
+                .map(|s| Condition::new("comment_includes_word", "is_not", s)),
+        );
+        c
+    }
+
+    fn report(&self, object: &str, what: &str, notes: &mut Notes) {
+        if self.variants {
+            notes.add(
+                object,
+                format!(
+                    "{what} match with or without diacritics in carebook; Zendesk gets each one as written and without diacritics, so a spelling with only some of them removed does not match"
+                ),
+            );
+        }
+        if !self.phrases.is_empty() {
+            notes.add(
+                object,
+                format!(
+                    "{what} that are whole-word phrases ({}) match anywhere in the text in Zendesk, also inside longer words",
+                    quoted(&self.phrases)
+                ),
+            );
+        }
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn all_written(per_lang: &PerLang<Vec<String>>) -> impl Iterator<Item = &String> {
+    per_lang.values().flatten()
+}
+
+/// One trigger per tag that keywords can set (one per channel when the
+/// tag is limited to several); returns the indices of tags a trigger sets.
+fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BTreeSet<usize> {
+    let mut settable = BTreeSet::new();
+    for (i, tag) in ir.tags.iter().enumerate() {
+        let object = format!("trigger `tag-{}`", tag.id);
+        let detect = pb.tags.get(i).map(|t| &t.detect);
+        let written = detect.map(|d| all_written(&d.keywords));
+        let words = keywords(&tag.keywords, written.into_iter().flatten());
+        let excluded = keywords(
+            &tag.exclude,
+            detect
+                .map(|d| all_written(&d.exclude))
+                .into_iter()
+                .flatten(),
+        );
+        if !tag.patterns.is_empty() {
+            notes.add(
+                &object,
+                format!(
+                    "regular expressions are not exported ({}): Zendesk conditions cannot match a pattern{}",
+                    quoted(&tag.patterns),
+                    if words.is_empty() {
+                        "; nothing sets this tag in Zendesk"
+                    } else {
+                        ", only the keywords set the tag"
+                    }
+                ),
+            );
+        }
+        if words.is_empty() {
+            continue;
+        }
+        words.report(&object, "keywords", notes);
+        excluded.report(&object, "exclusions", notes);
+        if !tag.kinds.is_empty() {
+            notes.add(
+                &object,
+                format!(
+                    "only {} messages get this tag in carebook; Zendesk cannot tell a public post from a private message, so the trigger ignores the kind",
+                    tag.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" and ")
+                ),
+            );
+        }
+        settable.insert(i);
+        let channels: Vec<Option<&String>> = if tag.channels.is_empty() {
+            vec![None]
+        } else {
+            tag.channels.iter().map(Some).collect()
+        };
+        let split = channels.len() > 1;
+        for channel in channels {
+            let mut all = vec![Condition::on_create()];
+            if let Some(ch) = channel {
+                all.push(Condition {
+                    field: field(Ref::ChannelField),
+                    operator: "is",
+                    value: Text::lit(ch),
+                });
+            }
+            all.extend(excluded.none());
+            let (key, title) = match channel {
+                Some(ch) if split => (
+                    format!("tag-{}-on-{ch}", tag.id),
+                    format!("carebook: tag {} on {ch}", tag.id),
+                ),
+                Some(ch) => (
+                    format!("tag-{}", tag.id),
+                    format!("carebook: tag {} on {ch}", tag.id),
+                ),
+                None => (
+                    format!("tag-{}", tag.id),
+                    format!("carebook: tag {}", tag.id),
+                ),
+            };
+            out.push(Trigger {
+                key,
+                title,
+                description: format!(
+                    "A keyword of tag `{}` in the first message adds the tag.",
+                    tag.id
+                ),
+                active: true,
+                conditions: Conditions {
+                    all,
+                    any: words.any(),
+                },
+                actions: vec![Action::add_tags(std::slice::from_ref(&tag.id))],
+            });
+        }
+    }
+    settable
+}
+
+/// Incident modes are switched on by hand: their keyword triggers are
+/// exported inactive, and activating them is switching the mode on.
+fn incidents_tagging(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
+    for (i, inc) in ir.incidents.iter().enumerate() {
+        let object = format!("trigger `incident-{}`", inc.id);
+        let written = pb.incidents.get(i).map(|x| all_written(&x.triggers));
+        let words = keywords(&inc.triggers, written.into_iter().flatten());
+        words.report(&object, "incident keywords", notes);
+        let mut all = vec![Condition::on_create()];
+        // The incident's tag keeps its exclusions in incident mode too.
+        if let Some((t, tag)) = ir.tags.iter().enumerate().find(|(_, t)| t.id == inc.tag) {
+            let excluded = keywords(
+                &tag.exclude,
+                pb.tags
+                    .get(t)
+                    .map(|x| all_written(&x.detect.exclude))
+                    .into_iter()
+                    .flatten(),
+            );
+            all.extend(excluded.none());
+        }
+        out.push(Trigger {
+            key: format!("incident-{}", inc.id),
+            title: format!("carebook incident mode: {} (keywords)", inc.name),
+            description: format!(
+                "Incident mode `{}`: activate this trigger and `incident-{}-queue` together to switch it on.",
+                inc.id, inc.id
+            ),
+            active: false,
+            conditions: Conditions {
+                all,
+                any: words.any(),
+            },
+            actions: vec![Action::add_tags(&[
+                inc.tag.clone(),
+                incident_marker(&inc.id),
+            ])],
+        });
+    }
+}
+
+/// The most severe tag decides: one trigger per tag, most severe first
+/// (ties to the earlier tag in the file, tags without severity last).
+fn decide(ir: &Ir, settable: &BTreeSet<usize>, out: &mut Vec<Trigger>) {
+    let incident_tags: BTreeSet<&str> = ir.incidents.iter().map(|i| i.tag.as_str()).collect();
+    let mut order: Vec<usize> = (0..ir.tags.len())
+        .filter(|i| settable.contains(i) || incident_tags.contains(ir.tags[*i].id.as_str()))
+        .collect();
+    order.sort_by_key(|&t| (ir.tags[t].severity.unwrap_or(usize::MAX), t));
+    let lowest = ir.severities.last();
+    for t in order {
+        let tag = &ir.tags[t];
+        let severity = tag.severity.and_then(|s| ir.severities.get(s));
+        let mut markers = vec![DECIDED.to_string(), deciding_marker(&tag.id)];
+        markers.extend(severity.map(|s| severity_marker(&s.id)));
+        let mut actions = vec![Action::add_tags(&markers)];
+        actions.extend(
+            severity
+                .or(lowest)
+                .map(|s| Action::new("priority", s.priority.as_str())),
+        );
+        out.push(Trigger {
+            key: format!("decide-{}", tag.id),
+            title: format!("carebook: tag {} decides the priority", tag.id),
+            description: format!(
+                "The most severe tag decides severity and route; `{}` is severity `{}`.",
+                tag.id,
+                severity.or(lowest).map_or("(none)", |s| s.id.as_str())
+            ),
+            active: true,
+            conditions: Conditions {
+                all: vec![
+                    Condition::on_create(),
+                    Condition::tags_include(std::slice::from_ref(&tag.id)),
+                    Condition::tags_exclude(&[DECIDED.to_string()]),
+                ],
+                any: Vec::new(),
+            },
+            actions,
+        });
+    }
+    let mut actions = vec![Action::add_tags(&[
+        DECIDED.to_string(),
+        "carebook_untagged".to_string(),
+    ])];
+    actions.extend(lowest.map(|s| Action::new("priority", s.priority.as_str())));
+    out.push(Trigger {
+        key: "decide-untagged".to_string(),
+        title: "carebook: a message with no tag gets the lowest severity".to_string(),
+        description: "No keyword matched: the least severe level's priority and targets apply."
+            .to_string(),
+        active: true,
+        conditions: Conditions {
+            all: vec![
+                Condition::on_create(),
+                Condition::tags_exclude(&[DECIDED.to_string()]),
+            ],
+            any: Vec::new(),
+        },
+        actions,
+    });
+}
+
+fn boosts(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
+    let b = &ir.boosts;
+    let written = pb
+        .boosts
+        .first()
+        .and_then(|x| x.emergency.as_ref())
+        .map(|e| all_written(&e.keywords));
+    let emergency = keywords(&b.emergency_keywords, written.into_iter().flatten());
+    emergency.report("trigger `boost-emergency`", "emergency keywords", notes);
+    let kinds: [(&str, u8, Vec<Condition>, Vec<Condition>); 3] = [
+        (
+            "vip",
+            b.vip,
+            vec![Condition::tags_include(&[VIP.into()])],
+            vec![],
+        ),
+        (
+            "influencer",
+            b.influencer,
+            vec![Condition::tags_include(&[INFLUENCER.into()])],
+            vec![],
+        ),
+        ("emergency", b.emergency, vec![], emergency.any()),
+    ];
+    if b.vip > 0 {
+        notes.add(
+            "trigger `boost-vip`",
+            format!(
+                "Zendesk does not know who is a VIP: the boost applies to tickets your integration tags `{VIP}`"
+            ),
+        );
+    }
+    if let Some(min) = b.influencer_min_followers.filter(|_| b.influencer > 0) {
+        notes.add(
+            "trigger `boost-influencer`",
+            format!(
+                "Zendesk does not know follower counts: the boost applies to tickets your integration tags `{INFLUENCER}` (authors with {min} followers or more)"
+            ),
+        );
+    }
+    for (kind, steps, all, any) in kinds {
+        if steps == 0 || (kind == "emergency" && any.is_empty()) {
+            continue;
+        }
+        let marker = format!("carebook_boost_{kind}");
+        for from in PRIORITIES {
+            let to = raise(from, steps);
+            if to == from {
+                continue;
+            }
+            let mut conditions = vec![
+                Condition::on_create(),
+                Condition::priority_is(from),
+                Condition::tags_exclude(std::slice::from_ref(&marker)),
+            ];
+            conditions.extend(all.iter().cloned());
+            out.push(Trigger {
+                key: format!("boost-{kind}-from-{}", from.as_str()),
+                title: format!(
+                    "carebook: {kind} raises priority {} to {}",
+                    from.as_str(),
+                    to.as_str()
+                ),
+                description: format!(
+                    "A {kind} message is raised {steps} step(s) once; the tag `{marker}` keeps it from firing twice."
+                ),
+                active: true,
+                conditions: Conditions {
+                    all: conditions,
+                    any: any.clone(),
+                },
+                actions: vec![
+                    Action::new("priority", to.as_str()),
+                    Action::add_tags(std::slice::from_ref(&marker)),
+                ],
+            });
+        }
+    }
+}
+
+/// Business-hours targets count in the ticket's schedule: set it from the
+/// final priority, whose first severity the router takes targets from.
+fn schedules(ir: &Ir, out: &mut Vec<Trigger>) {
+    for s in first_of_each_priority(ir) {
+        let Some(calendar) = &s.calendar else {
+            continue;
+        };
+        out.push(Trigger {
+            key: format!("schedule-{}", s.priority.as_str()),
+            title: format!(
+                "carebook: {} priority counts business hours of {calendar}",
+                s.priority.as_str()
+            ),
+            description: format!(
+                "Severity `{}` runs in the business hours of calendar `{calendar}`.",
+                s.id
+            ),
+            active: true,
+            conditions: Conditions {
+                all: vec![Condition::on_create(), Condition::priority_is(s.priority)],
+                any: Vec::new(),
+            },
+            actions: vec![Action {
+                field: Text::lit("set_schedule"),
+                value: Text::of(Ref::Schedule(calendar.clone())),
+            }],
+        });
+    }
+}
+
+fn queue_group(ir: &Ir, queue: &str) -> Option<Ref> {
+    ir.queues
+        .iter()
+        .find(|q| q.id == queue)
+        .map(|q| Ref::Group(q.team.clone()))
+}
+
+fn incidents_queue(ir: &Ir, out: &mut Vec<Trigger>) {
+    for inc in &ir.incidents {
+        let mut actions = Vec::new();
+        actions.extend(queue_group(ir, &inc.queue).map(|g| Action {
+            field: Text::lit("group_id"),
+            value: Text::of(g),
+        }));
+        actions.push(Action::add_tags(&[
+            ROUTED.to_string(),
+            queue_marker(&inc.queue),
+        ]));
+        out.push(Trigger {
+            key: format!("incident-{}-queue", inc.id),
+            title: format!("carebook incident mode: {} (queue)", inc.name),
+            description: format!(
+                "Incident mode `{}` sends its messages to queue `{}` before any route.",
+                inc.id, inc.queue
+            ),
+            active: false,
+            conditions: Conditions {
+                all: vec![
+                    Condition::on_create(),
+                    Condition::tags_include(&[incident_marker(&inc.id)]),
+                    Condition::tags_exclude(&[ROUTED.to_string()]),
+                ],
+                any: Vec::new(),
+            },
+            actions,
+        });
+    }
+}
+
+/// The audience condition: VIP is the tag `carebook_vip`; influencer is
+/// `carebook_influencer` without it; regular is neither. Returns the
+/// conditions for `all` and, for "VIP or regular", for `any`.
+fn audience(route: &IrRoute) -> (Vec<Condition>, Vec<Condition>) {
+    let has = |a: Audience| route.audience.contains(&a);
+    let (v, i, r) = (
+        has(Audience::Vip),
+        has(Audience::Influencer),
+        has(Audience::Regular),
+    );
+    let vip = || vec![VIP.to_string()];
+    let infl = || vec![INFLUENCER.to_string()];
+    let both = || vec![VIP.to_string(), INFLUENCER.to_string()];
+    match (v, i, r) {
+        (false, false, false) | (true, true, true) => (vec![], vec![]),
+        (true, false, false) => (vec![Condition::tags_include(&vip())], vec![]),
+        (false, true, false) => (
+            vec![
+                Condition::tags_include(&infl()),
+                Condition::tags_exclude(&vip()),
+            ],
+            vec![],
+        ),
+        (false, false, true) => (vec![Condition::tags_exclude(&both())], vec![]),
+        (true, true, false) => (vec![Condition::tags_include(&both())], vec![]),
+        (false, true, true) => (vec![Condition::tags_exclude(&vip())], vec![]),
+        (true, false, true) => (
+            vec![],
+            vec![
+                Condition::tags_include(&vip()),
+                Condition::tags_exclude(&infl()),
+            ],
+        ),
+    }
+}
+
+fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
+    for route in &ir.routes {
+        let mut all = vec![
+            Condition::on_create(),
+            Condition::tags_exclude(&[ROUTED.to_string()]),
+        ];
+        if !route.tags.is_empty() {
+            let deciding: Vec<String> = route.tags.iter().map(|t| deciding_marker(t)).collect();
+            all.push(Condition::tags_include(&deciding));
+        }
+        if !route.severities.is_empty() {
+            let severities: Vec<String> = route
+                .severities
+                .iter()
+                .map(|s| severity_marker(s))
+                .collect();
+            all.push(Condition::tags_include(&severities));
+        }
+        let (audience_all, audience_any) = audience(route);
+        all.extend(audience_all);
+        if !route.audience.is_empty() && route.audience.len() < 3 {
+            notes.add(
+                format!("trigger `route-{}`", route.id),
+                format!(
+                    "the audience comes from the tags `{VIP}` and `{INFLUENCER}`, which your social integration must add: Zendesk knows neither VIPs nor follower counts"
+                ),
+            );
+        }
+        let language = |lang: &String| Condition {
+            field: field(Ref::LanguageField),
+            operator: "is",
+            value: Text::lit(lang),
+        };
+        let mut actions = Vec::new();
+        actions.extend(queue_group(ir, &route.queue).map(|g| Action {
+            field: Text::lit("group_id"),
+            value: Text::of(g),
+        }));
+        actions.push(Action::add_tags(&[
+            ROUTED.to_string(),
+            route_marker(&route.id),
+            queue_marker(&route.queue),
+        ]));
+        let title = format!("carebook route {} to queue {}", route.id, route.queue);
+        let description = format!(
+            "Route `{}` of the routing matrix (first match wins).",
+            route.id
+        );
+        // Zendesk has one `any` list: when the audience needs it, each
+        // language gets a trigger of its own.
+        let split = route.languages.len() > 1 && !audience_any.is_empty();
+        if split {
+            for lang in &route.languages {
+                let mut all = all.clone();
+                all.push(language(lang));
+                out.push(Trigger {
+                    key: format!("route-{}-{lang}", route.id),
+                    title: format!("{title} ({lang})"),
+                    description: description.clone(),
+                    active: true,
+                    conditions: Conditions {
+                        all,
+                        any: audience_any.clone(),
+                    },
+                    actions: actions.clone(),
+                });
+            }
+            continue;
+        }
+        let mut any = audience_any;
+        match route.languages.as_slice() {
+            [] => {}
+            [one] => all.push(language(one)),
+            many => any.extend(many.iter().map(language)),
+        }
+        out.push(Trigger {
+            key: format!("route-{}", route.id),
+            title,
+            description,
+            active: true,
+            conditions: Conditions { all, any },
+            actions,
+        });
+    }
+}
+
+/// What the playbook says that no trigger does.
+fn not_exported(ir: &Ir, notes: &mut Notes) {
+    if ir.languages.len() > 1 {
+        notes.add(
+            "language",
+            "carebook detects a message's language from its text when the message and channel do not say; Zendesk routes on the language field alone, which your social integration must fill",
+        );
+    }
+    for c in &ir.chains {
+        notes.add(
+            format!("escalation chain `{}`", c.id),
+            "not exported: Zendesk triggers cannot wait; the SLA policies flag the breach, and the chain's rungs stay with the team",
+        );
+    }
+    for t in &ir.teams {
+        if !t.handover_to.is_empty() {
+            notes.add(
+                format!("group `{}`", t.id),
+                format!(
+                    "after-hours hand-over to {} is not exported: Zendesk does not know shifts, so the group keeps its tickets off shift",
+                    t.handover_to.join(", ")
+                ),
+            );
+        }
+    }
+    if !ir.go_private.is_empty() {
+        notes.add(
+            "go private",
+            "carebook moves a reply to private messages when the message holds personal data; Zendesk has no such detector, so agents decide",
+        );
+    }
+    for tag in &ir.tags {
+        if tag.disposition == crate::model::Disposition::Spam {
+            notes.add(
+                format!("trigger `tag-{}`", tag.id),
+                "spam is tagged, not dropped: deleting tickets by trigger would also delete a real customer's mistake",
+            );
+        }
+    }
+}

@@ -1,0 +1,696 @@
+//! The Zendesk and Terraform exports of `carebook compile`, driven through
+//! the real binary: every request body against a JSON Schema written from
+//! the Zendesk API reference (and proof the schemas reject wrong bodies),
+//! the SLA policies' deadlines against the router's for every sample, the
+//! triggers' guards and order, the Terraform file's references, and
+//! snapshots of one object of each kind.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use carebook::compile::zendesk::time_zones;
+use carebook::router::{DecideOptions, Router};
+use common::{fixtures, playbook_from, root, run, run_in};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Value, json};
+
+/// The bundled playbook compiled into a temporary directory.
+struct Compiled {
+    dir: tempfile::TempDir,
+    stderr: String,
+}
+
+impl Compiled {
+    fn bundled() -> Compiled {
+        let dir = tempfile::tempdir().unwrap();
+        let out = run(&[
+            "compile",
+            "-p",
+            root().join("playbooks").to_str().unwrap(),
+            "--out",
+            dir.path().to_str().unwrap(),
+        ]);
+        assert_eq!(out.status, 0, "{}", out.transcript());
+        Compiled {
+            dir,
+            stderr: out.stderr,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn json(&self, rel: &str) -> Value {
+        let text = fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Files below `dir`, relative to the output, sorted.
+    fn files(&self, dir: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.path(dir)];
+        while let Some(d) = stack.pop() {
+            for entry in fs::read_dir(&d).unwrap() {
+                let p = entry.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    out.push(
+                        p.strip_prefix(self.dir.path())
+                            .unwrap()
+                            .to_string_lossy()
+                            .replace('\\', "/"),
+                    );
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let path = root().join("tests/schemas/zendesk").join(name);
+    let value: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    jsonschema::validator_for(&value).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The schema a REST body is checked against, by where it is written.
+fn schema_of(rel: &str) -> &'static str {
+    let parts: Vec<&str> = rel.split('/').collect();
+    match parts.as_slice() {
+        ["zendesk", "triggers", _] => "trigger.schema.json",
+        ["zendesk", "macros", _] => "macro.schema.json",
+        ["zendesk", "sla_policies", _] => "sla_policy.schema.json",
+        ["zendesk", "groups", _] => "group.schema.json",
+        ["zendesk", "trigger_categories", _] => "trigger_category.schema.json",
+        ["zendesk", "schedules", _, "schedule.json"] => "schedule.schema.json",
+        ["zendesk", "schedules", _, "workweek.json"] => "workweek.schema.json",
+        ["zendesk", "schedules", _, "holidays", _] => "holiday.schema.json",
+        _ => panic!("no schema for {rel}"),
+    }
+}
+
+fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    v.iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_rest_body_matches_its_schema_from_the_api_reference() {
+    let c = Compiled::bundled();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for rel in c.files("zendesk") {
+        if rel.ends_with(".md") {
+            continue;
+        }
+        let name = schema_of(&rel);
+        let errs = errors(&schema(name), &c.json(&rel));
+        assert!(errs.is_empty(), "{rel}: {errs:#?}");
+        *counts.entry(name).or_default() += 1;
+        let text = fs::read_to_string(c.path(&rel)).unwrap();
+        assert!(!text.contains("UNMAPPED"), "{rel} has a placeholder");
+    }
+    // 9 teams, 5 calendars, 84 triggers, 18 macros in 5 languages less
+    // the ones written in fewer, 5 policies (4 severities, 1 incident).
+    assert_eq!(counts["group.schema.json"], 9);
+    assert_eq!(counts["schedule.schema.json"], 5);
+    assert_eq!(counts["workweek.schema.json"], 5);
+    assert_eq!(counts["holiday.schema.json"], 47);
+    assert_eq!(counts["trigger_category.schema.json"], 1);
+    assert_eq!(counts["sla_policy.schema.json"], 5);
+    assert!(counts["trigger.schema.json"] > 60, "{counts:?}");
+    assert!(counts["macro.schema.json"] > 50, "{counts:?}");
+}
+
+#[test]
+fn the_schemas_refuse_wrong_bodies() {
+    let c = Compiled::bundled();
+    let trigger = c.json("zendesk/triggers/079-route-care-ja.json");
+    let check = |name: &str, doc: &Value, why: &str| {
+        assert!(
+            !schema(name).is_valid(doc),
+            "{name} accepted a body with {why}"
+        );
+    };
+    let mut t = trigger.clone();
+    t["trigger"].as_object_mut().unwrap().remove("actions");
+    check("trigger.schema.json", &t, "no actions");
+    let mut t = trigger.clone();
+    t["trigger"]["actions"] = json!([{"field": "priority", "value": "critical"}]);
+    check(
+        "trigger.schema.json",
+        &t,
+        "a priority Zendesk does not have",
+    );
+    let mut t = trigger.clone();
+    t["trigger"]["conditions"]["all"][0]["operator"] = json!("equals");
+    check("trigger.schema.json", &t, "an unknown operator");
+    let mut t = trigger.clone();
+    t["trigger"]["conditions"]["all"][3]["field"] = json!("custom_fields_UNMAPPED-fields.language");
+    check("trigger.schema.json", &t, "an unmapped field id");
+    let mut t = trigger.clone();
+    t["trigger"]["actions"][0]["value"] = json!("UNMAPPED-groups.care-tokyo");
+    check("trigger.schema.json", &t, "an unmapped group id");
+    let mut t = trigger.clone();
+    t["trigger"]["position"] = json!("79");
+    check("trigger.schema.json", &t, "a position as a string");
+    let mut t = trigger;
+    t["trigger"]["title "] = json!("typo");
+    check("trigger.schema.json", &t, "an unknown property");
+
+    let policy = c.json("zendesk/sla_policies/04-normal.json");
+    let mut p = policy.clone();
+    p["sla_policy"]["policy_metrics"][0]["target"] = json!("240");
+    check("sla_policy.schema.json", &p, "a target as a string");
+    let mut p = policy.clone();
+    p["sla_policy"]["policy_metrics"][0]["metric"] = json!("first_response_time");
+    check("sla_policy.schema.json", &p, "an unknown metric");
+    let mut p = policy;
+    p["sla_policy"].as_object_mut().unwrap().remove("filter");
+    check("sla_policy.schema.json", &p, "no filter");
+
+    let mut w = c.json("zendesk/schedules/dublin-office/workweek.json");
+    w["workweek"]["intervals"][0]["start_time"] = json!(-60);
+    check("workweek.schema.json", &w, "a negative start");
+    let mut s = c.json("zendesk/schedules/dublin-office/schedule.json");
+    s["schedule"]["time_zone"] = json!("Europe/Dublin");
+    check("schedule.schema.json", &s, "an IANA zone name");
+    let mut h = c.json("zendesk/schedules/dublin-office/holidays/2026-12-25.json");
+    h["holiday"]["start_date"] = json!("25/12/2026");
+    check("holiday.schema.json", &h, "a date Zendesk cannot read");
+    let mut m = c.json("zendesk/macros/delay-rebook-en.json");
+    m["macro"]["actions"][0]["field"] = json!("comment_text");
+    check("macro.schema.json", &m, "an unknown action");
+    check("group.schema.json", &json!({"group": {}}), "no name");
+}
+
+#[test]
+fn schedules_use_zendesk_zone_names_and_intervals_within_a_day() {
+    let c = Compiled::bundled();
+    let routing = c.json("routing.json");
+    for cal in routing["calendars"].as_array().unwrap() {
+        let id = cal["id"].as_str().unwrap();
+        let s = c.json(&format!("zendesk/schedules/{id}/schedule.json"));
+        let zone = s["schedule"]["time_zone"].as_str().unwrap();
+        assert_eq!(
+            time_zones::iana_name(zone),
+            cal["timezone"].as_str(),
+            "{id}: {zone}"
+        );
+        let w = c.json(&format!("zendesk/schedules/{id}/workweek.json"));
+        let mut previous = 0;
+        for i in w["workweek"]["intervals"].as_array().unwrap() {
+            let (a, b) = (
+                i["start_time"].as_u64().unwrap(),
+                i["end_time"].as_u64().unwrap(),
+            );
+            assert!(a < b && a >= previous, "{id}: {a}-{b} out of order");
+            assert_eq!(a / 1440, (b - 1) / 1440, "{id}: {a}-{b} crosses midnight");
+            previous = b;
+        }
+    }
+    // Dublin: Monday to Friday 08:00-20:00, Saturday 10:00-16:00, counted
+    // from Sunday 00:00.
+    let w = c.json("zendesk/schedules/dublin-office/workweek.json");
+    let first = &w["workweek"]["intervals"][0];
+    assert_eq!(
+        (first["start_time"].as_u64(), first["end_time"].as_u64()),
+        (Some(1440 + 480), Some(1440 + 1200))
+    );
+}
+
+#[test]
+fn triggers_fire_on_create_route_once_and_keep_incidents_off() {
+    let c = Compiled::bundled();
+    let files = c.files("zendesk/triggers");
+    let category = c.json("zendesk/trigger_categories/carebook.json");
+    assert!(category["trigger_category"]["name"].is_string());
+    let mut routes = 0;
+    for (i, rel) in files.iter().enumerate() {
+        let t = &c.json(rel)["trigger"];
+        assert_eq!(
+            t["position"],
+            json!(i + 1),
+            "{rel}: positions follow the files"
+        );
+        assert_eq!(t["category_id"], json!("10300001"), "{rel}: one category");
+        let all = t["conditions"]["all"].as_array().unwrap();
+        assert!(
+            all.contains(&json!({"field": "update_type", "operator": "is", "value": "Create"})),
+            "{rel}: a follow-up must not re-route"
+        );
+        let name = rel.rsplit('/').next().unwrap();
+        if name[4..].starts_with("route-") {
+            routes += 1;
+            assert!(all.contains(
+                &json!({"field": "current_tags", "operator": "not_includes", "value": "carebook_routed"})
+            ));
+            let adds = t["actions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["field"] == "current_tags")
+                .unwrap();
+            assert!(adds["value"].as_str().unwrap().contains("carebook_routed"));
+            assert!(
+                t["actions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a["field"] == "group_id"),
+                "{rel} assigns a group"
+            );
+        }
+        let incident = name[4..].starts_with("incident-");
+        assert_eq!(
+            t["active"],
+            json!(!incident),
+            "{rel}: incident modes start off"
+        );
+    }
+    // One trigger per route of escalation.yaml, in its order.
+    assert_eq!(routes, 15);
+    let order: Vec<&str> = files
+        .iter()
+        .filter_map(|f| f.rsplit('/').next())
+        .filter(|n| n[4..].starts_with("route-"))
+        .collect();
+    assert_eq!(order.first(), Some(&"070-route-safety.json"));
+    assert_eq!(order.last(), Some(&"084-route-catch-all.json"));
+}
+
+/// A ticket as Zendesk sees it after carebook's triggers: its priority
+/// and tags.
+struct Ticket {
+    priority: String,
+    tags: Vec<String>,
+}
+
+fn holds(c: &Value, t: &Ticket) -> bool {
+    let value = c["value"].as_str().unwrap();
+    let words: Vec<&str> = value.split(' ').collect();
+    match (
+        c["field"].as_str().unwrap(),
+        c["operator"].as_str().unwrap(),
+    ) {
+        ("priority", "is") => t.priority == value,
+        ("current_tags", "includes") => words.iter().any(|w| t.tags.iter().any(|x| x == w)),
+        ("current_tags", "not_includes") => !words.iter().any(|w| t.tags.iter().any(|x| x == w)),
+        other => panic!("SLA filters do not use {other:?}"),
+    }
+}
+
+fn matches(filter: &Value, t: &Ticket) -> bool {
+    let all = filter["all"].as_array().unwrap();
+    let any = filter["any"].as_array().unwrap();
+    all.iter().all(|c| holds(c, t)) && (any.is_empty() || any.iter().any(|c| holds(c, t)))
+}
+
+/// An exported schedule, read back as Zendesk would use it.
+struct ZendeskSchedule {
+    tz: TimeZone,
+    /// Minutes from Sunday 00:00.
+    intervals: Vec<(i64, i64)>,
+    holidays: Vec<(Date, Date)>,
+}
+
+impl ZendeskSchedule {
+    fn read(c: &Compiled, calendar: &str) -> ZendeskSchedule {
+        let dir = format!("zendesk/schedules/{calendar}");
+        let zone = c.json(&format!("{dir}/schedule.json"))["schedule"]["time_zone"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let iana = time_zones::iana_name(&zone).unwrap();
+        let intervals = c.json(&format!("{dir}/workweek.json"))["workweek"]["intervals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["start_time"].as_i64().unwrap(),
+                    i["end_time"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        let holidays = c
+            .files(&format!("{dir}/holidays"))
+            .iter()
+            .map(|rel| {
+                let h = &c.json(rel)["holiday"];
+                (
+                    h["start_date"].as_str().unwrap().parse().unwrap(),
+                    h["end_date"].as_str().unwrap().parse().unwrap(),
+                )
+            })
+            .collect();
+        ZendeskSchedule {
+            tz: jiff::tz::db().get(iana).unwrap(),
+            intervals,
+            holidays,
+        }
+    }
+
+    fn at(&self, day: Date, minutes: i64) -> Timestamp {
+        let (day, minutes) = if minutes >= 1440 {
+            (day.tomorrow().unwrap(), minutes - 1440)
+        } else {
+            (day, minutes)
+        };
+        self.tz
+            .to_timestamp(day.at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0))
+            .unwrap()
+    }
+
+    /// `from` plus `seconds` of business time, walking the week as
+    /// Zendesk counts it: from Sunday, day by day, skipping holidays.
+    fn add(&self, from: Timestamp, seconds: i64) -> Timestamp {
+        let mut left = seconds;
+        let mut day = from.to_zoned_datetime(self.tz.clone()).date();
+        for _ in 0..3 * 366 {
+            let holiday = self.holidays.iter().any(|(a, b)| day >= *a && day <= *b);
+            let weekday = i64::from(day.weekday().to_sunday_zero_offset());
+            for &(s, e) in self.intervals.iter().filter(|(s, _)| s / 1440 == weekday) {
+                if holiday {
+                    break;
+                }
+                let (open, close) = (
+                    self.at(day, s - weekday * 1440),
+                    self.at(day, e - weekday * 1440),
+                );
+                if close <= from {
+                    continue;
+                }
+                let begin = open.max(from);
+                let available = close.as_second() - begin.as_second();
+                if left <= available {
+                    return begin + SignedDuration::from_secs(left);
+                }
+                left -= available;
+            }
+            day = day.tomorrow().unwrap();
+        }
+        panic!("no business time within three years")
+    }
+}
+
+#[test]
+fn exported_sla_policies_give_the_routers_deadlines_for_every_sample() {
+    let c = Compiled::bundled();
+    let loaded = carebook::load::load(
+        &root().join("playbooks"),
+        &carebook::load::LoadOptions::default(),
+    )
+    .unwrap();
+    let pb = loaded.playbook.unwrap();
+    let router = Router::new(&carebook::ir::lower(&pb)).unwrap();
+    let policies: Vec<Value> = c
+        .files("zendesk/sla_policies")
+        .iter()
+        .map(|rel| c.json(rel)["sla_policy"].clone())
+        .collect();
+    for (i, p) in policies.iter().enumerate() {
+        assert_eq!(p["position"], json!(i + 1));
+    }
+    // Which schedule a ticket of each priority gets: the schedule
+    // triggers' `set_schedule`, through the mapping back to the calendar.
+    let mapping = fs::read_to_string(root().join("playbooks/zendesk.yaml")).unwrap();
+    let calendar_of_id = |id: &str| -> String {
+        mapping
+            .lines()
+            .find(|l| l.trim_end().ends_with(&format!(": {id}")))
+            .map(|l| l.trim().split(':').next().unwrap().to_string())
+            .unwrap_or_else(|| panic!("schedule id {id} is not in zendesk.yaml"))
+    };
+    let mut schedule_of: BTreeMap<String, String> = BTreeMap::new();
+    for rel in c.files("zendesk/triggers") {
+        let t = &c.json(&rel)["trigger"];
+        let Some(set) = t["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["field"] == "set_schedule")
+        else {
+            continue;
+        };
+        let priority = t["conditions"]["all"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["field"] == "priority")
+            .unwrap()["value"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        schedule_of.insert(priority, calendar_of_id(set["value"].as_str().unwrap()));
+    }
+
+    let mut checked = 0;
+    let mut business = 0;
+    for sample in &pb.samples {
+        let message = carebook::sampletest::message_of(&sample.value);
+        let options = DecideOptions {
+            incident: sample.incident.as_ref().map(|i| i.as_str()),
+            at: None,
+        };
+        let d = router.decide(&message, &options);
+        let mut tags: Vec<String> = d.tags.iter().map(|t| t.tag.to_string()).collect();
+        tags.extend(d.incident.map(|i| format!("carebook_incident_{i}")));
+        let ticket = Ticket {
+            priority: d.priority.as_str().to_string(),
+            tags,
+        };
+        let policy = policies
+            .iter()
+            .find(|p| matches(&p["filter"], &ticket))
+            .unwrap_or_else(|| panic!("sample `{}`: no SLA policy", sample.id));
+        for (metric, due) in [
+            ("first_reply_time", d.first_response_due),
+            ("total_resolution_time", d.resolution_due),
+        ] {
+            let m = policy["policy_metrics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["priority"] == ticket.priority.as_str() && m["metric"] == metric)
+                .unwrap_or_else(|| panic!("sample `{}`: no {metric}", sample.id));
+            let seconds = m["target"].as_i64().unwrap() * 60;
+            let expected = if m["business_hours"] == json!(true) {
+                business += 1;
+                let calendar = &schedule_of[&ticket.priority];
+                ZendeskSchedule::read(&c, calendar).add(message.received_at, seconds)
+            } else {
+                message.received_at + SignedDuration::from_secs(seconds)
+            };
+            assert_eq!(
+                due,
+                Some(expected),
+                "sample `{}` ({metric}, priority {}, policy {})",
+                sample.id,
+                ticket.priority,
+                policy["title"]
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2 * pb.samples.len());
+    assert!(
+        business >= 10,
+        "business-hours deadlines are covered: {business}"
+    );
+}
+
+#[test]
+fn terraform_file_is_terraform_json_whose_references_resolve() {
+    let c = Compiled::bundled();
+    let tf = c.json("terraform/zendesk.tf.json");
+    assert_eq!(
+        tf["terraform"]["required_providers"]["zendesk"]["source"],
+        json!("devops-wiz/zendesk")
+    );
+    let resources = tf["resource"].as_object().unwrap();
+    let name_ok = |n: &str| {
+        n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    // Arguments the provider requires, from its resource docs.
+    let required: BTreeMap<&str, &[&str]> = BTreeMap::from([
+        ("zendesk_group", &["name"][..]),
+        ("zendesk_schedule", &["name", "time_zone"][..]),
+        ("zendesk_trigger_category", &["name"][..]),
+        (
+            "zendesk_trigger",
+            &["title", "category_id", "conditions", "actions"][..],
+        ),
+        ("zendesk_macro", &["title", "actions"][..]),
+        (
+            "zendesk_sla_policy",
+            &["title", "filter", "policy_metrics"][..],
+        ),
+    ]);
+    for (kind, list) in resources {
+        let args = required
+            .get(kind.as_str())
+            .unwrap_or_else(|| panic!("unexpected {kind}"));
+        for (name, body) in list.as_object().unwrap() {
+            assert!(name_ok(name), "{kind}.{name}");
+            for a in *args {
+                assert!(body.get(a).is_some(), "{kind}.{name} lacks {a}");
+            }
+        }
+    }
+    // Every `${...}` names a resource or variable the file defines.
+    let text = fs::read_to_string(c.path("terraform/zendesk.tf.json")).unwrap();
+    let variables = tf["variable"].as_object().cloned().unwrap_or_default();
+    let mut refs = 0;
+    for piece in text.split("${").skip(1) {
+        if text.contains("$${") {
+            panic!("no literal template in the bundled playbook");
+        }
+        let inner = piece.split('}').next().unwrap();
+        let parts: Vec<&str> = inner.split('.').collect();
+        match parts.as_slice() {
+            ["var", v] => assert!(variables.contains_key(*v), "{inner}"),
+            [kind, name, "id"] => assert!(
+                resources.get(*kind).and_then(|r| r.get(*name)).is_some(),
+                "{inner} is not defined"
+            ),
+            _ => panic!("unexpected reference {inner}"),
+        }
+        refs += 1;
+    }
+    assert!(refs > 80, "{refs}");
+    // A trigger refers to its group and category by resource, not by id.
+    let route = &resources["zendesk_trigger"]["route-care-ja"];
+    assert_eq!(
+        route["category_id"],
+        json!("${zendesk_trigger_category.carebook.id}")
+    );
+    assert!(
+        route["actions"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"field": "group_id", "value": "${zendesk_group.care-tokyo.id}"}))
+    );
+    assert_eq!(
+        variables["zendesk_language_field_id"]["default"],
+        json!(360025000002u64)
+    );
+}
+
+#[test]
+fn snapshots_of_one_object_of_each_kind() {
+    let c = Compiled::bundled();
+    let text = |rel: &str| fs::read_to_string(c.path(rel)).unwrap();
+    insta::assert_snapshot!(
+        "trigger_route_care_ja",
+        text("zendesk/triggers/079-route-care-ja.json")
+    );
+    insta::assert_snapshot!(
+        "trigger_tag_baggage",
+        text("zendesk/triggers/010-tag-baggage.json")
+    );
+    insta::assert_snapshot!(
+        "sla_policy_normal",
+        text("zendesk/sla_policies/04-normal.json")
+    );
+    insta::assert_snapshot!(
+        "sla_policy_incident",
+        text("zendesk/sla_policies/01-incident-winter-storm.json")
+    );
+    insta::assert_snapshot!(
+        "schedule_dublin_office",
+        format!(
+            "{}{}",
+            text("zendesk/schedules/dublin-office/schedule.json"),
+            text("zendesk/schedules/dublin-office/workweek.json")
+        )
+    );
+    insta::assert_snapshot!(
+        "macro_delay_rebook_ja",
+        text("zendesk/macros/delay-rebook-ja.json")
+    );
+    insta::assert_snapshot!("terraform", text("terraform/zendesk.tf.json"));
+    insta::assert_snapshot!("fidelity", text("zendesk/FIDELITY.md"));
+    insta::assert_snapshot!("terraform_fidelity", text("terraform/FIDELITY.md"));
+}
+
+#[test]
+fn every_fidelity_warning_is_printed_and_written_for_reviewers() {
+    let c = Compiled::bundled();
+    let md = fs::read_to_string(c.path("zendesk/FIDELITY.md")).unwrap();
+    let lines: Vec<&str> = c
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: zendesk "))
+        .collect();
+    assert!(lines.len() > 20);
+    for line in lines {
+        let (_, message) = line.split_once(": ").unwrap().1.split_once(": ").unwrap();
+        assert!(
+            md.contains(&format!("- {message}\n")),
+            "not in FIDELITY.md: {line}"
+        );
+    }
+    // Regular expressions are named, never dropped in silence.
+    assert!(md.contains("## trigger `tag-spam`"));
+    assert!(md.contains("regular expressions are not exported"));
+    let tf = fs::read_to_string(c.path("terraform/FIDELITY.md")).unwrap();
+    assert!(tf.contains("the provider has no holidays"));
+    assert!(
+        c.stderr
+            .contains("warning: terraform zendesk_schedule `bangkok-office`")
+    );
+}
+
+fn compile_fixture(dir: &Path) -> (common::Output, PathBuf) {
+    let out_dir = dir.join("out");
+    let out = run_in(
+        dir,
+        &["compile", "-p", "pb", "--out", out_dir.to_str().unwrap()],
+        None,
+    );
+    (out, out_dir)
+}
+
+#[test]
+fn nothing_for_zendesk_when_the_target_is_off() {
+    let tmp = playbook_from(None);
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(dir.join("routing.json").exists());
+    assert!(!dir.join("zendesk").exists());
+    assert!(!dir.join("terraform").exists());
+    assert!(!out.stderr.contains("warning:"), "{}", out.stderr);
+}
+
+#[test]
+fn a_missing_id_is_a_named_placeholder_and_terraform_needs_none() {
+    let tmp = playbook_from(Some(&fixtures().join("checks/CB502-zendesk-id-missing")));
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let mut routed = 0;
+    for entry in fs::read_dir(dir.join("zendesk/triggers")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        if text.contains("\"group_id\"") {
+            routed += 1;
+            assert!(
+                text.contains("\"value\": \"UNMAPPED-groups.care\""),
+                "{text}"
+            );
+        }
+    }
+    assert_eq!(routed, 2);
+    let tf = fs::read_to_string(dir.join("terraform/zendesk.tf.json")).unwrap();
+    assert!(!tf.contains("UNMAPPED"));
+    assert!(tf.contains("${zendesk_group.care.id}"));
+}
