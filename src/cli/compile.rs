@@ -21,6 +21,10 @@ pub struct CompileArgs {
     /// the playbook produces now.
     #[arg(long)]
     pub check: bool,
+    /// Print every difference between the playbook and what a target tool
+    /// can express, not only how many there are.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Handbook templates replacing the embedded ones, by file name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -43,9 +47,7 @@ pub fn run(args: CompileArgs) -> i32 {
             return super::EXIT_USAGE;
         }
     };
-    for f in &compiled.fidelity {
-        eprintln!("warning: {} {}: {}", f.target, f.object, f.message);
-    }
+    report_fidelity(&compiled.fidelity, &args);
     let out = args.out.display();
     if args.check {
         return match output::check(&args.out, &compiled.files) {
@@ -121,4 +123,28 @@ fn summary(report: &output::WriteReport) -> String {
         text.push_str(&format!("  {top:<24} {}\n", parts.join(", ")));
     }
     text
+}
+
+/// The fidelity warnings: one line per target with where the full list is,
+/// or every warning under `--verbose`. A bundled playbook has over a
+/// hundred, which would bury anything else a compile says.
+fn report_fidelity(fidelity: &[compile::Fidelity], args: &CompileArgs) {
+    if args.verbose {
+        for f in fidelity {
+            eprintln!("warning: {} {}: {}", f.target, f.object, f.message);
+        }
+        return;
+    }
+    let mut by_target: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in fidelity {
+        *by_target.entry(f.target).or_default() += 1;
+    }
+    for (target, n) in by_target {
+        let s = if n == 1 { "" } else { "s" };
+        eprintln!(
+            "warning: the {target} export differs from the playbook in {n} place{s}; \
+             {}/{target}/FIDELITY.md lists them (or run with --verbose)",
+            args.out.display()
+        );
+    }
 }
