@@ -34,6 +34,7 @@ impl Compiled {
             root().join("playbooks").to_str().unwrap(),
             "--out",
             dir.path().to_str().unwrap(),
+            "--verbose",
         ]);
         assert_eq!(out.status, 0, "{}", out.transcript());
         Compiled {
@@ -650,6 +651,25 @@ fn every_fidelity_warning_is_printed_and_written_for_reviewers() {
         c.stderr
             .contains("warning: terraform zendesk_schedule `bangkok-office`")
     );
+
+    // Without --verbose, one line per target says how many and where.
+    let dir = tempfile::tempdir().unwrap();
+    let quiet = run(&[
+        "compile",
+        "-p",
+        root().join("playbooks").to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    let zendesk_lines = c
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: zendesk "))
+        .count();
+    let summary =
+        format!("warning: the zendesk export differs from the playbook in {zendesk_lines} places;");
+    assert!(quiet.stderr.contains(&summary), "{}", quiet.stderr);
+    assert_eq!(quiet.stderr.lines().count(), 2, "{}", quiet.stderr);
 }
 
 fn compile_fixture(dir: &Path) -> (common::Output, PathBuf) {
