@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use carebook::compile::zendesk::time_zones;
 use carebook::router::{DecideOptions, Router};
+use carebook::tz::zendesk as time_zones;
 use common::{fixtures, playbook_from, root, run, run_in};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;

@@ -7,9 +7,9 @@ use jiff::{Timestamp, ToSpan};
 
 use super::Context;
 use crate::compile::zendesk::ids::{Ref, needs, placeholder};
-use crate::compile::zendesk::time_zones;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Loc;
+use crate::tz::zendesk as time_zones;
 
 pub fn check(cx: &mut Context) {
     let pb = cx.pb;

@@ -15,7 +15,6 @@ pub mod ids;
 pub mod macros;
 pub mod schedules;
 pub mod sla;
-pub mod time_zones;
 pub mod triggers;
 
 use serde_json::{Map, Value, json};

@@ -3,9 +3,10 @@
 //! playbook's on Monday), never crossing midnight, and dated holidays.
 
 use super::fidelity::Notes;
-use super::{Holiday, Schedule, time_zones};
+use super::{Holiday, Schedule};
 use crate::ir::{Ir, IrCalendar};
 use crate::load::Playbook;
+use crate::tz::zendesk as time_zones;
 
 const DAY: u32 = 1440;
 

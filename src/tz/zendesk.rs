@@ -1,6 +1,6 @@
 //! Zendesk's time-zone names. Schedules take Ruby on Rails zone names
 //! (`Dublin`, `Tokyo`, `Eastern Time (US & Canada)`), not IANA names; the
-//! table (`time_zones.tsv`) is data embedded in the binary, so it can be
+//! table (`zendesk.tsv`) is data embedded in the binary, so it can be
 //! read, diffed and extended without touching code.
 //!
 //! `validate` (CB501) asks this table too: a calendar in a zone Zendesk
@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("time_zones.tsv");
+const TABLE: &str = include_str!("zendesk.tsv");
 
 /// IANA names renamed after Rails fixed its table, as (current, the name
 /// the table uses); both mean the same zone.
