@@ -3,6 +3,7 @@
 //! generator renders into memory; [`output`] then writes the whole set at
 //! once, or compares it with what is on disk.
 
+pub mod handbook;
 pub mod output;
 
 use std::collections::BTreeMap;
@@ -53,6 +54,8 @@ pub enum CompileError {
     Template { name: String, message: String },
     #[error("cannot read templates from `{path}`: {message}")]
     Templates { path: String, message: String },
+    #[error("cannot route the sample messages: {0}")]
+    Router(#[from] crate::router::RouterError),
 }
 
 /// Options that change what is rendered.
@@ -66,11 +69,11 @@ pub struct CompileOptions {
 pub fn compile(
     playbook: &Playbook,
     ir: &Ir,
-    _options: &CompileOptions,
+    options: &CompileOptions,
 ) -> Result<Compiled, CompileError> {
-    let _ = playbook;
     let mut out = Compiled::default();
     out.add_json("routing.json", ir);
+    handbook::add_to(&mut out, playbook, ir, options)?;
     out.fidelity.sort();
     Ok(out)
 }
