@@ -16,13 +16,13 @@ use crate::xml::escape;
 const WIDTH: i32 = 1000;
 const TOP: i32 = 44;
 const TAG_X: i32 = 10;
-const TAG_W: i32 = 230;
+const TAG_W: i32 = 262;
 const TAG_H: i32 = 22;
-const QUEUE_X: i32 = 345;
+const QUEUE_X: i32 = 372;
 const QUEUE_W: i32 = 270;
 const QUEUE_H: i32 = 36;
-const CHAIN_X: i32 = 700;
-const CHAIN_W: i32 = 290;
+const CHAIN_X: i32 = 718;
+const CHAIN_W: i32 = 272;
 const CHAIN_HEAD: i32 = 20;
 const RUNG_H: i32 = 15;
 const GAP: i32 = 6;
@@ -65,9 +65,9 @@ fn chain_height(node: &FlowNode) -> i32 {
 /// fonts: bold 12px, regular 12px, regular 11px. Wider scripts (CJK,
 /// Thai) count 1.7 times as much. Generous, so text stays inside its box
 /// in the common sans-serif fonts.
-const BOLD_12: f64 = 8.0;
-const REGULAR_12: f64 = 7.2;
-const REGULAR_11: f64 = 6.6;
+const BOLD_12: f64 = 7.6;
+const REGULAR_12: f64 = 6.9;
+const REGULAR_11: f64 = 6.3;
 
 fn char_width(c: char, latin: f64) -> f64 {
     if c.is_ascii() { latin } else { latin * 1.7 }
