@@ -273,6 +273,22 @@ mod tests {
     }
 
     #[test]
+    fn every_template_file_is_embedded() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/compile/handbook/templates"
+        );
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .expect("templates directory")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut embedded: Vec<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(files, embedded);
+    }
+
+    #[test]
     fn every_embedded_template_parses() {
         let t = Templates::new(None).expect("environment");
         for (name, _) in EMBEDDED {
