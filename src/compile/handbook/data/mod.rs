@@ -167,7 +167,7 @@ impl Common {
             .voice
             .first()
             .map(|v| voice::voice_guide(pb, &v.value, &names));
-        let scenarios = scenarios::scenarios(pb, ir, &tags, &macros, &cases, &names);
+        let scenarios = scenarios::scenarios(pb, router, &tags, &macros, &cases, &names);
         let routing = routing::routing(pb, flow, &names);
 
         let base = Handbook {

@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{LangText, LangWords, MacroEntry, Names, SampleCase, TagEntry, find};
-use crate::ir::Ir;
+use super::{LangText, LangWords, MacroEntry, Names, SampleCase, TagEntry};
 use crate::load::Playbook;
-use crate::model::{Disposition, MessageKind};
+use crate::model::{Audience, MessageKind};
+use crate::router::Router;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Scenarios {
@@ -31,7 +31,8 @@ pub struct IncidentScenario {
     pub triggers: Vec<LangWords>,
     pub holding_statements: Vec<LangText>,
     pub sla_overrides: Vec<SlaOverrideRow>,
-    /// The chain that runs for the incident tag's severity.
+    /// The escalation chain that runs for a message the incident's tag
+    /// decides, from a regular customer in the default language.
     pub chain: Option<String>,
     /// Macros suggested for the incident's tag.
     pub macros: Vec<String>,
@@ -74,7 +75,7 @@ pub struct NoReplyScenario {
 
 pub(super) fn scenarios(
     pb: &Playbook,
-    ir: &Ir,
+    router: &Router,
     tags: &[TagEntry],
     macros: &[MacroEntry],
     cases: &[SampleCase],
@@ -87,11 +88,18 @@ pub(super) fn scenarios(
         .iter()
         .map(|inc| {
             let tag = tag_entry(inc.tag.as_str());
-            let chain = tag
-                .and_then(|t| t.severity.as_deref())
-                .and_then(|s| find(&pb.severities, |x| x.id.as_str() == s))
-                .and_then(|s| s.escalation.as_ref())
-                .map(|c| c.to_string());
+            // The router's own answer: the route the tag's messages take
+            // may name its own chain instead of the severity's.
+            let index = router
+                .ir()
+                .tags
+                .iter()
+                .position(|t| t.id == inc.tag.as_str());
+            let lang = pb.manifest.default_language.as_str();
+            let route = router.route_index(index, Audience::Regular, lang);
+            let chain = index
+                .and_then(|_| router.escalation_chain(index, route))
+                .map(str::to_string);
             IncidentScenario {
                 id: inc.id.to_string(),
                 name: inc.name.clone(),
@@ -146,9 +154,8 @@ pub(super) fn scenarios(
         .unwrap_or_default();
     let no_reply = tags
         .iter()
-        .zip(&ir.tags)
-        .filter(|(_, f)| f.disposition != Disposition::Reply)
-        .map(|(t, _)| NoReplyScenario {
+        .filter(|t| t.disposition != "reply")
+        .map(|t| NoReplyScenario {
             tag: t.id.clone(),
             label: t.label.clone(),
             description: t.description.clone(),
