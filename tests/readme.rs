@@ -1,6 +1,8 @@
 //! Every `console` example in the README runs, and prints what the README
 //! says it prints. Commands are `carebook ARGS...` (no quoting), run from
-//! the repository root; lines after a `$ ` line are its expected stdout.
+//! the repository root, optionally piped into `head -N` to show the first
+//! N lines of a long output; lines after a `$ ` line are its expected
+//! stdout.
 
 mod common;
 
@@ -9,6 +11,8 @@ use common::{root, run};
 struct Example {
     line: usize,
     args: Vec<String>,
+    /// `| head -N`: only the first N lines are shown.
+    head: Option<usize>,
     expected: String,
 }
 
@@ -31,6 +35,16 @@ fn examples(readme: &str) -> Vec<Example> {
             Some(_) => {
                 if let Some(command) = line.strip_prefix("$ ") {
                     out.extend(current.take());
+                    let (command, head) =
+                        match command.split_once(" | head -") {
+                            Some((command, n)) => (
+                                command,
+                                Some(n.trim().parse().unwrap_or_else(|_| {
+                                    panic!("README line {}: `head -{n}`", i + 1)
+                                })),
+                            ),
+                            None => (command, None),
+                        };
                     let mut words = command.split_whitespace().map(String::from);
                     assert_eq!(
                         words.next().as_deref(),
@@ -41,6 +55,7 @@ fn examples(readme: &str) -> Vec<Example> {
                     current = Some(Example {
                         line: i + 1,
                         args: words.collect(),
+                        head,
                         expected: String::new(),
                     });
                 } else if let Some(example) = current.as_mut() {
@@ -73,8 +88,12 @@ fn readme_examples_are_true() {
         } else {
             run(&example.args.iter().map(String::as_str).collect::<Vec<_>>())
         };
+        let stdout = match example.head {
+            Some(n) => out.stdout.split_inclusive('\n').take(n).collect(),
+            None => out.stdout,
+        };
         assert_eq!(
-            out.stdout,
+            stdout,
             example.expected,
             "README line {}: `carebook {}` prints something else",
             example.line,

@@ -5,6 +5,7 @@
 mod compile;
 mod diff;
 mod explain;
+mod handbook;
 mod init;
 mod lint_reply;
 mod schema;
@@ -52,6 +53,8 @@ pub enum Command {
     LintReply(lint_reply::LintReplyArgs),
     /// Write the routing config, help-desk exports and handbooks.
     Compile(compile::CompileArgs),
+    /// Print the onboarding handbook of the team or of one role.
+    Handbook(handbook::HandbookArgs),
     /// What a change to the playbook means, between two git revisions.
     Diff(diff::DiffArgs),
     /// Erlang C staffing: a what-if calculator and the week's plan.
@@ -113,6 +116,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Compile(args) => compile::run(args),
+        Command::Handbook(args) => handbook::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),

@@ -3,6 +3,7 @@
 //! generator renders into memory; [`output`] then writes the whole set at
 //! once, or compares it with what is on disk.
 
+pub mod handbook;
 pub mod output;
 pub mod terraform;
 pub mod zendesk;
@@ -55,6 +56,8 @@ pub enum CompileError {
     Template { name: String, message: String },
     #[error("cannot read templates from `{path}`: {message}")]
     Templates { path: String, message: String },
+    #[error("cannot route the sample messages: {0}")]
+    Router(#[from] crate::router::RouterError),
 }
 
 /// Options that change what is rendered.
@@ -68,12 +71,13 @@ pub struct CompileOptions {
 pub fn compile(
     playbook: &Playbook,
     ir: &Ir,
-    _options: &CompileOptions,
+    options: &CompileOptions,
 ) -> Result<Compiled, CompileError> {
     let mut out = Compiled::default();
     out.add_json("routing.json", ir);
     zendesk::export(playbook, ir, &mut out);
     terraform::export(playbook, ir, &mut out);
+    handbook::add_to(&mut out, playbook, ir, options)?;
     out.fidelity.sort();
     Ok(out)
 }

@@ -176,6 +176,24 @@ pub enum PersonalData {
     HealthData,
 }
 
+impl PersonalData {
+    /// What it is, in a sentence: "a phone number".
+    pub fn description(self) -> &'static str {
+        match self {
+            PersonalData::AccountNumber => "an account number",
+            PersonalData::OrderNumber => "a booking or order reference",
+            PersonalData::PhoneNumber => "a phone number",
+            PersonalData::Email => "an e-mail address",
+            PersonalData::CardNumber => "a card number",
+            PersonalData::Iban => "an IBAN",
+            PersonalData::NationalId => "a national id number",
+            PersonalData::Password => "a password",
+            PersonalData::SecurityAnswer => "a security answer",
+            PersonalData::HealthData => "health data",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoiceExample {

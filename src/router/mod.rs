@@ -191,6 +191,49 @@ impl Router {
         &self.ir
     }
 
+    /// The route of a message whose deciding tag is `deciding` (an index
+    /// into the IR's tags; `None` when no tag matched), from an author of
+    /// `audience`, in `lang`: the first route whose conditions all hold.
+    /// Public so that outputs describing the routing (the handbook's
+    /// diagram) show exactly the routes messages take.
+    pub fn route_index(
+        &self,
+        deciding: Option<usize>,
+        audience: Audience,
+        lang: &str,
+    ) -> Option<usize> {
+        let ir = &self.ir;
+        let deciding_severity = deciding
+            .and_then(|t| ir.tags[t].severity)
+            .map(|s| ir.severities[s].id.as_str());
+        (0..ir.routes.len()).find(|&r| {
+            let route = &ir.routes[r];
+            let tag_ok = match deciding {
+                Some(t) => route.tags.is_empty() || self.route_tags[r].binary_search(&t).is_ok(),
+                None => route.untagged,
+            };
+            tag_ok
+                && (route.severities.is_empty()
+                    || deciding_severity.is_some_and(|s| route.severities.iter().any(|x| x == s)))
+                && (route.audience.is_empty() || route.audience.contains(&audience))
+                && (route.languages.is_empty() || route.languages.iter().any(|l| l == lang))
+        })
+    }
+
+    /// The escalation chain of a message with deciding tag `deciding` on
+    /// route `route`: the route's own chain, else its severity's (the least
+    /// severe level's when no tag with a severity decided).
+    pub fn escalation_chain(&self, deciding: Option<usize>, route: Option<usize>) -> Option<&str> {
+        let ir = &self.ir;
+        let severity_index = deciding
+            .and_then(|t| ir.tags[t].severity)
+            .unwrap_or(ir.severities.len().saturating_sub(1));
+        route.and_then(|r| ir.routes[r].escalation.as_deref()).or(ir
+            .severities
+            .get(severity_index)
+            .and_then(|s| s.escalation.as_deref()))
+    }
+
     /// The folded text of a keyword hit, for explanations.
     fn keyword(&self, hit: &Hit) -> &str {
         self.matcher.keyword_text(hit)
@@ -329,22 +372,10 @@ impl Router {
         }
         let priority = raise(base, steps);
 
-        // Route: the first whose conditions all hold.
-        let deciding_severity = deciding
-            .and_then(|t| ir.tags[t].severity)
-            .map(|s| ir.severities[s].id.as_str());
         let lang_str = language.as_str();
-        let route = ir.routes.iter().enumerate().find(|(r, route)| {
-            let tag_ok = match deciding {
-                Some(t) => route.tags.is_empty() || self.route_tags[*r].binary_search(&t).is_ok(),
-                None => route.untagged,
-            };
-            tag_ok
-                && (route.severities.is_empty()
-                    || deciding_severity.is_some_and(|s| route.severities.iter().any(|x| x == s)))
-                && (route.audience.is_empty() || route.audience.contains(&audience))
-                && (route.languages.is_empty() || route.languages.iter().any(|l| l == lang_str))
-        });
+        let route = self
+            .route_index(deciding, audience, lang_str)
+            .map(|r| (r, &ir.routes[r]));
         let mut queue = route.map(|(_, r)| r.queue.as_str());
         if let Some(i) = incident {
             queue = Some(ir.incidents[i].queue.as_str());
@@ -385,10 +416,7 @@ impl Router {
                         Some((id, _)) => Clock::Business { calendar: id },
                         None => Clock::Always,
                     };
-                    let chain = route.and_then(|(_, r)| r.escalation.as_deref()).or(ir
-                        .severities
-                        .get(severity_index)
-                        .and_then(|s| s.escalation.as_deref()));
+                    let chain = self.escalation_chain(deciding, route.map(|(r, _)| r));
                     let mut escalation = self.escalation(chain);
                     // Every deadline of the message in one walk of the calendar.
                     let mut offsets: Vec<u64> = vec![fr, res];

@@ -215,7 +215,7 @@ fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
         let found = out.push(
             Code::PersonalDataInPublic,
             f.start..f.end,
-            format!("public reply shows {}", data_name(f.kind)),
+            format!("public reply shows {}", f.kind.description()),
         );
         found.per_channel = true;
         found.suggestion = Some(format!(
@@ -229,27 +229,12 @@ fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
         let found = out.push(
             Code::PersonalDataInPublic,
             r.start..r.end,
-            format!("public reply asks for {}", data_name(r.kind)),
+            format!("public reply asks for {}", r.kind.description()),
         );
         found.per_channel = true;
         found.suggestion = Some(format!(
             "ask for it in a private message: invite the customer to DM{invite}"
         ));
-    }
-}
-
-fn data_name(kind: PersonalData) -> &'static str {
-    match kind {
-        PersonalData::AccountNumber => "an account number",
-        PersonalData::OrderNumber => "a booking or order reference",
-        PersonalData::PhoneNumber => "a phone number",
-        PersonalData::Email => "an e-mail address",
-        PersonalData::CardNumber => "a card number",
-        PersonalData::Iban => "an IBAN",
-        PersonalData::NationalId => "a national id number",
-        PersonalData::Password => "a password",
-        PersonalData::SecurityAnswer => "a security answer",
-        PersonalData::HealthData => "health data",
     }
 }
 

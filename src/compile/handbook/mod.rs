@@ -1,0 +1,142 @@
+//! Handbooks for people: the playbook as an onboarding document, in
+//! Markdown and in self-contained HTML, for the whole team and for each
+//! role. `compile` writes them all under `handbook/`; `carebook handbook`
+//! prints one.
+//!
+//! The pipeline is data, then templates: [`data`] turns the checked
+//! playbook and the router's own decisions on the samples into plain,
+//! ordered values, and minijinja templates ([`templates`]) lay them out.
+//! Playbook text only ever reaches a template as a value, so nothing in a
+//! playbook is evaluated as a template, and HTML templates escape it.
+
+mod clock;
+mod data;
+mod flow;
+mod svg;
+mod templates;
+
+pub use data::Handbook;
+
+use std::path::Path;
+
+use minijinja::Value;
+use minijinja::value::Serde;
+
+use super::{CompileError, CompileOptions, Compiled};
+use crate::ir::Ir;
+use crate::load::Playbook;
+use crate::router::Router;
+use data::Common;
+use templates::Templates;
+
+/// The format of a handbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Markdown, Format::Html];
+
+    /// The file extension, which is also how the main template is named.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Everything needed to render any handbook of one playbook: the shared
+/// data, the templates and the drawings, made once.
+pub struct Renderer {
+    common: Common,
+    templates: Templates,
+    flow_svg: String,
+    heatmap: Result<String, String>,
+}
+
+impl Renderer {
+    /// Prepares the handbooks of a checked playbook, with the templates
+    /// of `templates` (a directory) replacing the embedded ones.
+    pub fn new(pb: &Playbook, ir: &Ir, templates: Option<&Path>) -> Result<Renderer, CompileError> {
+        let templates = Templates::new(templates)?;
+        let router = Router::new(ir)?;
+        let common = Common::build(pb, ir, &router);
+        let flow_svg = svg::render(common.flow());
+        // The staffing heatmap of the first week; a playbook without a
+        // forecast or service level gets a sentence instead of a picture.
+        let heatmap = crate::staffing::plan::Plan::build(pb, pb.manifest.effective_from.0)
+            .map(|plan| crate::staffing::heatmap::render(&plan))
+            .map_err(|e| e.to_string());
+        Ok(Renderer {
+            common,
+            templates,
+            flow_svg,
+            heatmap,
+        })
+    }
+
+    /// The handbook of the whole team.
+    pub fn full(&self) -> Handbook {
+        self.common.full()
+    }
+
+    /// The handbook of role `id`; `None` when the playbook has no such role.
+    pub fn for_role(&self, id: &str) -> Option<Handbook> {
+        self.common.for_role(id)
+    }
+
+    /// The ids of the playbook's roles, in playbook order.
+    pub fn roles(&self) -> Vec<String> {
+        self.common.role_ids()
+    }
+
+    /// Renders `handbook` in `format`.
+    pub fn render(&self, handbook: &Handbook, format: Format) -> Result<String, CompileError> {
+        let (heatmap_svg, heatmap_note) = match &self.heatmap {
+            Ok(svg) => (Value::from_safe_string(svg.clone()), Value::from(())),
+            Err(why) => (Value::from(()), Value::from(why.clone())),
+        };
+        let context = minijinja::context! {
+            flow_svg => Value::from_safe_string(self.flow_svg.clone()),
+            heatmap_svg,
+            heatmap_note,
+            ..Value::from(Serde(handbook))
+        };
+        let name = format!("handbook.{}", format.extension());
+        self.templates.render(&name, context)
+    }
+}
+
+/// Adds every handbook to a compile: `handbook/handbook.md|html` for the
+/// whole team and `handbook/roles/ROLE.md|html` for each role.
+pub fn add_to(
+    out: &mut Compiled,
+    pb: &Playbook,
+    ir: &Ir,
+    options: &CompileOptions,
+) -> Result<(), CompileError> {
+    let renderer = Renderer::new(pb, ir, options.templates.as_deref())?;
+    let full = renderer.full();
+    for format in Format::ALL {
+        let ext = format.extension();
+        out.add(
+            format!("handbook/handbook.{ext}"),
+            renderer.render(&full, format)?,
+        );
+    }
+    for role in renderer.roles() {
+        if let Some(hb) = renderer.for_role(&role) {
+            for format in Format::ALL {
+                let ext = format.extension();
+                out.add(
+                    format!("handbook/roles/{role}.{ext}"),
+                    renderer.render(&hb, format)?,
+                );
+            }
+        }
+    }
+    Ok(())
+}
