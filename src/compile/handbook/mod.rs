@@ -119,24 +119,51 @@ pub fn add_to(
     options: &CompileOptions,
 ) -> Result<(), CompileError> {
     let renderer = Renderer::new(pb, ir, options.templates.as_deref())?;
-    let full = renderer.full();
-    for format in Format::ALL {
-        let ext = format.extension();
-        out.add(
-            format!("handbook/handbook.{ext}"),
-            renderer.render(&full, format)?,
-        );
-    }
+    let mut handbooks = vec![("handbook/handbook".to_string(), renderer.full())];
     for role in renderer.roles() {
         if let Some(hb) = renderer.for_role(&role) {
-            for format in Format::ALL {
-                let ext = format.extension();
-                out.add(
-                    format!("handbook/roles/{role}.{ext}"),
-                    renderer.render(&hb, format)?,
-                );
-            }
+            handbooks.push((format!("handbook/roles/{role}"), hb));
         }
+    }
+    let jobs: Vec<(String, &Handbook, Format)> = handbooks
+        .iter()
+        .flat_map(|(stem, hb)| {
+            Format::ALL.map(|format| (format!("{stem}.{}", format.extension()), hb, format))
+        })
+        .collect();
+    // Each handbook renders on its own; a large playbook's take about a
+    // second one after another, so they share the cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let rendered: Vec<Vec<(usize, Result<String, CompileError>)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(jobs.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((_, hb, format)) = jobs.get(i) else {
+                            return done;
+                        };
+                        done.push((i, renderer.render(hb, *format)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut rendered: Vec<(usize, Result<String, CompileError>)> =
+        rendered.into_iter().flatten().collect();
+    // Files in job order, so the first error reported is always the same.
+    rendered.sort_by_key(|(i, _)| *i);
+    for (i, text) in rendered {
+        out.add(jobs[i].0.clone(), text?);
     }
     Ok(())
 }
