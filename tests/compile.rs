@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -57,7 +58,19 @@ fn outputs_are_byte_identical_across_runs() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     assert_eq!(compile_into(a.path()).status, 0);
-    assert_eq!(compile_into(b.path()).status, 0);
+    // The second run in another zone, locale and working directory.
+    let other = std::process::Command::new(env!("CARGO_BIN_EXE_carebook"))
+        .args(["compile", "-p"])
+        .arg(root().join("playbooks"))
+        .arg("--out")
+        .arg(b.path())
+        .current_dir(std::env::temp_dir())
+        .env("TZ", "Pacific/Chatham")
+        .env("LC_ALL", "th_TH.UTF-8")
+        .env("LANG", "ja_JP.UTF-8")
+        .status()
+        .unwrap();
+    assert!(other.success());
     let (ta, tb) = (tree(a.path()), tree(b.path()));
     assert!(ta.iter().any(|(p, _)| p == "routing.json"));
     assert_eq!(ta, tb);
@@ -288,5 +301,107 @@ fn stale_files_are_never_removed_through_a_symlink() {
     assert_eq!(
         fs::read_to_string(theirs.join("old.md")).unwrap(),
         "keep me"
+    );
+}
+
+/// Every leaf of the bundled routing.json, changed one at a time into
+/// something wrong (an unknown id, a huge number, an empty list): reading
+/// and routing either refuse it with an error or work, and never panic.
+#[test]
+fn a_hand_edited_routing_json_is_an_error_never_a_panic() {
+    let pb = bundled();
+    let messages: Vec<_> = pb
+        .samples
+        .iter()
+        .map(|s| carebook::sampletest::message_of(&s.value))
+        .collect();
+    let doc: serde_json::Value = serde_json::from_str(&carebook::ir::lower(&pb).to_json()).unwrap();
+    let mut pointers = Vec::new();
+    leaves(&doc, String::new(), &mut pointers);
+    // One field of every item of a list at once (`/tags/*/severity`): the
+    // same code reads each item, and some items are never read by the
+    // samples.
+    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for pointer in pointers {
+        let pattern: Vec<&str> = pointer
+            .split('/')
+            .map(|part| {
+                if part.parse::<usize>().is_ok() {
+                    "*"
+                } else {
+                    part
+                }
+            })
+            .collect();
+        fields.entry(pattern.join("/")).or_default().push(pointer);
+    }
+    let mut mutants = 0;
+    for (field, pointers) in &fields {
+        let wrongs = match doc.pointer(&pointers[0]) {
+            Some(serde_json::Value::String(_)) => vec![serde_json::json!("zz-unknown")],
+            Some(serde_json::Value::Array(_)) => vec![serde_json::json!([])],
+            _ => vec![serde_json::json!(4294967295u64), serde_json::json!(99)],
+        };
+        for wrong in wrongs {
+            let mut mutant = doc.clone();
+            for pointer in pointers {
+                *mutant.pointer_mut(pointer).unwrap() = wrong.clone();
+            }
+            mutants += 1;
+            let outcome = std::panic::catch_unwind(|| {
+                let Ok(ir) = Ir::from_json(&mutant.to_string()) else {
+                    return;
+                };
+                let Ok(router) = Router::new(&ir) else {
+                    return;
+                };
+                for m in &messages {
+                    let _ = router.decide(m, &DecideOptions::default());
+                }
+            });
+            assert!(outcome.is_ok(), "panic with {field} = {wrong}");
+        }
+    }
+    assert!(mutants > 100, "{mutants}");
+}
+
+fn leaves(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                leaves(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        serde_json::Value::Array(items) if !items.is_empty() => {
+            for (i, v) in items.iter().enumerate() {
+                leaves(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => out.push(at),
+    }
+}
+
+#[test]
+fn check_requires_the_manifest_too() {
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(compile_into(out.path()).status, 0);
+    fs::remove_file(out.path().join(".carebook-outputs")).unwrap();
+    let check = run(&[
+        "compile",
+        "-p",
+        root().join("playbooks").to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--check",
+    ]);
+    assert_eq!(check.status, 1, "{}", check.transcript());
+    assert!(
+        check.stderr.contains(".carebook-outputs (missing)"),
+        "{}",
+        check.stderr
     );
 }

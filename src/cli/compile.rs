@@ -54,7 +54,7 @@ pub fn run(args: CompileArgs) -> i32 {
             Ok(stale) if stale.is_empty() => {
                 let n = compiled.files.len();
                 let s = if n == 1 { "" } else { "s" };
-                println!("`{out}` is up to date ({n} file{s})");
+                println!("`{out}` is up to date ({n} file{s} and the manifest)");
                 EXIT_OK
             }
             Ok(stale) => {
@@ -63,8 +63,13 @@ pub fn run(args: CompileArgs) -> i32 {
                 for (path, why) in &stale {
                     eprintln!("  {path} ({})", why.as_str());
                 }
+                let templates = args
+                    .templates
+                    .as_ref()
+                    .map(|t| format!(" --templates {}", t.display()))
+                    .unwrap_or_default();
                 eprintln!(
-                    "help: run `carebook compile -p {} --out {out}` and commit the result",
+                    "help: run `carebook compile -p {} --out {out}{templates}` and commit the result",
                     args.playbook.playbook.display()
                 );
                 EXIT_PROBLEMS
@@ -81,11 +86,23 @@ pub fn run(args: CompileArgs) -> i32 {
                 report.unchanged.len(),
                 report.removed.len()
             );
+            for path in &report.leftovers {
+                eprintln!(
+                    "warning: cannot delete the backup `{}`; it is safe to delete",
+                    path.display()
+                );
+            }
             EXIT_OK
         }
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!("note: `{out}` is as it was before this compile");
+            if e.left_as_it_was() {
+                eprintln!("note: `{out}` is as it was before this compile");
+            } else {
+                eprintln!(
+                    "note: `{out}` may be half written: compile again once the cause is fixed"
+                );
+            }
             super::EXIT_USAGE
         }
     }

@@ -74,10 +74,12 @@ pub fn compile(
     options: &CompileOptions,
 ) -> Result<Compiled, CompileError> {
     let mut out = Compiled::default();
-    out.add_json("routing.json", ir);
+    out.add("routing.json", ir.to_json());
     zendesk::export(playbook, ir, &mut out);
     terraform::export(playbook, ir, &mut out);
     handbook::add_to(&mut out, playbook, ir, options)?;
-    out.fidelity.sort();
+    // By target and object; within an object, in the order found.
+    out.fidelity
+        .sort_by(|a, b| (a.target, &a.object).cmp(&(b.target, &b.object)));
     Ok(out)
 }

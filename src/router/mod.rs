@@ -78,6 +78,92 @@ impl std::fmt::Debug for Router {
     }
 }
 
+/// Every reference in the IR leads somewhere. `lower` guarantees it for a
+/// checked playbook; a `routing.json` from elsewhere gets an error here
+/// instead of a panic while deciding.
+fn check_references(ir: &Ir) -> Result<(), RouterError> {
+    use std::collections::BTreeSet;
+    fn ids<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> BTreeSet<&'a str> {
+        items.iter().map(id).collect()
+    }
+    let tags = ids(&ir.tags, |t| &t.id);
+    let severities = ids(&ir.severities, |s| &s.id);
+    let queues = ids(&ir.queues, |q| &q.id);
+    let chains = ids(&ir.chains, |c| &c.id);
+    let teams = ids(&ir.teams, |t| &t.id);
+    let shifts = ids(&ir.shifts, |s| &s.id);
+    let require = |what: &'static str, known: &BTreeSet<&str>, id: &str| {
+        if known.contains(id) {
+            Ok(())
+        } else {
+            Err(RouterError::Missing {
+                what,
+                id: id.to_string(),
+            })
+        }
+    };
+    if ir.severities.is_empty() {
+        return Err(RouterError::Missing {
+            what: "severity",
+            id: "(any)".into(),
+        });
+    }
+    for t in &ir.tags {
+        if let Some(s) = t.severity
+            && s >= ir.severities.len()
+        {
+            return Err(RouterError::Missing {
+                what: "severity number",
+                id: s.to_string(),
+            });
+        }
+        if let Some(p) = &t.parent {
+            require("tag", &tags, p)?;
+        }
+    }
+    for s in &ir.severities {
+        if let Some(c) = &s.escalation {
+            require("escalation chain", &chains, c)?;
+        }
+    }
+    for r in &ir.routes {
+        r.tags.iter().try_for_each(|t| require("tag", &tags, t))?;
+        r.severities
+            .iter()
+            .try_for_each(|s| require("severity", &severities, s))?;
+        require("queue", &queues, &r.queue)?;
+        if let Some(c) = &r.escalation {
+            require("escalation chain", &chains, c)?;
+        }
+    }
+    for c in &ir.chains {
+        if let Some(then) = &c.then {
+            require("escalation chain", &chains, then)?;
+        }
+        for rung in &c.rungs {
+            if let Some(team) = &rung.team {
+                require("team", &teams, team)?;
+            }
+        }
+    }
+    for t in &ir.teams {
+        t.rota
+            .iter()
+            .try_for_each(|r| require("shift", &shifts, &r.shift))?;
+        t.handover_to
+            .iter()
+            .try_for_each(|h| require("team", &teams, h))?;
+    }
+    for i in &ir.incidents {
+        require("tag", &tags, &i.tag)?;
+        require("queue", &queues, &i.queue)?;
+        i.sla_overrides
+            .keys()
+            .try_for_each(|s| require("severity", &severities, s))?;
+    }
+    Ok(())
+}
+
 impl Router {
     pub fn new(ir: &Ir) -> Result<Router, RouterError> {
         if ir.schema_version != crate::ir::SCHEMA_VERSION {
@@ -86,6 +172,7 @@ impl Router {
                 crate::ir::SCHEMA_VERSION,
             ));
         }
+        check_references(ir)?;
         let ir = ir.clone();
         let calendars = ir
             .calendars
