@@ -27,6 +27,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ir {
+    /// The format's version; this carebook reads only its own.
+    #[schemars(range(min = 1, max = 1))]
     pub schema_version: u32,
     /// IANA time-zone database release the playbook was checked against.
     pub tzdb_version: String,
