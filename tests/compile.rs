@@ -10,7 +10,7 @@ use std::path::Path;
 
 use carebook::ir::Ir;
 use carebook::router::{DecideOptions, Router};
-use common::{root, run};
+use common::{root, run, tree};
 
 fn compile_into(out: &Path) -> common::Output {
     run(&[
@@ -20,28 +20,6 @@ fn compile_into(out: &Path) -> common::Output {
         "--out",
         out.to_str().unwrap(),
     ])
-}
-
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((rel, fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 fn bundled() -> carebook::load::Playbook {

@@ -85,3 +85,28 @@ pub fn playbook_from(overlay: Option<&Path>) -> tempfile::TempDir {
     }
     tmp
 }
+
+/// Everything under `dir`, directories too (as `path/`, without content)
+/// so a directory left behind is noticed; symlinks are not followed.
+pub fn tree(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if std::fs::symlink_metadata(&path).unwrap().is_dir() {
+                out.push((format!("{rel}/"), None));
+                stack.push(path);
+            } else {
+                out.push((rel, Some(std::fs::read(&path).unwrap_or_default())));
+            }
+        }
+    }
+    out.sort();
+    out
+}
