@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -713,4 +713,43 @@ fn a_missing_id_is_a_named_placeholder_and_terraform_needs_none() {
     let tf = fs::read_to_string(dir.join("terraform/zendesk.tf.json")).unwrap();
     assert!(!tf.contains("UNMAPPED"));
     assert!(tf.contains("${zendesk_group.care.id}"));
+}
+
+/// The bundled playbook with a mapping that names no id yet, compiled and
+/// validated: CB502 asks for exactly the ids whose placeholders the REST
+/// bodies hold, no more and no fewer.
+#[test]
+fn validate_asks_for_exactly_the_ids_the_bodies_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&root().join("playbooks"), &tmp.path().join("pb"));
+    fs::write(tmp.path().join("pb/zendesk.yaml"), "subdomain: auroraair\n").unwrap();
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let mut placeholders = BTreeSet::new();
+    for rel in ["triggers", "macros", "sla_policies", "groups"] {
+        for entry in fs::read_dir(dir.join("zendesk").join(rel)).unwrap() {
+            let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+            for piece in text.split("UNMAPPED-").skip(1) {
+                let key: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || "._-".contains(*c))
+                    .collect();
+                placeholders.insert(key);
+            }
+        }
+    }
+    let validate = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--color", "never"],
+        None,
+    );
+    let asked: BTreeSet<String> = validate
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("help: add `"))
+        .filter_map(|l| l.split_once("` to the mapping"))
+        .map(|(key, _)| key.to_string())
+        .collect();
+    assert!(placeholders.len() > 5, "{placeholders:?}");
+    assert_eq!(asked, placeholders, "{}", validate.stdout);
 }

@@ -1,12 +1,13 @@
 //! What the Zendesk export needs, checked when `targets.zendesk` is on:
 //! calendars in time zones Zendesk can name (CB501), and the account ids
-//! the REST bodies refer to (CB502). Ids the mapping gives for teams or
+//! the REST bodies refer to (CB502), which it finds by planning the
+//! export. Ids the mapping gives for teams or
 //! calendars that do not exist are unknown references (CB201).
 
 use jiff::{Timestamp, ToSpan};
 
 use super::Context;
-use crate::compile::zendesk::ids::{Ref, needs, placeholder};
+use crate::compile::zendesk::ids::{Ref, placeholder};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Loc;
 use crate::tz::zendesk as time_zones;
@@ -100,7 +101,9 @@ fn zones(cx: &mut Context) {
 
 fn missing_ids(cx: &mut Context) {
     let pb = cx.pb;
-    let needed = needs(pb);
+    // The ids the bodies hold, from the plan `compile` writes them from,
+    // so the warning and the placeholders always agree.
+    let needed = crate::compile::zendesk::plan(pb, &crate::ir::lower(pb)).refs();
     let Some(map) = &pb.zendesk else {
         let keys: Vec<String> = needed.iter().map(Ref::mapping_key).collect();
         let label = cx
