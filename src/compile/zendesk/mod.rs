@@ -14,6 +14,7 @@ pub mod body;
 pub mod fidelity;
 pub mod groups;
 pub mod ids;
+pub mod keys;
 pub mod macros;
 pub mod schedules;
 pub mod sla;
@@ -126,7 +127,7 @@ pub struct Conditions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
     /// File stem and Terraform name, such as `route-care-ja`; starts
-    /// with a letter.
+    /// with a letter, unique among triggers ([`keys`]).
     pub key: String,
     pub title: String,
     pub description: String,
@@ -137,7 +138,7 @@ pub struct Trigger {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Macro {
-    /// `macro-id` and language, such as `sorry-delay-en`.
+    /// Macro id and language, such as `sorry-delay_en` ([`keys`]).
     pub key: String,
     pub title: String,
     pub description: String,
@@ -146,6 +147,7 @@ pub struct Macro {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaPolicy {
+    /// `severity-ID` or `incident-ID` ([`keys`]).
     pub key: String,
     pub title: String,
     pub description: String,
@@ -204,6 +206,35 @@ pub struct Plan {
     pub fidelity: Vec<Fidelity>,
 }
 
+impl Plan {
+    /// Keys that more than one object of a resource type has, such as
+    /// `trigger route-vip`. Keys are unique by construction ([`keys`]);
+    /// Terraform would keep one of two resources of one name and drop the
+    /// other without a word, so the exports assert this is empty. (A
+    /// playbook with errors, such as two tags with one id, can repeat
+    /// keys: `validate` plans those too, and says what is wrong.)
+    pub fn repeated_keys(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |kind: &str, keys: Vec<&String>| {
+            let mut seen = std::collections::BTreeSet::new();
+            for k in keys {
+                if !seen.insert(k) {
+                    out.push(format!("{kind} {k}"));
+                }
+            }
+        };
+        check("group", self.groups.iter().map(|g| &g.key).collect());
+        check("schedule", self.schedules.iter().map(|s| &s.key).collect());
+        check("trigger", self.triggers.iter().map(|t| &t.key).collect());
+        check("macro", self.macros.iter().map(|m| &m.key).collect());
+        check(
+            "sla_policy",
+            self.sla_policies.iter().map(|p| &p.key).collect(),
+        );
+        out
+    }
+}
+
 /// Plans the Zendesk objects of a checked playbook.
 pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
     let mut notes = fidelity::Notes::new(TARGET);
@@ -231,6 +262,7 @@ pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) -> Option<Plan> {
         return None;
     }
     let plan = plan(pb, ir);
+    debug_assert_eq!(plan.repeated_keys(), Vec::<String>::new());
     let map = IdMap::new(pb.zendesk.as_ref().map(|z| &z.value));
     let bodies = plan.bodies(&Rest(&map));
 
@@ -333,5 +365,34 @@ fn write_schedule(s: &Schedule, body: Value, out: &mut Compiled) {
                 "end_date": h.end_date,
             }}),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_keys_are_named_by_resource_type() {
+        let trigger = |key: &str| Trigger {
+            key: key.to_string(),
+            title: String::new(),
+            description: String::new(),
+            active: true,
+            conditions: Conditions::default(),
+            actions: Vec::new(),
+        };
+        let mut plan = Plan {
+            category_name: String::new(),
+            groups: Vec::new(),
+            schedules: Vec::new(),
+            triggers: vec![trigger("tag-a"), trigger("decide-a")],
+            macros: Vec::new(),
+            sla_policies: Vec::new(),
+            fidelity: Vec::new(),
+        };
+        assert!(plan.repeated_keys().is_empty());
+        plan.triggers.push(trigger("tag-a"));
+        assert_eq!(plan.repeated_keys(), ["trigger tag-a"]);
     }
 }
