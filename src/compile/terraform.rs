@@ -168,10 +168,17 @@ const DAYS: [&str; 7] = [
 ];
 
 /// The provider takes one interval per weekday in whole hours: several
-/// intervals become their span, and minutes widen to the hour.
+/// intervals become their span, and minutes widen to the hour. Each of
+/// the two is one warning for the schedule, listing its weekdays from
+/// Monday as the playbook does: one warning per weekday would sort by
+/// the day's name.
 fn intervals(s: &Schedule, notes: &mut Notes) -> Value {
     let object = format!("zendesk_schedule `{}`", s.key);
     let mut intervals = Map::new();
+    // By the day's place in the playbook's week (Monday first), what
+    // changes on it.
+    let mut spanned: Vec<(usize, String)> = Vec::new();
+    let mut widened: Vec<(usize, String)> = Vec::new();
     for (d, day) in DAYS.iter().enumerate() {
         let base = d as u32 * 1440;
         let on_day: Vec<(u32, u32)> = s
@@ -184,30 +191,54 @@ fn intervals(s: &Schedule, notes: &mut Notes) -> Value {
             continue;
         };
         let (start, end) = (first.0, last.1);
+        let (start_hour, end_hour) = (start / 60, end.div_ceil(60));
+        let from_monday = (d + 6) % 7;
         if on_day.len() > 1 {
-            notes.add(
-                &object,
+            let each: Vec<String> = on_day
+                .iter()
+                .map(|(a, b)| format!("{} to {}", clock(*a), clock(*b)))
+                .collect();
+            spanned.push((
+                from_monday,
                 format!(
-                    "{day} has {} intervals; the provider takes one, so the export opens from the first start to the last end",
-                    on_day.len()
+                    "{} become {} to {}",
+                    each.join(" and "),
+                    clock(start),
+                    clock(end)
                 ),
-            );
+            ));
         }
         if start % 60 != 0 || end % 60 != 0 {
-            notes.add(
-                &object,
+            widened.push((
+                from_monday,
                 format!(
-                    "{day} {} to {} is not whole hours; the provider takes hours, so the export opens {:02}:00 to {:02}:00",
+                    "{} to {} becomes {start_hour:02}:00 to {end_hour:02}:00",
                     clock(start),
-                    clock(end),
-                    start / 60,
-                    end.div_ceil(60)
+                    clock(end)
                 ),
-            );
+            ));
         }
         intervals.insert(
             (*day).into(),
-            json!({"start_time": start / 60, "end_time": end.div_ceil(60)}),
+            json!({"start_time": start_hour, "end_time": end_hour}),
+        );
+    }
+    if !spanned.is_empty() {
+        notes.add(
+            &object,
+            format!(
+                "the provider takes one interval per weekday, so the export opens from the first start to the last end: {}",
+                by_days(spanned)
+            ),
+        );
+    }
+    if !widened.is_empty() {
+        notes.add(
+            &object,
+            format!(
+                "the provider takes whole hours, so the export opens wider: {}",
+                by_days(widened)
+            ),
         );
     }
     if !s.holidays.is_empty() {
@@ -221,6 +252,29 @@ fn intervals(s: &Schedule, notes: &mut Notes) -> Value {
         );
     }
     Value::Object(intervals)
+}
+
+/// What changes on each day, Monday first, with neighbouring days that
+/// change alike run together: `monday to friday 08:30 to 17:30 becomes
+/// 08:00 to 18:00; saturday 10:30 to 14:00 becomes 10:00 to 14:00`.
+fn by_days(mut days: Vec<(usize, String)>) -> String {
+    days.sort();
+    let mut runs: Vec<(usize, usize, String)> = Vec::new();
+    for (day, what) in days {
+        match runs.last_mut() {
+            Some((_, last, same)) if *last + 1 == day && *same == what => *last = day,
+            _ => runs.push((day, day, what)),
+        }
+    }
+    let name = |from_monday: usize| DAYS[(from_monday + 1) % 7];
+    runs.iter()
+        .map(|(first, last, what)| match last - first {
+            0 => format!("{} {what}", name(*first)),
+            1 => format!("{} and {} {what}", name(*first), name(*last)),
+            _ => format!("{} to {} {what}", name(*first), name(*last)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn clock(minutes: u32) -> String {
@@ -239,6 +293,38 @@ mod tests {
         assert_eq!(
             reference(&Ref::Group("care-dublin".into())),
             "${zendesk_group.care-dublin.id}"
+        );
+    }
+
+    #[test]
+    fn one_warning_per_schedule_lists_the_weekdays_from_monday() {
+        // Sunday 10:00-14:00; Monday to Friday 08:30-12:00 and
+        // 13:00-17:30; Saturday 10:30-14:00.
+        let mut week = vec![(600, 840)];
+        for d in 1..=5 {
+            week.push((d * 1440 + 510, d * 1440 + 720));
+            week.push((d * 1440 + 780, d * 1440 + 1050));
+        }
+        week.push((6 * 1440 + 630, 6 * 1440 + 840));
+        let s = Schedule {
+            key: "office".into(),
+            name: "Office".into(),
+            time_zone: "Dublin".into(),
+            intervals: week,
+            holidays: Vec::new(),
+        };
+        let mut notes = Notes::new(TARGET);
+        let hours = intervals(&s, &mut notes);
+        assert_eq!(hours["monday"], json!({"start_time": 8, "end_time": 18}));
+        let messages: Vec<String> = notes.into_list().into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "the provider takes one interval per weekday, so the export opens from the first start to the last end: \
+                 monday to friday 08:30 to 12:00 and 13:00 to 17:30 become 08:30 to 17:30",
+                "the provider takes whole hours, so the export opens wider: \
+                 monday to friday 08:30 to 17:30 becomes 08:00 to 18:00; saturday 10:30 to 14:00 becomes 10:00 to 14:00",
+            ]
         );
     }
 }
