@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -167,7 +167,7 @@ fn the_schemas_refuse_wrong_bodies() {
     t["trigger"]["title "] = json!("typo");
     check("trigger.schema.json", &t, "an unknown property");
 
-    let policy = c.json("zendesk/sla_policies/04-normal.json");
+    let policy = c.json("zendesk/sla_policies/04-severity-normal.json");
     let mut p = policy.clone();
     p["sla_policy"]["policy_metrics"][0]["target"] = json!("240");
     check("sla_policy.schema.json", &p, "a target as a string");
@@ -187,7 +187,7 @@ fn the_schemas_refuse_wrong_bodies() {
     let mut h = c.json("zendesk/schedules/dublin-office/holidays/2026-12-25.json");
     h["holiday"]["start_date"] = json!("25/12/2026");
     check("holiday.schema.json", &h, "a date Zendesk cannot read");
-    let mut m = c.json("zendesk/macros/delay-rebook-en.json");
+    let mut m = c.json("zendesk/macros/delay-rebook_en.json");
     m["macro"]["actions"][0]["field"] = json!("comment_text");
     check("macro.schema.json", &m, "an unknown action");
     check("group.schema.json", &json!({"group": {}}), "no name");
@@ -602,7 +602,7 @@ fn snapshots_of_one_object_of_each_kind() {
     );
     insta::assert_snapshot!(
         "sla_policy_normal",
-        text("zendesk/sla_policies/04-normal.json")
+        text("zendesk/sla_policies/04-severity-normal.json")
     );
     insta::assert_snapshot!(
         "sla_policy_incident",
@@ -618,7 +618,7 @@ fn snapshots_of_one_object_of_each_kind() {
     );
     insta::assert_snapshot!(
         "macro_delay_rebook_ja",
-        text("zendesk/macros/delay-rebook-ja.json")
+        text("zendesk/macros/delay-rebook_ja.json")
     );
     insta::assert_snapshot!("terraform", text("terraform/zendesk.tf.json"));
     insta::assert_snapshot!("fidelity", text("zendesk/FIDELITY.md"));
@@ -713,4 +713,106 @@ fn a_missing_id_is_a_named_placeholder_and_terraform_needs_none() {
     let tf = fs::read_to_string(dir.join("terraform/zendesk.tf.json")).unwrap();
     assert!(!tf.contains("UNMAPPED"));
     assert!(tf.contains("${zendesk_group.care.id}"));
+}
+
+/// The bundled playbook with a mapping that names no id yet, compiled and
+/// validated: CB502 asks for exactly the ids whose placeholders the REST
+/// bodies hold, no more and no fewer.
+#[test]
+fn validate_asks_for_exactly_the_ids_the_bodies_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&root().join("playbooks"), &tmp.path().join("pb"));
+    fs::write(tmp.path().join("pb/zendesk.yaml"), "subdomain: auroraair\n").unwrap();
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let mut placeholders = BTreeSet::new();
+    for rel in ["triggers", "macros", "sla_policies", "groups"] {
+        for entry in fs::read_dir(dir.join("zendesk").join(rel)).unwrap() {
+            let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+            for piece in text.split("UNMAPPED-").skip(1) {
+                let key: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || "._-".contains(*c))
+                    .collect();
+                placeholders.insert(key);
+            }
+        }
+    }
+    let validate = run_in(
+        tmp.path(),
+        &["validate", "-p", "pb", "--color", "never"],
+        None,
+    );
+    let asked: BTreeSet<String> = validate
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("help: add `"))
+        .filter_map(|l| l.split_once("` to the mapping"))
+        .map(|(key, _)| key.to_string())
+        .collect();
+    assert!(placeholders.len() > 5, "{placeholders:?}");
+    assert_eq!(asked, placeholders, "{}", validate.stdout);
+}
+
+/// Ids that look like other objects' keys (a tag `untagged` beside the
+/// untagged decision, a tag `ugc-on-x` beside tag `ugc` on channel x, an
+/// incident `storm-queue`, a route `vip-en`, a severity `incident-storm`):
+/// every object is one REST body and one Terraform resource, both under
+/// its own key.
+#[test]
+fn ids_like_other_keys_lose_no_object_in_rest_or_terraform() {
+    let tmp = playbook_from(Some(&fixtures().join("zendesk-keys")));
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let tf: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("terraform/zendesk.tf.json")).unwrap())
+            .unwrap();
+    let resources = &tf["resource"];
+    for (rest, resource, positioned) in [
+        ("triggers", "zendesk_trigger", true),
+        ("sla_policies", "zendesk_sla_policy", true),
+        ("macros", "zendesk_macro", false),
+        ("groups", "zendesk_group", false),
+    ] {
+        let mut keys: Vec<String> = fs::read_dir(dir.join("zendesk").join(rest))
+            .unwrap()
+            .map(|e| {
+                let file = e.unwrap().file_name().into_string().unwrap();
+                let stem = file.strip_suffix(".json").unwrap().to_string();
+                match stem.split_once('-') {
+                    Some((_, key)) if positioned => key.to_string(),
+                    _ => stem,
+                }
+            })
+            .collect();
+        keys.sort();
+        let mut names: Vec<String> = resources[resource]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        assert_eq!(names, keys, "{rest}: REST bodies and {resource} resources");
+    }
+    // Each pair shared one key, and Terraform one resource, before keys
+    // were unique by construction.
+    for key in [
+        "decide-untagged",
+        "decide_untagged",
+        "tag-ugc-on-x",
+        "tag-ugc_on-x",
+        "tag-ugc__on-fb",
+        "tag-ugc_on-fb",
+        "incident-storm-queue",
+        "incident-storm_queue",
+        "route-vip-en",
+        "route-vip_en",
+        "route-vip__en",
+    ] {
+        assert!(resources["zendesk_trigger"].get(key).is_some(), "{key}");
+    }
+    for key in ["incident-storm", "severity-incident-storm"] {
+        assert!(resources["zendesk_sla_policy"].get(key).is_some(), "{key}");
+    }
 }

@@ -1,12 +1,15 @@
 //! What the Zendesk export needs, checked when `targets.zendesk` is on:
 //! calendars in time zones Zendesk can name (CB501), and the account ids
-//! the REST bodies refer to (CB502). Ids the mapping gives for teams or
+//! the REST bodies refer to (CB502), which it finds by planning the
+//! export. Ids the mapping gives for teams or
 //! calendars that do not exist are unknown references (CB201).
 
+use jiff::civil::{Date, Time};
+use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ToSpan};
 
 use super::Context;
-use crate::compile::zendesk::ids::{Ref, needs, placeholder};
+use crate::compile::zendesk::ids::{Ref, placeholder};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Loc;
 use crate::tz::zendesk as time_zones;
@@ -46,23 +49,18 @@ fn zones(cx: &mut Context) {
         if time_zones::zendesk_name(name).is_some() {
             continue;
         }
-        // Zones Zendesk names that keep the same clock as this one over
-        // the playbook's first year, winter and summer.
-        let start = zone
-            .to_timestamp(
-                pb.manifest
-                    .effective_from
-                    .0
-                    .to_datetime(jiff::civil::Time::midnight()),
-            )
-            .unwrap_or(Timestamp::UNIX_EPOCH);
-        let probes: Vec<Timestamp> = (0..12)
-            .filter_map(|m| start.checked_add((m * 730).hours()).ok())
-            .collect();
+        // Zones Zendesk names that keep this zone's clock through the
+        // playbook's first year: the same offset when it starts and the
+        // same changes at the same instants. Sampling a few days would
+        // pass two zones whose DST starts weeks apart.
+        let from = pb.manifest.effective_from.0;
+        let year = first_year(&zone, from);
         let same_clock = |other: &str| {
-            crate::tz::db()
-                .get(other)
-                .is_ok_and(|o| probes.iter().all(|t| o.to_offset(*t) == zone.to_offset(*t)))
+            year.is_some_and(|(start, end)| {
+                crate::tz::db()
+                    .get(other)
+                    .is_ok_and(|o| clock(&o, start, end) == clock(&zone, start, end))
+            })
         };
         let mut alike: Vec<String> = Vec::new();
         for (zendesk, iana) in time_zones::all() {
@@ -77,7 +75,7 @@ fn zones(cx: &mut Context) {
                 .to_string()
         } else {
             format!(
-                "these zones keep the same clock all year and Zendesk names them: {}",
+                "these zones keep the same clock as `{name}` for the year from {from}, and Zendesk names them: {}",
                 alike.join(", ")
             )
         };
@@ -98,9 +96,39 @@ fn zones(cx: &mut Context) {
     }
 }
 
+/// From midnight on `from` in `zone` to midnight a year later.
+fn first_year(zone: &TimeZone, from: Date) -> Option<(Timestamp, Timestamp)> {
+    let start = zone.to_timestamp(from.to_datetime(Time::midnight())).ok()?;
+    let next = from.checked_add(1.year()).ok()?;
+    let end = zone.to_timestamp(next.to_datetime(Time::midnight())).ok()?;
+    Some((start, end))
+}
+
+/// A zone's clock from `start` until `end`: its offset at `start`, then
+/// each instant the offset changes and the offset after it.
+fn clock(zone: &TimeZone, start: Timestamp, end: Timestamp) -> (Offset, Vec<(Timestamp, Offset)>) {
+    let first = zone.to_offset(start);
+    let mut current = first;
+    let mut changes = Vec::new();
+    for t in zone.following(start) {
+        if t.timestamp() >= end {
+            break;
+        }
+        // Some transitions change only the abbreviation or the DST flag:
+        // the clock reads the same.
+        if t.offset() != current {
+            current = t.offset();
+            changes.push((t.timestamp(), current));
+        }
+    }
+    (first, changes)
+}
+
 fn missing_ids(cx: &mut Context) {
     let pb = cx.pb;
-    let needed = needs(pb);
+    // The ids the bodies hold, from the plan `compile` writes them from,
+    // so the warning and the placeholders always agree.
+    let needed = crate::compile::zendesk::plan(pb, &crate::ir::lower(pb)).refs();
     let Some(map) = &pb.zendesk else {
         let keys: Vec<String> = needed.iter().map(Ref::mapping_key).collect();
         let label = cx
@@ -160,5 +188,40 @@ fn missing_ids(cx: &mut Context) {
             r.mapping_key(),
             placeholder(&r)
         )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_clock(a: &str, b: &str, from: Date) -> bool {
+        let db = crate::tz::db();
+        let (a, b) = (db.get(a).unwrap(), db.get(b).unwrap());
+        let (start, end) = first_year(&a, from).unwrap();
+        clock(&a, start, end) == clock(&b, start, end)
+    }
+
+    #[test]
+    fn zones_keep_the_same_clock_only_with_the_same_changes() {
+        let from = jiff::civil::date(2026, 1, 5);
+        // Both follow the EU's rule: +02, +03 from the last Sunday of
+        // March at 01:00 UTC.
+        assert!(same_clock("Europe/Athens", "Europe/Bucharest", from));
+        // The same two offsets, but Israel's summer starts two days
+        // earlier: twelve samples a month apart never see it.
+        assert!(!same_clock("Asia/Jerusalem", "Europe/Athens", from));
+        let (a, b) = (
+            crate::tz::db().get("Asia/Jerusalem").unwrap(),
+            crate::tz::db().get("Europe/Athens").unwrap(),
+        );
+        let (start, _) = first_year(&a, from).unwrap();
+        assert!((0..12).all(|m: i64| {
+            let t = start.checked_add((m * 730).hours()).unwrap();
+            a.to_offset(t) == b.to_offset(t)
+        }));
+        // No DST at all, one offset all year.
+        assert!(same_clock("Asia/Manila", "Asia/Shanghai", from));
+        assert!(!same_clock("Asia/Manila", "Asia/Tokyo", from));
     }
 }

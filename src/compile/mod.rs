@@ -75,8 +75,8 @@ pub fn compile(
 ) -> Result<Compiled, CompileError> {
     let mut out = Compiled::default();
     out.add("routing.json", ir.to_json());
-    zendesk::export(playbook, ir, &mut out);
-    terraform::export(playbook, ir, &mut out);
+    let plan = zendesk::export(playbook, ir, &mut out);
+    terraform::export(playbook, ir, plan.as_ref(), &mut out);
     handbook::add_to(&mut out, playbook, ir, options)?;
     // By target and object; within an object, in the order found.
     out.fidelity

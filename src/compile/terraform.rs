@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::Compiled;
 use super::zendesk::fidelity::{self, Notes};
-use super::zendesk::{self, Action, Conditions, Piece, Ref, Schedule, Text};
+use super::zendesk::{Dialect, IdMap, Plan, Ref, Schedule};
 use crate::ir::Ir;
 use crate::load::Playbook;
 
@@ -46,140 +46,74 @@ fn reference(r: &Ref) -> String {
     }
 }
 
-fn render(t: &Text) -> String {
-    t.0.iter()
-        .map(|p| match p {
-            Piece::Literal(s) => escape(s),
-            Piece::Ref(r) => reference(r),
-        })
-        .collect()
+/// Resource arguments: references are resources and variables, so no
+/// id mapping is needed; playbook text is kept out of Terraform's
+/// templates.
+struct Terraform;
+
+impl Dialect for Terraform {
+    fn reference(&self, r: &Ref) -> String {
+        reference(r)
+    }
+
+    fn literal(&self, text: &str) -> String {
+        escape(text)
+    }
+
+    /// The provider's lists are optional: an empty one is left out rather
+    /// than planned as a change from null.
+    fn empty_lists(&self) -> bool {
+        false
+    }
 }
 
-fn conditions(c: &Conditions) -> Value {
-    let list = |items: &[zendesk::Condition]| -> Value {
-        items
-            .iter()
-            .map(|c| {
-                json!({
-                    "field": render(&c.field),
-                    "operator": c.operator,
-                    "value": render(&c.value),
-                })
-            })
-            .collect()
-    };
-    // The provider's lists are optional: an empty one is left out rather
-    // than planned as a change from null.
+/// The resources of one type, by name.
+fn resources(bodies: Vec<(String, Value)>) -> Value {
     let mut out = Map::new();
-    if !c.all.is_empty() {
-        out.insert("all".into(), list(&c.all));
-    }
-    if !c.any.is_empty() {
-        out.insert("any".into(), list(&c.any));
+    for (key, body) in bodies {
+        let name = name(&key);
+        // Two resources with one name would leave one of them out of the
+        // file without a word; the plan's keys never repeat.
+        let previous = out.insert(name.clone(), body);
+        debug_assert!(previous.is_none(), "two resources named `{name}`");
     }
     Value::Object(out)
 }
 
-fn actions(list: &[Action]) -> Value {
-    list.iter()
-        .map(|a| json!({"field": render(&a.field), "value": render(&a.value)}))
-        .collect()
-}
-
-pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) {
-    if !pb.manifest.targets.zendesk {
+/// Writes `terraform/zendesk.tf.json` and `terraform/FIDELITY.md` from the
+/// plan of the Zendesk export, when there is one.
+pub fn export(pb: &Playbook, ir: &Ir, plan: Option<&Plan>, out: &mut Compiled) {
+    let Some(plan) = plan else {
         return;
-    }
-    let plan = zendesk::plan(pb, ir);
+    };
     let mut notes = Notes::new(TARGET);
-    let ids = zendesk::IdMap::new(pb.zendesk.as_ref().map(|z| &z.value));
+    let ids = IdMap::new(pb.zendesk.as_ref().map(|z| &z.value));
+    let bodies = plan.bodies(&Terraform);
 
-    let mut groups = Map::new();
-    for g in &plan.groups {
-        groups.insert(
-            name(&g.key),
-            json!({"name": escape(&g.name), "description": escape(&g.description)}),
-        );
+    let mut schedules = Vec::new();
+    for (s, (key, mut body)) in plan.schedules.iter().zip(bodies.schedules) {
+        if let Some(args) = body.as_object_mut() {
+            args.insert("intervals".into(), intervals(s, &mut notes));
+        }
+        schedules.push((key, body));
     }
-    let mut schedules = Map::new();
-    for s in &plan.schedules {
-        schedules.insert(name(&s.key), schedule(s, &mut notes));
-    }
-    let mut triggers = Map::new();
-    for (i, t) in plan.triggers.iter().enumerate() {
-        triggers.insert(
-            name(&t.key),
-            json!({
-                "title": escape(&t.title),
-                "description": escape(&t.description),
-                "active": t.active,
-                "position": i + 1,
-                "category_id": reference(&Ref::TriggerCategory),
-                "conditions": conditions(&t.conditions),
-                "actions": actions(&t.actions),
-            }),
-        );
-    }
-    let mut macros = Map::new();
-    for m in &plan.macros {
-        macros.insert(
-            name(&m.key),
-            json!({
-                "title": escape(&m.title),
-                "description": escape(&m.description),
-                "active": true,
-                "actions": actions(&m.actions),
-            }),
-        );
-    }
-    let mut policies = Map::new();
-    for (i, p) in plan.sla_policies.iter().enumerate() {
-        policies.insert(
-            name(&p.key),
-            json!({
-                "title": escape(&p.title),
-                "description": escape(&p.description),
-                "position": i + 1,
-                "filter": conditions(&p.filter),
-                "policy_metrics": zendesk::metrics_json(&p.metrics),
-            }),
-        );
-    }
-
     let mut resource = Map::new();
-    resource.insert("zendesk_group".into(), Value::Object(groups));
-    resource.insert("zendesk_schedule".into(), Value::Object(schedules));
+    resource.insert("zendesk_group".into(), resources(bodies.groups));
+    resource.insert("zendesk_schedule".into(), resources(schedules));
     resource.insert(
         "zendesk_trigger_category".into(),
-        json!({CATEGORY: {"name": escape(&plan.category_name)}}),
+        json!({CATEGORY: bodies.category}),
     );
-    resource.insert("zendesk_trigger".into(), Value::Object(triggers));
-    resource.insert("zendesk_macro".into(), Value::Object(macros));
-    resource.insert("zendesk_sla_policy".into(), Value::Object(policies));
+    resource.insert("zendesk_trigger".into(), resources(bodies.triggers));
+    resource.insert("zendesk_macro".into(), resources(bodies.macros));
+    resource.insert("zendesk_sla_policy".into(), resources(bodies.sla_policies));
 
     let mut doc = Map::new();
     doc.insert(
         "terraform".into(),
         json!({"required_providers": {"zendesk": {"source": PROVIDER}}}),
     );
-    let used: Vec<Ref> = plan
-        .triggers
-        .iter()
-        .flat_map(|t| {
-            let c = &t.conditions;
-            c.all
-                .iter()
-                .chain(&c.any)
-                .flat_map(|c| c.field.refs().chain(c.value.refs()))
-                .chain(
-                    t.actions
-                        .iter()
-                        .flat_map(|a| a.field.refs().chain(a.value.refs())),
-                )
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let used = plan.refs();
     let mut variables = Map::new();
     for (r, var, what) in [
         (Ref::ChannelField, CHANNEL_VAR, "channel id"),
@@ -234,10 +168,17 @@ const DAYS: [&str; 7] = [
 ];
 
 /// The provider takes one interval per weekday in whole hours: several
-/// intervals become their span, and minutes widen to the hour.
-fn schedule(s: &Schedule, notes: &mut Notes) -> Value {
+/// intervals become their span, and minutes widen to the hour. Each of
+/// the two is one warning for the schedule, listing its weekdays from
+/// Monday as the playbook does: one warning per weekday would sort by
+/// the day's name.
+fn intervals(s: &Schedule, notes: &mut Notes) -> Value {
     let object = format!("zendesk_schedule `{}`", s.key);
     let mut intervals = Map::new();
+    // By the day's place in the playbook's week (Monday first), what
+    // changes on it.
+    let mut spanned: Vec<(usize, String)> = Vec::new();
+    let mut widened: Vec<(usize, String)> = Vec::new();
     for (d, day) in DAYS.iter().enumerate() {
         let base = d as u32 * 1440;
         let on_day: Vec<(u32, u32)> = s
@@ -250,30 +191,54 @@ fn schedule(s: &Schedule, notes: &mut Notes) -> Value {
             continue;
         };
         let (start, end) = (first.0, last.1);
+        let (start_hour, end_hour) = (start / 60, end.div_ceil(60));
+        let from_monday = (d + 6) % 7;
         if on_day.len() > 1 {
-            notes.add(
-                &object,
+            let each: Vec<String> = on_day
+                .iter()
+                .map(|(a, b)| format!("{} to {}", clock(*a), clock(*b)))
+                .collect();
+            spanned.push((
+                from_monday,
                 format!(
-                    "{day} has {} intervals; the provider takes one, so the export opens from the first start to the last end",
-                    on_day.len()
+                    "{} become {} to {}",
+                    each.join(" and "),
+                    clock(start),
+                    clock(end)
                 ),
-            );
+            ));
         }
         if start % 60 != 0 || end % 60 != 0 {
-            notes.add(
-                &object,
+            widened.push((
+                from_monday,
                 format!(
-                    "{day} {} to {} is not whole hours; the provider takes hours, so the export opens {:02}:00 to {:02}:00",
+                    "{} to {} becomes {start_hour:02}:00 to {end_hour:02}:00",
                     clock(start),
-                    clock(end),
-                    start / 60,
-                    end.div_ceil(60)
+                    clock(end)
                 ),
-            );
+            ));
         }
         intervals.insert(
             (*day).into(),
-            json!({"start_time": start / 60, "end_time": end.div_ceil(60)}),
+            json!({"start_time": start_hour, "end_time": end_hour}),
+        );
+    }
+    if !spanned.is_empty() {
+        notes.add(
+            &object,
+            format!(
+                "the provider takes one interval per weekday, so the export opens from the first start to the last end: {}",
+                by_days(spanned)
+            ),
+        );
+    }
+    if !widened.is_empty() {
+        notes.add(
+            &object,
+            format!(
+                "the provider takes whole hours, so the export opens wider: {}",
+                by_days(widened)
+            ),
         );
     }
     if !s.holidays.is_empty() {
@@ -286,11 +251,30 @@ fn schedule(s: &Schedule, notes: &mut Notes) -> Value {
             ),
         );
     }
-    json!({
-        "name": escape(&s.name),
-        "time_zone": s.time_zone,
-        "intervals": intervals,
-    })
+    Value::Object(intervals)
+}
+
+/// What changes on each day, Monday first, with neighbouring days that
+/// change alike run together: `monday to friday 08:30 to 17:30 becomes
+/// 08:00 to 18:00; saturday 10:30 to 14:00 becomes 10:00 to 14:00`.
+fn by_days(mut days: Vec<(usize, String)>) -> String {
+    days.sort();
+    let mut runs: Vec<(usize, usize, String)> = Vec::new();
+    for (day, what) in days {
+        match runs.last_mut() {
+            Some((_, last, same)) if *last + 1 == day && *same == what => *last = day,
+            _ => runs.push((day, day, what)),
+        }
+    }
+    let name = |from_monday: usize| DAYS[(from_monday + 1) % 7];
+    runs.iter()
+        .map(|(first, last, what)| match last - first {
+            0 => format!("{} {what}", name(*first)),
+            1 => format!("{} and {} {what}", name(*first), name(*last)),
+            _ => format!("{} to {} {what}", name(*first), name(*last)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn clock(minutes: u32) -> String {
@@ -309,6 +293,38 @@ mod tests {
         assert_eq!(
             reference(&Ref::Group("care-dublin".into())),
             "${zendesk_group.care-dublin.id}"
+        );
+    }
+
+    #[test]
+    fn one_warning_per_schedule_lists_the_weekdays_from_monday() {
+        // Sunday 10:00-14:00; Monday to Friday 08:30-12:00 and
+        // 13:00-17:30; Saturday 10:30-14:00.
+        let mut week = vec![(600, 840)];
+        for d in 1..=5 {
+            week.push((d * 1440 + 510, d * 1440 + 720));
+            week.push((d * 1440 + 780, d * 1440 + 1050));
+        }
+        week.push((6 * 1440 + 630, 6 * 1440 + 840));
+        let s = Schedule {
+            key: "office".into(),
+            name: "Office".into(),
+            time_zone: "Dublin".into(),
+            intervals: week,
+            holidays: Vec::new(),
+        };
+        let mut notes = Notes::new(TARGET);
+        let hours = intervals(&s, &mut notes);
+        assert_eq!(hours["monday"], json!({"start_time": 8, "end_time": 18}));
+        let messages: Vec<String> = notes.into_list().into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "the provider takes one interval per weekday, so the export opens from the first start to the last end: \
+                 monday to friday 08:30 to 12:00 and 13:00 to 17:30 become 08:30 to 17:30",
+                "the provider takes whole hours, so the export opens wider: \
+                 monday to friday 08:30 to 17:30 becomes 08:00 to 18:00; saturday 10:30 to 14:00 becomes 10:00 to 14:00",
+            ]
         );
     }
 }

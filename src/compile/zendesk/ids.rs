@@ -1,12 +1,9 @@
-//! Account-specific ids: which objects the export refers to ([`Ref`]),
-//! which ids a playbook needs from the mapping file ([`needs`], also what
-//! `validate` warns about), and how a REST body writes each one: the
-//! mapped id, or a placeholder that names what is missing.
+//! Account-specific ids: which objects the export refers to ([`Ref`]) and
+//! how a REST body writes each one: the mapped id, or a placeholder that
+//! names what is missing. Which ids a playbook needs is what its bodies
+//! refer to ([`super::Plan::refs`]), also what `validate` warns about.
 
-use std::collections::BTreeSet;
-
-use crate::load::Playbook;
-use crate::model::{Hours, ZendeskFile};
+use crate::model::ZendeskFile;
 
 /// An object whose id the account assigns.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,45 +82,4 @@ impl IdMap {
 /// `UNMAPPED-groups.care-dublin`: what the mapping file lacks.
 pub fn placeholder(r: &Ref) -> String {
     format!("UNMAPPED-{}", r.mapping_key())
-}
-
-/// Every id the export of this playbook refers to.
-pub fn needs(pb: &Playbook) -> BTreeSet<Ref> {
-    let mut out = BTreeSet::new();
-    out.insert(Ref::TriggerCategory);
-    let team_of = |queue: &str| {
-        pb.queues
-            .iter()
-            .find(|q| q.id.as_str() == queue)
-            .map(|q| q.team.0.clone())
-    };
-    for r in &pb.routes {
-        out.extend(team_of(r.queue.as_str()).map(Ref::Group));
-    }
-    for i in &pb.incidents {
-        out.extend(team_of(i.queue.as_str()).map(Ref::Group));
-    }
-    // Deadlines follow the first severity of each priority, so only its
-    // calendar becomes a schedule a trigger sets.
-    let mut seen = Vec::new();
-    for s in &pb.severities {
-        if seen.contains(&s.priority) {
-            continue;
-        }
-        seen.push(s.priority);
-        if let (Hours::Business, Some(c)) = (s.hours, &s.calendar) {
-            out.insert(Ref::Schedule(c.0.clone()));
-        }
-    }
-    let channel_language = pb.channels.iter().any(|c| c.language.is_some());
-    let tag_on_channels = pb.tags.iter().any(|t| {
-        !t.detect.channels.is_empty() && t.detect.keywords.values().any(|k| !k.is_empty())
-    });
-    if channel_language || tag_on_channels {
-        out.insert(Ref::ChannelField);
-    }
-    if channel_language || pb.routes.iter().any(|r| !r.when.languages.is_empty()) {
-        out.insert(Ref::LanguageField);
-    }
-    out
 }

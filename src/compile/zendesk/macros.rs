@@ -3,7 +3,7 @@
 //! or private as the macro's message kinds allow.
 
 use super::fidelity::Notes;
-use super::{Action, Macro};
+use super::{Action, Macro, keys};
 use crate::load::Playbook;
 use crate::model::MessageKind;
 
@@ -78,7 +78,7 @@ pub fn plan(pb: &Playbook, notes: &mut Notes) -> Vec<Macro> {
             let mut actions = vec![Action::new("comment_value", fill(text, &slots))];
             actions.extend(public.map(|p| Action::new("comment_mode_is_public", p)));
             out.push(Macro {
-                key: format!("{}-{lang}", m.id),
+                key: keys::variant(&keys::id(m.id.as_str()), lang.as_str()),
                 title: format!("{} [{lang}]", m.title),
                 description: description.clone(),
                 actions,

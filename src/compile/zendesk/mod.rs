@@ -4,25 +4,29 @@
 //! when the manifest turns `targets.zendesk` on.
 //!
 //! The objects are first planned as data ([`Plan`]) whose references to
-//! other objects stay symbolic ([`Ref`]); the REST bodies resolve them to
-//! the account's ids from the mapping file, Terraform to resource
-//! references. What Zendesk cannot express is reported as [`Fidelity`]
-//! warnings and listed in `zendesk/FIDELITY.md`.
+//! other objects stay symbolic ([`Ref`]). One builder per kind writes the
+//! bodies ([`body`]): for the REST API it resolves references to the
+//! account's ids from the mapping file, for Terraform to resource
+//! references. `compile` plans once for both. What Zendesk cannot express
+//! is reported as [`Fidelity`] warnings and listed in `zendesk/FIDELITY.md`.
 
+pub mod body;
 pub mod fidelity;
 pub mod groups;
 pub mod ids;
+pub mod keys;
 pub mod macros;
 pub mod schedules;
 pub mod sla;
 pub mod triggers;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::{Compiled, Fidelity};
 use crate::ir::Ir;
 use crate::load::Playbook;
 use crate::model::Priority;
+pub use body::{Bodies, Dialect};
 pub use ids::{IdMap, Ref};
 
 /// The target name in fidelity warnings.
@@ -51,24 +55,6 @@ impl Text {
     /// `prefix` followed by a reference.
     pub fn prefixed(prefix: &str, r: Ref) -> Text {
         Text(vec![Piece::Literal(prefix.to_string()), Piece::Ref(r)])
-    }
-
-    /// The text with each reference written by `resolve`.
-    pub fn render(&self, resolve: &impl Fn(&Ref) -> String) -> String {
-        self.0
-            .iter()
-            .map(|p| match p {
-                Piece::Literal(s) => s.clone(),
-                Piece::Ref(r) => resolve(r),
-            })
-            .collect()
-    }
-
-    pub fn refs(&self) -> impl Iterator<Item = &Ref> {
-        self.0.iter().filter_map(|p| match p {
-            Piece::Ref(r) => Some(r),
-            Piece::Literal(_) => None,
-        })
     }
 }
 
@@ -141,7 +127,7 @@ pub struct Conditions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
     /// File stem and Terraform name, such as `route-care-ja`; starts
-    /// with a letter.
+    /// with a letter, unique among triggers ([`keys`]).
     pub key: String,
     pub title: String,
     pub description: String,
@@ -152,7 +138,7 @@ pub struct Trigger {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Macro {
-    /// `macro-id` and language, such as `sorry-delay-en`.
+    /// Macro id and language, such as `sorry-delay_en` ([`keys`]).
     pub key: String,
     pub title: String,
     pub description: String,
@@ -161,6 +147,7 @@ pub struct Macro {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaPolicy {
+    /// `severity-ID` or `incident-ID` ([`keys`]).
     pub key: String,
     pub title: String,
     pub description: String,
@@ -219,6 +206,35 @@ pub struct Plan {
     pub fidelity: Vec<Fidelity>,
 }
 
+impl Plan {
+    /// Keys that more than one object of a resource type has, such as
+    /// `trigger route-vip`. Keys are unique by construction ([`keys`]);
+    /// Terraform would keep one of two resources of one name and drop the
+    /// other without a word, so the exports assert this is empty. (A
+    /// playbook with errors, such as two tags with one id, can repeat
+    /// keys: `validate` plans those too, and says what is wrong.)
+    pub fn repeated_keys(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |kind: &str, keys: Vec<&String>| {
+            let mut seen = std::collections::BTreeSet::new();
+            for k in keys {
+                if !seen.insert(k) {
+                    out.push(format!("{kind} {k}"));
+                }
+            }
+        };
+        check("group", self.groups.iter().map(|g| &g.key).collect());
+        check("schedule", self.schedules.iter().map(|s| &s.key).collect());
+        check("trigger", self.triggers.iter().map(|t| &t.key).collect());
+        check("macro", self.macros.iter().map(|m| &m.key).collect());
+        check(
+            "sla_policy",
+            self.sla_policies.iter().map(|p| &p.key).collect(),
+        );
+        out
+    }
+}
+
 /// Plans the Zendesk objects of a checked playbook.
 pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
     let mut notes = fidelity::Notes::new(TARGET);
@@ -239,66 +255,50 @@ pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
 }
 
 /// Writes the REST request bodies and `zendesk/FIDELITY.md` when the
-/// Zendesk target is on.
-pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) {
+/// Zendesk target is on, and returns the plan for the Terraform export,
+/// which makes the same objects.
+pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) -> Option<Plan> {
     if !pb.manifest.targets.zendesk {
-        return;
+        return None;
     }
     let plan = plan(pb, ir);
+    debug_assert_eq!(plan.repeated_keys(), Vec::<String>::new());
     let map = IdMap::new(pb.zendesk.as_ref().map(|z| &z.value));
-    let resolve = |r: &Ref| map.rest(r);
+    let bodies = plan.bodies(&Rest(&map));
 
+    let mut category = bodies.category;
+    if let Some(body) = category.as_object_mut() {
+        body.insert("position".into(), json!(0));
+    }
     out.add_json(
         "zendesk/trigger_categories/carebook.json",
-        &json!({"trigger_category": {"name": plan.category_name, "position": 0}}),
+        &json!({"trigger_category": category}),
     );
-    for g in &plan.groups {
+    for (key, body) in bodies.groups {
         out.add_json(
-            format!("zendesk/groups/{}.json", g.key),
-            &json!({"group": {"name": g.name, "description": g.description}}),
+            format!("zendesk/groups/{key}.json"),
+            &json!({"group": body}),
         );
     }
-    for s in &plan.schedules {
-        write_schedule(s, out);
+    for (s, (_, body)) in plan.schedules.iter().zip(bodies.schedules) {
+        write_schedule(s, body, out);
     }
-    for (i, t) in plan.triggers.iter().enumerate() {
-        let mut body = Map::new();
-        body.insert("title".into(), json!(t.title));
-        body.insert("description".into(), json!(t.description));
-        body.insert("active".into(), json!(t.active));
-        body.insert("position".into(), json!(i + 1));
-        body.insert("category_id".into(), json!(resolve(&Ref::TriggerCategory)));
-        body.insert(
-            "conditions".into(),
-            conditions_json(&t.conditions, &resolve),
-        );
-        body.insert("actions".into(), actions_json(&t.actions, &resolve));
+    for (i, (key, body)) in bodies.triggers.into_iter().enumerate() {
         out.add_json(
-            format!("zendesk/triggers/{:03}-{}.json", i + 1, t.key),
+            format!("zendesk/triggers/{:03}-{key}.json", i + 1),
             &json!({"trigger": body}),
         );
     }
-    for m in &plan.macros {
+    for (key, body) in bodies.macros {
         out.add_json(
-            format!("zendesk/macros/{}.json", m.key),
-            &json!({"macro": {
-                "title": m.title,
-                "description": m.description,
-                "active": true,
-                "actions": actions_json(&m.actions, &resolve),
-            }}),
+            format!("zendesk/macros/{key}.json"),
+            &json!({"macro": body}),
         );
     }
-    for (i, p) in plan.sla_policies.iter().enumerate() {
+    for (i, (key, body)) in bodies.sla_policies.into_iter().enumerate() {
         out.add_json(
-            format!("zendesk/sla_policies/{:02}-{}.json", i + 1, p.key),
-            &json!({"sla_policy": {
-                "title": p.title,
-                "description": p.description,
-                "position": i + 1,
-                "filter": conditions_json(&p.filter, &resolve),
-                "policy_metrics": metrics_json(&p.metrics),
-            }}),
+            format!("zendesk/sla_policies/{:02}-{key}.json", i + 1),
+            &json!({"sla_policy": body}),
         );
     }
     out.add(
@@ -312,15 +312,31 @@ pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) {
             &plan.fidelity,
         ),
     );
-    out.fidelity.extend(plan.fidelity);
+    out.fidelity.extend(plan.fidelity.iter().cloned());
+    Some(plan)
 }
 
-fn write_schedule(s: &Schedule, out: &mut Compiled) {
+/// REST bodies: a reference is the mapped id, or the placeholder that
+/// names what the mapping lacks; text goes as it is.
+struct Rest<'a>(&'a IdMap);
+
+impl Dialect for Rest<'_> {
+    fn reference(&self, r: &Ref) -> String {
+        self.0.rest(r)
+    }
+
+    fn literal(&self, text: &str) -> String {
+        text.to_string()
+    }
+
+    fn empty_lists(&self) -> bool {
+        true
+    }
+}
+
+fn write_schedule(s: &Schedule, body: Value, out: &mut Compiled) {
     let dir = format!("zendesk/schedules/{}", s.key);
-    out.add_json(
-        format!("{dir}/schedule.json"),
-        &json!({"schedule": {"name": s.name, "time_zone": s.time_zone}}),
-    );
+    out.add_json(format!("{dir}/schedule.json"), &json!({"schedule": body}));
     // Zendesk takes the weekly hours only through the workweek endpoint,
     // after the schedule exists.
     let intervals: Vec<Value> = s
@@ -352,40 +368,31 @@ fn write_schedule(s: &Schedule, out: &mut Compiled) {
     }
 }
 
-/// Conditions as Zendesk and the Terraform provider both write them.
-pub fn conditions_json(c: &Conditions, resolve: &impl Fn(&Ref) -> String) -> Value {
-    let list = |items: &[Condition]| -> Value {
-        items
-            .iter()
-            .map(|c| {
-                json!({
-                    "field": c.field.render(resolve),
-                    "operator": c.operator,
-                    "value": c.value.render(resolve),
-                })
-            })
-            .collect()
-    };
-    json!({"all": list(&c.all), "any": list(&c.any)})
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn actions_json(actions: &[Action], resolve: &impl Fn(&Ref) -> String) -> Value {
-    actions
-        .iter()
-        .map(|a| json!({"field": a.field.render(resolve), "value": a.value.render(resolve)}))
-        .collect()
-}
-
-pub fn metrics_json(metrics: &[PolicyMetric]) -> Value {
-    metrics
-        .iter()
-        .map(|m| {
-            json!({
-                "priority": m.priority.as_str(),
-                "metric": m.metric,
-                "target": m.target_minutes,
-                "business_hours": m.business_hours,
-            })
-        })
-        .collect()
+    #[test]
+    fn repeated_keys_are_named_by_resource_type() {
+        let trigger = |key: &str| Trigger {
+            key: key.to_string(),
+            title: String::new(),
+            description: String::new(),
+            active: true,
+            conditions: Conditions::default(),
+            actions: Vec::new(),
+        };
+        let mut plan = Plan {
+            category_name: String::new(),
+            groups: Vec::new(),
+            schedules: Vec::new(),
+            triggers: vec![trigger("tag-a"), trigger("decide-a")],
+            macros: Vec::new(),
+            sla_policies: Vec::new(),
+            fidelity: Vec::new(),
+        };
+        assert!(plan.repeated_keys().is_empty());
+        plan.triggers.push(trigger("tag-a"));
+        assert_eq!(plan.repeated_keys(), ["trigger tag-a"]);
+    }
 }

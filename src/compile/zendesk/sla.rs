@@ -7,7 +7,7 @@
 
 use super::fidelity::Notes;
 use super::triggers::incident_marker;
-use super::{Condition, Conditions, PolicyMetric, SlaPolicy};
+use super::{Condition, Conditions, PolicyMetric, SlaPolicy, keys};
 use crate::ir::{Ir, IrSeverity};
 use crate::model::Priority;
 
@@ -19,7 +19,7 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
             .find(|f| f.priority == s.priority && f.id != s.id)
         {
             notes.add(
-                format!("sla_policy `{}`", first.id),
+                format!("sla_policy `{}`", keys::of("severity", &first.id)),
                 format!(
                     "severity `{}` shares priority `{}` with `{}`; Zendesk sets targets by priority, so its messages get `{}`'s targets",
                     s.id,
@@ -41,14 +41,14 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
         for (severity, &(first, resolution)) in &inc.sla_overrides {
             let Some(s) = firsts.iter().find(|f| &f.id == severity) else {
                 notes.add(
-                    format!("sla_policy `incident-{}`", inc.id),
+                    format!("sla_policy `{}`", keys::of("incident", &inc.id)),
                     format!(
                         "the override for severity `{severity}` is not exported: its priority's targets come from an earlier severity"
                     ),
                 );
                 continue;
             };
-            let object = format!("sla_policy `incident-{}`", inc.id);
+            let object = format!("sla_policy `{}`", keys::of("incident", &inc.id));
             filter.any.push(Condition::priority_is(s.priority));
             metrics.extend(targets(s, first, resolution, &object, notes));
         }
@@ -56,7 +56,7 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
             continue;
         }
         policies.push(SlaPolicy {
-            key: format!("incident-{}", inc.id),
+            key: keys::of("incident", &inc.id),
             title: format!("carebook incident mode: {}", inc.name),
             description: format!(
                 "Relaxed targets while incident mode `{}` is on (its trigger adds the tag `{}`).",
@@ -68,13 +68,13 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
         });
     }
     for s in firsts {
-        let object = format!("sla_policy `{}`", s.id);
+        let object = format!("sla_policy `{}`", keys::of("severity", &s.id));
         let hours = match &s.calendar {
             Some(c) => format!("business hours of calendar `{c}`"),
             None => "around the clock".to_string(),
         };
         policies.push(SlaPolicy {
-            key: s.id.clone(),
+            key: keys::of("severity", &s.id),
             title: format!("carebook: {}", s.name),
             description: format!(
                 "Severity `{}`: priority {}, {hours}.",

@@ -12,7 +12,7 @@
 //! 4. `boost-*`: VIP, influencer and emergency raise the priority, each once;
 //! 5. `schedule-*`: the business-hours schedule of the final priority,
 //!    which the SLA policy counts in;
-//! 6. `incident-*-queue` (inactive): an incident's queue overrides routes;
+//! 6. `incident-*_queue` (inactive): an incident's queue overrides routes;
 //! 7. `route-*`: in the playbook's order, each requires `carebook_routed`
 //!    absent and adds it, so the first match wins.
 
@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 
 use super::fidelity::Notes;
 use super::sla::first_of_each_priority;
-use super::{Action, Condition, Conditions, Ref, Text, Trigger};
+use super::{Action, Condition, Conditions, Ref, Text, Trigger, keys};
 use crate::detect::fold::{fold_keyword, needs_word_boundaries};
 use crate::ir::{Ir, IrKeyword, IrRoute};
 use crate::load::Playbook;
@@ -85,7 +85,7 @@ fn languages(ir: &Ir, out: &mut Vec<Trigger>) {
     for c in &ir.channels {
         let Some(lang) = &c.language else { continue };
         out.push(Trigger {
-            key: format!("language-{}", c.id),
+            key: keys::of("language", &c.id),
             title: format!("carebook: messages on {} are in {lang}", c.id),
             description: format!(
                 "Channel `{}` carries one language; a language the integration already set wins.",
@@ -236,7 +236,7 @@ fn all_written(per_lang: &PerLang<Vec<String>>) -> impl Iterator<Item = &String>
 fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BTreeSet<usize> {
     let mut settable = BTreeSet::new();
     for (i, tag) in ir.tags.iter().enumerate() {
-        let object = format!("trigger `tag-{}`", tag.id);
+        let object = format!("trigger `{}`", keys::of("tag", &tag.id));
         let detect = pb.tags.get(i).map(|t| &t.detect);
         let written = detect.map(|d| all_written(&d.keywords));
         let words = keywords(&tag.keywords, written.into_iter().flatten());
@@ -294,15 +294,15 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
             all.extend(excluded.none());
             let (key, title) = match channel {
                 Some(ch) if split => (
-                    format!("tag-{}-on-{ch}", tag.id),
+                    keys::variant(&keys::of("tag", &tag.id), &keys::of("on", ch)),
                     format!("carebook: tag {} on {ch}", tag.id),
                 ),
                 Some(ch) => (
-                    format!("tag-{}", tag.id),
+                    keys::of("tag", &tag.id),
                     format!("carebook: tag {} on {ch}", tag.id),
                 ),
                 None => (
-                    format!("tag-{}", tag.id),
+                    keys::of("tag", &tag.id),
                     format!("carebook: tag {}", tag.id),
                 ),
             };
@@ -329,7 +329,7 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
 /// exported inactive, and activating them is switching the mode on.
 fn incidents_tagging(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
     for (i, inc) in ir.incidents.iter().enumerate() {
-        let object = format!("trigger `incident-{}`", inc.id);
+        let object = format!("trigger `{}`", keys::of("incident", &inc.id));
         let written = pb.incidents.get(i).map(|x| all_written(&x.triggers));
         let words = keywords(&inc.triggers, written.into_iter().flatten());
         words.report(&object, "incident keywords", notes);
@@ -347,11 +347,12 @@ fn incidents_tagging(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Tr
             all.extend(excluded.none());
         }
         out.push(Trigger {
-            key: format!("incident-{}", inc.id),
+            key: keys::of("incident", &inc.id),
             title: format!("carebook incident mode: {} (keywords)", inc.name),
             description: format!(
-                "Incident mode `{}`: activate this trigger and `incident-{}-queue` together to switch it on.",
-                inc.id, inc.id
+                "Incident mode `{}`: activate this trigger and `{}` together to switch it on.",
+                inc.id,
+                incident_queue_key(&inc.id)
             ),
             active: false,
             conditions: Conditions {
@@ -387,7 +388,7 @@ fn decide(ir: &Ir, settable: &BTreeSet<usize>, out: &mut Vec<Trigger>) {
                 .map(|s| Action::new("priority", s.priority.as_str())),
         );
         out.push(Trigger {
-            key: format!("decide-{}", tag.id),
+            key: keys::of("decide", &tag.id),
             title: format!("carebook: tag {} decides the priority", tag.id),
             description: format!(
                 "The most severe tag decides severity and route; `{}` is severity `{}`.",
@@ -412,7 +413,7 @@ fn decide(ir: &Ir, settable: &BTreeSet<usize>, out: &mut Vec<Trigger>) {
     ])];
     actions.extend(lowest.map(|s| Action::new("priority", s.priority.as_str())));
     out.push(Trigger {
-        key: "decide-untagged".to_string(),
+        key: keys::variant("decide", "untagged"),
         title: "carebook: a message with no tag gets the lowest severity".to_string(),
         description: "No keyword matched: the least severe level's priority and targets apply."
             .to_string(),
@@ -545,6 +546,12 @@ fn queue_group(ir: &Ir, queue: &str) -> Option<Ref> {
         .map(|q| Ref::Group(q.team.clone()))
 }
 
+/// `incident-ID_queue`: the incident's second trigger, which the first
+/// one's description names.
+fn incident_queue_key(incident: &str) -> String {
+    keys::variant(&keys::of("incident", incident), "queue")
+}
+
 fn incidents_queue(ir: &Ir, out: &mut Vec<Trigger>) {
     for inc in &ir.incidents {
         let mut actions = Vec::new();
@@ -557,7 +564,7 @@ fn incidents_queue(ir: &Ir, out: &mut Vec<Trigger>) {
             queue_marker(&inc.queue),
         ]));
         out.push(Trigger {
-            key: format!("incident-{}-queue", inc.id),
+            key: incident_queue_key(&inc.id),
             title: format!("carebook incident mode: {} (queue)", inc.name),
             description: format!(
                 "Incident mode `{}` sends its messages to queue `{}` before any route.",
@@ -635,7 +642,7 @@ fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
         all.extend(audience_all);
         if !route.audience.is_empty() && route.audience.len() < 3 {
             notes.add(
-                format!("trigger `route-{}`", route.id),
+                format!("trigger `{}`", keys::of("route", &route.id)),
                 format!(
                     "the audience comes from the tags `{VIP}` and `{INFLUENCER}`, which your social integration must add: Zendesk knows neither VIPs nor follower counts"
                 ),
@@ -669,7 +676,7 @@ fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
                 let mut all = all.clone();
                 all.push(language(lang));
                 out.push(Trigger {
-                    key: format!("route-{}-{lang}", route.id),
+                    key: keys::variant(&keys::of("route", &route.id), lang),
                     title: format!("{title} ({lang})"),
                     description: description.clone(),
                     active: true,
@@ -689,7 +696,7 @@ fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
             many => any.extend(many.iter().map(language)),
         }
         out.push(Trigger {
-            key: format!("route-{}", route.id),
+            key: keys::of("route", &route.id),
             title,
             description,
             active: true,
@@ -733,7 +740,7 @@ fn not_exported(ir: &Ir, notes: &mut Notes) {
     for tag in &ir.tags {
         if tag.disposition == crate::model::Disposition::Spam {
             notes.add(
-                format!("trigger `tag-{}`", tag.id),
+                format!("trigger `{}`", keys::of("tag", &tag.id)),
                 "spam is tagged, not dropped: deleting tickets by trigger would also delete a real customer's mistake",
             );
         }
