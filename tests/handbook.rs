@@ -430,24 +430,27 @@ fn a_broken_template_leaves_the_previous_outputs_as_they_were() {
 
     let templates = dir.path().join("templates");
     fs::create_dir(&templates).unwrap();
+    let compile = || {
+        run_in(
+            dir.path(),
+            &[
+                "compile",
+                "-p",
+                "pb",
+                "--out",
+                "out",
+                "--templates",
+                "templates",
+            ],
+            None,
+        )
+    };
     fs::write(
         templates.join("tags.md"),
         "## Tags\n\n{% for t in tags %}\n- {{ t.id }\n{% endfor %}\n",
     )
     .unwrap();
-    let failed = run_in(
-        dir.path(),
-        &[
-            "compile",
-            "-p",
-            "pb",
-            "--out",
-            "out",
-            "--templates",
-            "templates",
-        ],
-        None,
-    );
+    let failed = compile();
     assert_eq!(failed.status, 2, "{}", failed.transcript());
     assert!(failed.stdout.is_empty(), "{}", failed.stdout);
     let first_line = failed.stderr.lines().next().unwrap();
@@ -465,19 +468,7 @@ fn a_broken_template_leaves_the_previous_outputs_as_they_were() {
         "## Tags\n\n\n{{ no_such_value.field }}\n",
     )
     .unwrap();
-    let failed = run_in(
-        dir.path(),
-        &[
-            "compile",
-            "-p",
-            "pb",
-            "--out",
-            "out",
-            "--templates",
-            "templates",
-        ],
-        None,
-    );
+    let failed = compile();
     assert_eq!(failed.status, 2, "{}", failed.transcript());
     assert!(
         failed
