@@ -1,9 +1,11 @@
-//! carebook: validate, test, simulate and diff social customer-care playbooks.
+//! carebook: validate, test, simulate, compile and diff social customer-care playbooks.
 //!
 //! The pipeline, one module per stage, each depending only on the ones
 //! before it: [`model`] (typed playbook) ← [`load`] (files → model with
-//! positions) ← [`check`] (diagnostics) ← outputs. [`diagnostic`] holds
-//! problems as data; its renderers turn them into text.
+//! positions) ← [`check`] (diagnostics) ← [`ir`] (the compiled playbook)
+//! ← [`router`] ← outputs ([`compile`], [`simulate`], [`staffing`], ...).
+//! [`diagnostic`] holds problems as data; its renderers turn them into
+//! text.
 
 pub mod check;
 pub mod cli;

@@ -33,7 +33,7 @@ pub const EXIT_USAGE: i32 = 2;
 #[command(
     name = "carebook",
     version,
-    about = "Validate, test, simulate and diff social customer-care playbooks",
+    about = "Validate, test, simulate, compile and diff social customer-care playbooks",
     propagate_version = true
 )]
 pub struct Cli {

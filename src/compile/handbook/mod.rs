@@ -3,9 +3,9 @@
 //! role. `compile` writes them all under `handbook/`; `carebook handbook`
 //! prints one.
 //!
-//! The pipeline is data, then templates: [`data`] turns the checked
+//! The pipeline is data, then templates: `data` turns the checked
 //! playbook and the router's own decisions on the samples into plain,
-//! ordered values, and minijinja templates ([`templates`]) lay them out.
+//! ordered values, and minijinja templates (`templates`) lay them out.
 //! Playbook text only ever reaches a template as a value, so nothing in a
 //! playbook is evaluated as a template, and HTML templates escape it.
 
