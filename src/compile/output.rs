@@ -14,6 +14,13 @@ use std::path::{Path, PathBuf};
 /// The manifest's name inside the output directory.
 pub const MANIFEST: &str = ".carebook-outputs";
 
+/// Held while a compile writes, so two compiles never interleave.
+const LOCK: &str = ".carebook-outputs.lock";
+
+/// What staged copies and backups are called (`.NAME.carebook-new-…`).
+const STAGED: &str = ".carebook-new-";
+const BACKUP: &str = ".carebook-old-";
+
 const MANIFEST_HEADER: &str = "# Files written by `carebook compile`. The next compile replaces them,\n\
 # and removes those the playbook no longer produces. Do not edit.\n";
 
@@ -28,6 +35,12 @@ pub enum OutputError {
          move it away or compile into another directory"
     )]
     Foreign(PathBuf),
+    #[error(
+        "another compile is writing into `{0}`; if none is, remove `{0}/{LOCK}` (left by a compile that was killed)"
+    )]
+    Locked(PathBuf),
+    #[error("`{0}` is not a regular file, where carebook keeps its manifest")]
+    BadManifest(PathBuf),
     #[error("cannot {action} `{path}`: {source}")]
     Io {
         action: &'static str,
@@ -93,18 +106,28 @@ impl Staleness {
 /// The files carebook wrote into `out` last time.
 fn previous(out: &Path) -> Result<BTreeSet<String>, OutputError> {
     let path = out.join(MANIFEST);
-    match fs::read_to_string(&path) {
-        Ok(text) => Ok(text
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            // A hand-edited manifest must not let a compile remove files
-            // outside its directory.
-            .filter(|l| is_plain_relative(l))
-            .map(str::to_string)
-            .collect()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(BTreeSet::new()),
-        Err(e) => Err(io_error("read", &path)(e)),
+    match existing(&path)? {
+        None => return Ok(BTreeSet::new()),
+        // Never read through a symlink (it could make carebook remove
+        // files it did not write) or from a FIFO (it would hang).
+        Some(m) if !m.is_file() => return Err(OutputError::BadManifest(path)),
+        Some(_) => {}
     }
+    let text = fs::read_to_string(&path).map_err(io_error("read", &path))?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        // A hand-edited manifest must not let a compile remove files
+        // outside its directory, nor the manifest, its lock, or the
+        // staged copies and backups of a compile in progress.
+        .filter(|l| is_plain_relative(l) && !is_own_bookkeeping(l))
+        .map(str::to_string)
+        .collect())
+}
+
+fn is_own_bookkeeping(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    rel == MANIFEST || rel == LOCK || name.contains(STAGED) || name.contains(BACKUP)
 }
 
 fn is_plain_relative(path: &str) -> bool {
@@ -128,7 +151,15 @@ fn manifest_text<'a>(paths: impl Iterator<Item = &'a String>) -> String {
 fn existing(path: &Path) -> Result<Option<fs::Metadata>, OutputError> {
     match fs::symlink_metadata(path) {
         Ok(m) => Ok(Some(m)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        // A parent that became a file: nothing can be at `path`.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
         Err(e) => Err(io_error("inspect", path)(e)),
     }
 }
@@ -198,6 +229,8 @@ enum Step {
         target: PathBuf,
         staged: PathBuf,
         backup: Option<PathBuf>,
+        /// Whether a file was there to replace.
+        replaces: bool,
         /// Renamed into place.
         committed: bool,
     },
@@ -205,23 +238,42 @@ enum Step {
     Remove { target: PathBuf, backup: PathBuf },
 }
 
-/// A hidden name beside `target`, unique to this process, so two
-/// compiles into one directory never touch each other's files.
+/// A hidden name beside `target`, unique to this process and this step:
+/// two steps on one target (the manifest is written twice) never share
+/// one, and with the lock held no other compile is using any.
 fn sibling(target: &Path, what: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    target.with_file_name(format!(".{name}.carebook-{what}-{}", std::process::id()))
+    target.with_file_name(format!(".{name}{what}{}-{n}", std::process::id()))
 }
 
-/// `fs::rename`, with a way for tests to make the n-th call fail.
+/// `fs::rename`, with a way for tests to make any commit step fail.
 fn rename(from: &Path, to: &Path) -> io::Result<()> {
     #[cfg(test)]
-    if tests::fail_this_rename() {
+    if tests::fail_this_step() {
         return Err(io::Error::other("injected failure"));
     }
     fs::rename(from, to)
+}
+
+/// Puts a staged file where nothing was, without replacing anything that
+/// appeared there since: a hard link fails if the name is taken, where a
+/// rename would silently replace it.
+fn place_new(staged: &Path, target: &Path) -> io::Result<()> {
+    #[cfg(test)]
+    if tests::fail_this_step() {
+        return Err(io::Error::other("injected failure"));
+    }
+    match fs::hard_link(staged, target) {
+        Ok(()) => fs::remove_file(staged),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // A file system without hard links.
+        Err(_) => fs::rename(staged, target),
+    }
 }
 
 /// A copy of `target` at `backup` that a rename can put back: a hard link,
@@ -229,29 +281,80 @@ fn rename(from: &Path, to: &Path) -> io::Result<()> {
 fn back_up(target: &Path, backup: &Path) -> io::Result<()> {
     match fs::hard_link(target, backup) {
         Ok(()) => Ok(()),
+        // Copying follows a symlink, which would not restore the link.
+        Err(e)
+            if e.kind() == io::ErrorKind::AlreadyExists
+                || fs::symlink_metadata(target)?.is_symlink() =>
+        {
+            Err(e)
+        }
         Err(_) => fs::copy(target, backup).map(|_| ()),
     }
+}
+
+/// The lock file while it is held; removed when dropped.
+struct Lock(PathBuf);
+
+impl Lock {
+    fn take(out: &Path) -> Result<Lock, OutputError> {
+        let path = out.join(LOCK);
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(_) => Ok(Lock(path)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                Err(OutputError::Locked(out.to_path_buf()))
+            }
+            Err(e) => Err(io_error("lock", &path)(e)),
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// One file to put in place: where, what, and whether something carebook
+/// wrote is there to replace.
+struct Placement<'a> {
+    target: PathBuf,
+    bytes: std::borrow::Cow<'a, [u8]>,
+    replaces: bool,
 }
 
 /// Writes `files` into `out` as one change; see the module documentation.
 pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteReport, OutputError> {
     // OUT itself may be a symlink to a directory; inside it, only real
     // directories are written through, so nothing lands outside it.
-    match fs::metadata(out) {
+    let out_exists = match fs::metadata(out) {
         Ok(m) if !m.is_dir() => return Err(OutputError::NotDirectory(out.to_path_buf())),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Ok(_) => true,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
         Err(e) => return Err(io_error("inspect", out)(e)),
-    }
+    };
+    // A directory that does not exist yet is claimed by creating it,
+    // which only one compile can do; the lock is taken right after.
+    let mut lock = if out_exists {
+        Some(Lock::take(out)?)
+    } else {
+        None
+    };
     let ours = previous(out)?;
     let mut report = WriteReport::default();
 
     // Look before touching anything: every foreseeable failure is found
     // here, while the directory is still as it was.
     let mut dirs_needed = BTreeSet::new();
-    let mut writes: Vec<(PathBuf, &[u8], bool)> = Vec::new();
+    let mut placements = Vec::new();
     for (rel, bytes) in files {
-        debug_assert!(is_plain_relative(rel), "generated path {rel}");
+        debug_assert!(
+            is_plain_relative(rel) && !is_own_bookkeeping(rel),
+            "generated path {rel}"
+        );
         for dir in parents_within(out, rel) {
             match existing(&dir)? {
                 Some(m) if !m.is_dir() => return Err(OutputError::NotDirectory(dir)),
@@ -262,21 +365,23 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
             }
         }
         let target = out.join(rel);
-        match existing(&target)? {
+        let replaces = match existing(&target)? {
             Some(m) if m.is_dir() => return Err(OutputError::Directory(target)),
             // Even a file that holds exactly what carebook would write is
             // somebody else's until the manifest says otherwise.
             Some(_) if !ours.contains(rel) => return Err(OutputError::Foreign(target)),
-            Some(m) if holds(&target, &m, bytes)? => report.unchanged.push(rel.clone()),
-            Some(_) => {
-                report.written.push(rel.clone());
-                writes.push((target, bytes, true));
+            Some(m) if holds(&target, &m, bytes)? => {
+                report.unchanged.push(rel.clone());
+                continue;
             }
-            None => {
-                report.written.push(rel.clone());
-                writes.push((target, bytes, false));
-            }
-        }
+            found => found.is_some(),
+        };
+        report.written.push(rel.clone());
+        placements.push(Placement {
+            target,
+            bytes: bytes.as_slice().into(),
+            replaces,
+        });
     }
     // What carebook wrote before and the playbook no longer produces;
     // never through a symlinked directory, which could lead outside OUT.
@@ -292,20 +397,51 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
             removals.push(target);
         }
     }
+
+    // The manifest is written twice: first listing what was and what will
+    // be carebook's, so a compile killed halfway leaves every file it
+    // placed claimed; last listing only what the playbook produces.
     let manifest_path = out.join(MANIFEST);
+    let manifest_found = match existing(&manifest_path)? {
+        Some(m) if !m.is_file() => return Err(OutputError::BadManifest(manifest_path)),
+        found => found,
+    };
     let manifest = manifest_text(files.keys()).into_bytes();
-    match existing(&manifest_path)? {
-        Some(m) if m.is_dir() => return Err(OutputError::Directory(manifest_path)),
-        Some(m) if holds(&manifest_path, &m, &manifest)? => {}
-        found => {
-            report.written.push(MANIFEST.to_string());
-            writes.push((manifest_path, &manifest, found.is_some()));
-        }
+    let manifest_current = match &manifest_found {
+        Some(m) => holds(&manifest_path, m, &manifest)?,
+        None => false,
+    };
+    let mut first = None;
+    if !placements.is_empty() || !removals.is_empty() {
+        let both: BTreeSet<&String> = ours.iter().chain(files.keys()).collect();
+        first = Some(Placement {
+            target: manifest_path.clone(),
+            bytes: manifest_text(both.into_iter()).into_bytes().into(),
+            replaces: manifest_found.is_some(),
+        });
+    }
+    let last = (!manifest_current).then(|| Placement {
+        target: manifest_path,
+        bytes: manifest.as_slice().into(),
+        replaces: manifest_found.is_some() || first.is_some(),
+    });
+    if last.is_some() {
+        report.written.push(MANIFEST.to_string());
     }
 
     let mut steps = Vec::new();
-    let done = apply(out, &dirs_needed, &writes, &removals, &mut steps);
+    let done = apply(
+        out,
+        &dirs_needed,
+        first.iter().chain(&placements),
+        &removals,
+        last.as_ref(),
+        &mut lock,
+        &mut steps,
+    );
     if let Err(cause) = done {
+        // Unlocked first: undoing may remove the directory the lock is in.
+        drop(lock.take());
         let problems = roll_back(steps);
         return Err(if problems.is_empty() {
             cause
@@ -341,16 +477,20 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
         }
     }
     report.written.sort();
+    drop(lock);
     Ok(report)
 }
 
 /// The change itself, step by step; each step is recorded before it can
-/// have any effect, so [`roll_back`] undoes exactly what happened.
-fn apply(
+/// have any effect, so [`roll_back`] undoes exactly what happened. The
+/// commit order is `first` placements, removals, then `last`.
+fn apply<'a>(
     out: &Path,
     dirs_needed: &BTreeSet<PathBuf>,
-    writes: &[(PathBuf, &[u8], bool)],
+    first: impl Iterator<Item = &'a Placement<'a>>,
     removals: &[PathBuf],
+    last: Option<&'a Placement<'a>>,
+    lock: &mut Option<Lock>,
     steps: &mut Vec<Step>,
 ) -> Result<(), OutputError> {
     // OUT and any missing parents of it, outermost first, then the
@@ -365,63 +505,92 @@ fn apply(
         dir = d.parent();
     }
     missing.reverse();
-    for dir in missing.iter().chain(dirs_needed) {
+    for dir in &missing {
+        fs::create_dir(dir).map_err(io_error("create directory", dir))?;
+        steps.push(Step::CreatedDir(dir.clone()));
+    }
+    if lock.is_none() {
+        *lock = Some(Lock::take(out)?);
+    }
+    for dir in dirs_needed {
         fs::create_dir(dir).map_err(io_error("create directory", dir))?;
         steps.push(Step::CreatedDir(dir.clone()));
     }
 
     // Stage every new file beside its target, and back up what it replaces.
+    let placements: Vec<&Placement> = first.chain(last).collect();
     let mut staged_steps = Vec::new();
-    for (target, bytes, exists) in writes {
-        let staged = sibling(target, "new");
-        let _ = fs::remove_file(&staged);
-        // `create_new` never follows a symlink someone left at that name.
+    for p in &placements {
+        let staged = sibling(&p.target, STAGED);
+        // `create_new` never follows a symlink nor reuses a name.
         let mut file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&staged)
             .map_err(io_error("write", &staged))?;
-        let backup = exists.then(|| sibling(target, "old"));
         steps.push(Step::Replace {
-            target: target.clone(),
+            target: p.target.clone(),
             staged: staged.clone(),
             backup: None,
+            replaces: p.replaces,
             committed: false,
         });
-        file.write_all(bytes)
+        staged_steps.push(steps.len() - 1);
+        file.write_all(&p.bytes)
             .and_then(|_| file.sync_all())
             .map_err(io_error("write", &staged))?;
-        if let Some(backup) = backup {
-            let _ = fs::remove_file(&backup);
-            if let Err(e) = back_up(target, &backup) {
-                // A copy may have got halfway.
-                let _ = fs::remove_file(&backup);
-                return Err(io_error("back up", target)(e));
-            }
-            if let Some(Step::Replace { backup: b, .. }) = steps.last_mut() {
-                *b = Some(backup);
-            }
-        }
-        staged_steps.push(steps.len() - 1);
     }
 
-    // Commit: renames only, each undoable.
-    for &i in &staged_steps {
-        if let Step::Replace { target, staged, .. } = &steps[i] {
-            rename(staged, target).map_err(io_error("replace", target))?;
-            if let Step::Replace { committed, .. } = &mut steps[i] {
-                *committed = true;
+    let commit = |steps: &mut Vec<Step>, i: usize| -> Result<(), OutputError> {
+        let Step::Replace {
+            target,
+            staged,
+            replaces,
+            ..
+        } = &steps[i]
+        else {
+            return Ok(());
+        };
+        let (target, staged) = (target.clone(), staged.clone());
+        if *replaces {
+            // Back up what is there now, just before replacing it.
+            let backup = sibling(&target, BACKUP);
+            back_up(&target, &backup).map_err(io_error("back up", &target))?;
+            if let Step::Replace { backup: b, .. } = &mut steps[i] {
+                *b = Some(backup);
             }
+            rename(&staged, &target).map_err(io_error("replace", &target))?;
+        } else {
+            place_new(&staged, &target).map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => OutputError::Foreign(target.clone()),
+                _ => io_error("write", &target)(e),
+            })?;
         }
+        if let Step::Replace { committed, .. } = &mut steps[i] {
+            *committed = true;
+        }
+        Ok(())
+    };
+    let (last_step, first_steps) = match last {
+        Some(_) => (
+            staged_steps.last().copied(),
+            &staged_steps[..staged_steps.len() - 1],
+        ),
+        None => (None, &staged_steps[..]),
+    };
+    for &i in first_steps {
+        commit(steps, i)?;
     }
     for target in removals {
-        let backup = sibling(target, "old");
-        let _ = fs::remove_file(&backup);
+        let backup = sibling(target, BACKUP);
         rename(target, &backup).map_err(io_error("remove", target))?;
         steps.push(Step::Remove {
             target: target.clone(),
             backup,
         });
+    }
+    if let Some(i) = last_step {
+        commit(steps, i)?;
     }
     Ok(())
 }
@@ -488,11 +657,11 @@ mod tests {
     use std::cell::Cell;
 
     thread_local! {
-        /// Renames left before the injected failure; `None`: never fail.
+        /// Commit steps left before the injected failure; `None`: never fail.
         static FAIL_AFTER: Cell<Option<usize>> = const { Cell::new(None) };
     }
 
-    pub(super) fn fail_this_rename() -> bool {
+    pub(super) fn fail_this_step() -> bool {
         FAIL_AFTER.with(|left| match left.get() {
             Some(0) => true,
             Some(n) => {
@@ -516,6 +685,9 @@ mod tests {
                 if meta.is_dir() {
                     out.push((format!("{rel}/"), None));
                     stack.push(path);
+                } else if meta.is_symlink() {
+                    let to = fs::read_link(&path).unwrap();
+                    out.push((format!("{rel} -> {}", to.display()), None));
                 } else {
                     out.push((rel, Some(fs::read(&path).unwrap_or_default())));
                 }
@@ -532,7 +704,7 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_at_any_rename_leaves_the_directory_as_it_was() {
+    fn a_failure_at_any_commit_step_leaves_the_directory_as_it_was() {
         let before = files(&[
             ("routing.json", "old routing"),
             ("same.txt", "same"),
@@ -558,12 +730,14 @@ mod tests {
             match result {
                 Err(e) => {
                     assert!(e.left_as_it_was(), "{e}");
-                    assert_eq!(tree(&out), snapshot, "failure at rename {k}");
+                    assert_eq!(tree(&out), snapshot, "failure at step {k}");
                     k += 1;
                 }
                 Ok(report) => {
-                    // Past the last rename: the write went through whole.
-                    assert!(k > 3, "every rename was tried ({k})");
+                    // Past the last step: the write went through whole. The
+                    // steps: the manifest listing both, two replacements,
+                    // one new file, one removal, the final manifest.
+                    assert_eq!(k, 6, "every commit step was made to fail once");
                     assert_eq!(report.removed, vec!["gone/old.md".to_string()]);
                     assert!(report.leftovers.is_empty());
                     let now = tree(&out);
@@ -608,5 +782,80 @@ mod tests {
         assert_eq!(stale, vec![("pipe".to_string(), Staleness::Differs)]);
         write(out, &files(&[("pipe", "data")])).unwrap();
         assert_eq!(fs::read(out.join("pipe")).unwrap(), b"data");
+    }
+
+    #[test]
+    fn the_manifest_never_lists_itself_its_lock_or_staged_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        write(out, &files(&[("a.txt", "a")])).unwrap();
+        let mut manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
+        manifest.push_str(".carebook-outputs\n.carebook-outputs.lock\n.a.txt.carebook-old-1-0\n");
+        fs::write(out.join(MANIFEST), manifest).unwrap();
+        fs::write(
+            out.join(".a.txt.carebook-old-1-0"),
+            "a backup of somebody's",
+        )
+        .unwrap();
+        let report = write(out, &files(&[("b.txt", "b")])).unwrap();
+        assert_eq!(report.removed, vec!["a.txt".to_string()]);
+        assert!(out.join(MANIFEST).is_file());
+        assert!(out.join(".a.txt.carebook-old-1-0").is_file());
+        assert_eq!(
+            fs::read_to_string(out.join(MANIFEST)).unwrap(),
+            format!("{MANIFEST_HEADER}b.txt\n")
+        );
+    }
+
+    #[test]
+    fn a_second_compile_waits_for_none_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        write(out, &files(&[("a.txt", "a")])).unwrap();
+        let lock = Lock::take(out).unwrap();
+        let snapshot = tree(out);
+        let err = write(out, &files(&[("a.txt", "changed")])).unwrap_err();
+        assert!(matches!(err, OutputError::Locked(_)), "{err}");
+        assert_eq!(tree(out), snapshot);
+        drop(lock);
+        write(out, &files(&[("a.txt", "changed")])).unwrap();
+        assert!(!out.join(LOCK).exists());
+    }
+
+    #[test]
+    fn a_manifest_that_is_a_symlink_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        write(&out, &files(&[("a.txt", "a")])).unwrap();
+        // Somebody's manifest-shaped file, listing somebody's file.
+        fs::write(dir.path().join("theirs.txt"), "mine").unwrap();
+        fs::write(dir.path().join("list"), "theirs.txt\n").unwrap();
+        fs::remove_file(out.join(MANIFEST)).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("list"), out.join(MANIFEST)).unwrap();
+        let err = write(&out, &files(&[("a.txt", "a")])).unwrap_err();
+        assert!(matches!(err, OutputError::BadManifest(_)), "{err}");
+        assert!(check(&out, &files(&[("a.txt", "a")])).is_err());
+        assert!(dir.path().join("theirs.txt").exists());
+    }
+
+    #[test]
+    fn a_listed_file_whose_directory_became_a_file_does_not_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        write(out, &files(&[("a/b.txt", "b"), ("c.txt", "c")])).unwrap();
+        fs::remove_dir_all(out.join("a")).unwrap();
+        fs::write(out.join("a"), "now a file of somebody's").unwrap();
+        // Only the manifest is stale: `a/b.txt` is gone, not "no longer
+        // produced" in the way.
+        assert_eq!(
+            check(out, &files(&[("c.txt", "c")])).unwrap(),
+            vec![(MANIFEST.to_string(), Staleness::Differs)]
+        );
+        let report = write(out, &files(&[("c.txt", "c")])).unwrap();
+        assert!(report.removed.is_empty());
+        assert_eq!(
+            fs::read_to_string(out.join("a")).unwrap(),
+            "now a file of somebody's"
+        );
     }
 }
