@@ -199,6 +199,13 @@ pub fn check(
         .map(|(rel, bytes)| (rel.as_str(), bytes.as_slice()))
         .chain([(MANIFEST, manifest.as_slice())]);
     for (rel, bytes) in expected {
+        // As `write` sees it: a symlink or file where a directory goes is
+        // an error there, so it is one here.
+        for dir in parents_within(out, rel) {
+            if existing(&dir)?.is_some_and(|m| !m.is_dir()) {
+                return Err(OutputError::NotDirectory(dir));
+            }
+        }
         let path = out.join(rel);
         match existing(&path)? {
             None => stale.push((rel.to_string(), Staleness::Missing)),
