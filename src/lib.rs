@@ -14,6 +14,7 @@ pub mod detect;
 pub mod diagnostic;
 pub mod diff;
 pub mod ir;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod router;

@@ -101,9 +101,7 @@ pub fn schema_for(kind: FileKind) -> Value {
 
 /// The schema as the file in `schemas/` holds it: pretty JSON, final newline.
 pub fn schema_text(kind: FileKind) -> String {
-    let mut text = serde_json::to_string_pretty(&schema_for(kind)).expect("schema is JSON");
-    text.push('\n');
-    text
+    crate::json::pretty(&schema_for(kind))
 }
 
 /// The file name of the routing config's schema in `schemas/`.
@@ -117,9 +115,7 @@ pub fn routing_schema() -> Value {
 
 /// The routing schema as `schemas/` holds it.
 pub fn routing_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&routing_schema()).expect("schema is JSON");
-    text.push('\n');
-    text
+    crate::json::pretty(&routing_schema())
 }
 
 /// Compiled validators, built once per process.

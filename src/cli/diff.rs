@@ -144,11 +144,7 @@ pub fn run(args: DiffArgs) -> i32 {
     let text = match args.format {
         DiffFormat::Human => human(&report, &args.base, &head_name),
         DiffFormat::Markdown => markdown(&report, &args.base, &head_name),
-        DiffFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&report).expect("report serializes");
-            t.push('\n');
-            t
-        }
+        DiffFormat::Json => crate::json::pretty(&report),
     };
     print(&text);
     if args.exit_code && report.changed() {

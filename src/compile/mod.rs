@@ -32,9 +32,7 @@ impl Compiled {
     /// Adds a JSON document: pretty, keys in the order the value holds
     /// them, final newline.
     pub(crate) fn add_json(&mut self, path: impl Into<String>, value: &impl serde::Serialize) {
-        let mut text = serde_json::to_string_pretty(value).expect("outputs are JSON");
-        text.push('\n');
-        self.add(path, text);
+        self.add(path, crate::json::pretty(value));
     }
 }
 

@@ -24,9 +24,7 @@ pub enum ConfigError {
 impl Ir {
     /// Pretty JSON with a final newline; keys in a fixed order.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("routing config is JSON");
-        text.push('\n');
-        text
+        crate::json::pretty(self)
     }
 
     /// Reads a config, checking the schema version before anything else so

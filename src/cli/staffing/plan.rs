@@ -305,9 +305,7 @@ fn json(plan: &Plan) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&doc).expect("the plan serializes");
-    text.push('\n');
-    text
+    crate::json::pretty(&doc)
 }
 
 fn csv(plan: &Plan) -> String {

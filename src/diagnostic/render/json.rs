@@ -57,7 +57,5 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
             .collect(),
         summary: Summary::of(diagnostics),
     };
-    let mut text = serde_json::to_string_pretty(&report).expect("diagnostics serialize");
-    text.push('\n');
-    text
+    crate::json::pretty(&report)
 }

@@ -35,9 +35,7 @@ pub fn document(rules: Vec<Value>, results: Vec<Value>) -> String {
             "results": results,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serializes");
-    text.push('\n');
-    text
+    crate::json::pretty(&log)
 }
 
 fn rule(info: &CodeInfo) -> Value {
