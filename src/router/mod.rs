@@ -92,6 +92,7 @@ fn check_references(ir: &Ir) -> Result<(), RouterError> {
     let chains = ids(&ir.chains, |c| &c.id);
     let teams = ids(&ir.teams, |t| &t.id);
     let shifts = ids(&ir.shifts, |s| &s.id);
+    let calendars = ids(&ir.calendars, |c| &c.id);
     let require = |what: &'static str, known: &BTreeSet<&str>, id: &str| {
         if known.contains(id) {
             Ok(())
@@ -124,6 +125,9 @@ fn check_references(ir: &Ir) -> Result<(), RouterError> {
     for s in &ir.severities {
         if let Some(c) = &s.escalation {
             require("escalation chain", &chains, c)?;
+        }
+        if let Some(c) = &s.calendar {
+            require("calendar", &calendars, c)?;
         }
     }
     for r in &ir.routes {
@@ -239,16 +243,6 @@ impl Router {
                 chain
             })
             .collect();
-        for s in &ir.severities {
-            if let Some(c) = &s.calendar
-                && !ir.calendars.iter().any(|x| &x.id == c)
-            {
-                return Err(RouterError::Missing {
-                    what: "calendar",
-                    id: c.clone(),
-                });
-            }
-        }
         let allow: Vec<whatlang::Lang> = whatlang::Lang::all()
             .iter()
             .copied()
