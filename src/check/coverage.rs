@@ -192,11 +192,6 @@ pub fn shift_intervals(
                 .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
         })
     };
-    // The same reading of wall-clock times as the router's, so a shift
-    // starting inside a skipped hour covers what the router says it covers.
-    let instant = |d: Date, minutes: u16| -> Option<i64> {
-        Some(crate::tz::wall_clock_instant(&tz, d, u32::from(minutes))?.as_second())
-    };
     let mut out = Vec::new();
     // A day either side, so a shift starting the evening before the window
     // (or in another zone's yesterday) is counted.
@@ -206,16 +201,13 @@ pub fn shift_intervals(
     };
     for _ in 0..total_days {
         if days[day.weekday().to_monday_zero_offset() as usize] && !holiday(day) {
-            let end_minutes = if shift.end <= shift.start {
-                shift.end.minutes + 1440
-            } else {
-                shift.end.minutes
-            };
-            if let (Some(s), Some(e)) =
-                (instant(day, shift.start.minutes), instant(day, end_minutes))
+            // The same reading of a shift as the router's, so a shift
+            // starting inside a skipped hour covers what the router says.
+            if let Some((s, e)) =
+                crate::tz::shift_span(&tz, day, shift.start.minutes, shift.end.minutes)
                 && e > s
             {
-                out.push((s, e));
+                out.push((s.as_second(), e.as_second()));
             }
         }
         match day.tomorrow() {

@@ -214,20 +214,14 @@ impl ShiftRule {
     /// [`covers`](Self::covers) from the instants of the shifts that
     /// started yesterday and today.
     fn covers_exactly(&self, at: Timestamp, today: Date, holidays: &Holidays) -> bool {
-        let end = if self.end <= self.start {
-            u32::from(self.end) + 1440
-        } else {
-            u32::from(self.end)
-        };
         [today.yesterday().ok(), Some(today)]
             .into_iter()
             .flatten()
             .filter(|d| self.days[d.weekday().to_monday_zero_offset() as usize])
             .filter(|d| !holidays.contains(*d))
             .any(|d| {
-                let start = crate::tz::wall_clock_instant(&self.tz, d, u32::from(self.start));
-                let end = crate::tz::wall_clock_instant(&self.tz, d, end);
-                matches!((start, end), (Some(s), Some(e)) if s <= at && at < e)
+                crate::tz::shift_span(&self.tz, d, self.start, self.end)
+                    .is_some_and(|(s, e)| s <= at && at < e)
             })
     }
 }

@@ -48,6 +48,27 @@ pub fn wall_clock_instant(tz: &TimeZone, day: Date, minutes: u32) -> Option<Time
     }
 }
 
+/// The instants a shift worked on `day` begins and ends, from its local
+/// start and end (minutes past midnight); an end not after the start is
+/// on the next day. Coverage, staffing and the router all read a shift
+/// this way.
+pub fn shift_span(
+    tz: &TimeZone,
+    day: Date,
+    start: u16,
+    end: u16,
+) -> Option<(Timestamp, Timestamp)> {
+    let end = if end <= start {
+        u32::from(end) + 1440
+    } else {
+        u32::from(end)
+    };
+    Some((
+        wall_clock_instant(tz, day, u32::from(start))?,
+        wall_clock_instant(tz, day, end)?,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
