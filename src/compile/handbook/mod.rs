@@ -132,38 +132,33 @@ pub fn add_to(
         })
         .collect();
     // Each handbook renders on its own; a large playbook's take about a
-    // second one after another, so they share the cores.
+    // second one after another, so they share the cores: one run of jobs
+    // per core, joined in order, so the files and the first error reported
+    // are always the same.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let rendered: Vec<Vec<(usize, Result<String, CompileError>)>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(jobs.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some((_, hb, format)) = jobs.get(i) else {
-                            return done;
-                        };
-                        done.push((i, renderer.render(hb, *format)));
-                    }
+    let per_thread = jobs.len().div_ceil(threads).max(1);
+    let rendered: Vec<Result<String, CompileError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = jobs
+            .chunks(per_thread)
+            .map(|run| {
+                let renderer = &renderer;
+                scope.spawn(move || {
+                    run.iter()
+                        .map(|(_, hb, format)| renderer.render(hb, *format))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
         workers
             .into_iter()
-            .map(|w| {
+            .flat_map(|w| {
                 w.join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
     });
-    let mut rendered: Vec<(usize, Result<String, CompileError>)> =
-        rendered.into_iter().flatten().collect();
-    // Files in job order, so the first error reported is always the same.
-    rendered.sort_by_key(|(i, _)| *i);
-    for (i, text) in rendered {
-        out.add(jobs[i].0.clone(), text?);
+    for ((path, _, _), text) in jobs.iter().zip(rendered) {
+        out.add(path.clone(), text?);
     }
     Ok(())
 }
