@@ -22,15 +22,6 @@ fn compile_into(out: &Path) -> common::Output {
     ])
 }
 
-fn bundled() -> carebook::load::Playbook {
-    let loaded = carebook::load::load(
-        &root().join("playbooks"),
-        &carebook::load::LoadOptions::default(),
-    )
-    .unwrap();
-    loaded.playbook.unwrap()
-}
-
 #[test]
 fn outputs_are_byte_identical_across_runs() {
     let a = tempfile::tempdir().unwrap();
@@ -84,7 +75,7 @@ fn routing_json_matches_its_published_schema() {
 
 #[test]
 fn router_from_routing_json_decides_every_sample_as_the_yaml_router() {
-    let pb = bundled();
+    let pb = common::bundled_playbook();
     let from_yaml = Router::new(&carebook::ir::lower(&pb)).unwrap();
     let out = tempfile::tempdir().unwrap();
     assert_eq!(compile_into(out.path()).status, 0);
@@ -116,7 +107,7 @@ fn router_from_routing_json_decides_every_sample_as_the_yaml_router() {
 
 #[test]
 fn reading_a_newer_or_broken_routing_json_is_an_error_not_a_panic() {
-    let pb = bundled();
+    let pb = common::bundled_playbook();
     let mut doc: serde_json::Value =
         serde_json::from_str(&carebook::ir::lower(&pb).to_json()).unwrap();
     doc["schema_version"] = serde_json::json!(99);
@@ -287,7 +278,7 @@ fn stale_files_are_never_removed_through_a_symlink() {
 /// and routing either refuse it with an error or work, and never panic.
 #[test]
 fn a_hand_edited_routing_json_is_an_error_never_a_panic() {
-    let pb = bundled();
+    let pb = common::bundled_playbook();
     let messages: Vec<_> = pb
         .samples
         .iter()

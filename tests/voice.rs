@@ -9,17 +9,13 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use carebook::diagnostic::Code;
-use carebook::load::{LoadOptions, Playbook, load};
+use carebook::load::Playbook;
 use carebook::model::{Channel, LengthUnit, MessageKind, Placeholder};
 use carebook::voice::length::measure;
 use carebook::voice::{Reply, Report, lint};
 use unicode_normalization::UnicodeNormalization;
 
-static BUNDLED: LazyLock<Playbook> = LazyLock::new(|| {
-    let loaded = load(&common::root().join("playbooks"), &LoadOptions::default())
-        .expect("the bundled playbook loads");
-    loaded.playbook.expect("the bundled playbook parses")
-});
+static BUNDLED: LazyLock<Playbook> = LazyLock::new(common::bundled_playbook);
 
 fn channel(id: &str) -> &'static Channel {
     &BUNDLED

@@ -406,12 +406,7 @@ impl ZendeskSchedule {
 #[test]
 fn exported_sla_policies_give_the_routers_deadlines_for_every_sample() {
     let c = Compiled::bundled();
-    let loaded = carebook::load::load(
-        &root().join("playbooks"),
-        &carebook::load::LoadOptions::default(),
-    )
-    .unwrap();
-    let pb = loaded.playbook.unwrap();
+    let pb = common::bundled_playbook();
     let router = Router::new(&carebook::ir::lower(&pb)).unwrap();
     let policies: Vec<Value> = c
         .files("zendesk/sla_policies")

@@ -110,3 +110,10 @@ pub fn tree(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
     out.sort();
     out
 }
+
+/// The bundled example playbook, loaded.
+pub fn bundled_playbook() -> carebook::load::Playbook {
+    let loaded = carebook::load::load(&root().join("playbooks"), &Default::default())
+        .expect("the bundled playbook loads");
+    loaded.playbook.expect("the bundled playbook parses")
+}
