@@ -3,13 +3,14 @@
 
 mod common;
 
-use std::path::Path;
 
-use common::{fixtures, playbook_from, run_in};
+use common::{fixtures, playbook_from, run_in, shared_data};
 
-fn sarif_validator() -> jsonschema::Validator {
-    // Read in place from the shared checkout: the schema is not ours to vendor.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-2.1.0.json");
+/// The published SARIF 2.1.0 schema, or `None` (and a line saying the
+/// schema checks were skipped) where the reference data is not beside us.
+fn sarif_validator() -> Option<jsonschema::Validator> {
+    // Read in place: the schema is not ours to vendor.
+    let path = shared_data("schemas/sarif-2.1.0.json")?;
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
     let mut schema: serde_json::Value = schema;
@@ -22,7 +23,7 @@ fn sarif_validator() -> jsonschema::Validator {
         schema["allOf"] = serde_json::json!([{"$ref": "#/definitions/Root"}]);
     }
     // The draft (07) comes from `$schema`.
-    jsonschema::validator_for(&schema).expect("SARIF schema compiles")
+    Some(jsonschema::validator_for(&schema).expect("SARIF schema compiles"))
 }
 
 /// The published 2.1.0 schema's `language` patterns have a stray `]` (an
@@ -47,7 +48,10 @@ fn fix_language_pattern(value: &mut serde_json::Value) {
 
 fn assert_valid_sarif(text: &str) -> serde_json::Value {
     let log: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
-    let validator = sarif_validator();
+    // Without the schema the callers' own assertions on the log still run.
+    let Some(validator) = sarif_validator() else {
+        return log;
+    };
     let errors: Vec<String> = validator
         .iter_errors(&log)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -121,7 +125,9 @@ fn clean_playbook_sarif_has_no_results() {
 fn the_schema_check_rejects_broken_sarif() {
     // Guards against a validator that accepts everything.
     let broken = serde_json::json!({"version": "2.1.0", "runs": [{"results": []}]});
-    assert!(!sarif_validator().is_valid(&broken));
+    if let Some(validator) = sarif_validator() {
+        assert!(!validator.is_valid(&broken));
+    }
 }
 
 #[test]

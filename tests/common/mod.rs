@@ -117,3 +117,38 @@ pub fn bundled_playbook() -> carebook::load::Playbook {
         .expect("the bundled playbook loads");
     loaded.playbook.expect("the bundled playbook parses")
 }
+
+/// Public reference data read in place (never copied into the project):
+/// `rel` under `$CAREBOOK_SHARED_DATA`, by default `../shared` beside the
+/// repository. Without it the caller skips its check and one line on the
+/// terminal says so; with `CAREBOOK_REQUIRE_SHARED_DATA` set (as `.ci/run`
+/// sets it) a missing file fails the test instead, so CI cannot skip.
+pub fn shared_data(rel: &str) -> Option<PathBuf> {
+    use std::io::Write;
+    let base = std::env::var_os("CAREBOOK_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    let path = base.join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var_os("CAREBOOK_REQUIRE_SHARED_DATA").is_some() {
+        panic!(
+            "{} is missing and CAREBOOK_REQUIRE_SHARED_DATA is set",
+            path.display()
+        );
+    }
+    // Once per file and test binary, and straight to the terminal: the
+    // harness captures eprintln! of a passing test, and this must be seen.
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !said.iter().any(|r| r == rel) {
+        said.push(rel.to_owned());
+        let line = format!(
+            "\nskipped: the checks against {rel} (not found at {}; set CAREBOOK_SHARED_DATA to the directory that holds it)\n",
+            path.display()
+        );
+        let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    }
+    None
+}
