@@ -358,8 +358,10 @@ mod properties {
 
         #[test]
         fn unspaced_keywords_are_found_anywhere(
+            // Marks excluded: a combining sign after the keyword makes
+            // its last character another one.
             before in "[\\p{Hiragana}\\p{Han}]{0,20}",
-            after in "[\\p{Hiragana}\\p{Han}]{0,20}",
+            after in "[[\\p{Hiragana}\\p{Han}]&&\\P{M}]{0,20}",
         ) {
             let text = format!("{before}欠航{after}");
             let m = msg("x", &text, "2026-02-10T12:00:00Z", Some("ja"));
@@ -506,4 +508,31 @@ fn exclusions_hold_in_incident_mode() {
     let d = r.decide(&m, &on);
     assert!(!tags(&d).contains(&"incident-outage"), "{:?}", tags(&d));
     assert_eq!(d.incident, None);
+}
+
+#[test]
+fn harmless_japanese_and_thai_are_not_critical() {
+    let r = router();
+    // "Is that all for the seats?" holds けか, which けが (injury) lost
+    // its voicing mark to become; ควนขนุน is a place name that ควัน
+    // (smoke) matched once its vowel sign was stripped.
+    for (text, lang) in [("席はそれだけかな？", "ja"), ("ควนขนุน", "th")] {
+        let d = decide(&r, &msg("x", text, "2026-02-10T03:00:00Z", Some(lang)));
+        assert_ne!(d.severity, "critical", "{text}: {:?}", tags(&d));
+        assert!(!tags(&d).contains(&"safety-concern"), "{text}");
+    }
+    // A hug is no bug; a real injury still is one.
+    let d = decide(&r, &msg("x", "ハグしたい", "2026-02-10T03:00:00Z", Some("ja")));
+    assert!(!tags(&d).contains(&"technical-issue"), "{:?}", tags(&d));
+    let d = decide(&r, &msg("x", "機内でけがをしました", "2026-02-10T03:00:00Z", Some("ja")));
+    assert!(tags(&d).contains(&"safety-concern"), "{:?}", tags(&d));
+}
+
+#[test]
+fn half_width_katakana_matches_full_width_keywords() {
+    let r = router();
+    let m = msg("line-jp", "ｱﾌﾟﾘにﾛｸﾞｲﾝできません", "2026-02-10T03:00:00Z", None);
+    let d = decide(&r, &m);
+    let hit = d.tags.iter().find(|t| t.tag == "app-login").expect("tagged");
+    assert_eq!(&m.text[hit.start..hit.end], "ﾛｸﾞｲﾝ");
 }

@@ -22,22 +22,33 @@ pub struct Folded {
 
 impl Folded {
     /// The original byte range of a folded byte range: from the start of
-    /// the first character to the end of the last one.
+    /// the first character to the end of the last one. A range inside the
+    /// expansion of one character (`株式` of `㍿`) spans that character.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.map[start] as usize;
-        // The end maps to where the next original character begins.
-        let e = if end >= self.text.len() {
-            self.original_len as usize
-        } else {
-            self.map[end] as usize
-        };
+        if end <= start {
+            return (s, s);
+        }
+        // The end is where the source of the last folded byte ends: the
+        // next different source offset after it, or the end of the text.
+        let last = self.map[end - 1];
+        let e = self.map[end..]
+            .iter()
+            .find(|&&m| m != last)
+            .map_or(self.original_len, |&m| m) as usize;
         (s, e.max(s))
     }
 }
 
-/// Folds `original`. With `strip_diacritics`, marks are removed after
-/// canonical decomposition and letters that do not decompose are replaced
-/// (`ł`→`l`, `ø`→`o`, `đ`→`d`, `ß`→`ss`).
+/// Folds `original`: compatibility normalisation (NFKC, so full- and
+/// half-width forms are one), lowercase and, with `strip_diacritics`, the
+/// diacritics of Latin, Greek and Cyrillic letters removed and letters
+/// that do not decompose replaced (`ł`→`l`, `ø`→`o`, `đ`→`d`, `ß`→`ss`).
+///
+/// Only those diacritics go: in Thai, Lao, Khmer, Myanmar, Devanagari and
+/// the other abugidas the combining signs are vowels and tones of the word
+/// (`คืนเงิน` is not `คนเงน`), and kana voicing marks make another word
+/// (`バグ` bug is not `ハク`), so they are always kept.
 pub fn fold(original: &str, strip_diacritics: bool) -> Folded {
     let mut out = Folded {
         text: String::with_capacity(original.len()),
@@ -52,55 +63,97 @@ pub fn fold(original: &str, strip_diacritics: bool) -> Folded {
         out.map.push(original.len() as u32);
         return out;
     }
-    if strip_diacritics {
-        // Compatibility decomposition of each character with its marks
-        // dropped: no recomposition is needed once the marks are gone.
-        for (i, c) in original.char_indices() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase(), i);
-                continue;
-            }
-            decompose_compatible(c, |d| {
-                if is_combining_mark(d) {
-                    return;
-                }
-                match replacement(d) {
-                    Some(r) => r.chars().for_each(|r| out.push_lower(r, i)),
-                    None => out.push_lower(d, i),
-                }
-            });
-        }
-    } else if is_nfkc_quick(original.chars()) == IsNormalized::Yes {
+    if !strip_diacritics && is_nfkc_quick(original.chars()) == IsNormalized::Yes {
         // Already normal, as most text is: only the case changes.
         for (i, c) in original.char_indices() {
             out.push_lower(c, i);
         }
-    } else {
-        // Normalise cluster by cluster (a starter and its combining marks),
-        // so composition works and every output byte has one source cluster.
-        let mut cluster_start = 0;
-        let mut chars = original.char_indices().peekable();
-        let mut buf = String::new();
-        while chars.next().is_some() {
-            let next_start = loop {
-                match chars.peek() {
-                    Some(&(_, c)) if canonical_combining_class(c) != 0 => {
-                        chars.next();
-                    }
-                    Some(&(i, _)) => break i,
-                    None => break original.len(),
-                }
-            };
-            buf.clear();
-            buf.extend(original[cluster_start..next_start].nfkc());
-            for c in buf.chars() {
-                out.push_lower(c, cluster_start);
+        out.map.push(original.len() as u32);
+        return out;
+    }
+    // Cluster by cluster (a starter and what combines with it), so that
+    // composition works and every output byte has one source cluster. A
+    // cluster is delimited after compatibility decomposition: half-width
+    // `ﾞ` has combining class 0 but becomes the voicing mark U+3099, which
+    // joins the kana before it (`ﾛｸﾞｲﾝ` is `ログイン`).
+    let mut chars = original.char_indices().peekable();
+    let mut decomposed: Vec<char> = Vec::new();
+    let mut composed = String::new();
+    while let Some((cluster_start, first)) = chars.next() {
+        decomposed.clear();
+        decompose_compatible(first, |d| decomposed.push(d));
+        while let Some(&(_, c)) = chars.peek() {
+            if !decomposes_to_nonstarter(c) {
+                break;
             }
-            cluster_start = next_start;
+            decompose_compatible(c, |d| decomposed.push(d));
+            chars.next();
+        }
+        if strip_diacritics {
+            strip(&mut decomposed);
+        }
+        composed.clear();
+        // Canonical order and composition (NFC of the NFKD form is NFKC).
+        composed.extend(decomposed.iter().copied().nfc());
+        for c in composed.chars() {
+            out.push_lower(c, cluster_start);
         }
     }
     out.map.push(original.len() as u32);
     out
+}
+
+/// Whether `c` begins, once decomposed, with a character that combines
+/// with what precedes it.
+fn decomposes_to_nonstarter(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    let mut first = None;
+    decompose_compatible(c, |d| {
+        first.get_or_insert(d);
+    });
+    first.is_some_and(|d| canonical_combining_class(d) != 0)
+}
+
+/// Removes from a decomposed cluster the diacritics of a Latin, Greek or
+/// Cyrillic base letter, and replaces the letters that carry one without
+/// decomposing.
+fn strip(cluster: &mut Vec<char>) {
+    let mut out = Vec::with_capacity(cluster.len());
+    let mut base_takes_diacritics = false;
+    for &c in cluster.iter() {
+        if canonical_combining_class(c) == 0 && !is_combining_mark(c) {
+            base_takes_diacritics = is_alphabet_letter(c);
+            match replacement(c) {
+                Some(r) => out.extend(r.chars()),
+                None => out.push(c),
+            }
+        } else if !(base_takes_diacritics && is_diacritic_mark(c)) {
+            out.push(c);
+        }
+    }
+    *cluster = out;
+}
+
+/// Letters of the alphabets whose accents are diacritics a customer may
+/// leave out: Latin, Greek, Cyrillic.
+fn is_alphabet_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x0041..=0x005A | 0x0061..=0x007A
+        | 0x00C0..=0x024F   // Latin-1 letters, Latin Extended-A and -B
+        | 0x0250..=0x02AF   // IPA extensions
+        | 0x1E00..=0x1EFF   // Latin Extended Additional
+        | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F
+        | 0x0370..=0x03FF | 0x1F00..=0x1FFF // Greek
+        | 0x0400..=0x052F | 0x1C80..=0x1C8F | 0xA640..=0xA69F) // Cyrillic
+}
+
+/// The generic combining diacritics (acute, ogonek, umlaut, ...), as
+/// opposed to the signs of a particular script.
+fn is_diacritic_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 impl Folded {
@@ -187,6 +240,13 @@ pub fn is_boundary(text: &str, at: usize) -> bool {
     !(before.is_some_and(is_word) && after.is_some_and(is_word))
 }
 
+/// Whether byte `at` of the folded text falls inside a character cluster:
+/// the character after it is a combining sign of the one before. A keyword
+/// never starts or ends there (Thai `คน` is not in `คืน`, `ハ` not in `バ`).
+pub fn splits_cluster(text: &str, at: usize) -> bool {
+    at > 0 && text[at..].chars().next().is_some_and(is_combining_mark)
+}
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_combining_mark(c)
 }
@@ -214,6 +274,46 @@ mod tests {
         let f = fold(original, true);
         assert_eq!(f.text, "ecole");
         assert_eq!(f.original_span(0, 1), (0, 3));
+    }
+
+    #[test]
+    fn keeps_the_signs_of_abugidas_and_kana() {
+        // Thai vowels and tones, Devanagari vowel signs, kana voicing.
+        for word in ["คืนเงิน", "ควนขนุน", "ชำระเงิน", "नमस्ते", "バグ", "けが", "ログイン"] {
+            assert_eq!(fold(word, true).text, fold(word, false).text, "{word}");
+            // NFKC writes Thai `ำ` as `ํ`+`า` on both sides of a match.
+            assert_eq!(fold(word, true).text, word.nfkc().collect::<String>(), "{word}");
+        }
+        assert_ne!(fold("ハグ", true).text, fold("バグ", true).text);
+        assert!(!fold("席はそれだけかな", true).text.contains(&fold("けが", true).text));
+        // Greek and Cyrillic accents are diacritics like Latin ones.
+        assert_eq!(fold("Ωμέγα", true).text, "ωμεγα");
+        assert_eq!(fold("ёлка", true).text, "елка");
+    }
+
+    #[test]
+    fn half_and_full_width_kana_fold_alike() {
+        for strip in [false, true] {
+            assert_eq!(fold("ﾛｸﾞｲﾝ", strip).text, "ログイン");
+            assert_eq!(fold("ﾊﾟｽﾜｰﾄﾞ", strip).text, "パスワード");
+            assert_eq!(fold("ログイン", strip).text, "ログイン");
+        }
+        let f = fold("ﾛｸﾞｲﾝできない", false);
+        let at = f.text.find("グ").unwrap();
+        let (s, e) = f.original_span(at, at + "グ".len());
+        assert_eq!(&"ﾛｸﾞｲﾝできない"[s..e], "ｸﾞ");
+    }
+
+    #[test]
+    fn a_match_inside_an_expansion_spans_the_character() {
+        let original = "㍿オーロラ";
+        let f = fold(original, false);
+        assert!(f.text.starts_with("株式会社"));
+        let (s, e) = f.original_span(0, "株式".len());
+        assert_eq!(&original[s..e], "㍿");
+        let end = f.text.len();
+        let (s, e) = f.original_span(end - "ラ".len(), end);
+        assert_eq!(&original[s..e], "ラ");
     }
 
     #[test]

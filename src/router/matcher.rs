@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::RouterError;
-use crate::detect::fold::{Folded, fold, is_boundary};
+use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster};
 use crate::ir::{Ir, IrKeyword};
 
 /// Who a keyword belongs to.
@@ -222,6 +222,9 @@ fn scan(a: &Automaton, folded: &Folded, flag: usize, hits: &mut Vec<Hit>) {
         let i = m.pattern().as_usize();
         let entry = &a.entries[i];
         if entry.whole_word && !(is_boundary(text, m.start()) && is_boundary(text, m.end())) {
+            continue;
+        }
+        if splits_cluster(text, m.start()) || splits_cluster(text, m.end()) {
             continue;
         }
         let (start, end) = folded.original_span(m.start(), m.end());
