@@ -178,6 +178,8 @@ fn with_keywords(ir: &Ir, count: usize) -> Ir {
             lang: "en".into(),
             ignore_diacritics: false,
             whole_word: true,
+            form: Default::default(),
+            scope: Default::default(),
         });
     }
     ir

@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use common::{fixtures, playbook_from, run_in, shared_data};
 
 /// The published SARIF 2.1.0 schema, or `None` (and a line saying the

@@ -522,17 +522,37 @@ fn harmless_japanese_and_thai_are_not_critical() {
         assert!(!tags(&d).contains(&"safety-concern"), "{text}");
     }
     // A hug is no bug; a real injury still is one.
-    let d = decide(&r, &msg("x", "ハグしたい", "2026-02-10T03:00:00Z", Some("ja")));
+    let d = decide(
+        &r,
+        &msg("x", "ハグしたい", "2026-02-10T03:00:00Z", Some("ja")),
+    );
     assert!(!tags(&d).contains(&"technical-issue"), "{:?}", tags(&d));
-    let d = decide(&r, &msg("x", "機内でけがをしました", "2026-02-10T03:00:00Z", Some("ja")));
+    let d = decide(
+        &r,
+        &msg(
+            "x",
+            "機内でけがをしました",
+            "2026-02-10T03:00:00Z",
+            Some("ja"),
+        ),
+    );
     assert!(tags(&d).contains(&"safety-concern"), "{:?}", tags(&d));
 }
 
 #[test]
 fn half_width_katakana_matches_full_width_keywords() {
     let r = router();
-    let m = msg("line-jp", "ｱﾌﾟﾘにﾛｸﾞｲﾝできません", "2026-02-10T03:00:00Z", None);
+    let m = msg(
+        "line-jp",
+        "ｱﾌﾟﾘにﾛｸﾞｲﾝできません",
+        "2026-02-10T03:00:00Z",
+        None,
+    );
     let d = decide(&r, &m);
-    let hit = d.tags.iter().find(|t| t.tag == "app-login").expect("tagged");
+    let hit = d
+        .tags
+        .iter()
+        .find(|t| t.tag == "app-login")
+        .expect("tagged");
     assert_eq!(&m.text[hit.start..hit.end], "ﾛｸﾞｲﾝ");
 }

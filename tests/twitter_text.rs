@@ -31,7 +31,6 @@ struct Expected {
     valid: bool,
 }
 
-
 #[test]
 fn weighted_tweets_with_discounted_emoji() {
     let Some(path) = common::shared_data("conformance/twitter-text/validate.yml") else {

@@ -141,12 +141,9 @@ pub fn check(cx: &mut Context, facts: &TagFacts) {
         let d = &tag.detect;
         // The same test lowering applies: a keyword that folds to nothing
         // is dropped there, so it does not make a tag detectable here.
-        let detectable = d
-            .keywords
-            .values()
-            .flatten()
-            .any(|k| fold_keyword(k, d.ignore_diacritics).is_some())
-            || !d.patterns.is_empty();
+        let detectable = d.keywords.values().flatten().any(|k| {
+            fold_keyword(k.rule().text, k.ignores_diacritics(d.ignore_diacritics)).is_some()
+        }) || !d.patterns.is_empty();
         if detectable || !facts.children[i].is_empty() || incident_tags.contains(&tag.id.as_str()) {
             continue;
         }

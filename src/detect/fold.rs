@@ -121,7 +121,8 @@ fn decomposes_to_nonstarter(c: char) -> bool {
 /// decomposing.
 fn strip(cluster: &mut Vec<char>) {
     let mut out = Vec::with_capacity(cluster.len());
-    let mut base_takes_diacritics = false;
+    // A diacritic with no letter before it is dropped too.
+    let mut base_takes_diacritics = true;
     for &c in cluster.iter() {
         if canonical_combining_class(c) == 0 && !is_combining_mark(c) {
             base_takes_diacritics = is_alphabet_letter(c);
@@ -208,6 +209,33 @@ pub fn fold_keyword(keyword: &str, strip_diacritics: bool) -> Option<String> {
     (!folded.is_empty()).then(|| folded.to_string())
 }
 
+/// A keyword in the form customers type it, for targets that do no folding
+/// of their own (Zendesk): NFC and lowercase, and with `strip_diacritics`
+/// without the diacritics that [`fold`] removes. Unlike [`fold_keyword`],
+/// compatibility forms stay (Thai `ำ` is not split into `ํ`+`า`).
+pub fn typed_form(keyword: &str, strip_diacritics: bool) -> Option<String> {
+    let mut out = String::new();
+    let mut cluster: Vec<char> = Vec::new();
+    for c in keyword.trim().nfc() {
+        if canonical_combining_class(c) == 0 && !cluster.is_empty() {
+            flush_typed(&mut cluster, strip_diacritics, &mut out);
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| cluster.push(d));
+    }
+    flush_typed(&mut cluster, strip_diacritics, &mut out);
+    let out = out.trim();
+    (!out.is_empty()).then(|| out.to_string())
+}
+
+fn flush_typed(cluster: &mut Vec<char>, strip_diacritics: bool, out: &mut String) {
+    if strip_diacritics {
+        strip(cluster);
+    }
+    for c in cluster.drain(..).nfc() {
+        out.extend(c.to_lowercase());
+    }
+}
+
 /// Scripts written without spaces between words: keywords in them match
 /// anywhere, not only at word boundaries.
 pub fn is_unspaced(c: char) -> bool {
@@ -247,6 +275,14 @@ pub fn splits_cluster(text: &str, at: usize) -> bool {
     at > 0 && text[at..].chars().next().is_some_and(is_combining_mark)
 }
 
+/// The end of the word that starts at or runs through byte `at`.
+pub fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_combining_mark(c)
 }
@@ -279,13 +315,29 @@ mod tests {
     #[test]
     fn keeps_the_signs_of_abugidas_and_kana() {
         // Thai vowels and tones, Devanagari vowel signs, kana voicing.
-        for word in ["คืนเงิน", "ควนขนุน", "ชำระเงิน", "नमस्ते", "バグ", "けが", "ログイン"] {
+        for word in [
+            "คืนเงิน",
+            "ควนขนุน",
+            "ชำระเงิน",
+            "नमस्ते",
+            "バグ",
+            "けが",
+            "ログイン",
+        ] {
             assert_eq!(fold(word, true).text, fold(word, false).text, "{word}");
             // NFKC writes Thai `ำ` as `ํ`+`า` on both sides of a match.
-            assert_eq!(fold(word, true).text, word.nfkc().collect::<String>(), "{word}");
+            assert_eq!(
+                fold(word, true).text,
+                word.nfkc().collect::<String>(),
+                "{word}"
+            );
         }
         assert_ne!(fold("ハグ", true).text, fold("バグ", true).text);
-        assert!(!fold("席はそれだけかな", true).text.contains(&fold("けが", true).text));
+        assert!(
+            !fold("席はそれだけかな", true)
+                .text
+                .contains(&fold("けが", true).text)
+        );
         // Greek and Cyrillic accents are diacritics like Latin ones.
         assert_eq!(fold("Ωμέγα", true).text, "ωμεγα");
         assert_eq!(fold("ёлка", true).text, "елка");
@@ -314,6 +366,18 @@ mod tests {
         let end = f.text.len();
         let (s, e) = f.original_span(end - "ラ".len(), end);
         assert_eq!(&original[s..e], "ラ");
+    }
+
+    #[test]
+    fn typed_forms_keep_compatibility_characters() {
+        assert_eq!(typed_form("ชำระเงิน", true).as_deref(), Some("ชำระเงิน"));
+        assert_eq!(typed_form("バグ", true).as_deref(), Some("バグ"));
+        assert_eq!(
+            typed_form("Obsługa Zwrotu", true).as_deref(),
+            Some("obsluga zwrotu")
+        );
+        assert_eq!(typed_form("Störung", false).as_deref(), Some("störung"));
+        assert_eq!(typed_form(" \u{301} ", true), None);
     }
 
     #[test]

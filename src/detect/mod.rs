@@ -4,3 +4,4 @@
 pub mod fold;
 pub mod personal_data;
 pub mod requests;
+pub mod stem;

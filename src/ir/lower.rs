@@ -7,7 +7,7 @@ use super::*;
 use crate::check::TagFacts;
 use crate::detect::fold::{fold_keyword, needs_word_boundaries};
 use crate::load::Playbook;
-use crate::model::{Holiday, PerLang};
+use crate::model::{Holiday, Keyword, PerLang};
 
 /// Lowers a playbook that `check::run` found free of errors. On a playbook
 /// with errors the result is unspecified but never a panic.
@@ -275,16 +275,22 @@ pub fn lower(pb: &Playbook) -> Ir {
     }
 }
 
-fn keywords(per_lang: &PerLang<Vec<String>>, ignore_diacritics: bool) -> Vec<IrKeyword> {
+/// The keywords of one list, folded; `ignore_diacritics` is the list's
+/// default, which a keyword may override.
+fn keywords(per_lang: &PerLang<Vec<Keyword>>, ignore_diacritics: bool) -> Vec<IrKeyword> {
     let mut out: Vec<IrKeyword> = per_lang
         .iter()
         .flat_map(|(lang, words)| {
             words.iter().filter_map(move |w| {
+                let rule = w.rule();
+                let ignore_diacritics = w.ignores_diacritics(ignore_diacritics);
                 Some(IrKeyword {
-                    text: fold_keyword(w, ignore_diacritics)?,
+                    text: fold_keyword(rule.text, ignore_diacritics)?,
                     lang: lang.0.clone(),
                     ignore_diacritics,
-                    whole_word: needs_word_boundaries(w),
+                    whole_word: needs_word_boundaries(rule.text),
+                    form: rule.form,
+                    scope: rule.scope,
                 })
             })
         })

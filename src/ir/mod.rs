@@ -20,6 +20,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Audience, Disposition, MessageKind, PersonalData, Priority};
+pub use crate::model::{ExclusionScope, KeywordForm};
 
 /// Version of this format; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -130,10 +131,23 @@ pub struct IrTag {
 #[serde(deny_unknown_fields)]
 pub struct IrKeyword {
     pub text: String,
+    /// The language it is listed under: evidence for the message's
+    /// language, and the stemmer of a `stem` keyword.
     pub lang: String,
     pub ignore_diacritics: bool,
-    /// Match only at word boundaries (scripts written with spaces).
+    /// Match at word boundaries as `form` says (scripts written with
+    /// spaces); `false` matches anywhere.
     pub whole_word: bool,
+    /// How it sits in a word (absent: the whole word).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub form: KeywordForm,
+    /// For an exclusion: what it cancels (absent: the whole tag).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub scope: ExclusionScope,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -4,7 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Duration, Id, Lang, PerLang, Priority, TimeOfDay, TimeZoneName, Weekday};
+use super::{
+    Date, Duration, Id, Keyword, Lang, PerLang, Priority, TimeOfDay, TimeZoneName, Weekday,
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -167,7 +169,7 @@ pub struct InfluencerBoost {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyBoost {
-    pub keywords: PerLang<Vec<String>>,
+    pub keywords: PerLang<Vec<Keyword>>,
     pub raise: u8,
 }
 
@@ -214,7 +216,7 @@ pub struct Incident {
     pub id: Id,
     pub name: String,
     /// Keywords per language that mark a message as about the incident.
-    pub triggers: PerLang<Vec<String>>,
+    pub triggers: PerLang<Vec<Keyword>>,
     /// Tag added to matching messages.
     pub tag: Id,
     /// Queue matching messages go to.

@@ -9,6 +9,10 @@ use crate::model::{Audience, MessageKind, Priority};
 pub struct Decision<'r> {
     pub id: String,
     pub tags: Vec<TagHit<'r>>,
+    /// Exclusions found beside a keyword of their tag: what cancelled a
+    /// tag (or some of its matches).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<ExclusionHit<'r>>,
     pub needs_reply: bool,
     /// The highest severity among the tags; the least severe level when no
     /// tag matched (its targets still apply).
@@ -45,6 +49,19 @@ pub struct Decision<'r> {
 pub struct TagHit<'r> {
     pub tag: &'r str,
     pub rule: Rule<'r>,
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An exclusion keyword found in the message.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExclusionHit<'r> {
+    pub tag: &'r str,
+    pub keyword: &'r str,
+    pub lang: &'r str,
+    /// The whole tag (`message`) or the keyword matches it overlaps.
+    pub scope: crate::model::ExclusionScope,
     /// Byte range in the original text.
     pub start: usize,
     pub end: usize,

@@ -3,6 +3,7 @@
 //! what they are.
 
 use super::{Boost, Clock, Coverage, Decision, LanguageSource, Message, ResponseReason, Rule};
+use crate::model::ExclusionScope;
 
 pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
     let mut out = Vec::new();
@@ -24,6 +25,19 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
         out.push(format!(
             "tag {}: {rule} matched \"{found}\" at bytes {}..{}",
             t.tag, t.start, t.end
+        ));
+    }
+    for x in &d.exclusions {
+        let found = message.text.get(x.start..x.end).unwrap_or("");
+        let effect = match x.scope {
+            ExclusionScope::Message => format!("cancels tag {} in the whole message", x.tag),
+            ExclusionScope::Keyword => {
+                format!("cancels the matches of tag {} that it overlaps", x.tag)
+            }
+        };
+        out.push(format!(
+            "exclusion \"{}\" ({}) matched \"{found}\" at bytes {}..{}: {effect}",
+            x.keyword, x.lang, x.start, x.end
         ));
     }
     if let Some(tag) = d.deciding_tag {

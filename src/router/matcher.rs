@@ -9,8 +9,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::RouterError;
-use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster};
-use crate::ir::{Ir, IrKeyword};
+use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster, word_end};
+use crate::detect::stem::WordStemmer;
+use crate::ir::{ExclusionScope, Ir, IrKeyword, KeywordForm};
 
 /// Who a keyword belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,12 +22,25 @@ pub enum Owner {
     Incident(usize),
 }
 
-/// One distinct keyword in an automaton.
-#[derive(Debug)]
+/// One use of a keyword: whose it is, in which language, and how it must
+/// sit in a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Use {
+    owner: Owner,
+    lang: usize,
+    form: KeywordForm,
+    scope: ExclusionScope,
+    /// Index into `Matcher::keywords`: the keyword as written, folded.
+    keyword: usize,
+}
+
+/// One distinct search string in an automaton: a folded keyword, or the
+/// stem of a `stem` keyword.
+#[derive(Debug, Default)]
 struct Entry {
-    whole_word: bool,
-    /// Owners with the language each listed it under.
-    owners: Vec<(Owner, usize)>,
+    /// Written in a script with spaces, so word boundaries apply.
+    spaced: bool,
+    uses: Vec<Use>,
 }
 
 /// An automaton over one folding of the text.
@@ -41,12 +55,14 @@ struct Automaton {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub owner: Owner,
-    /// Index into `Matcher::keyword_text`, or the pattern index for patterns.
+    /// Index into the matcher's keywords, or the pattern index for patterns.
     pub keyword: usize,
     pub lang: usize,
     pub start: usize,
     pub end: usize,
     pub pattern: bool,
+    /// For an exclusion: what it cancels.
+    pub scope: ExclusionScope,
 }
 
 #[derive(Debug)]
@@ -54,11 +70,15 @@ pub struct Matcher {
     plain: Option<Automaton>,
     stripped: Option<Automaton>,
     languages: Vec<String>,
+    /// Every keyword as written (folded), for explanations.
+    keywords: Vec<String>,
+    /// A stemmer per playbook language that `stem` keywords use.
+    stemmers: Vec<Option<WordStemmer>>,
     patterns: Vec<(usize, Regex)>,
     pattern_text: Vec<String>,
 }
 
-/// Builds one automaton from (keyword, owner) pairs.
+/// Builds one automaton from keyword uses.
 #[derive(Default)]
 struct Builder {
     index: BTreeMap<String, usize>,
@@ -67,26 +87,21 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, k: &IrKeyword, owner: Owner, lang: usize) {
-        // An empty keyword matches everywhere (and inside characters);
-        // lowering never makes one, a hand-edited IR might.
-        if k.text.is_empty() {
-            return;
-        }
-        let i = *self.index.entry(k.text.clone()).or_insert_with(|| {
+    fn add(&mut self, search: String, spaced: bool, use_: Use) {
+        let i = *self.index.entry(search.clone()).or_insert_with(|| {
             self.entries.push(Entry {
-                whole_word: k.whole_word,
-                owners: Vec::new(),
+                spaced,
+                uses: Vec::new(),
             });
-            self.texts.push(k.text.clone());
+            self.texts.push(search);
             self.entries.len() - 1
         });
         let entry = &mut self.entries[i];
-        // The same text may be whole-word for one owner and not another
-        // only if scripts differ, which folding keeps apart; one flag does.
-        entry.whole_word &= k.whole_word;
-        if !entry.owners.contains(&(owner, lang)) {
-            entry.owners.push((owner, lang));
+        // The same text is in one script for every owner; a hand-edited IR
+        // that says otherwise gets the stricter reading.
+        entry.spaced |= spaced;
+        if !entry.uses.contains(&use_) {
+            entry.uses.push(use_);
         }
     }
 
@@ -117,15 +132,53 @@ impl Matcher {
             .map(|(i, l)| (l.as_str(), i))
             .collect();
         let lang = |code: &str| lang_index.get(code).copied().unwrap_or(usize::MAX);
+        let stemmers: Vec<Option<WordStemmer>> = ir
+            .languages
+            .iter()
+            .map(|l| WordStemmer::for_language(l))
+            .collect();
         let mut plain = Builder::default();
         let mut stripped = Builder::default();
+        let mut keywords: Vec<String> = Vec::new();
+        let mut keyword_index: BTreeMap<String, usize> = BTreeMap::new();
         let mut add = |k: &IrKeyword, owner: Owner| {
+            // An empty keyword matches everywhere (and inside characters);
+            // lowering never makes one, a hand-edited IR might.
+            if k.text.is_empty() {
+                return;
+            }
+            let keyword = *keyword_index.entry(k.text.clone()).or_insert_with(|| {
+                keywords.push(k.text.clone());
+                keywords.len() - 1
+            });
+            let lang = lang(&k.lang);
+            let spaced = k.whole_word;
+            // A stem keyword searches for its stem at a word start; the
+            // whole word's stem is compared on each find.
+            let (search, form) = match (k.form, stemmers.get(lang).and_then(Option::as_ref)) {
+                (KeywordForm::Stem, Some(s)) if spaced => (s.stem(&k.text).into_owned(), k.form),
+                (KeywordForm::Stem, _) => (k.text.clone(), KeywordForm::Word),
+                (form, _) => (k.text.clone(), form),
+            };
+            if search.is_empty() {
+                return;
+            }
             let builder = if k.ignore_diacritics {
                 &mut stripped
             } else {
                 &mut plain
             };
-            builder.add(k, owner, lang(&k.lang));
+            builder.add(
+                search,
+                spaced,
+                Use {
+                    owner,
+                    lang,
+                    form,
+                    scope: k.scope,
+                    keyword,
+                },
+            );
         };
         for (t, tag) in ir.tags.iter().enumerate() {
             for k in &tag.keywords {
@@ -163,22 +216,21 @@ impl Matcher {
             plain: plain.build()?,
             stripped: stripped.build()?,
             languages: ir.languages.clone(),
+            keywords,
+            stemmers,
             patterns,
             pattern_text,
         })
     }
 
-    /// The folded text of keyword `i` of the plain or stripped automaton.
+    /// The folded keyword (or the pattern) of a hit.
     pub fn keyword_text(&self, hit: &Hit) -> &str {
-        if hit.pattern {
-            return &self.pattern_text[hit.keyword];
-        }
-        let (automaton, index) = if hit.keyword & STRIPPED != 0 {
-            (self.stripped.as_ref(), hit.keyword & !STRIPPED)
+        let texts = if hit.pattern {
+            &self.pattern_text
         } else {
-            (self.plain.as_ref(), hit.keyword)
+            &self.keywords
         };
-        automaton.map_or("", |a| a.texts[index].as_str())
+        texts.get(hit.keyword).map_or("", String::as_str)
     }
 
     pub fn language(&self, i: usize) -> &str {
@@ -189,10 +241,10 @@ impl Matcher {
     pub fn find(&self, text: &str, hits: &mut Vec<Hit>) {
         hits.clear();
         if let Some(a) = &self.plain {
-            scan(a, &fold(text, false), 0, hits);
+            self.scan(a, &fold(text, false), hits);
         }
         if let Some(a) = &self.stripped {
-            scan(a, &fold(text, true), STRIPPED, hits);
+            self.scan(a, &fold(text, true), hits);
         }
         // Each pattern on its own rather than a `RegexSet`: a single regex
         // can skip ahead by its literals and use the backtracker on short
@@ -207,36 +259,61 @@ impl Matcher {
                     start: m.start(),
                     end: m.end(),
                     pattern: true,
+                    scope: ExclusionScope::Message,
                 });
             }
         }
     }
-}
 
-/// Marks keyword indices of the diacritic-insensitive automaton.
-const STRIPPED: usize = 1 << (usize::BITS - 1);
+    fn scan(&self, a: &Automaton, folded: &Folded, hits: &mut Vec<Hit>) {
+        let text = folded.text.as_str();
+        for m in a.ac.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if splits_cluster(text, start) || splits_cluster(text, end) {
+                continue;
+            }
+            let entry = &a.entries[m.pattern().as_usize()];
+            let (at_start, at_end) = (is_boundary(text, start), is_boundary(text, end));
+            for u in &entry.uses {
+                let mut stop = end;
+                let fits = !entry.spaced
+                    || match u.form {
+                        KeywordForm::Word => at_start && at_end,
+                        KeywordForm::Prefix => at_start,
+                        KeywordForm::Suffix => at_end,
+                        KeywordForm::Part => true,
+                        KeywordForm::Stem => {
+                            at_start && {
+                                stop = word_end(text, start);
+                                self.same_stem(
+                                    u.lang,
+                                    &text[start..stop],
+                                    &a.texts[m.pattern().as_usize()],
+                                )
+                            }
+                        }
+                    };
+                if !fits {
+                    continue;
+                }
+                let (s, e) = folded.original_span(start, stop);
+                hits.push(Hit {
+                    owner: u.owner,
+                    keyword: u.keyword,
+                    lang: u.lang,
+                    start: s,
+                    end: e,
+                    pattern: false,
+                    scope: u.scope,
+                });
+            }
+        }
+    }
 
-fn scan(a: &Automaton, folded: &Folded, flag: usize, hits: &mut Vec<Hit>) {
-    let text = folded.text.as_str();
-    for m in a.ac.find_overlapping_iter(text) {
-        let i = m.pattern().as_usize();
-        let entry = &a.entries[i];
-        if entry.whole_word && !(is_boundary(text, m.start()) && is_boundary(text, m.end())) {
-            continue;
-        }
-        if splits_cluster(text, m.start()) || splits_cluster(text, m.end()) {
-            continue;
-        }
-        let (start, end) = folded.original_span(m.start(), m.end());
-        for &(owner, lang) in &entry.owners {
-            hits.push(Hit {
-                owner,
-                keyword: i | flag,
-                lang,
-                start,
-                end,
-                pattern: false,
-            });
-        }
+    fn same_stem(&self, lang: usize, word: &str, stem: &str) -> bool {
+        self.stemmers
+            .get(lang)
+            .and_then(Option::as_ref)
+            .is_some_and(|s| s.stem(word) == stem)
     }
 }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::detect::personal_data;
-use crate::ir::Ir;
+use crate::ir::{ExclusionScope, Ir};
 use crate::model::{Audience, Disposition, MessageKind, Priority};
 use clock::{BusinessCalendar, Holidays, ShiftRule};
 use matcher::{Hit, Matcher, Owner};
@@ -341,27 +341,48 @@ impl Router {
         let incident = options
             .incident
             .and_then(|id| ir.incidents.iter().position(|i| i.id == id));
-        let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
         let mut excluded = vec![false; ir.tags.len()];
+        // Exclusions first: a keyword-scoped one cancels only the keyword
+        // matches it overlaps, so those must be known before tags are.
+        let mut overlapping: Vec<(usize, usize, usize)> = Vec::new();
+        let mut exclusions: Vec<Hit> = Vec::new();
+        for hit in hits.iter() {
+            if let Owner::Exclude(t) = hit.owner {
+                match hit.scope {
+                    ExclusionScope::Message => excluded[t] = true,
+                    ExclusionScope::Keyword => overlapping.push((t, hit.start, hit.end)),
+                }
+                exclusions.push(*hit);
+            }
+        }
+        let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
         let mut emergency = false;
         let mut incident_hit: Option<Hit> = None;
+        let mut evidence: Vec<usize> = Vec::new();
         for hit in hits.iter() {
             match hit.owner {
                 Owner::Tag(t) => {
                     let tag = &ir.tags[t];
-                    if (tag.channels.is_empty() || tag.channels.contains(&message.channel))
+                    let cancelled = overlapping
+                        .iter()
+                        .any(|&(x, s, e)| x == t && s < hit.end && hit.start < e);
+                    if !cancelled
+                        && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
                         && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
                     {
                         first_hit.entry(t).or_insert(*hit);
                     }
                 }
-                Owner::Exclude(t) => excluded[t] = true,
+                Owner::Exclude(_) => {}
                 Owner::Emergency => emergency = true,
                 Owner::Incident(i) => {
                     if Some(i) == incident && incident_hit.is_none() {
                         incident_hit = Some(*hit);
                     }
                 }
+            }
+            if !hit.pattern && !matches!(hit.owner, Owner::Exclude(_)) {
+                evidence.push(hit.lang);
             }
         }
         let mut tags: Vec<TagHit> = Vec::new();
@@ -373,6 +394,24 @@ impl Router {
             tag_ids.push(t);
             tags.push(self.tag_hit(t, hit));
         }
+        // The trace shows the exclusions that met a keyword of their tag.
+        let exclusions: Vec<ExclusionHit> = exclusions
+            .iter()
+            .filter_map(|x| {
+                let Owner::Exclude(t) = x.owner else {
+                    return None;
+                };
+                let met = hits.iter().any(|h| h.owner == Owner::Tag(t));
+                met.then(|| ExclusionHit {
+                    tag: &ir.tags[t].id,
+                    keyword: self.keyword(x),
+                    lang: self.matcher.language(x.lang),
+                    scope: x.scope,
+                    start: x.start,
+                    end: x.end,
+                })
+            })
+            .collect();
         // The incident's tag keeps its own exclusions: "planned maintenance"
         // is no outage, in incident mode or out of it.
         if let Some(i) = incident
@@ -556,6 +595,7 @@ impl Router {
         Decision {
             id: message.id.clone(),
             tags,
+            exclusions,
             needs_reply,
             severity: ir
                 .severities

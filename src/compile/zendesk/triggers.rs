@@ -21,10 +21,11 @@ use std::collections::BTreeSet;
 use super::fidelity::Notes;
 use super::sla::first_of_each_priority;
 use super::{Action, Condition, Conditions, Ref, Text, Trigger, keys};
-use crate::detect::fold::{fold_keyword, needs_word_boundaries};
-use crate::ir::{Ir, IrKeyword, IrRoute};
+use crate::detect::fold::{needs_word_boundaries, typed_form};
+use crate::detect::stem::WordStemmer;
+use crate::ir::{Ir, IrRoute};
 use crate::load::Playbook;
-use crate::model::{Audience, PerLang, Priority};
+use crate::model::{Audience, Keyword, KeywordForm, PerLang, Priority};
 
 /// Added by the first route (or incident queue) that fires.
 pub const ROUTED: &str = "carebook_routed";
@@ -116,44 +117,90 @@ fn languages(ir: &Ir, out: &mut Vec<Trigger>) {
     }
 }
 
-/// Keyword conditions in Zendesk's terms: single words go in one
-/// "contains at least one of the words" condition, phrases and words of
-/// unspaced scripts (Japanese, Thai) each in a "contains the string" one.
+/// A list of keywords as Zendesk conditions: whole words in one
+/// "contains at least one of the words" condition; phrases, word parts and
+/// words of unspaced scripts (Japanese, Thai) each in a "contains the
+/// string" one. Keywords go in the form customers type (NFC): Zendesk does
+/// no folding of its own.
 struct Keywords {
     words: Vec<String>,
     strings: Vec<String>,
     /// Whole-word phrases that Zendesk matches as substrings.
     phrases: Vec<String>,
+    /// Prefixes and word ends that Zendesk matches anywhere in a word.
+    parts: Vec<String>,
+    /// Stem keywords, exported as their stem: (keyword, stem).
+    stems: Vec<(String, String)>,
     /// Forms added without diacritics (or with), beyond those written.
     variants: bool,
 }
 
-fn keywords<'a>(folded: &[IrKeyword], written: impl Iterator<Item = &'a String>) -> Keywords {
-    let mut forms: BTreeSet<String> = folded.iter().map(|k| k.text.clone()).collect();
-    let folds_diacritics = folded.iter().any(|k| k.ignore_diacritics);
-    let before = forms.len();
-    if folds_diacritics {
-        // Zendesk compares letters as written: give it both spellings.
-        forms.extend(written.filter_map(|w| fold_keyword(w, false)));
-    }
-    let variants = forms.len() > before;
+/// The Zendesk form of a keyword list; `ignore_diacritics` is the list's
+/// default, which a keyword may override.
+fn keywords(list: Option<&PerLang<Vec<Keyword>>>, ignore_diacritics: bool) -> Keywords {
     let mut k = Keywords {
         words: Vec::new(),
         strings: Vec::new(),
         phrases: Vec::new(),
-        variants,
+        parts: Vec::new(),
+        stems: Vec::new(),
+        variants: false,
     };
-    for form in forms {
-        let whole_word = needs_word_boundaries(&form);
-        if whole_word && !form.contains(char::is_whitespace) {
-            k.words.push(form);
-        } else {
-            if whole_word {
-                k.phrases.push(form.clone());
-            }
-            k.strings.push(form);
+    let mut words = BTreeSet::new();
+    let mut strings = BTreeSet::new();
+    for (lang, keyword) in list
+        .into_iter()
+        .flatten()
+        .flat_map(|(l, ws)| ws.iter().map(move |w| (l, w)))
+    {
+        let rule = keyword.rule();
+        let Some(typed) = typed_form(rule.text, false) else {
+            continue;
+        };
+        let mut forms = vec![typed.clone()];
+        if keyword.ignores_diacritics(ignore_diacritics)
+            && let Some(stripped) = typed_form(rule.text, true)
+            && stripped != typed
+        {
+            k.variants = true;
+            forms.push(stripped);
+        }
+        let spaced = needs_word_boundaries(&typed);
+        for form in forms {
+            let form = match rule.form {
+                KeywordForm::Stem if spaced => match WordStemmer::for_language(lang.as_str()) {
+                    Some(s) => {
+                        let stem = s.stem(&form).into_owned();
+                        k.stems.push((form, stem.clone()));
+                        stem
+                    }
+                    None => form,
+                },
+                KeywordForm::Prefix | KeywordForm::Suffix if spaced => {
+                    k.parts.push(keyword.written().to_string());
+                    form
+                }
+                KeywordForm::Word if spaced && !form.contains(char::is_whitespace) => {
+                    words.insert(form);
+                    continue;
+                }
+                KeywordForm::Word if spaced => {
+                    k.phrases.push(form.clone());
+                    form
+                }
+                _ => form,
+            };
+            strings.insert(form);
         }
     }
+    k.words = words.into_iter().collect();
+    k.strings = strings.into_iter().collect();
+    for list in [&mut k.phrases, &mut k.parts] {
+        list.sort();
+        list.dedup();
+    }
+    k.stems.sort();
+    k.stems.dedup();
     k
 }
 
@@ -216,6 +263,29 @@ impl Keywords {
                 ),
             );
         }
+        if !self.parts.is_empty() {
+            notes.add(
+                object,
+                format!(
+                    "{what} that are word starts or ends ({}) match anywhere inside a word in Zendesk",
+                    quoted(&self.parts)
+                ),
+            );
+        }
+        if !self.stems.is_empty() {
+            let stems: Vec<String> = self
+                .stems
+                .iter()
+                .map(|(k, s)| format!("{k} → {s}"))
+                .collect();
+            notes.add(
+                object,
+                format!(
+                    "{what} matched by stem in carebook go to Zendesk as their stem, matched anywhere ({}), so a word that merely contains the stem matches too",
+                    quoted(&stems)
+                ),
+            );
+        }
     }
 }
 
@@ -227,10 +297,6 @@ fn quoted(items: &[String]) -> String {
         .join(", ")
 }
 
-fn all_written(per_lang: &PerLang<Vec<String>>) -> impl Iterator<Item = &String> {
-    per_lang.values().flatten()
-}
-
 /// One trigger per tag that keywords can set (one per channel when the
 /// tag is limited to several); returns the indices of tags a trigger sets.
 fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BTreeSet<usize> {
@@ -238,15 +304,9 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
     for (i, tag) in ir.tags.iter().enumerate() {
         let object = format!("trigger `{}`", keys::of("tag", &tag.id));
         let detect = pb.tags.get(i).map(|t| &t.detect);
-        let written = detect.map(|d| all_written(&d.keywords));
-        let words = keywords(&tag.keywords, written.into_iter().flatten());
-        let excluded = keywords(
-            &tag.exclude,
-            detect
-                .map(|d| all_written(&d.exclude))
-                .into_iter()
-                .flatten(),
-        );
+        let ignore = detect.is_some_and(|d| d.ignore_diacritics);
+        let words = keywords(detect.map(|d| &d.keywords), ignore);
+        let excluded = keywords(detect.map(|d| &d.exclude), ignore);
         if !tag.patterns.is_empty() {
             notes.add(
                 &object,
@@ -330,19 +390,15 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
 fn incidents_tagging(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
     for (i, inc) in ir.incidents.iter().enumerate() {
         let object = format!("trigger `{}`", keys::of("incident", &inc.id));
-        let written = pb.incidents.get(i).map(|x| all_written(&x.triggers));
-        let words = keywords(&inc.triggers, written.into_iter().flatten());
+        let words = keywords(pb.incidents.get(i).map(|x| &x.triggers), true);
         words.report(&object, "incident keywords", notes);
         let mut all = vec![Condition::on_create()];
         // The incident's tag keeps its exclusions in incident mode too.
-        if let Some((t, tag)) = ir.tags.iter().enumerate().find(|(_, t)| t.id == inc.tag) {
+        if let Some(t) = ir.tags.iter().position(|t| t.id == inc.tag) {
+            let detect = pb.tags.get(t).map(|x| &x.detect);
             let excluded = keywords(
-                &tag.exclude,
-                pb.tags
-                    .get(t)
-                    .map(|x| all_written(&x.detect.exclude))
-                    .into_iter()
-                    .flatten(),
+                detect.map(|d| &d.exclude),
+                detect.is_some_and(|d| d.ignore_diacritics),
             );
             all.extend(excluded.none());
         }
@@ -435,8 +491,8 @@ fn boosts(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
         .boosts
         .first()
         .and_then(|x| x.emergency.as_ref())
-        .map(|e| all_written(&e.keywords));
-    let emergency = keywords(&b.emergency_keywords, written.into_iter().flatten());
+        .map(|e| &e.keywords);
+    let emergency = keywords(written, true);
     emergency.report("trigger `boost-emergency`", "emergency keywords", notes);
     let kinds: [(&str, u8, Vec<Condition>, Vec<Condition>); 3] = [
         (

@@ -351,13 +351,13 @@ impl Names<'_> {
     }
 
     /// Keywords or forms per language, languages in the manifest's order.
-    fn lang_words(&self, map: &PerLang<Vec<String>>) -> Vec<LangWords> {
+    fn lang_words<W: std::fmt::Display>(&self, map: &PerLang<Vec<W>>) -> Vec<LangWords> {
         self.by_language(map)
             .into_iter()
             .filter(|(_, words)| !words.is_empty())
             .map(|(lang, words)| LangWords {
                 lang: lang.to_string(),
-                words: words.clone(),
+                words: words.iter().map(ToString::to_string).collect(),
             })
             .collect()
     }
