@@ -6,6 +6,7 @@ mod authority;
 mod coverage;
 mod cycles;
 mod ids;
+mod keywords;
 mod macros;
 mod patterns;
 mod references;
@@ -95,6 +96,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     cycles::check_chains(&mut cx);
     cycles::check_roles(&mut cx);
     patterns::check(&mut cx);
+    keywords::check(&mut cx);
     let zones_ok = schedule::check(&mut cx);
     sla::check(&mut cx);
     authority::check(&mut cx);

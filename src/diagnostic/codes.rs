@@ -71,6 +71,7 @@ codes! {
     UnknownTimeZone => "CB206", "unknown-time-zone", Error, "A time zone name is not in the IANA database";
     InvalidSchedule => "CB207", "invalid-schedule", Error, "Hours, holidays or a calendar setting that cannot be right";
     RoleCycle => "CB208", "role-escalation-cycle", Error, "Roles escalate to each other in a cycle";
+    KeywordSettingUnsupported => "CB209", "keyword-setting-unsupported", Error, "A keyword asks for stem matching in a language without a stemmer, or a scope only exclusions have";
     // Meaning.
     SlaNotTightening => "CB301", "sla-not-tightening", Error, "A more severe level has a looser SLA target than a less severe one";
     FirstResponseBeforeHuman => "CB302", "first-response-before-human", Error, "The first-response target passes before any person is reached";
@@ -84,6 +85,7 @@ codes! {
     CoverageGap => "CB310", "coverage-gap", Error, "A 24/7 route has hours with nobody on shift who speaks its language";
     TagUndetectable => "CB311", "tag-undetectable", Warning, "A tag has no keywords, patterns, children or incident that could ever set it";
     Understaffed => "CB312", "understaffed", Warning, "A queue has hours with fewer agents on shift than Erlang C requires for the service level";
+    KeywordPartTooShort => "CB313", "keyword-part-too-short", Warning, "A prefix, word end or word part keyword is so short that it matches unrelated words";
     // Brand voice: macros in validate, drafts in lint-reply.
     BannedPhrase => "CB401", "banned-phrase", Error, "A reply uses a phrase the voice guide bans";
     DiscouragedPhrase => "CB402", "discouraged-phrase", Warning, "A reply uses a phrase the voice guide discourages";

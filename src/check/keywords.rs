@@ -1,0 +1,136 @@
+//! Keyword settings that cannot work (CB209) and word parts so short that
+//! they match unrelated words (CB313).
+
+use super::Context;
+use crate::detect::fold::{fold_keyword, needs_word_boundaries};
+use crate::detect::stem::{LANGUAGES, WordStemmer};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::Loc;
+use crate::model::{ExclusionScope, Keyword, KeywordForm, PerLang};
+
+/// A word part shorter than this many letters matches too many words.
+const MIN_PART_LETTERS: usize = 4;
+
+/// One keyword list: where it is, whether it cancels a tag, and the
+/// diacritics default of its tag.
+struct List<'a> {
+    keywords: &'a PerLang<Vec<Keyword>>,
+    at: Loc,
+    exclusion: bool,
+    ignore_diacritics: bool,
+}
+
+pub fn check(cx: &mut Context) {
+    let mut lists = Vec::new();
+    for tag in &cx.pb.tags {
+        let d = &tag.detect;
+        for (keywords, field, exclusion) in [
+            (&d.keywords, "detect/keywords", false),
+            (&d.exclude, "detect/exclude", true),
+        ] {
+            lists.push(List {
+                keywords,
+                at: tag.loc.child(field),
+                exclusion,
+                ignore_diacritics: d.ignore_diacritics,
+            });
+        }
+    }
+    for b in &cx.pb.boosts {
+        if let Some(e) = &b.emergency {
+            lists.push(List {
+                keywords: &e.keywords,
+                at: b.loc.child("emergency/keywords"),
+                exclusion: false,
+                ignore_diacritics: true,
+            });
+        }
+    }
+    for inc in &cx.pb.incidents {
+        lists.push(List {
+            keywords: &inc.triggers,
+            at: inc.loc.child("triggers"),
+            exclusion: false,
+            ignore_diacritics: true,
+        });
+    }
+    for list in &lists {
+        for (lang, words) in list.keywords {
+            for (i, keyword) in words.iter().enumerate() {
+                let at = list.at.child(format!("{}/{i}", lang.as_str()));
+                one(cx, list, lang.as_str(), keyword, &at);
+            }
+        }
+    }
+}
+
+fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
+    let rule = keyword.rule();
+    let spaced = needs_word_boundaries(rule.text);
+    if rule.form == KeywordForm::Stem && spaced && WordStemmer::for_language(lang).is_none() {
+        let label = cx
+            .label(at)
+            .with_message(format!("no stemmer for `{lang}`"));
+        cx.push(
+            Diagnostic::new(
+                Code::KeywordSettingUnsupported,
+                format!(
+                    "keyword `{}` asks for stem matching, which `{lang}` does not have",
+                    rule.text
+                ),
+            )
+            .at(label)
+            .help(format!(
+                "write a prefix instead (`{}*`); stem matching covers {}",
+                rule.text,
+                LANGUAGES.join(", ")
+            )),
+        );
+    }
+    if rule.scope == ExclusionScope::Keyword && !list.exclusion {
+        let label = cx.label(at).with_message("only exclusions have a scope");
+        cx.push(
+            Diagnostic::new(
+                Code::KeywordSettingUnsupported,
+                format!(
+                    "keyword `{}` has `scope: keyword`, which only an exclusion can use",
+                    rule.text
+                ),
+            )
+            .at(label)
+            .help("move it under `detect.exclude`, or remove `scope`"),
+        );
+    }
+    let part = matches!(
+        rule.form,
+        KeywordForm::Prefix | KeywordForm::Suffix | KeywordForm::Part
+    );
+    if !part || !spaced {
+        return;
+    }
+    let ignore = keyword.ignores_diacritics(list.ignore_diacritics);
+    let letters = fold_keyword(rule.text, ignore)
+        .map_or(0, |f| f.chars().filter(|c| c.is_alphanumeric()).count());
+    if letters < MIN_PART_LETTERS {
+        let label = cx.label(at).with_message(format!("only {letters} letters"));
+        cx.push(
+            Diagnostic::new(
+                Code::KeywordPartTooShort,
+                format!(
+                    "keyword `{}` matches any word {} `{}`: too short to mean one thing",
+                    keyword.written(),
+                    match rule.form {
+                        KeywordForm::Prefix => "that starts with",
+                        KeywordForm::Suffix => "that ends with",
+                        _ => "that contains",
+                    },
+                    rule.text
+                ),
+            )
+            .at(label)
+            .help(format!(
+                "use {MIN_PART_LETTERS} letters or more, the whole word, or `match: stem` where the language has a stemmer"
+            )),
+        );
+    }
+}
