@@ -7,6 +7,7 @@
 //! [`diagnostic`] holds problems as data; its renderers turn them into
 //! text.
 
+pub mod accuracy;
 pub mod check;
 pub mod cli;
 pub mod compile;

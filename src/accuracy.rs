@@ -1,0 +1,276 @@
+//! How well a playbook routes: its router against messages labelled by
+//! people, with the language and tags each message really has. Figures
+//! per language: language identification (on messages of three words or
+//! more, and on shorter ones), tag precision and recall, and critical tags
+//! given to messages that have none.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::BufRead;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::model::MessageKind;
+use crate::router::{DecideOptions, LanguageSource, Message, Router};
+
+/// A message as a care lead labelled it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Labelled {
+    pub id: String,
+    pub channel: String,
+    pub kind: MessageKind,
+    pub text: String,
+    /// When it arrived; the labels do not depend on it.
+    #[serde(default)]
+    pub received_at: Option<jiff::Timestamp>,
+    pub true_lang: String,
+    pub true_tags: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {source}")]
+    Record {
+        path: String,
+        line: usize,
+        source: serde_json::Error,
+    },
+}
+
+/// Reads labelled messages, one JSON object a line.
+pub fn read_corpus(path: &Path) -> Result<Vec<Labelled>, CorpusError> {
+    let shown = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| CorpusError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|source| CorpusError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = serde_json::from_str(&line).map_err(|source| CorpusError::Record {
+            path: shown.clone(),
+            line: i + 1,
+            source,
+        })?;
+        out.push(record);
+    }
+    Ok(out)
+}
+
+/// Counts for one language (or all of them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub messages: usize,
+    /// Messages of three words or more, and how many got their language.
+    pub long: usize,
+    pub long_lang_right: usize,
+    /// Messages of one or two words.
+    pub short: usize,
+    pub short_lang_right: usize,
+    /// Messages whose language fell back to the playbook default.
+    pub fell_back: usize,
+    /// Tags given and right, given and wrong, missed.
+    pub tags_right: usize,
+    pub tags_wrong: usize,
+    pub tags_missed: usize,
+    /// Messages with no true tag that got a critical one.
+    pub harmless_critical: usize,
+    /// Messages that got a critical tag they do not have.
+    pub false_critical: usize,
+}
+
+impl Figures {
+    fn add(&mut self, o: &Figures) {
+        self.messages += o.messages;
+        self.long += o.long;
+        self.long_lang_right += o.long_lang_right;
+        self.short += o.short;
+        self.short_lang_right += o.short_lang_right;
+        self.fell_back += o.fell_back;
+        self.tags_right += o.tags_right;
+        self.tags_wrong += o.tags_wrong;
+        self.tags_missed += o.tags_missed;
+        self.harmless_critical += o.harmless_critical;
+        self.false_critical += o.false_critical;
+    }
+
+    /// Share of long messages whose language is right (1 when none).
+    pub fn long_language(&self) -> f64 {
+        ratio(self.long_lang_right, self.long)
+    }
+
+    pub fn short_language(&self) -> f64 {
+        ratio(self.short_lang_right, self.short)
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.tags_right, self.tags_right + self.tags_wrong)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.tags_right, self.tags_right + self.tags_missed)
+    }
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 { 1.0 } else { n as f64 / d as f64 }
+}
+
+/// One message the router got wrong, for the report's list.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub id: String,
+    pub text: String,
+    pub true_lang: String,
+    pub lang: String,
+    pub missed: Vec<String>,
+    pub wrong: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub by_language: BTreeMap<String, Figures>,
+    pub total: Figures,
+    pub misses: Vec<Miss>,
+}
+
+/// Fewer than three words is short, where language identification is
+/// hardest. Scripts without spaces count as one word per run, which is
+/// fine: their script alone identifies them.
+fn is_short(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        < 3
+}
+
+/// Routes every message (without its language, as it arrives from a
+/// channel) and compares with the labels.
+pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
+    let ir = router.ir();
+    let critical: BTreeSet<&str> = ir
+        .tags
+        .iter()
+        .filter(|t| t.severity == Some(0))
+        .map(|t| t.id.as_str())
+        .collect();
+    let start: jiff::Timestamp = "2026-02-03T10:00:00Z".parse().unwrap_or_default();
+    let mut report = Report::default();
+    for m in corpus {
+        let message = Message {
+            id: m.id.clone(),
+            channel: m.channel.clone(),
+            kind: m.kind,
+            text: m.text.clone(),
+            received_at: m.received_at.unwrap_or(start),
+            lang: None,
+            author: None,
+        };
+        let d = router.decide(&message, &DecideOptions::default());
+        let got: BTreeSet<&str> = d.tags.iter().map(|t| t.tag).collect();
+        let want: BTreeSet<&str> = m.true_tags.iter().map(String::as_str).collect();
+        let f = report.by_language.entry(m.true_lang.clone()).or_default();
+        f.messages += 1;
+        let lang_right = d.language == m.true_lang;
+        if is_short(&m.text) {
+            f.short += 1;
+            f.short_lang_right += usize::from(lang_right);
+        } else {
+            f.long += 1;
+            f.long_lang_right += usize::from(lang_right);
+        }
+        f.fell_back += usize::from(d.language_source == LanguageSource::Default);
+        let missed: Vec<String> = want.difference(&got).map(|s| s.to_string()).collect();
+        let wrong: Vec<String> = got.difference(&want).map(|s| s.to_string()).collect();
+        f.tags_right += want.intersection(&got).count();
+        f.tags_missed += missed.len();
+        f.tags_wrong += wrong.len();
+        let wrongly_critical = wrong.iter().any(|t| critical.contains(t.as_str()));
+        f.false_critical += usize::from(wrongly_critical);
+        f.harmless_critical += usize::from(wrongly_critical && want.is_empty());
+        if !lang_right || !missed.is_empty() || !wrong.is_empty() {
+            report.misses.push(Miss {
+                id: m.id.clone(),
+                text: m.text.clone(),
+                true_lang: m.true_lang.clone(),
+                lang: d.language.clone(),
+                missed,
+                wrong,
+            });
+        }
+    }
+    for f in report.by_language.values() {
+        report.total.add(f);
+    }
+    report
+}
+
+impl Report {
+    /// The figures as a table, then (with `misses`) each miss on a line.
+    pub fn render(&self, title: &str, misses: bool) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{title}");
+        let _ = writeln!(
+            out,
+            "{:<6} {:>5} {:>13} {:>13} {:>9} {:>9} {:>7} {:>9}",
+            "lang",
+            "msgs",
+            "lang ≥3 words",
+            "lang <3 words",
+            "precision",
+            "recall",
+            "default",
+            "harmless!"
+        );
+        let row = |out: &mut String, name: &str, f: &Figures| {
+            let _ = writeln!(
+                out,
+                "{:<6} {:>5} {:>13} {:>13} {:>9} {:>9} {:>7} {:>9}",
+                name,
+                f.messages,
+                format!("{:.1}% of {}", 100.0 * f.long_language(), f.long),
+                format!("{:.1}% of {}", 100.0 * f.short_language(), f.short),
+                format!("{:.1}%", 100.0 * f.precision()),
+                format!("{:.1}%", 100.0 * f.recall()),
+                f.fell_back,
+                f.harmless_critical,
+            );
+        };
+        for (lang, f) in &self.by_language {
+            row(&mut out, lang, f);
+        }
+        row(&mut out, "all", &self.total);
+        let _ = writeln!(
+            out,
+            "harmless! = messages with no true tag that got a critical tag; {} message(s) got a critical tag they do not have",
+            self.total.false_critical
+        );
+        if misses {
+            for m in &self.misses {
+                let lang = if m.lang == m.true_lang {
+                    String::new()
+                } else {
+                    format!(" lang {}≠{}", m.lang, m.true_lang)
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}{lang} missed {:?} wrong {:?}: {}",
+                    m.id, m.missed, m.wrong, m.text
+                );
+            }
+        }
+        out
+    }
+}
