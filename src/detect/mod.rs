@@ -2,6 +2,7 @@
 //! for matching, and finding personal data.
 
 pub mod fold;
+pub mod language;
 pub mod personal_data;
 pub mod requests;
 pub mod stem;

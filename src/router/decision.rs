@@ -25,6 +25,9 @@ pub struct Decision<'r> {
     pub boosts: Vec<Boost>,
     pub language: String,
     pub language_source: LanguageSource,
+    /// For a detected language: what decided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detected_by: Option<crate::detect::language::Identified>,
     pub audience: Audience,
     pub route: Option<&'r str>,
     pub queue: Option<&'r str>,

@@ -3,6 +3,7 @@
 //! what they are.
 
 use super::{Boost, Clock, Coverage, Decision, LanguageSource, Message, ResponseReason, Rule};
+use crate::detect::language::Identified;
 use crate::model::ExclusionScope;
 
 pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
@@ -72,8 +73,16 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
     let source = match d.language_source {
         LanguageSource::Message => "given on the message",
         LanguageSource::Channel => "the channel's language",
-        LanguageSource::Detected => "detected from the text",
-        LanguageSource::Default => "the playbook default",
+        LanguageSource::Detected => match d.detected_by {
+            Some(Identified::Script) => "detected from the text (its script)",
+            Some(Identified::Evidence) => {
+                "detected from the text (its keywords, everyday words and letters)"
+            }
+            _ => "detected from the text (trigram statistics)",
+        },
+        LanguageSource::Default => {
+            "the playbook default: nothing in the text pointed to one of the playbook's languages"
+        }
     };
     out.push(format!("language {}: {source}", d.language));
     match (d.route, d.queue) {

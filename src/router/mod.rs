@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use jiff::{SignedDuration, Timestamp};
 
+use crate::detect::language::{Identified, LanguageId};
 use crate::detect::personal_data;
 use crate::ir::{ExclusionScope, Ir};
 use crate::model::{Audience, Disposition, MessageKind, Priority};
@@ -65,9 +66,9 @@ pub struct Router {
     /// Tag ancestors (self first), for macro suggestions.
     ancestors: Vec<Vec<usize>>,
     channel_language: BTreeMap<String, Option<String>>,
-    /// Language detection limited to the playbook's languages: faster, and
-    /// never a language nobody on the team speaks.
-    detector: Option<whatlang::Detector>,
+    /// Language identification limited to the playbook's languages:
+    /// faster, and never a language nobody on the team speaks.
+    languages: LanguageId,
 }
 
 impl std::fmt::Debug for Router {
@@ -243,14 +244,8 @@ impl Router {
                 chain
             })
             .collect();
-        let allow: Vec<whatlang::Lang> = whatlang::Lang::all()
-            .iter()
-            .copied()
-            .filter(|l| iso639_1(*l).is_some_and(|code| ir.languages.iter().any(|x| x == code)))
-            .collect();
-        let detector = (allow.len() > 1).then(|| whatlang::Detector::with_allowlist(allow));
         Ok(Router {
-            detector,
+            languages: LanguageId::new(&ir.languages),
             matcher: Matcher::new(&ir)?,
             calendars,
             shifts,
@@ -459,7 +454,7 @@ impl Router {
                 .any(|&t| ir.tags[t].disposition == Disposition::Reply)
         };
 
-        let (language, language_source) = self.language(message);
+        let (language, language_source, detected_by) = self.language(message, &evidence);
         let followers = message.author.as_ref().map_or(0, |a| a.followers);
         let vip = message.author.as_ref().is_some_and(|a| a.vip);
         let influencer = ir
@@ -606,6 +601,7 @@ impl Router {
             boosts,
             language,
             language_source,
+            detected_by,
             audience,
             route: route.map(|(_, r)| r.id.as_str()),
             queue,
@@ -642,28 +638,30 @@ impl Router {
         }
     }
 
-    /// The message's language: its own field, else its channel's, else a
-    /// reliable detection among the playbook's languages, else the default.
-    fn language(&self, message: &Message) -> (String, LanguageSource) {
+    /// The message's language: its own field, else its channel's, else
+    /// identified among the playbook's languages (with the languages of
+    /// the keywords that matched as evidence), else the default.
+    fn language(
+        &self,
+        message: &Message,
+        keyword_langs: &[usize],
+    ) -> (String, LanguageSource, Option<Identified>) {
         if let Some(l) = &message.lang {
-            return (l.clone(), LanguageSource::Message);
+            return (l.clone(), LanguageSource::Message, None);
         }
         if let Some(Some(l)) = self.channel_language.get(&message.channel) {
-            return (l.clone(), LanguageSource::Channel);
+            return (l.clone(), LanguageSource::Channel, None);
         }
-        if let Some(code) = by_script(&message.text)
-            && self.ir.languages.iter().any(|l| l == code)
+        if let Some((i, how)) = self.languages.identify(&message.text, keyword_langs)
+            && let Some(code) = self.ir.languages.get(i)
         {
-            return (code.to_string(), LanguageSource::Detected);
+            return (code.clone(), LanguageSource::Detected, Some(how));
         }
-        if let Some(info) = self.detector.as_ref().and_then(|d| d.detect(&message.text))
-            && info.is_reliable()
-            && let Some(code) = iso639_1(info.lang())
-            && self.ir.languages.iter().any(|l| l == code)
-        {
-            return (code.to_string(), LanguageSource::Detected);
-        }
-        (self.ir.default_language.clone(), LanguageSource::Default)
+        (
+            self.ir.default_language.clone(),
+            LanguageSource::Default,
+            None,
+        )
     }
 
     /// Whether someone who speaks `lang` is on shift at `at` in `team` or a
@@ -783,23 +781,6 @@ impl Router {
     }
 }
 
-/// Languages that a script alone identifies: kana is Japanese, Thai script
-/// is Thai. Certain, and far cheaper than statistical detection.
-fn by_script(text: &str) -> Option<&'static str> {
-    if text.is_ascii() {
-        return None;
-    }
-    for c in text.chars() {
-        match c as u32 {
-            0x3040..=0x30FF | 0xFF66..=0xFF9F => return Some("ja"),
-            0x0E00..=0x0E7F => return Some("th"),
-            0xAC00..=0xD7AF | 0x1100..=0x11FF => return Some("ko"),
-            _ => {}
-        }
-    }
-    None
-}
-
 fn raise(p: Priority, steps: u8) -> Priority {
     const ORDER: [Priority; 4] = [
         Priority::Low,
@@ -809,43 +790,4 @@ fn raise(p: Priority, steps: u8) -> Priority {
     ];
     let i = ORDER.iter().position(|x| *x == p).unwrap_or(1);
     ORDER[(i + steps as usize).min(ORDER.len() - 1)]
-}
-
-/// whatlang's ISO 639-3 codes for the languages carebook's users serve,
-/// as the two-letter codes playbooks use.
-fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
-    use whatlang::Lang::*;
-    Some(match lang {
-        Eng => "en",
-        Jpn => "ja",
-        Tha => "th",
-        Pol => "pl",
-        Est => "et",
-        Deu => "de",
-        Fra => "fr",
-        Spa => "es",
-        Por => "pt",
-        Ita => "it",
-        Nld => "nl",
-        Swe => "sv",
-        Dan => "da",
-        Fin => "fi",
-        Lit => "lt",
-        Lav => "lv",
-        Rus => "ru",
-        Ukr => "uk",
-        Ces => "cs",
-        Slk => "sk",
-        Hun => "hu",
-        Ron => "ro",
-        Tur => "tr",
-        Kor => "ko",
-        Cmn => "zh",
-        Vie => "vi",
-        Ind => "id",
-        Ara => "ar",
-        Heb => "he",
-        Hin => "hi",
-        _ => return None,
-    })
 }

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::router::{Decision, Router, explain};
+use crate::detect::language::Identified;
+use crate::router::{Decision, LanguageSource, Router, explain};
 
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -18,6 +19,10 @@ pub struct Summary {
     /// Ids of messages due when nobody who speaks their language is on shift.
     pub due_unstaffed: Vec<String>,
     pub due_unstaffed_count: u64,
+    /// Messages whose language is a guess: trigram statistics alone, or
+    /// the playbook default because nothing pointed anywhere.
+    pub language_guessed: u64,
+    pub language_defaulted: u64,
 }
 
 /// How many unstaffed-deadline ids the summary lists by name.
@@ -37,6 +42,11 @@ impl Summary {
             .entry(d.team.unwrap_or("(no queue)").to_string())
             .or_default() += 1;
         *self.by_priority.entry(explain::priority(d)).or_default() += 1;
+        match (d.language_source, d.detected_by) {
+            (LanguageSource::Default, _) => self.language_defaulted += 1,
+            (LanguageSource::Detected, Some(Identified::Statistics)) => self.language_guessed += 1,
+            _ => {}
+        }
         if let (Some(team), Some(due)) = (d.team, d.first_response_due)
             && !router.staffed(team, &d.language, due)
         {
@@ -62,6 +72,8 @@ impl Summary {
             *self.by_priority.entry(k).or_default() += n;
         }
         self.due_unstaffed_count += other.due_unstaffed_count;
+        self.language_guessed += other.language_guessed;
+        self.language_defaulted += other.language_defaulted;
         let room = LISTED.saturating_sub(self.due_unstaffed.len());
         self.due_unstaffed
             .extend(other.due_unstaffed.into_iter().take(room));
@@ -99,6 +111,13 @@ impl Summary {
                 String::new()
             }
         );
+        if self.language_guessed + self.language_defaulted > 0 {
+            let _ = writeln!(
+                out,
+                "language uncertain: {} by trigram statistics alone, {} the playbook default (no keyword, everyday word or letter pointed to one language)",
+                self.language_guessed, self.language_defaulted
+            );
+        }
         if self.due_unstaffed_count > 0 {
             let more = self.due_unstaffed_count - self.due_unstaffed.len() as u64;
             let _ = writeln!(
