@@ -236,6 +236,30 @@ fn flush_typed(cluster: &mut Vec<char>, strip_diacritics: bool, out: &mut String
     }
 }
 
+/// `Kündigung` as typed on a keyboard without umlauts: `Kuendigung`;
+/// `None` when the word has no umlaut.
+pub fn umlauts_spelled_out(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut changed = false;
+    for c in word.chars() {
+        let r = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'Ä' => "Ae",
+            'Ö' => "Oe",
+            'Ü' => "Ue",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        changed = true;
+        out.push_str(r);
+    }
+    changed.then_some(out)
+}
+
 /// Scripts written without spaces between words: keywords in them match
 /// anywhere, not only at word boundaries.
 pub fn is_unspaced(c: char) -> bool {
@@ -261,11 +285,17 @@ pub fn needs_word_boundaries(keyword: &str) -> bool {
 }
 
 /// Whether the folded text has a word boundary at byte `at`: the
-/// characters on either side are not both word characters.
+/// characters on either side are not both word characters, or one is in a
+/// script written without spaces and the other is not (`eSIMを`, `PUKロック`,
+/// `ย้ายeSIMไป`: Latin words inside Japanese or Thai have no spaces around
+/// them).
 pub fn is_boundary(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
-    !(before.is_some_and(is_word) && after.is_some_and(is_word))
+    match (before, after) {
+        (Some(b), Some(a)) if is_word(b) && is_word(a) => is_unspaced(b) != is_unspaced(a),
+        _ => true,
+    }
 }
 
 /// Whether byte `at` of the folded text falls inside a character cluster:
@@ -384,6 +414,10 @@ mod tests {
     fn boundaries() {
         assert!(is_boundary("late again", 4));
         assert!(!is_boundary("chocolate", 5));
+        assert!(is_boundary("esimを移した", 4));
+        assert!(is_boundary("puk", 0) && is_boundary("pukロック", 3));
+        assert!(is_boundary("ย้ายesimไป", "ย้าย".len()));
+        assert!(!is_boundary("ย้ายไป", "ย้า".len()));
         assert!(needs_word_boundaries("late"));
         assert!(!needs_word_boundaries("欠航"));
         assert!(!needs_word_boundaries("ล่าช้า"));

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::check::TagFacts;
-use crate::detect::fold::{fold_keyword, needs_word_boundaries};
+use crate::detect::fold::{fold_keyword, needs_word_boundaries, umlauts_spelled_out};
 use crate::load::Playbook;
 use crate::model::{Holiday, Keyword, PerLang};
 
@@ -281,17 +281,26 @@ fn keywords(per_lang: &PerLang<Vec<Keyword>>, ignore_diacritics: bool) -> Vec<Ir
     let mut out: Vec<IrKeyword> = per_lang
         .iter()
         .flat_map(|(lang, words)| {
-            words.iter().filter_map(move |w| {
+            words.iter().flat_map(move |w| {
                 let rule = w.rule();
                 let ignore_diacritics = w.ignores_diacritics(ignore_diacritics);
-                Some(IrKeyword {
-                    text: fold_keyword(rule.text, ignore_diacritics)?,
-                    lang: lang.0.clone(),
-                    ignore_diacritics,
-                    whole_word: needs_word_boundaries(rule.text),
-                    form: rule.form,
-                    scope: rule.scope,
-                })
+                // German typed without umlauts is written `ae`, `oe`, `ue`
+                // (Kuendigung), not only `a`, `o`, `u`: both forms match.
+                let transliterated = (ignore_diacritics && lang.as_str() == "de")
+                    .then(|| umlauts_spelled_out(rule.text))
+                    .flatten();
+                std::iter::once(rule.text.to_string())
+                    .chain(transliterated)
+                    .filter_map(move |text| {
+                        Some(IrKeyword {
+                            text: fold_keyword(&text, ignore_diacritics)?,
+                            lang: lang.0.clone(),
+                            ignore_diacritics,
+                            whole_word: needs_word_boundaries(&text),
+                            form: rule.form,
+                            scope: rule.scope,
+                        })
+                    })
             })
         })
         .collect();

@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use super::fidelity::Notes;
 use super::sla::first_of_each_priority;
 use super::{Action, Condition, Conditions, Ref, Text, Trigger, keys};
-use crate::detect::fold::{needs_word_boundaries, typed_form};
+use crate::detect::fold::{needs_word_boundaries, typed_form, umlauts_spelled_out};
 use crate::detect::stem::WordStemmer;
 use crate::ir::{Ir, IrRoute};
 use crate::load::Playbook;
@@ -158,12 +158,22 @@ fn keywords(list: Option<&PerLang<Vec<Keyword>>>, ignore_diacritics: bool) -> Ke
             continue;
         };
         let mut forms = vec![typed.clone()];
-        if keyword.ignores_diacritics(ignore_diacritics)
-            && let Some(stripped) = typed_form(rule.text, true)
-            && stripped != typed
-        {
-            k.variants = true;
-            forms.push(stripped);
+        if keyword.ignores_diacritics(ignore_diacritics) {
+            // The same spellings the router accepts: without diacritics,
+            // and German with its umlauts spelled out.
+            let spelled = (lang.as_str() == "de")
+                .then(|| umlauts_spelled_out(rule.text))
+                .flatten();
+            for variant in [Some(rule.text.to_string()), spelled]
+                .into_iter()
+                .flatten()
+                .filter_map(|v| typed_form(&v, true))
+            {
+                if !forms.contains(&variant) {
+                    k.variants = true;
+                    forms.push(variant);
+                }
+            }
         }
         let spaced = needs_word_boundaries(&typed);
         for form in forms {
