@@ -143,5 +143,5 @@ fn holdout_part_does_not_get_worse() {
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
 const HOLDOUT_PRECISION: f64 = 0.85;
-const HOLDOUT_RECALL: f64 = 0.64;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 9;
+const HOLDOUT_RECALL: f64 = 0.82;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 10;
