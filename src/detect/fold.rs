@@ -80,8 +80,26 @@ pub fn fold(original: &str, strip_diacritics: bool) -> Folded {
     let mut decomposed: Vec<char> = Vec::new();
     let mut composed = String::new();
     while let Some((cluster_start, first)) = chars.next() {
+        let alone = chars
+            .peek()
+            .is_none_or(|&(_, c)| !decomposes_to_nonstarter(c));
+        if first.is_ascii() && alone {
+            out.push(first.to_ascii_lowercase(), cluster_start);
+            continue;
+        }
         decomposed.clear();
         decompose_compatible(first, |d| decomposed.push(d));
+        // Most characters (kana, Thai, ideographs, plain letters) stand
+        // alone and do not decompose: nothing to strip or compose.
+        if alone
+            && decomposed.len() == 1
+            && decomposed[0] == first
+            && !is_combining_mark(first)
+            && !(strip_diacritics && replacement(first).is_some())
+        {
+            out.push_lower(first, cluster_start);
+            continue;
+        }
         while let Some(&(_, c)) = chars.peek() {
             if !decomposes_to_nonstarter(c) {
                 break;
@@ -91,6 +109,10 @@ pub fn fold(original: &str, strip_diacritics: bool) -> Folded {
         }
         if strip_diacritics {
             strip(&mut decomposed);
+        }
+        if let [only] = decomposed[..] {
+            out.push_lower(only, cluster_start);
+            continue;
         }
         composed.clear();
         // Canonical order and composition (NFC of the NFKD form is NFKC).
@@ -107,6 +129,14 @@ pub fn fold(original: &str, strip_diacritics: bool) -> Folded {
 /// with what precedes it.
 fn decomposes_to_nonstarter(c: char) -> bool {
     if c.is_ascii() {
+        return false;
+    }
+    if canonical_combining_class(c) != 0 {
+        return true;
+    }
+    // Starters that decompose into a non-starter are few: half-width
+    // voicing marks and some Tibetan vowel signs.
+    if !matches!(c as u32, 0x0F70..=0x0F82 | 0xFF9E..=0xFF9F | 0x0340..=0x0345) {
         return false;
     }
     let mut first = None;
@@ -302,7 +332,10 @@ pub fn is_boundary(text: &str, at: usize) -> bool {
 /// the character after it is a combining sign of the one before. A keyword
 /// never starts or ends there (Thai `คน` is not in `คืน`, `ハ` not in `バ`).
 pub fn splits_cluster(text: &str, at: usize) -> bool {
-    at > 0 && text[at..].chars().next().is_some_and(is_combining_mark)
+    // Marks are never ASCII: most checks end at the first byte.
+    at > 0
+        && text.as_bytes().get(at).is_some_and(|&b| b >= 0x80)
+        && text[at..].chars().next().is_some_and(is_combining_mark)
 }
 
 /// The end of the word that starts at or runs through byte `at`.

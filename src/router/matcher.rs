@@ -273,7 +273,11 @@ impl Matcher {
                 continue;
             }
             let entry = &a.entries[m.pattern().as_usize()];
-            let (at_start, at_end) = (is_boundary(text, start), is_boundary(text, end));
+            let (at_start, at_end) = if entry.spaced {
+                (is_boundary(text, start), is_boundary(text, end))
+            } else {
+                (true, true)
+            };
             for u in &entry.uses {
                 let mut stop = end;
                 let fits = !entry.spaced
