@@ -137,3 +137,46 @@ fn usage_errors_exit_2() {
     let missing = run(&["lint-reply", "--channel", "x", "--file", "no/such/file.txt"]);
     assert_eq!(missing.status, 2, "{}", missing.transcript());
 }
+
+#[test]
+fn a_reply_is_read_in_its_own_language() {
+    // The router's language identification: a correct greeting in each
+    // language satisfies the rule, a missing one is named in that language.
+    let cases = [
+        (
+            "Hallo Max, danke für deine Nachricht. Wir prüfen das sofort.",
+            "de",
+        ),
+        ("Hei Mikko, kiitos viestistä, tarkistamme asian.", "fi"),
+        ("Tere Mari, aitäh kirja eest, vaatame kohe üle.", "et"),
+        ("Hej Anna, tack för meddelandet, vi kollar det.", "sv"),
+    ];
+    let args = |text: &'static str| {
+        [
+            "lint-reply",
+            "-p",
+            "accuracy/telecom",
+            "--channel",
+            "facebook",
+            "--kind",
+            "private",
+            text,
+        ]
+    };
+    for (text, lang) in cases {
+        let out = run(&args(text));
+        assert_eq!(out.status, 0, "{}", out.transcript());
+        assert!(
+            out.stdout.contains(&format!("reply ({lang})")),
+            "{}",
+            out.stdout
+        );
+    }
+    let out = run(&args("Danke für deine Nachricht, wir prüfen das sofort."));
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout.contains("no greeting in the `de` text"),
+        "{}",
+        out.transcript()
+    );
+}
