@@ -1,9 +1,17 @@
-//! Personal data in a message or reply: e-mail addresses, phone numbers,
-//! card numbers (Luhn-checked), IBANs (mod-97-checked), Polish PESEL and
-//! Estonian isikukood numbers (checksum-checked), booking, order and
-//! account references, passwords. One detector for the router (a message
-//! with personal data is answered in private) and the voice linter (a
-//! public reply must not contain or ask for it).
+//! Personal data in a message or reply: e-mail addresses, phone numbers in
+//! the national layouts of the markets carebook serves and E.164, card
+//! numbers (Luhn-checked, not inside a longer number), IBANs
+//! (mod-97-checked), national identity numbers (checksum-checked: Polish
+//! PESEL, Estonian isikukood, Finnish henkilötunnus, German Steuer-ID),
+//! booking, order, customer and account references, passwords. One
+//! detector for the router (a message with personal data is answered in
+//! private) and the voice linter (a public reply must not contain or ask
+//! for it).
+//!
+//! Boundaries are ASCII word boundaries (`(?-u:\b)`): Japanese and Thai
+//! are written without spaces, so a number or address stands right
+//! against kana or Thai letters (`カード番号は4111…です`), which a Unicode
+//! `\b` counts as part of the same word.
 
 use std::sync::LazyLock;
 
@@ -24,30 +32,60 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("detector patterns are valid")
 }
 
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
-static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d(?:[ -]?\d){12,18}\b"));
-static IBAN: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
-static ELEVEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{11}\b"));
+/// A pattern with `\b` read as an ASCII word boundary (see the module
+/// docs).
+fn re_ascii_boundaries(pattern: &str) -> Regex {
+    re(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+});
+static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -]?\d){12,18}\b"));
+static IBAN: LazyLock<Regex> =
+    LazyLock::new(|| re_ascii_boundaries(r"(?i)\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
+static ELEVEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d{11}\b"));
+/// Finnish henkilötunnus: DDMMYY, the century sign, a three-digit number
+/// and a check character.
+static HETU: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(r"(?i)\b(\d{6})([-+A-FU-Y])(\d{3})([0-9A-FHJ-NPR-Y])\b")
+});
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:\+|\b00)\d[\d ().-]{6,18}\d\b|\b0?\d{2,4}[ .-]\d{3}[ .-]\d{3,4}\b|\b\d{3}[ .-]\d{3}[ .-]\d{3}\b",
-    )
+    re_ascii_boundaries(concat!(
+        // E.164, or an international prefix.
+        r"(?:\+|\b00)\d[\d ().-]{6,18}\d\b",
+        // A national number with its trunk 0 in three or four groups:
+        // Japan 090-1234-5678 and 03-1234-5678, Thailand 081-234-5678 and
+        // 02-123-4567, Finland 040 123 4567, Sweden 070-123 45 67.
+        r"|\b0\d{1,4}[ -]\d{1,4}[ -]\d{2,4}(?:[ -]\d{2,4})?\b",
+        // A trunk 0, an area or mobile code, and the rest in one block:
+        // Germany 0151 23456789 and 030/12345678, Finland 050-1234567.
+        r"|\b0\d{2,4}[ /-]?\d{6,8}\b",
+        // Groups of three (Poland 601 234 567), of three and four.
+        r"|\b\d{3}[ .-]\d{3}[ .-]\d{3,4}\b",
+        // Estonian mobile numbers: 5 and seven digits, 5123 4567.
+        r"|\b5\d{3} ?\d{3,4}\b",
+    ))
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|ticket|pnr|membership|frequent flyer)",
-        r"(?:\s+(?:number|no\.?|nr\.?|code|ref(?:erence)?))?",
-        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|konta|biletu)|\brezerwacj[aię]|\bzamówieni[ae]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?",
-        r"|予約番号|注文番号|会員番号|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ)",
-        r"\s*(?:[:#=]|is|to|jest|on)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,13})\b"
+    re_ascii_boundaries(concat!(
+        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|ticket|pnr|membership|frequent flyer|customer|contract)",
+        r"(?:\s+(?:number|no\.?|nr\.?|code|id|ref(?:erence)?))?",
+        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|konta|biletu|klienta|umowy)|\brezerwacj[aię]|\bzamówieni[ae]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu)\s?number",
+        r"|\b(?:kunden|vertrags|bestell|auftrags|konto)(?:nummer|nr\.?)|\bkunden-?nr\.?",
+        r"|\b(?:asiakas|tilaus|sopimus|tili)numero|\b(?:kund|order|avtals|konto)nummer",
+        r"|予約番号|注文番号|会員番号|お客様番号|契約番号",
+        r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า)",
+        r"\s*(?:[:#=]|is|to|jest|on|ist|är|は)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,13})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
-    re(r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool)|パスワード|รหัสผ่าน)\s*[:=]\s*\S+")
+    re_ascii_boundaries(
+        r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|รหัสผ่าน)\s*[:=]\s*\S+",
+    )
 });
 
 /// Every piece of personal data in `text`, in order, without overlaps
@@ -73,20 +111,31 @@ pub fn find(text: &str) -> Vec<Finding> {
     for m in only_if(at, || EMAIL.find_iter(text)) {
         add(PersonalData::Email, m.start(), m.end());
     }
-    for m in only_if(digit, || CARD.find_iter(text)) {
-        let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-        if (13..=19).contains(&digits.len()) && luhn(&digits) {
-            add(PersonalData::CardNumber, m.start(), m.end());
-        }
-    }
+    // An IBAN before a card: 16 of an IBAN's digits may pass Luhn.
     for m in only_if(digit, || IBAN.find_iter(text)) {
         if iban_valid(m.as_str()) {
             add(PersonalData::Iban, m.start(), m.end());
         }
     }
+    for m in only_if(digit, || CARD.find_iter(text)) {
+        let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        if (13..=19).contains(&digits.len())
+            && luhn(&digits)
+            && !continues_number(text, m.start(), m.end())
+        {
+            add(PersonalData::CardNumber, m.start(), m.end());
+        }
+    }
     for m in only_if(digit, || ELEVEN_DIGITS.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-        if pesel_valid(&d) || isikukood_valid(&d) {
+        if pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d) {
+            add(PersonalData::NationalId, m.start(), m.end());
+        }
+    }
+    for c in only_if(digit, || HETU.captures_iter(text)) {
+        let part = |i| c.get(i).map_or("", |m| m.as_str());
+        if hetu_valid(part(1), part(3), part(4)) {
+            let m = c.get(0).expect("match");
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
@@ -96,12 +145,10 @@ pub fn find(text: &str) -> Vec<Finding> {
         let t = token.as_str();
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
-            let kind = if c
-                .get(0)
-                .expect("match")
-                .as_str()
-                .to_lowercase()
-                .contains("account")
+            let introduced = c.get(0).expect("match").as_str().to_lowercase();
+            let kind = if ["account", "konto", "konta", "tili"]
+                .iter()
+                .any(|w| introduced.contains(w))
             {
                 PersonalData::AccountNumber
             } else {
@@ -137,6 +184,19 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     kept.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Whether the digits at `start..end` are part of a longer number: a
+/// digit, or a space or hyphen and a digit, right before or after them (a
+/// card number inside an account number is no card number).
+fn continues_number(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let sep_at = |i: usize| bytes.get(i).is_some_and(|b| matches!(b, b' ' | b'-'));
+    let before = start > 0
+        && (digit_at(start - 1) || (start > 1 && sep_at(start - 1) && digit_at(start - 2)));
+    let after = digit_at(end) || (sep_at(end) && digit_at(end + 1));
+    before || after
 }
 
 /// The iterator `make` gives, or nothing without running it: a regex scan
@@ -220,6 +280,52 @@ pub fn isikukood_valid(d: &[u32]) -> bool {
     c == d[10]
 }
 
+/// German Steuer-ID (steuerliche Identifikationsnummer): eleven digits,
+/// the first not 0, one digit of the first ten twice or three times (not
+/// more), and an ISO 7064 MOD 11,10 check digit.
+pub fn steuer_id_valid(d: &[u32]) -> bool {
+    if d.len() != 11 || d[0] == 0 {
+        return false;
+    }
+    let mut counts = [0u8; 10];
+    for &x in &d[..10] {
+        counts[x as usize] += 1;
+    }
+    let repeated = counts.iter().filter(|&&n| n > 1).count();
+    if repeated != 1 || counts.iter().any(|&n| n > 3) {
+        return false;
+    }
+    let mut product = 10;
+    for &x in &d[..10] {
+        let mut sum = (x + product) % 10;
+        if sum == 0 {
+            sum = 10;
+        }
+        product = (sum * 2) % 11;
+    }
+    let check = (11 - product) % 10;
+    check == d[10]
+}
+
+/// Finnish henkilötunnus: a real day and month, and the check character:
+/// the nine digits DDMMYYNNN modulo 31, as `0123456789ABCDEFHJKLMNPRSTUVWXY`.
+pub fn hetu_valid(date: &str, number: &str, check: &str) -> bool {
+    const CHECKS: &[u8] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+    let day: u32 = date.get(0..2).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let month: u32 = date.get(2..4).and_then(|x| x.parse().ok()).unwrap_or(0);
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return false;
+    }
+    let Ok(n) = format!("{date}{number}").parse::<u64>() else {
+        return false;
+    };
+    let expected = CHECKS[(n % 31) as usize];
+    check
+        .as_bytes()
+        .first()
+        .is_some_and(|c| c.to_ascii_uppercase() == expected)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +393,65 @@ mod tests {
         assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
         // A card number is not also reported as a phone number.
         assert_eq!(kinds("4111 1111 1111 1111"), [PersonalData::CardNumber]);
+    }
+
+    #[test]
+    fn found_against_kana_thai_and_latin_letters() {
+        assert_eq!(
+            kinds("カード番号は4111111111111111です"),
+            [PersonalData::CardNumber]
+        );
+        assert_eq!(kinds("メールはjan@example.plです"), [PersonalData::Email]);
+        assert_eq!(
+            kinds("ติดต่อsomchai@example.co.thครับ"),
+            [PersonalData::Email]
+        );
+        assert_eq!(kinds("電話は090-1234-5678まで"), [PersonalData::PhoneNumber]);
+        assert_eq!(kinds("โทร081-234-5678ค่ะ"), [PersonalData::PhoneNumber]);
+    }
+
+    #[test]
+    fn national_layouts_and_ids() {
+        for phone in [
+            "090-1234-5678",
+            "03-1234-5678",
+            "0151 23456789",
+            "030/12345678",
+            "040 123 4567",
+            "050-1234567",
+            "070-123 45 67",
+            "5123 4567",
+            "601 234 567",
+            "02-123-4567",
+            "+49 151 23456789",
+        ] {
+            assert_eq!(kinds(&format!("ruf an: {phone}")), [PersonalData::PhoneNumber], "{phone}");
+        }
+        assert_eq!(kinds("hetu 131052-308T"), [PersonalData::NationalId]);
+        assert!(kinds("hetu 131052-308U").is_empty());
+        // 86095742719: a valid Steuer-ID (one digit twice, check digit 9).
+        assert_eq!(kinds("Steuer-ID 86095742719"), [PersonalData::NationalId]);
+        assert_eq!(
+            kinds("Kundennummer KM-4471882 bitte prüfen"),
+            [PersonalData::OrderNumber]
+        );
+        assert_eq!(
+            kinds("asiakasnumero 55102331"),
+            [PersonalData::OrderNumber]
+        );
+    }
+
+    #[test]
+    fn an_iban_is_no_card_and_dates_are_no_phones() {
+        // A valid Polish IBAN whose digits hold a Luhn-valid run.
+        assert_eq!(
+            kinds("PL61 1090 1014 0000 0712 1981 2874"),
+            [PersonalData::Iban]
+        );
+        assert_eq!(kinds("PL61109010140000071219812874"), [PersonalData::Iban]);
+        for text in ["am 01.02.2026 um 10:30", "kostet 29,99 €", "50 GB für 19,90", "Flug LH 1234"] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
     }
 
     #[test]

@@ -29,13 +29,14 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("request patterns are valid")
 }
 
-/// The nouns per kind, in English and the seed languages (Japanese, Thai,
-/// Polish with its case endings, Estonian).
+/// The nouns per kind, in English and the playbook markets' languages
+/// (Japanese, Thai, Polish with its case endings, Estonian, German,
+/// Finnish, Swedish).
 static NOUNS: LazyLock<Vec<(PersonalData, Regex)>> = LazyLock::new(|| {
     let table: [(PersonalData, &str); 10] = [
         (
             PersonalData::OrderNumber,
-            r"booking (?:reference|ref|number|code|details)|reservation (?:number|code)|confirmation (?:code|number)|order (?:number|id)|ticket number|pnr|予約番号|注文番号|航空券番号|รหัสการจอง|หมายเลขการจอง|เลขที่การจอง|numer\w* (?:rezerwacji|zamówienia|biletu)|kod\w* rezerwacji|broneeringu ?(?:number|numbr\w*|kood\w*)|tellimuse ?number\w*|pileti ?number\w*",
+            r"booking (?:reference|ref|number|code|details)|reservation (?:number|code)|confirmation (?:code|number)|order (?:number|id)|ticket number|pnr|予約番号|注文番号|航空券番号|รหัสการจอง|หมายเลขการจอง|เลขที่การจอง|numer\w* (?:rezerwacji|zamówienia|biletu)|kod\w* rezerwacji|broneeringu ?(?:number|numbr\w*|kood\w*)|tellimuse ?number\w*|pileti ?number\w*|kliendi ?numb\w*|(?:kunden|vertrags|bestell|auftrags|buchungs)nummer\w*|(?:asiakas|tilaus|sopimus|varaus)numero\w*|(?:kund|order|avtals|boknings)nummer\w*",
         ),
         (
             PersonalData::AccountNumber,
@@ -43,27 +44,27 @@ static NOUNS: LazyLock<Vec<(PersonalData, Regex)>> = LazyLock::new(|| {
         ),
         (
             PersonalData::PhoneNumber,
-            r"(?:phone|mobile|telephone|cell) number|電話番号|携帯番号|เบอร์โทร|หมายเลขโทรศัพท์|numer\w* (?:telefonu|komórki)|telefoni ?number\w*",
+            r"(?:phone|mobile|telephone|cell) number|電話番号|携帯番号|เบอร์โทร|หมายเลขโทรศัพท์|numer\w* (?:telefonu|komórki)|telefoni ?number\w*|telefonnummer\w*|handynummer\w*|rufnummer\w*|puhelinnumero\w*|mobilnummer\w*",
         ),
         (
             PersonalData::Email,
-            r"e-?mail address|メールアドレス|ที่อยู่อีเมล|อีเมล|adres\w* e-?mail\w*|e-posti aadress\w*|meiliaadress\w*",
+            r"e-?mail address|メールアドレス|ที่อยู่อีเมล|อีเมล|adres\w* e-?mail\w*|e-posti aadress\w*|meiliaadress\w*|e-?mail-?adresse\w*|sähköposti\w*|e-?postadress\w*|mejladress\w*",
         ),
         (
             PersonalData::CardNumber,
-            r"(?:credit |debit )?card (?:number|details)|cvv|カード番号|หมายเลขบัตร|เลขบัตร|numer\w* karty|dane karty|kaardi ?number\w*|kaardi andmed",
+            r"(?:credit |debit )?card (?:number|details)|cvv|カード番号|หมายเลขบัตร|เลขบัตร|numer\w* karty|dane karty|kaardi ?number\w*|kaardi andmed|kartennummer\w*|kreditkart\w*|kortin ?numero\w*|luottokorti\w*|kortnummer\w*",
         ),
         (
             PersonalData::Iban,
-            r"iban|bank (?:details|account)|口座番号|เลขบัญชีธนาคาร|numer\w* (?:rachunku|konta bankowego)|pangakonto\w*|pangarekvisiid\w*",
+            r"iban|bank (?:details|account)|口座番号|เลขบัญชีธนาคาร|numer\w* (?:rachunku|konta bankowego)|pangakonto\w*|pangarekvisiid\w*|bankverbindung\w*|kontodaten|tilinumero\w*|pankkitili\w*|kontonummer\w*|bankkonto\w*",
         ),
         (
             PersonalData::NationalId,
-            r"passport number|national id|social security number|personal (?:id )?code|pesel|isikukood\w*|マイナンバー|パスポート番号|เลขบัตรประชาชน|หมายเลขหนังสือเดินทาง|numer\w* (?:paszportu|dowodu)|passi ?number\w*",
+            r"passport number|national id|social security number|personal (?:id )?code|pesel|isikukood\w*|マイナンバー|パスポート番号|เลขบัตรประชาชน|หมายเลขหนังสือเดินทาง|numer\w* (?:paszportu|dowodu)|passi ?number\w*|steuer-?id|ausweisnummer\w*|henkilötunnu\w*|hetu|personnummer\w*",
         ),
         (
             PersonalData::Password,
-            r"password|passcode|pin(?: code)?|パスワード|暗証番号|รหัสผ่าน|hasł\w*|parool\w*",
+            r"password|passcode|pin(?: code)?|パスワード|暗証番号|รหัสผ่าน|hasł\w*|parool\w*|passwort\w*|kennwort\w*|salasan\w*|lösenord\w*",
         ),
         (
             PersonalData::SecurityAnswer,
@@ -85,7 +86,10 @@ static ASK: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?:^|[^\p{L}])(?:please|send|share|provide|give|tell|post|reply|confirm|include|let us know|what is|what's|can you|could you|we need|need your",
         r"|podaj\w*|wyślij\w*|prześlij\w*|podeślij\w*|napisz\w*|daj\w* znać|odpisz\w*|proszę|prosimy|poproszę|potrzebujemy|wpisz",
-        r"|palun|saat\w*|kirjut\w*|and\w* teada|vajame|edastage|sisestage)(?:[^\p{L}]|$)",
+        r"|palun|saat\w*|kirjut\w*|and\w* teada|vajame|edastage|sisestage",
+        r"|bitte|schick\w*|send\w*|teil\w* uns|gib\w* uns|nenn\w*|brauchen|benötigen",
+        r"|lähetä\w*|kerro\w*|ilmoita\w*|anna\w*|tarvitsemme|voisitko|voitko",
+        r"|skicka\w*|ange|berätta|uppge|behöver|kan du|snälla)(?:[^\p{L}]|$)",
         r"|ください|下さい|お知らせ|教えて|お送り|ご返信|ご提示|ご記入|お願い",
         r"|กรุณา|ส่ง|แจ้ง|รบกวน|บอก",
     ))
@@ -99,6 +103,9 @@ static PRIVATE: LazyLock<Regex> = LazyLock::new(|| {
         r"|ข้อความส่วนตัว|แชทส่วนตัว",
         r"|wiadomoś\w* prywatn\w*|prywatn\w*|na priv",
         r"|privaatsõnum\w*|privaatselt|erasõnum\w*",
+        r"|privatnachricht\w*|direktnachricht\w*|privat",
+        r"|yksityisviesti\w*|yksityisesti|yv:?llä|yksärillä",
+        r"|privat meddelande|privatmeddelande\w*",
     ))
 });
 
@@ -166,6 +173,12 @@ mod tests {
         assert_eq!(kinds("กรุณาแจ้งรหัสการจองค่ะ"), [OrderNumber]);
         assert_eq!(kinds("Podaj numer rezerwacji, sprawdzimy."), [OrderNumber]);
         assert_eq!(kinds("Palun saatke oma broneeringu number."), [OrderNumber]);
+        assert_eq!(
+            kinds("Bitte schick uns hier deine Telefonnummer und Kundennummer."),
+            [PhoneNumber, OrderNumber]
+        );
+        assert_eq!(kinds("Lähetä meille asiakasnumerosi tähän."), [OrderNumber]);
+        assert_eq!(kinds("Skicka ditt personnummer här."), [NationalId]);
     }
 
     #[test]
@@ -175,6 +188,8 @@ mod tests {
         assert!(find_requests("กรุณาส่งรหัสการจองทางข้อความส่วนตัว").is_empty());
         assert!(find_requests("Napisz do nas wiadomość prywatną z numerem rezerwacji.").is_empty());
         assert!(find_requests("Palun saatke privaatsõnumis broneeringu number.").is_empty());
+        assert!(find_requests("Bitte schick uns deine Kundennummer per Privatnachricht.").is_empty());
+        assert!(find_requests("Lähetä asiakasnumerosi yksityisviestillä.").is_empty());
         // Mentioning a booking without asking is no request.
         assert!(find_requests("Your booking reference is in the app.").is_empty());
     }
