@@ -3,12 +3,15 @@
 //! ```text
 //! cargo run --release --example accuracy                      # the Nordlink corpus, both parts
 //! cargo run --release --example accuracy -- --misses tune     # and each miss of one part
+//! cargo run --release --example accuracy -- --misses pd-tune  # each personal-data miss
 //! cargo run --release --example accuracy -- -p DIR --corpus CORPUS_DIR
 //! ```
 //! A corpus directory holds `tune/*.jsonl` (the messages keywords may be
 //! tuned on) and `holdout/*.jsonl` (kept apart, to measure on text the
 //! keywords were not written for), one labelled message a line:
-//! `{"id", "channel", "kind", "text", "true_lang", "true_tags"}`.
+//! `{"id", "channel", "kind", "text", "true_lang", "true_tags"}`. Beside
+//! it, `personal-data/{tune,holdout}.jsonl` holds texts labelled with the
+//! kinds of personal data in them: `{"id", "lang", "text", "kinds"}`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,6 +54,29 @@ fn main() -> ExitCode {
         let report = measure(&router, &messages);
         let title = format!("{part}: {} messages", messages.len());
         print!("{}", report.render(&title, misses.as_deref() == Some(part)));
+        println!();
+    }
+    // Personal data: the detector on its own labelled cases.
+    for part in ["tune", "holdout"] {
+        let path = corpus
+            .parent()
+            .unwrap_or(root)
+            .join("personal-data")
+            .join(format!("{part}.jsonl"));
+        if !path.exists() {
+            continue;
+        }
+        let cases = match carebook::accuracy::read_personal_data(&path) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let report = carebook::accuracy::measure_personal_data(&cases);
+        let title = format!("personal data, {part}: {} cases", cases.len());
+        let show = misses.as_deref() == Some(&format!("pd-{part}"));
+        print!("{}", report.render(&title, show));
         println!();
     }
     ExitCode::SUCCESS

@@ -274,3 +274,115 @@ impl Report {
         out
     }
 }
+
+/// A text labelled with the kinds of personal data it really holds.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PersonalDataCase {
+    pub id: String,
+    pub lang: String,
+    pub text: String,
+    pub kinds: Vec<crate::model::PersonalData>,
+}
+
+/// Reads labelled personal-data cases, one JSON object a line.
+pub fn read_personal_data(path: &Path) -> Result<Vec<PersonalDataCase>, CorpusError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|source| CorpusError::Record {
+                path: shown.clone(),
+                line: i + 1,
+                source,
+            })
+        })
+        .collect()
+}
+
+/// Kinds found right, found wrongly and missed, per language.
+#[derive(Debug, Clone, Default)]
+pub struct PersonalDataReport {
+    /// (cases, right, wrong, missed) per language.
+    pub by_language: BTreeMap<String, [usize; 4]>,
+    pub misses: Vec<String>,
+}
+
+impl PersonalDataReport {
+    pub fn total(&self) -> [usize; 4] {
+        self.by_language.values().fold([0; 4], |mut t, f| {
+            for (a, b) in t.iter_mut().zip(f) {
+                *a += b;
+            }
+            t
+        })
+    }
+
+    pub fn precision(f: &[usize; 4]) -> f64 {
+        ratio(f[1], f[1] + f[2])
+    }
+
+    pub fn recall(f: &[usize; 4]) -> f64 {
+        ratio(f[1], f[1] + f[3])
+    }
+
+    pub fn render(&self, title: &str, misses: bool) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{title}");
+        let _ = writeln!(
+            out,
+            "{:<6} {:>5} {:>9} {:>9}",
+            "lang", "cases", "precision", "recall"
+        );
+        let row = |out: &mut String, name: &str, f: &[usize; 4]| {
+            let _ = writeln!(
+                out,
+                "{:<6} {:>5} {:>9} {:>9}",
+                name,
+                f[0],
+                format!("{:.1}%", 100.0 * Self::precision(f)),
+                format!("{:.1}%", 100.0 * Self::recall(f)),
+            );
+        };
+        for (lang, f) in &self.by_language {
+            row(&mut out, lang, f);
+        }
+        row(&mut out, "all", &self.total());
+        if misses {
+            for m in &self.misses {
+                let _ = writeln!(out, "  {m}");
+            }
+        }
+        out
+    }
+}
+
+/// Runs the personal-data detector on every case and compares the kinds.
+pub fn measure_personal_data(cases: &[PersonalDataCase]) -> PersonalDataReport {
+    let mut report = PersonalDataReport::default();
+    for c in cases {
+        let found: BTreeSet<_> = crate::detect::personal_data::find(&c.text)
+            .into_iter()
+            .map(|f| f.kind)
+            .collect();
+        let want: BTreeSet<_> = c.kinds.iter().copied().collect();
+        let f = report.by_language.entry(c.lang.clone()).or_default();
+        f[0] += 1;
+        f[1] += want.intersection(&found).count();
+        let wrong: Vec<_> = found.difference(&want).collect();
+        let missed: Vec<_> = want.difference(&found).collect();
+        f[2] += wrong.len();
+        f[3] += missed.len();
+        if !wrong.is_empty() || !missed.is_empty() {
+            report.misses.push(format!(
+                "{} missed {missed:?} wrong {wrong:?}: {}",
+                c.id, c.text
+            ));
+        }
+    }
+    report
+}

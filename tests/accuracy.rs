@@ -145,3 +145,41 @@ fn holdout_part_does_not_get_worse() {
 const HOLDOUT_PRECISION: f64 = 0.85;
 const HOLDOUT_RECALL: f64 = 0.82;
 const HOLDOUT_HARMLESS_CRITICAL: usize = 10;
+
+fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
+    let path = common::root()
+        .join("accuracy/personal-data")
+        .join(format!("{part}.jsonl"));
+    let cases = carebook::accuracy::read_personal_data(&path).expect("cases read");
+    assert!(cases.len() >= 100, "{part}: {} cases", cases.len());
+    let report = carebook::accuracy::measure_personal_data(&cases);
+    eprintln!("{}", report.render(part, part == "tune"));
+    report
+}
+
+#[test]
+fn personal_data_tune_part_meets_the_targets() {
+    use carebook::accuracy::PersonalDataReport as R;
+    let r = personal_data("tune");
+    let t = r.total();
+    assert!(R::recall(&t) >= 0.99, "recall {:.3}", R::recall(&t));
+    assert!(
+        R::precision(&t) >= 0.97,
+        "precision {:.3}",
+        R::precision(&t)
+    );
+}
+
+#[test]
+fn personal_data_holdout_part_does_not_get_worse() {
+    use carebook::accuracy::PersonalDataReport as R;
+    let r = personal_data("holdout");
+    let t = r.total();
+    // What it measured (BENCHMARKS.md): 100% precision, 93.9% recall.
+    assert!(R::recall(&t) >= 0.93, "recall {:.3}", R::recall(&t));
+    assert!(
+        R::precision(&t) >= 0.99,
+        "precision {:.3}",
+        R::precision(&t)
+    );
+}

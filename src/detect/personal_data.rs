@@ -43,13 +43,14 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -]?\d){12,18}\b"));
 static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"(?i)\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
-static ELEVEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d{11}\b"));
+    LazyLock::new(|| re_ascii_boundaries(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
+/// Eleven digits, or the Steuer-ID's printed grouping 12 345 678 901.
+static ELEVEN_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| re_ascii_boundaries(r"\b(?:\d{11}|\d{2} \d{3} \d{3} \d{3})\b"));
 /// Finnish henkilötunnus: DDMMYY, the century sign, a three-digit number
 /// and a check character.
-static HETU: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(r"(?i)\b(\d{6})([-+A-FU-Y])(\d{3})([0-9A-FHJ-NPR-Y])\b")
-});
+static HETU: LazyLock<Regex> =
+    LazyLock::new(|| re_ascii_boundaries(r"(?i)\b(\d{6})([-+A-FU-Y])(\d{3})([0-9A-FHJ-NPR-Y])\b"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         // E.164, or an international prefix.
@@ -63,28 +64,30 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b0\d{2,4}[ /-]?\d{6,8}\b",
         // Groups of three (Poland 601 234 567), of three and four.
         r"|\b\d{3}[ .-]\d{3}[ .-]\d{3,4}\b",
+        // Polish landlines: 22 123 45 67.
+        r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b",
         // Estonian mobile numbers: 5 and seven digits, 5123 4567.
         r"|\b5\d{3} ?\d{3,4}\b",
     ))
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|ticket|pnr|membership|frequent flyer|customer|contract)",
+        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|ticket|pnr|membership|frequent flyer|customer|contract)\b",
         r"(?:\s+(?:number|no\.?|nr\.?|code|id|ref(?:erence)?))?",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|konta|biletu|klienta|umowy)|\brezerwacj[aię]|\bzamówieni[ae]",
         r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu)\s?number",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto)(?:nummer|nr\.?)|\bkunden-?nr\.?",
         r"|\b(?:asiakas|tilaus|sopimus|tili)numero|\b(?:kund|order|avtals|konto)nummer",
         r"|予約番号|注文番号|会員番号|お客様番号|契約番号",
-        r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า)",
-        r"\s*(?:[:#=]|is|to|jest|on|ist|är|は)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,13})\b"
+        r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|เลขที่บัญชี|เลขบัญชี)",
+        r"\s*(?:[:#=：]|is|to|jest|on|ist|är|は)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
     re_ascii_boundaries(
-        r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|รหัสผ่าน)\s*[:=]\s*\S+",
+        r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|รหัสผ่าน)\s*[:=：]\s*\S+",
     )
 });
 
@@ -92,12 +95,52 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
 /// (the more specific kind wins: a valid card number is not also a phone
 /// number).
 pub fn find(text: &str) -> Vec<Finding> {
+    // Full-width digits and signs (０９０－１２３４): found on their
+    // ASCII forms, reported on the original characters.
+    if let Some((narrow, starts)) = narrowed(text) {
+        let at = |i: usize| starts.get(i).copied().unwrap_or(text.len());
+        return find_narrow(&narrow)
+            .into_iter()
+            .map(|f| Finding {
+                kind: f.kind,
+                start: at(f.start),
+                end: at(f.end),
+            })
+            .collect();
+    }
+    find_narrow(text)
+}
+
+/// `text` with full-width ASCII forms (U+FF01-U+FF5E) as ASCII, and for
+/// each byte of it (and one past the end) the offset in `text`; `None`
+/// when there are none.
+fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
+    let wide = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c);
+    if text.is_ascii() || !text.chars().any(wide) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut starts = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let c = if wide(c) {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        } else {
+            c
+        };
+        out.push(c);
+        starts.resize(out.len(), i);
+    }
+    starts.push(text.len());
+    Some((out, starts))
+}
+
+fn find_narrow(text: &str) -> Vec<Finding> {
     // Every kind needs a digit, an `@`, a `:`/`=`, or (an airline PNR) a
     // run of capitals: most messages have none and cost one byte scan.
     let bytes = text.as_bytes();
     let digit = bytes.iter().any(u8::is_ascii_digit);
     let at = bytes.contains(&b'@');
-    let assign = bytes.iter().any(|b| matches!(b, b':' | b'='));
+    let assign = bytes.iter().any(|b| matches!(b, b':' | b'=')) || text.contains('：');
     let capitals = bytes
         .windows(6)
         .any(|w| w.iter().all(u8::is_ascii_uppercase));
@@ -113,8 +156,16 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     // An IBAN before a card: 16 of an IBAN's digits may pass Luhn.
     for m in only_if(digit, || IBAN.find_iter(text)) {
-        if iban_valid(m.as_str()) {
-            add(PersonalData::Iban, m.start(), m.end());
+        // The pattern may run on into a following word in capitals
+        // ("... 2874 THANKS"): the longest valid prefix ending at a group.
+        let candidate = m.as_str();
+        let ends = candidate
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .chain([candidate.len()])
+            .rev();
+        if let Some(end) = ends.into_iter().find(|&e| iban_valid(&candidate[..e])) {
+            add(PersonalData::Iban, m.start(), m.start() + end);
         }
     }
     for m in only_if(digit, || CARD.find_iter(text)) {
@@ -127,6 +178,10 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     for m in only_if(digit, || ELEVEN_DIGITS.find_iter(text)) {
+        // After a `+` it is a phone number in E.164.
+        if text[..m.start()].ends_with('+') {
+            continue;
+        }
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         if pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d) {
             add(PersonalData::NationalId, m.start(), m.end());
@@ -146,7 +201,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
             let introduced = c.get(0).expect("match").as_str().to_lowercase();
-            let kind = if ["account", "konto", "konta", "tili"]
+            let kind = if ["account", "konto", "konta", "tili", "บัญชี"]
                 .iter()
                 .any(|w| introduced.contains(w))
             {
@@ -162,7 +217,7 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     for m in only_if(digit, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        if (8..=15).contains(&digits) {
+        if (8..=15).contains(&digits) && !continues_number(text, m.start(), m.end()) {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }
@@ -402,11 +457,11 @@ mod tests {
             [PersonalData::CardNumber]
         );
         assert_eq!(kinds("メールはjan@example.plです"), [PersonalData::Email]);
+        assert_eq!(kinds("ติดต่อsomchai@example.co.thครับ"), [PersonalData::Email]);
         assert_eq!(
-            kinds("ติดต่อsomchai@example.co.thครับ"),
-            [PersonalData::Email]
+            kinds("電話は090-1234-5678まで"),
+            [PersonalData::PhoneNumber]
         );
-        assert_eq!(kinds("電話は090-1234-5678まで"), [PersonalData::PhoneNumber]);
         assert_eq!(kinds("โทร081-234-5678ค่ะ"), [PersonalData::PhoneNumber]);
     }
 
@@ -425,7 +480,11 @@ mod tests {
             "02-123-4567",
             "+49 151 23456789",
         ] {
-            assert_eq!(kinds(&format!("ruf an: {phone}")), [PersonalData::PhoneNumber], "{phone}");
+            assert_eq!(
+                kinds(&format!("ruf an: {phone}")),
+                [PersonalData::PhoneNumber],
+                "{phone}"
+            );
         }
         assert_eq!(kinds("hetu 131052-308T"), [PersonalData::NationalId]);
         assert!(kinds("hetu 131052-308U").is_empty());
@@ -435,10 +494,7 @@ mod tests {
             kinds("Kundennummer KM-4471882 bitte prüfen"),
             [PersonalData::OrderNumber]
         );
-        assert_eq!(
-            kinds("asiakasnumero 55102331"),
-            [PersonalData::OrderNumber]
-        );
+        assert_eq!(kinds("asiakasnumero 55102331"), [PersonalData::OrderNumber]);
     }
 
     #[test]
@@ -449,7 +505,12 @@ mod tests {
             [PersonalData::Iban]
         );
         assert_eq!(kinds("PL61109010140000071219812874"), [PersonalData::Iban]);
-        for text in ["am 01.02.2026 um 10:30", "kostet 29,99 €", "50 GB für 19,90", "Flug LH 1234"] {
+        for text in [
+            "am 01.02.2026 um 10:30",
+            "kostet 29,99 €",
+            "50 GB für 19,90",
+            "Flug LH 1234",
+        ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }

@@ -188,7 +188,9 @@ mod tests {
         assert!(find_requests("กรุณาส่งรหัสการจองทางข้อความส่วนตัว").is_empty());
         assert!(find_requests("Napisz do nas wiadomość prywatną z numerem rezerwacji.").is_empty());
         assert!(find_requests("Palun saatke privaatsõnumis broneeringu number.").is_empty());
-        assert!(find_requests("Bitte schick uns deine Kundennummer per Privatnachricht.").is_empty());
+        assert!(
+            find_requests("Bitte schick uns deine Kundennummer per Privatnachricht.").is_empty()
+        );
         assert!(find_requests("Lähetä asiakasnumerosi yksityisviestillä.").is_empty());
         // Mentioning a booking without asking is no request.
         assert!(find_requests("Your booking reference is in the app.").is_empty());
