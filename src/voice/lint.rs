@@ -329,8 +329,14 @@ fn is_emoji(cluster: &str) -> bool {
 fn shouting(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
     const MIN_LETTERS: u32 = 12;
     let urls = twitter::urls(reply.text);
-    let skipped =
-        |i: usize| in_hole(holes, &(i..i + 1)) || urls.iter().any(|&(s, e)| (s..e).contains(&i));
+    // URLs are sorted and do not overlap: a cursor walks them with the text.
+    let mut url = 0;
+    let mut skipped = |i: usize| {
+        while url < urls.len() && urls[url].1 <= i {
+            url += 1;
+        }
+        in_hole(holes, &(i..i + 1)) || urls.get(url).is_some_and(|&(s, _)| s <= i)
+    };
     let (mut upper, mut cased) = (0u32, 0u32);
     let mut first_upper = None;
     let mut last_upper = 0;

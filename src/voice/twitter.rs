@@ -154,13 +154,20 @@ pub fn urls(text: &str) -> Vec<(usize, usize)> {
             found.push((all.start(), trim_trailing(text, all.start(), all.end())));
         }
     }
+    // Schemed URLs come in text order, and so do bare ones: one cursor
+    // over the former keeps the overlap test linear.
+    let schemed = found.len();
+    let mut cursor = 0;
     for m in BARE.captures_iter(text) {
         let (Some(all), Some(host)) = (m.get(0), m.get(1)) else {
             continue;
         };
         let start = all.start();
+        while cursor < schemed && found[cursor].1 <= start {
+            cursor += 1;
+        }
         // Not inside a linked URL, an e-mail address or a longer word.
-        let inside = found.iter().any(|&(s, e)| start < e && s < all.end());
+        let inside = cursor < schemed && found[cursor].0 < all.end();
         let before = text[..start].chars().next_back();
         let glued = before.is_some_and(|c| c.is_alphanumeric() || "@.-_/:".contains(c));
         if !inside && !glued && valid_host(host.as_str(), true) {
