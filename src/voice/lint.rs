@@ -320,7 +320,7 @@ fn emoji(voice: &Voice, reply: &Reply, out: &mut Out) {
 
 /// An emoji sequence, but not ©, ® or ™ written as text.
 fn is_emoji(cluster: &str) -> bool {
-    twitter::is_emoji_sequence(cluster) && !(matches!(cluster, "\u{A9}" | "\u{AE}" | "\u{2122}"))
+    twitter::is_emoji_sequence(cluster) && cluster != "\u{2122}"
 }
 
 /// A high share of capital letters. Short replies, URLs, placeholders and

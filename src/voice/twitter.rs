@@ -61,11 +61,18 @@ fn char_weight(c: char) -> u32 {
     }
 }
 
-/// Whether a grapheme cluster is an emoji sequence: a pictograph (with
-/// any skin tone, ZWJ joins or tag sequence), a flag, or a keycap.
+/// Whether a grapheme cluster is an emoji sequence as twitter-text's emoji
+/// pattern reads it: a pictograph (with any skin tone, ZWJ joins or tag
+/// sequence), a flag, or a keycap. `©` and `®` have a text presentation by
+/// default: alone they are letters (weight 1), only with the emoji
+/// variation selector U+FE0F (`©️`) an emoji. They are the only
+/// pictographs in the light ranges, so for every other one the weight is
+/// 2 either way.
 pub fn is_emoji_sequence(cluster: &str) -> bool {
+    let text_default = |c: char| matches!(c, '\u{A9}' | '\u{AE}');
+    let selected = cluster.contains('\u{FE0F}');
     cluster.chars().any(|c| {
-        is_extended_pictographic(c)
+        (is_extended_pictographic(c) && (selected || !text_default(c)))
             || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) // regional indicators
             || c == '\u{20E3}' // combining enclosing keycap
     })
@@ -348,6 +355,63 @@ fn adapt(delta: u32, points: u32, first: bool) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text and their weights by twitter-text's published rules
+    /// (configuration v3, discounted emoji): 1 for a code point in the
+    /// light ranges, 2 outside them, 2 for an emoji sequence, 23 for a URL;
+    /// NFC first.
+    const PIECES: &[(&str, u32)] = &[
+        ("a", 1),
+        ("Z", 1),
+        ("7", 1),
+        ("é", 1),
+        ("e\u{301}", 1), // NFC makes it one code point
+        ("ä", 1),
+        ("ł", 1),
+        ("ж", 1),
+        ("ก", 1),
+        ("ค่ะ", 3),
+        ("漢", 2),
+        ("カ", 2),
+        ("ｶ", 2),
+        ("한", 2),
+        ("😀", 2),
+        ("👍🏽", 2),
+        ("👨\u{200D}👩\u{200D}👧", 2),
+        ("❤\u{FE0F}", 2),
+        ("©", 1),
+        ("©\u{FE0F}", 2),
+        ("®", 1),
+        ("®\u{FE0F}", 2),
+        ("™", 2),
+        ("1\u{FE0F}\u{20E3}", 2),
+        ("#\u{FE0F}\u{20E3}", 2),
+        ("🇫🇮", 2),
+        (
+            "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+            2,
+        ),
+        ("—", 1),
+        ("…", 2),
+        ("https://example.com/a?b=c", 23),
+        ("example.fi", 23),
+        ("@nordlink", 9),
+        ("#outage", 7),
+    ];
+
+    proptest! {
+        #[test]
+        fn weighted_length_follows_the_published_rules(
+            picks in prop::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            // Pieces apart by a space (weight 1 each), so none joins another.
+            let text: Vec<&str> = picks.iter().map(|&i| PIECES[i].0).collect();
+            let expected: u32 = picks.iter().map(|&i| PIECES[i].1).sum::<u32>()
+                + picks.len().saturating_sub(1) as u32;
+            prop_assert_eq!(weighted_length(&text.join(" ")), expected, "{:?}", text);
+        }
+    }
 
     #[test]
     fn punycode_lengths_match_rfc_examples() {
