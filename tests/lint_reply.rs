@@ -180,3 +180,35 @@ fn a_reply_is_read_in_its_own_language() {
         out.transcript()
     );
 }
+
+#[test]
+fn a_playbooks_own_request_words_count() {
+    // Nordlink's voice guide names its own numbers and ways of asking in
+    // German and Finnish (`go_private.request_words`).
+    let lint = |text: &str| {
+        run(&[
+            "lint-reply",
+            "-p",
+            "accuracy/telecom",
+            "--channel",
+            "x",
+            text,
+        ])
+    };
+    for text in [
+        "Hallo Max, sag uns kurz deine Treuekartennummer, dann prüfen wir das.",
+        "Hei, kerro Nordlink-tunnus niin tarkistamme.",
+    ] {
+        let out = lint(text);
+        assert_eq!(out.status, 1, "{}", out.transcript());
+        assert!(
+            out.stdout
+                .contains("public reply asks for an account number"),
+            "{}",
+            out.transcript()
+        );
+    }
+    // Its own way of moving to private messages is understood too.
+    let out = lint("Hallo Max, schick uns deine Nordlink-ID per PN.");
+    assert_eq!(out.status, 0, "{}", out.transcript());
+}

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fold::{fold, is_boundary, needs_word_boundaries};
+use super::fold::{fold, fold_keyword, is_boundary, needs_word_boundaries};
 use crate::model::PersonalData;
 
 /// A request for one kind of personal data, as a byte span of the noun in
@@ -112,9 +112,52 @@ static PRIVATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentence ends, in Latin and CJK punctuation, and line breaks.
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?。！？\n]+"));
 
+/// A playbook's own request words (`go_private.request_words`), folded as
+/// the text is, in every language at once: a reply's language is known
+/// only approximately, and the words do not clash across languages.
+#[derive(Debug, Default)]
+pub struct PlaybookWords {
+    nouns: Vec<(PersonalData, String)>,
+    asking: Vec<String>,
+    private: Vec<String>,
+}
+
+impl PlaybookWords {
+    pub fn new(words: &crate::model::PerLang<crate::model::RequestWords>) -> PlaybookWords {
+        let folded = |w: &String| fold_keyword(w, false);
+        let mut out = PlaybookWords::default();
+        for lang in words.values() {
+            for n in &lang.nouns {
+                out.nouns
+                    .extend(n.words.iter().filter_map(folded).map(|w| (n.kind, w)));
+            }
+            out.asking.extend(lang.asking.iter().filter_map(folded));
+            out.private.extend(lang.private.iter().filter_map(folded));
+        }
+        out
+    }
+}
+
+/// Where `word` stands in `sentence` as a whole word (anywhere, for
+/// scripts without spaces).
+fn word_at<'s>(sentence: &'s str, word: &'s str) -> impl Iterator<Item = usize> + 's {
+    let bounded = needs_word_boundaries(word);
+    sentence
+        .match_indices(word)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !bounded || (is_boundary(sentence, at) && is_boundary(sentence, at + word.len()))
+        })
+}
+
 /// Every request for personal data in `text` that does not send the
 /// customer to a private message, in order.
 pub fn find_requests(text: &str) -> Vec<Request> {
+    find_requests_with(text, &PlaybookWords::default())
+}
+
+/// [`find_requests`] with a playbook's own words as well.
+pub fn find_requests_with(text: &str, words: &PlaybookWords) -> Vec<Request> {
     let folded = fold(text, false);
     let f = folded.text.as_str();
     let mut out = Vec::new();
@@ -126,7 +169,27 @@ pub fn find_requests(text: &str) -> Vec<Request> {
     ends.push((f.len(), f.len()));
     for (end, next) in ends {
         let sentence = &f[start..end];
-        if !sentence.trim().is_empty() && ASK.is_match(sentence) && !PRIVATE.is_match(sentence) {
+        let asks = ASK.is_match(sentence)
+            || words
+                .asking
+                .iter()
+                .any(|w| word_at(sentence, w).next().is_some());
+        let private = PRIVATE.is_match(sentence)
+            || words
+                .private
+                .iter()
+                .any(|w| word_at(sentence, w).next().is_some());
+        if !sentence.trim().is_empty() && asks && !private {
+            for (kind, noun) in &words.nouns {
+                for at in word_at(sentence, noun) {
+                    let (s, e) = folded.original_span(start + at, start + at + noun.len());
+                    out.push(Request {
+                        kind: *kind,
+                        start: s,
+                        end: e,
+                    });
+                }
+            }
             for (kind, noun) in NOUNS.iter() {
                 for m in noun.find_iter(sentence) {
                     // Latin-script nouns match whole words ("pin", not

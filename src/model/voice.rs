@@ -157,6 +157,35 @@ pub struct GoPrivate {
     /// The macro that invites the customer to a private message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_macro: Option<Id>,
+    /// Words, per language, that `lint-reply` and `validate` read as a
+    /// request for personal data beyond the built-in ones: the names the
+    /// brand gives its own numbers, and its market's ways of asking or of
+    /// moving to private messages.
+    #[serde(default, skip_serializing_if = "PerLang::is_empty")]
+    pub request_words: PerLang<RequestWords>,
+}
+
+/// A playbook's own words for requests for personal data, in one language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestWords {
+    /// Names of personal data, by kind (`Treuekartennummer` is an account
+    /// number).
+    #[serde(default)]
+    pub nouns: Vec<RequestNouns>,
+    /// Words that ask the customer for something (`her damit`).
+    #[serde(default)]
+    pub asking: Vec<String>,
+    /// Words that move the conversation to private messages (`per PN`).
+    #[serde(default)]
+    pub private: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestNouns {
+    pub kind: PersonalData,
+    pub words: Vec<String>,
 }
 
 #[derive(

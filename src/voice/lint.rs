@@ -222,7 +222,8 @@ fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
             "remove it and continue in a private message{invite}"
         ));
     }
-    for r in requests::find_requests(reply.text) {
+    let words = requests::PlaybookWords::new(&voice.go_private.request_words);
+    for r in requests::find_requests_with(reply.text, &words) {
         if !listed(&r.kind) || in_hole(holes, &(r.start..r.end)) {
             continue;
         }
