@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use carebook::accuracy::{Labelled, measure, read_corpus};
+use carebook::accuracy::{measure, read_corpus_dir};
 use carebook::router::Router;
 
 fn main() -> ExitCode {
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         }
     };
     for part in ["tune", "holdout"] {
-        let messages = match part_of(&corpus.join(part)) {
+        let messages = match read_corpus_dir(&corpus.join(part)) {
             Ok(m) => m,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -91,19 +91,4 @@ fn router(dir: &Path) -> Result<Router, String> {
         )
     })?;
     Router::new(&carebook::ir::lower(&pb)).map_err(|e| e.to_string())
-}
-
-/// Every `*.jsonl` file of a directory, in name order.
-fn part_of(dir: &Path) -> Result<Vec<Labelled>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for f in files {
-        out.extend(read_corpus(&f).map_err(|e| e.to_string())?);
-    }
-    Ok(out)
 }

@@ -69,6 +69,25 @@ pub fn read_corpus(path: &Path) -> Result<Vec<Labelled>, CorpusError> {
     Ok(out)
 }
 
+/// Every `*.jsonl` file of a corpus part's directory, in name order.
+pub fn read_corpus_dir(dir: &Path) -> Result<Vec<Labelled>, CorpusError> {
+    let read_err = |source| CorpusError::Read {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(read_err)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        out.extend(read_corpus(&f)?);
+    }
+    Ok(out)
+}
+
 /// Counts for one language (or all of them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {

@@ -10,7 +10,7 @@
 
 mod common;
 
-use carebook::accuracy::{Figures, Labelled, Report, measure, read_corpus};
+use carebook::accuracy::{Figures, Labelled, Report, measure, read_corpus_dir};
 use carebook::router::Router;
 
 fn router() -> Router {
@@ -25,16 +25,7 @@ fn router() -> Router {
 }
 
 fn part(name: &str) -> Vec<Labelled> {
-    let dir = common::root().join("accuracy/routing").join(name);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus part")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| read_corpus(f).expect("corpus reads"))
-        .collect()
+    read_corpus_dir(&common::root().join("accuracy/routing").join(name)).expect("corpus part")
 }
 
 fn report(name: &str) -> Report {

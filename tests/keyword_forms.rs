@@ -28,9 +28,9 @@ tags:
     severity: normal
     detect:
       keywords:
-        en: [{word: bill, match: stem}, {word: cancel, match: stem}]
+        en: [{word: bill, match: stem}, {word: cancel, match: stem}, {word: delivery, match: stem}]
         fi: [{word: lasku, match: stem}]
-        de: ["*rechnung*"]
+        de: ["*rechnung*", {word: kündigung, match: stem}]
         pl: [zwrot*, {word: sąd, diacritics: exact}]
         et: [tagasimakse*]
       ignore_diacritics: true
@@ -120,6 +120,11 @@ fn inflected_and_compound_forms_match() {
         ("kiitos laskusta", "billing"),
         ("czekam na zwrotu pieniędzy", "billing"),
         ("Ootan tagasimakset", "billing"),
+        // Stems that the stemmer spells differently from the keyword.
+        ("where is my delivery", "billing"),
+        ("two deliveries late", "billing"),
+        ("Kündigung geschickt", "billing"),
+        ("Kuendigung geschickt", "billing"),
     ];
     for (text, tag) in cases {
         assert!(
@@ -137,9 +142,9 @@ fn forms_do_not_overreach() {
     // stem; a word end only at the end of a word.
     for text in [
         "the billion-dollar question",
-        "cancer research",
-        "laskettu väärin",
-        "rikkest ei ole juttu", // `*rike` is a word end: rikkest is not -rike
+        "the cancelbot again", // starts with the stem `cancel`, another stem
+        "laskuri rikki",       // starts with `lask`, the stem of lasku
+        "rikete ei ole juttu", // `*rike` is a word end: rikete is not -rike
         "nazwrot",
     ] {
         assert!(

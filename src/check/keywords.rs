@@ -67,6 +67,22 @@ pub fn check(cx: &mut Context) {
 fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
     let rule = keyword.rule();
     let spaced = needs_word_boundaries(rule.text);
+    if rule.form == KeywordForm::Stem && spaced && rule.text.contains(char::is_whitespace) {
+        let label = cx.label(at).with_message("a phrase");
+        cx.push(
+            Diagnostic::new(
+                Code::KeywordSettingUnsupported,
+                format!(
+                    "keyword `{}` asks for stem matching, which works on one word",
+                    rule.text
+                ),
+            )
+            .at(label)
+            .help(
+                "match the phrase as written, or make its inflected word a stem keyword of its own",
+            ),
+        );
+    }
     if rule.form == KeywordForm::Stem && spaced && WordStemmer::for_language(lang).is_none() {
         let label = cx
             .label(at)

@@ -39,7 +39,9 @@ fn re_ascii_boundaries(pattern: &str) -> Regex {
 }
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+    // The local part may hold Latin letters with diacritics (jürgen.müller@),
+    // not kana or Thai, which stand right before an address unspaced.
+    re_ascii_boundaries(r"(?i)[\p{Latin}0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 });
 static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -]?\d){12,18}\b"));
 static IBAN: LazyLock<Regex> =
@@ -80,14 +82,14 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:asiakas|tilaus|sopimus|tili)numero|\b(?:kund|order|avtals|konto)nummer",
         r"|予約番号|注文番号|会員番号|お客様番号|契約番号",
         r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|เลขที่บัญชี|เลขบัญชี)",
-        r"\s*(?:[:#=：]|is|to|jest|on|ist|är|は)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
+        r"\s*(?:[:#=]|is|to|jest|on|ist|är|は)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
     re_ascii_boundaries(
-        r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|รหัสผ่าน)\s*[:=：]\s*\S+",
+        r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|รหัสผ่าน)\s*[:=]\s*\S+",
     )
 });
 
@@ -140,7 +142,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let bytes = text.as_bytes();
     let digit = bytes.iter().any(u8::is_ascii_digit);
     let at = bytes.contains(&b'@');
-    let assign = bytes.iter().any(|b| matches!(b, b':' | b'=')) || text.contains('：');
+    let assign = bytes.iter().any(|b| matches!(b, b':' | b'='));
     let capitals = bytes
         .windows(6)
         .any(|w| w.iter().all(u8::is_ascii_uppercase));
@@ -217,7 +219,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for m in only_if(digit, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        if (8..=15).contains(&digits) && !continues_number(text, m.start(), m.end()) {
+        if (8..=15).contains(&digits)
+            && !continues_number(text, m.start(), m.end())
+            && !is_date(m.as_str())
+        {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }
@@ -239,6 +244,21 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     kept.into_iter().map(|(_, f)| f).collect()
+}
+
+/// A day, a month and a four-digit year (05-03-2026, 01 02 2026): the
+/// national phone layouts with a leading 0 would read it as a number.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split([' ', '-', '.', '/']).collect();
+    let number = |s: &str| s.parse::<u32>().ok();
+    match parts[..] {
+        [d, m, y] if y.len() == 4 => {
+            number(d).is_some_and(|d| (1..=31).contains(&d))
+                && number(m).is_some_and(|m| (1..=12).contains(&m))
+                && number(y).is_some_and(|y| (1900..=2100).contains(&y))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the digits at `start..end` are part of a longer number: a
@@ -457,6 +477,12 @@ mod tests {
             [PersonalData::CardNumber]
         );
         assert_eq!(kinds("メールはjan@example.plです"), [PersonalData::Email]);
+        let text = "Mail an jürgen.müller@example.de bitte";
+        let f = find(text);
+        assert_eq!(&text[f[0].start..f[0].end], "jürgen.müller@example.de");
+        let text = "メールはjan@example.plです";
+        let f = find(text);
+        assert_eq!(&text[f[0].start..f[0].end], "jan@example.pl");
         assert_eq!(kinds("ติดต่อsomchai@example.co.thครับ"), [PersonalData::Email]);
         assert_eq!(
             kinds("電話は090-1234-5678まで"),
@@ -507,6 +533,8 @@ mod tests {
         assert_eq!(kinds("PL61109010140000071219812874"), [PersonalData::Iban]);
         for text in [
             "am 01.02.2026 um 10:30",
+            "Rechnung vom 05-03-2026 bitte prüfen",
+            "Störung seit 01 02 2026 behoben",
             "kostet 29,99 €",
             "50 GB für 19,90",
             "Flug LH 1234",

@@ -55,6 +55,18 @@ impl WordStemmer {
     }
 }
 
+/// The start that a word and its stem share, which every inflected form
+/// begins with: `deliver` of delivery (stem deliveri), `kundig` of
+/// kundigung. What a stem keyword is searched for before stems are
+/// compared.
+pub fn shared_start(word: &str, stem: &str) -> String {
+    word.chars()
+        .zip(stem.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

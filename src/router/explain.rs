@@ -81,7 +81,7 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
             _ => "detected from the text (trigram statistics)",
         },
         LanguageSource::Default => {
-            "the playbook default: nothing in the text pointed to one of the playbook's languages"
+            "the playbook default: the text did not decide between the playbook's languages"
         }
     };
     out.push(format!("language {}: {source}", d.language));

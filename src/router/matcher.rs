@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::RouterError;
 use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster, word_end};
-use crate::detect::stem::WordStemmer;
+use crate::detect::stem::{WordStemmer, shared_start};
 use crate::ir::{ExclusionScope, Ir, IrKeyword, KeywordForm};
 
 /// Who a keyword belongs to.
@@ -32,6 +32,8 @@ struct Use {
     scope: ExclusionScope,
     /// Index into `Matcher::keywords`: the keyword as written, folded.
     keyword: usize,
+    /// For a stem keyword: index into `Matcher::stems`.
+    stem: usize,
 }
 
 /// One distinct search string in an automaton: a folded keyword, or the
@@ -48,7 +50,6 @@ struct Entry {
 struct Automaton {
     ac: AhoCorasick,
     entries: Vec<Entry>,
-    texts: Vec<String>,
 }
 
 /// A keyword or pattern found in a message, as a byte span of the original.
@@ -74,6 +75,8 @@ pub struct Matcher {
     keywords: Vec<String>,
     /// A stemmer per playbook language that `stem` keywords use.
     stemmers: Vec<Option<WordStemmer>>,
+    /// Each stem keyword's stem, and whether diacritics are ignored.
+    stems: Vec<(String, bool)>,
     patterns: Vec<(usize, Regex)>,
     pattern_text: Vec<String>,
 }
@@ -118,7 +121,6 @@ impl Builder {
         Ok(Some(Automaton {
             ac,
             entries: self.entries,
-            texts: self.texts,
         }))
     }
 }
@@ -141,6 +143,7 @@ impl Matcher {
         let mut stripped = Builder::default();
         let mut keywords: Vec<String> = Vec::new();
         let mut keyword_index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut stems: Vec<(String, bool)> = Vec::new();
         let mut add = |k: &IrKeyword, owner: Owner| {
             // An empty keyword matches everywhere (and inside characters);
             // lowering never makes one, a hand-edited IR might.
@@ -153,21 +156,31 @@ impl Matcher {
             });
             let lang = lang(&k.lang);
             let spaced = k.whole_word;
-            // A stem keyword searches for its stem at a word start; the
-            // whole word's stem is compared on each find.
-            let (search, form) = match (k.form, stemmers.get(lang).and_then(Option::as_ref)) {
-                (KeywordForm::Stem, Some(s)) if spaced => (s.stem(&k.text).into_owned(), k.form),
-                (KeywordForm::Stem, _) => (k.text.clone(), KeywordForm::Word),
-                (form, _) => (k.text.clone(), form),
+            let stemmer = stemmers.get(lang).and_then(Option::as_ref);
+            let one_word = !k.text.contains(char::is_whitespace);
+            let (search, form, stem, strip) = match (k.form, stemmer) {
+                // A stem keyword searches, without diacritics, for the part
+                // its stem shares with it ("deliver" of delivery/deliveri,
+                // "kundig" of kündigung/kundig) at a word start; the whole
+                // word's stem is compared on each find.
+                (KeywordForm::Stem, Some(s)) if spaced && one_word => {
+                    let target = s.stem(&k.text).into_owned();
+                    let shared = shared_start(&fold(&k.text, true).text, &fold(&target, true).text);
+                    stems.push((target, k.ignore_diacritics));
+                    (shared, k.form, stems.len() - 1, true)
+                }
+                (KeywordForm::Stem, _) => (
+                    k.text.clone(),
+                    KeywordForm::Word,
+                    usize::MAX,
+                    k.ignore_diacritics,
+                ),
+                (form, _) => (k.text.clone(), form, usize::MAX, k.ignore_diacritics),
             };
             if search.is_empty() {
                 return;
             }
-            let builder = if k.ignore_diacritics {
-                &mut stripped
-            } else {
-                &mut plain
-            };
+            let builder = if strip { &mut stripped } else { &mut plain };
             builder.add(
                 search,
                 spaced,
@@ -177,6 +190,7 @@ impl Matcher {
                     form,
                     scope: k.scope,
                     keyword,
+                    stem,
                 },
             );
         };
@@ -218,6 +232,7 @@ impl Matcher {
             languages: ir.languages.clone(),
             keywords,
             stemmers,
+            stems,
             patterns,
             pattern_text,
         })
@@ -241,10 +256,10 @@ impl Matcher {
     pub fn find(&self, text: &str, hits: &mut Vec<Hit>) {
         hits.clear();
         if let Some(a) = &self.plain {
-            self.scan(a, &fold(text, false), hits);
+            self.scan(a, text, &fold(text, false), hits);
         }
         if let Some(a) = &self.stripped {
-            self.scan(a, &fold(text, true), hits);
+            self.scan(a, text, &fold(text, true), hits);
         }
         // Each pattern on its own rather than a `RegexSet`: a single regex
         // can skip ahead by its literals and use the backtracker on short
@@ -265,7 +280,7 @@ impl Matcher {
         }
     }
 
-    fn scan(&self, a: &Automaton, folded: &Folded, hits: &mut Vec<Hit>) {
+    fn scan(&self, a: &Automaton, original: &str, folded: &Folded, hits: &mut Vec<Hit>) {
         let text = folded.text.as_str();
         for m in a.ac.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
@@ -289,11 +304,8 @@ impl Matcher {
                         KeywordForm::Stem => {
                             at_start && {
                                 stop = word_end(text, start);
-                                self.same_stem(
-                                    u.lang,
-                                    &text[start..stop],
-                                    &a.texts[m.pattern().as_usize()],
-                                )
+                                let (s, e) = folded.original_span(start, stop);
+                                self.same_stem(u.lang, &original[s..e], u.stem)
                             }
                         }
                     };
@@ -314,10 +326,15 @@ impl Matcher {
         }
     }
 
-    fn same_stem(&self, lang: usize, word: &str, stem: &str) -> bool {
-        self.stemmers
-            .get(lang)
-            .and_then(Option::as_ref)
-            .is_some_and(|s| s.stem(word) == stem)
+    /// Whether `word` (as the customer wrote it) has stem keyword
+    /// `stem`'s stem, folded as the keyword was.
+    fn same_stem(&self, lang: usize, word: &str, stem: usize) -> bool {
+        let (Some(stemmer), Some((target, strip))) = (
+            self.stemmers.get(lang).and_then(Option::as_ref),
+            self.stems.get(stem),
+        ) else {
+            return false;
+        };
+        stemmer.stem(&fold(word, *strip).text) == *target
     }
 }

@@ -339,15 +339,22 @@ impl Router {
         let mut excluded = vec![false; ir.tags.len()];
         // Exclusions first: a keyword-scoped one cancels only the keyword
         // matches it overlaps, so those must be known before tags are.
-        let mut overlapping: Vec<(usize, usize, usize)> = Vec::new();
+        let mut overlapping: BTreeMap<usize, Spans> = BTreeMap::new();
         let mut exclusions: Vec<Hit> = Vec::new();
+        let mut has_keyword = vec![false; ir.tags.len()];
         for hit in hits.iter() {
-            if let Owner::Exclude(t) = hit.owner {
-                match hit.scope {
-                    ExclusionScope::Message => excluded[t] = true,
-                    ExclusionScope::Keyword => overlapping.push((t, hit.start, hit.end)),
+            match hit.owner {
+                Owner::Exclude(t) => {
+                    match hit.scope {
+                        ExclusionScope::Message => excluded[t] = true,
+                        ExclusionScope::Keyword => {
+                            overlapping.entry(t).or_default().push(hit.start, hit.end)
+                        }
+                    }
+                    exclusions.push(*hit);
                 }
-                exclusions.push(*hit);
+                Owner::Tag(t) => has_keyword[t] = true,
+                _ => {}
             }
         }
         let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
@@ -359,8 +366,8 @@ impl Router {
                 Owner::Tag(t) => {
                     let tag = &ir.tags[t];
                     let cancelled = overlapping
-                        .iter()
-                        .any(|&(x, s, e)| x == t && s < hit.end && hit.start < e);
+                        .get(&t)
+                        .is_some_and(|x| x.overlaps(hit.start, hit.end));
                     if !cancelled
                         && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
                         && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
@@ -389,14 +396,33 @@ impl Router {
             tag_ids.push(t);
             tags.push(self.tag_hit(t, hit));
         }
-        // The trace shows the exclusions that met a keyword of their tag.
+        // The trace shows the exclusions that cancelled something: a tag
+        // with a keyword in the message, or a keyword match they overlap.
+        let keyword_spans: BTreeMap<usize, Spans> = if overlapping.is_empty() {
+            BTreeMap::new()
+        } else {
+            let mut spans: BTreeMap<usize, Spans> = BTreeMap::new();
+            for h in hits.iter() {
+                if let Owner::Tag(t) = h.owner
+                    && overlapping.contains_key(&t)
+                {
+                    spans.entry(t).or_default().push(h.start, h.end);
+                }
+            }
+            spans
+        };
         let exclusions: Vec<ExclusionHit> = exclusions
             .iter()
             .filter_map(|x| {
                 let Owner::Exclude(t) = x.owner else {
                     return None;
                 };
-                let met = hits.iter().any(|h| h.owner == Owner::Tag(t));
+                let met = match x.scope {
+                    ExclusionScope::Message => has_keyword[t],
+                    ExclusionScope::Keyword => keyword_spans
+                        .get(&t)
+                        .is_some_and(|k| k.overlaps(x.start, x.end)),
+                };
                 met.then(|| ExclusionHit {
                     tag: &ir.tags[t].id,
                     keyword: self.keyword(x),
@@ -778,6 +804,28 @@ impl Router {
                     .map_or("", String::as_str),
             })
             .collect()
+    }
+}
+
+/// Byte spans in order of their start, asked whether any overlaps a range
+/// in logarithmic time: each span's end is kept as the furthest end so far.
+#[derive(Debug, Default)]
+struct Spans {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    /// Adds a span; spans must come in order of their start.
+    fn push(&mut self, start: usize, end: usize) {
+        let reach = self.reach.last().map_or(end, |&r| r.max(end));
+        self.starts.push(start);
+        self.reach.push(reach);
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before = self.starts.partition_point(|&s| s < end);
+        before > 0 && self.reach[before - 1] > start
     }
 }
 

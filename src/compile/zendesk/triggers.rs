@@ -22,10 +22,10 @@ use super::fidelity::Notes;
 use super::sla::first_of_each_priority;
 use super::{Action, Condition, Conditions, Ref, Text, Trigger, keys};
 use crate::detect::fold::{needs_word_boundaries, typed_form, umlauts_spelled_out};
-use crate::detect::stem::WordStemmer;
+use crate::detect::stem::{WordStemmer, shared_start};
 use crate::ir::{Ir, IrRoute};
 use crate::load::Playbook;
-use crate::model::{Audience, Keyword, KeywordForm, PerLang, Priority};
+use crate::model::{Audience, ExclusionScope, Keyword, KeywordForm, PerLang, Priority};
 
 /// Added by the first route (or incident queue) that fires.
 pub const ROUTED: &str = "carebook_routed";
@@ -131,6 +131,8 @@ struct Keywords {
     parts: Vec<String>,
     /// Stem keywords, exported as their stem: (keyword, stem).
     stems: Vec<(String, String)>,
+    /// Exclusions that cancel only the keyword matches they overlap.
+    scoped: Vec<String>,
     /// Forms added without diacritics (or with), beyond those written.
     variants: bool,
 }
@@ -144,6 +146,7 @@ fn keywords(list: Option<&PerLang<Vec<Keyword>>>, ignore_diacritics: bool) -> Ke
         phrases: Vec::new(),
         parts: Vec::new(),
         stems: Vec::new(),
+        scoped: Vec::new(),
         variants: false,
     };
     let mut words = BTreeSet::new();
@@ -157,6 +160,9 @@ fn keywords(list: Option<&PerLang<Vec<Keyword>>>, ignore_diacritics: bool) -> Ke
         let Some(typed) = typed_form(rule.text, false) else {
             continue;
         };
+        if rule.scope == ExclusionScope::Keyword {
+            k.scoped.push(keyword.written().to_string());
+        }
         let mut forms = vec![typed.clone()];
         if keyword.ignores_diacritics(ignore_diacritics) {
             // The same spellings the router accepts: without diacritics,
@@ -178,14 +184,18 @@ fn keywords(list: Option<&PerLang<Vec<Keyword>>>, ignore_diacritics: bool) -> Ke
         let spaced = needs_word_boundaries(&typed);
         for form in forms {
             let form = match rule.form {
-                KeywordForm::Stem if spaced => match WordStemmer::for_language(lang.as_str()) {
-                    Some(s) => {
-                        let stem = s.stem(&form).into_owned();
-                        k.stems.push((form, stem.clone()));
-                        stem
+                KeywordForm::Stem if spaced && !form.contains(char::is_whitespace) => {
+                    match WordStemmer::for_language(lang.as_str()) {
+                        // What the router searches for before it compares
+                        // stems: the start the word shares with its stem.
+                        Some(s) => {
+                            let shared = shared_start(&form, &s.stem(&form));
+                            k.stems.push((form, shared.clone()));
+                            shared
+                        }
+                        None => form,
                     }
-                    None => form,
-                },
+                }
                 KeywordForm::Prefix | KeywordForm::Suffix if spaced => {
                     k.parts.push(keyword.written().to_string());
                     form
@@ -279,6 +289,15 @@ impl Keywords {
                 format!(
                     "{what} that are word starts or ends ({}) match anywhere inside a word in Zendesk",
                     quoted(&self.parts)
+                ),
+            );
+        }
+        if !self.scoped.is_empty() {
+            notes.add(
+                object,
+                format!(
+                    "{what} that cancel only the keyword matches they overlap in carebook ({}) cancel the whole tag in Zendesk",
+                    quoted(&self.scoped)
                 ),
             );
         }
