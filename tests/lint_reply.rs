@@ -212,3 +212,56 @@ fn a_playbooks_own_request_words_count() {
     let out = lint("Hallo Max, schick uns deine Nordlink-ID per PN.");
     assert_eq!(out.status, 0, "{}", out.transcript());
 }
+
+#[test]
+fn a_playbooks_own_kind_of_personal_data() {
+    // Nordlink declares its Club number (NC and eight digits, Luhn) in
+    // `go_private.own_kinds`: lint-reply, the router and its trace use it.
+    let lint = |text: &str| {
+        run(&[
+            "lint-reply",
+            "-p",
+            "accuracy/telecom",
+            "--channel",
+            "x",
+            text,
+        ])
+    };
+    let out = lint("Thanks! Your club number NC 12345674 is linked now.");
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout
+            .contains("public reply shows a Nordlink Club number"),
+        "{}",
+        out.transcript()
+    );
+    // A wrong check digit is no Club number.
+    let out = lint("Thanks! Your club number NC 12345675 is linked now.");
+    assert_eq!(out.status, 0, "{}", out.transcript());
+
+    let message = r#"{"id":"m","channel":"x","kind":"public","text":"my club number is NC12345674, points missing","received_at":"2026-02-03T10:00:00Z"}"#;
+    let out = common::run_in(
+        &root(),
+        &[
+            "simulate",
+            "-p",
+            "accuracy/telecom",
+            "-m",
+            "-",
+            "--format",
+            "jsonl",
+            "--explain",
+        ],
+        Some(message),
+    );
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let decision: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
+    assert_eq!(decision["response_mode"], "private", "{}", out.stdout);
+    assert_eq!(decision["personal_data"][0]["kind"], "club-number");
+    assert!(
+        out.stdout
+            .contains("reply private: it contains personal data (club-number)"),
+        "{}",
+        out.stdout
+    );
+}

@@ -10,6 +10,26 @@ use crate::source::Span;
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
 pub fn check(cx: &mut Context) {
+    for voice in &cx.pb.voice {
+        for (i, kind) in voice.value.go_private.own_kinds.iter().enumerate() {
+            let Some((reason, _)) = problem(&kind.pattern) else {
+                continue;
+            };
+            let at = voice.loc.child(format!("go_private/own_kinds/{i}/pattern"));
+            let label = cx.label(&at).with_message(reason);
+            cx.out.push(
+                Diagnostic::new(
+                    Code::InvalidPattern,
+                    format!(
+                        "pattern of personal data kind `{}` is not a valid regular expression",
+                        kind.id
+                    ),
+                )
+                .at(label)
+                .help("patterns use Rust `regex` syntax (https://docs.rs/regex/#syntax) and must not match the empty string"),
+            );
+        }
+    }
     for tag in &cx.pb.tags {
         for (i, pattern) in tag.detect.patterns.iter().enumerate() {
             let Some((reason, within)) = problem(pattern) else {

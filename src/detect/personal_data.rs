@@ -23,9 +23,121 @@ use crate::model::PersonalData;
 /// One piece of personal data, as a byte span of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub kind: PersonalData,
+    pub kind: DataKind,
     pub start: usize,
     pub end: usize,
+}
+
+/// A built-in kind of personal data, or one the playbook declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataKind {
+    Known(PersonalData),
+    Own { id: String, name: String },
+}
+
+impl DataKind {
+    /// What it is, in a sentence: "a phone number".
+    pub fn description(&self) -> &str {
+        match self {
+            DataKind::Known(k) => k.description(),
+            DataKind::Own { name, .. } => name,
+        }
+    }
+
+    /// Its id: `phone-number`, or the playbook's own (`loyalty-number`).
+    pub fn id(&self) -> String {
+        match self {
+            DataKind::Known(k) => serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default(),
+            DataKind::Own { id, .. } => id.clone(),
+        }
+    }
+
+    pub fn known(&self) -> Option<PersonalData> {
+        match self {
+            DataKind::Known(k) => Some(*k),
+            DataKind::Own { .. } => None,
+        }
+    }
+}
+
+/// Written as its id, so a playbook's own kinds read like the built-in ones.
+impl Serialize for DataKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DataKind::Known(k) => k.serialize(s),
+            DataKind::Own { id, .. } => s.serialize_str(id),
+        }
+    }
+}
+
+/// A playbook's own kinds of personal data, compiled.
+#[derive(Debug, Default)]
+pub struct OwnKinds {
+    kinds: Vec<(DataKind, Regex, Option<crate::model::Checksum>)>,
+}
+
+impl OwnKinds {
+    /// Compiles the kinds' patterns; the error names the kind whose
+    /// pattern does not compile.
+    pub fn new(kinds: &[crate::model::OwnDataKind]) -> Result<OwnKinds, (String, String)> {
+        let kinds = kinds
+            .iter()
+            .map(|k| {
+                let re = regex::RegexBuilder::new(&k.pattern)
+                    .size_limit(crate::check::PATTERN_SIZE_LIMIT)
+                    .build()
+                    .map_err(|e| (k.id.to_string(), e.to_string()))?;
+                let kind = DataKind::Own {
+                    id: k.id.to_string(),
+                    name: k.name.clone(),
+                };
+                Ok((kind, re, k.checksum))
+            })
+            .collect::<Result<_, (String, String)>>()?;
+        Ok(OwnKinds { kinds })
+    }
+
+    fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        use crate::model::Checksum;
+        for (kind, re, checksum) in &self.kinds {
+            for m in re.find_iter(text) {
+                if m.is_empty() {
+                    continue;
+                }
+                let ok = match checksum {
+                    None => true,
+                    Some(Checksum::Luhn) => {
+                        let d: Vec<u32> =
+                            m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+                        !d.is_empty() && luhn(&d)
+                    }
+                    Some(Checksum::Mod97) => mod97_is_one(m.as_str()),
+                };
+                if ok {
+                    out.push(Finding {
+                        kind: kind.clone(),
+                        start: m.start(),
+                        end: m.end(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Personal data in `text`, the playbook's own kinds first: where one of
+/// them overlaps a built-in kind, the playbook's reading wins.
+pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
+    if own.kinds.is_empty() {
+        return find(text);
+    }
+    let mut found = Vec::new();
+    own.find(text, &mut found);
+    found.extend(find(text));
+    without_overlaps(found)
 }
 
 fn re(pattern: &str) -> Regex {
@@ -151,7 +263,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     let mut found: Vec<Finding> = Vec::new();
     let mut add = |kind, start, end| {
-        found.push(Finding { kind, start, end });
+        found.push(Finding {
+            kind: DataKind::Known(kind),
+            start,
+            end,
+        });
     };
     for m in only_if(at, || EMAIL.find_iter(text)) {
         add(PersonalData::Email, m.start(), m.end());
@@ -226,8 +342,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }
-    // Earlier kinds are more specific: on overlap the one found first
-    // stays. One sweep in text order, the finding order breaking ties.
+    without_overlaps(found)
+}
+
+/// Earlier findings are more specific: on overlap the one found first
+/// stays. One sweep in text order, the finding order breaking ties.
+fn without_overlaps(found: Vec<Finding>) -> Vec<Finding> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].start, i));
     let mut kept: Vec<(usize, Finding)> = Vec::with_capacity(found.len());
@@ -295,6 +415,25 @@ pub fn luhn(digits: &[u32]) -> bool {
         })
         .sum();
     sum.is_multiple_of(10)
+}
+
+/// ISO 7064 MOD 97-10 over the digits and letters of `text` (A=10):
+/// the number modulo 97 is 1.
+fn mod97_is_one(text: &str) -> bool {
+    let mut rest: u32 = 0;
+    let mut any = false;
+    for c in text.chars().filter(char::is_ascii_alphanumeric) {
+        let Some(v) = c.to_digit(36) else {
+            return false;
+        };
+        any = true;
+        rest = if v >= 10 {
+            (rest * 100 + v) % 97
+        } else {
+            (rest * 10 + v) % 97
+        };
+    }
+    any && rest == 1
 }
 
 /// ISO 13616 check: move the first four characters to the end, letters to
@@ -406,7 +545,10 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<PersonalData> {
-        find(text).into_iter().map(|f| f.kind).collect()
+        find(text)
+            .into_iter()
+            .filter_map(|f| f.kind.known())
+            .collect()
     }
 
     #[test]
@@ -541,6 +683,37 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn a_playbooks_own_kinds_win_over_built_in_ones() {
+        use crate::model::{Checksum, Id, OwnDataKind};
+        let own = OwnKinds::new(&[OwnDataKind {
+            id: Id("member-code".into()),
+            name: "a member code".into(),
+            pattern: r"\bMC\d{4}\b".into(),
+            checksum: Some(Checksum::Mod97),
+        }])
+        .unwrap();
+        // Letters count as numbers (M=22, C=12): some MCnnnn pass.
+        let valid = (0..10000)
+            .map(|n| format!("MC{n:04}"))
+            .find(|c| mod97_is_one(c))
+            .unwrap();
+        let text = format!("code {valid} and mail a@b.fi");
+        let found = find_with(&text, &own);
+        let ids: Vec<String> = found.iter().map(|f| f.kind.id()).collect();
+        assert_eq!(ids, ["member-code", "email"]);
+        assert_eq!(found[0].kind.description(), "a member code");
+        assert!(
+            OwnKinds::new(&[OwnDataKind {
+                id: Id("bad".into()),
+                name: "bad".into(),
+                pattern: "(".into(),
+                checksum: None,
+            }])
+            .is_err()
+        );
     }
 
     #[test]

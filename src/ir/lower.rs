@@ -272,6 +272,10 @@ pub fn lower(pb: &Playbook) -> Ir {
             .voice
             .first()
             .map_or_else(Vec::new, |v| v.go_private.personal_data.clone()),
+        own_personal_data: pb
+            .voice
+            .first()
+            .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
     }
 }
 

@@ -56,6 +56,9 @@ pub struct Ir {
     pub macros: Vec<IrMacro>,
     /// Personal data that moves a conversation to private messages.
     pub go_private: Vec<PersonalData>,
+    /// The playbook's own kinds of personal data, which always do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_personal_data: Vec<crate::model::OwnDataKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

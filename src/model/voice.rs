@@ -163,6 +163,37 @@ pub struct GoPrivate {
     /// moving to private messages.
     #[serde(default, skip_serializing_if = "PerLang::is_empty")]
     pub request_words: PerLang<RequestWords>,
+    /// The brand's own kinds of personal data (a loyalty number), found
+    /// by a pattern and an optional checksum, and treated like the
+    /// built-in kinds everywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_kinds: Vec<OwnDataKind>,
+}
+
+/// A kind of personal data a playbook declares itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OwnDataKind {
+    /// The kind's id, as findings report it (`loyalty-number`).
+    pub id: Id,
+    /// What it is, in a sentence: "a Nordlink Club number".
+    pub name: String,
+    /// A regular expression (Rust `regex` syntax) for the number itself.
+    pub pattern: String,
+    /// A check the digits must pass, where the number has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<Checksum>,
+}
+
+/// Checksums of a documented kind, over the digits (and, for `mod97`,
+/// letters as numbers A=10 ... Z=35) of a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Checksum {
+    /// Luhn (ISO/IEC 7812), as on payment cards.
+    Luhn,
+    /// ISO 7064 MOD 97-10, as on IBANs: the number modulo 97 is 1.
+    Mod97,
 }
 
 /// A playbook's own words for requests for personal data, in one language.

@@ -139,16 +139,7 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
     let reason = match &d.response_reason {
         ResponseReason::PrivateMessage => "it is a private message".to_string(),
         ResponseReason::ContainsPersonalData => {
-            let kinds: Vec<String> = d
-                .personal_data
-                .iter()
-                .map(|f| {
-                    serde_json::to_value(f.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default()
-                })
-                .collect();
+            let kinds: Vec<String> = d.personal_data.iter().map(|f| f.kind.id()).collect();
             format!("it contains personal data ({})", kinds.join(", "))
         }
         ResponseReason::TagNeedsPersonalData { tag } => format!("tag {tag} needs personal data"),

@@ -36,6 +36,8 @@ pub enum RouterError {
         pattern: String,
         reason: String,
     },
+    #[error("pattern of personal data kind `{kind}` is invalid: {reason}")]
+    OwnKindPattern { kind: String, reason: String },
     #[error("cannot build the keyword automaton: {0}")]
     Automaton(String),
     #[error("{what} `{id}` is referenced but not defined")]
@@ -69,6 +71,8 @@ pub struct Router {
     /// Language identification limited to the playbook's languages:
     /// faster, and never a language nobody on the team speaks.
     languages: LanguageId,
+    /// The playbook's own kinds of personal data.
+    own_kinds: personal_data::OwnKinds,
 }
 
 impl std::fmt::Debug for Router {
@@ -244,7 +248,10 @@ impl Router {
                 chain
             })
             .collect();
+        let own_kinds = personal_data::OwnKinds::new(&ir.own_personal_data)
+            .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?;
         Ok(Router {
+            own_kinds,
             languages: LanguageId::new(&ir.languages),
             matcher: Matcher::new(&ir)?,
             calendars,
@@ -591,10 +598,15 @@ impl Router {
                 None => (None, None, Clock::Always, Vec::new()),
             };
 
-        let personal: Vec<personal_data::Finding> = personal_data::find(&message.text)
-            .into_iter()
-            .filter(|f| ir.go_private.is_empty() || ir.go_private.contains(&f.kind))
-            .collect();
+        let personal: Vec<personal_data::Finding> =
+            personal_data::find_with(&message.text, &self.own_kinds)
+                .into_iter()
+                // The playbook's own kinds always count.
+                .filter(|f| {
+                    ir.go_private.is_empty()
+                        || f.kind.known().is_none_or(|k| ir.go_private.contains(&k))
+                })
+                .collect();
         let private_tag = tag_ids.iter().find(|&&t| ir.tags[t].reply_privately);
         let (response_mode, response_reason) = if message.kind == MessageKind::Private {
             (MessageKind::Private, ResponseReason::PrivateMessage)

@@ -208,8 +208,12 @@ fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
         .as_ref()
         .map(|m| format!(" (macro `{m}`)"))
         .unwrap_or_default();
-    for f in personal_data::find(reply.text) {
-        if !listed(&f.kind) || in_hole(holes, &(f.start..f.end)) {
+    // A pattern that does not compile is validate's to report (CB205).
+    let own = personal_data::OwnKinds::new(&voice.go_private.own_kinds).unwrap_or_default();
+    for f in personal_data::find_with(reply.text, &own) {
+        // The playbook's own kinds always count.
+        let counts = f.kind.known().is_none_or(|k| listed(&k));
+        if !counts || in_hole(holes, &(f.start..f.end)) {
             continue;
         }
         let found = out.push(

@@ -132,6 +132,7 @@ pub(super) fn scenarios(
                     .personal_data
                     .iter()
                     .map(|d| d.description().to_string())
+                    .chain(v.go_private.own_kinds.iter().map(|k| k.name.clone()))
                     .collect()
             })
             .unwrap_or_default(),

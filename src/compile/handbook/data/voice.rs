@@ -235,6 +235,7 @@ pub(super) fn voice_guide(pb: &Playbook, v: &crate::model::Voice, names: &Names)
             .personal_data
             .iter()
             .map(|d| d.description().to_string())
+            .chain(v.go_private.own_kinds.iter().map(|k| k.name.clone()))
             .collect(),
         invite_macro: v.go_private.invite_macro.as_ref().map(|m| m.to_string()),
         min_reading_ease: v
