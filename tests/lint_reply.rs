@@ -181,20 +181,22 @@ fn a_reply_is_read_in_its_own_language() {
     );
 }
 
+/// A public reply on X, linted against the Nordlink playbook.
+fn lint(text: &str) -> common::Output {
+    run(&[
+        "lint-reply",
+        "-p",
+        "accuracy/telecom",
+        "--channel",
+        "x",
+        text,
+    ])
+}
+
 #[test]
 fn a_playbooks_own_request_words_count() {
     // Nordlink's voice guide names its own numbers and ways of asking in
     // German and Finnish (`go_private.request_words`).
-    let lint = |text: &str| {
-        run(&[
-            "lint-reply",
-            "-p",
-            "accuracy/telecom",
-            "--channel",
-            "x",
-            text,
-        ])
-    };
     for text in [
         "Hallo Max, sag uns kurz deine Treuekartennummer, dann prüfen wir das.",
         "Hei, kerro Nordlink-tunnus niin tarkistamme.",
@@ -217,16 +219,6 @@ fn a_playbooks_own_request_words_count() {
 fn a_playbooks_own_kind_of_personal_data() {
     // Nordlink declares its Club number (NC and eight digits, Luhn) in
     // `go_private.own_kinds`: lint-reply, the router and its trace use it.
-    let lint = |text: &str| {
-        run(&[
-            "lint-reply",
-            "-p",
-            "accuracy/telecom",
-            "--channel",
-            "x",
-            text,
-        ])
-    };
     let out = lint("Thanks! Your club number NC 12345674 is linked now.");
     assert_eq!(out.status, 1, "{}", out.transcript());
     assert!(
