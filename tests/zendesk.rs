@@ -811,3 +811,25 @@ fn ids_like_other_keys_lose_no_object_in_rest_or_terraform() {
         assert!(resources["zendesk_sla_policy"].get(key).is_some(), "{key}");
     }
 }
+
+#[test]
+fn every_macro_is_a_reply_the_customer_reads() {
+    // A non-public comment is an internal note: a private reply must stay
+    // a public comment, which Zendesk sends back as a private message.
+    let dir = common::root().join("compiled/zendesk/macros");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let body: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let actions = body["macro"]["actions"].as_array().unwrap();
+        let public: Vec<&serde_json::Value> = actions
+            .iter()
+            .filter(|a| a["field"] == "comment_mode_is_public")
+            .map(|a| &a["value"])
+            .collect();
+        assert_eq!(public, ["true"], "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen > 40, "{seen} macros");
+}

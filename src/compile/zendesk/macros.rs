@@ -5,7 +5,6 @@
 use super::fidelity::Notes;
 use super::{Action, Macro, keys};
 use crate::load::Playbook;
-use crate::model::MessageKind;
 
 /// carebook placeholders Zendesk fills in itself.
 const ZENDESK_PLACEHOLDERS: &[(&str, &str)] = &[
@@ -69,14 +68,15 @@ pub fn plan(pb: &Playbook, notes: &mut Notes) -> Vec<Macro> {
                 c.amount, c.currency
             ));
         }
-        let public = match m.kinds.as_slice() {
-            [MessageKind::Public] => Some("true"),
-            [MessageKind::Private] => Some("false"),
-            _ => None,
-        };
         for (lang, text) in &m.text {
-            let mut actions = vec![Action::new("comment_value", fill(text, &slots))];
-            actions.extend(public.map(|p| Action::new("comment_mode_is_public", p)));
+            // Every macro is a reply the customer reads. A private reply
+            // is a public comment too: on a ticket from a private message
+            // Zendesk sends it back as a private message, while a
+            // non-public comment is an internal note nobody outside sees.
+            let actions = vec![
+                Action::new("comment_value", fill(text, &slots)),
+                Action::new("comment_mode_is_public", "true"),
+            ];
             out.push(Macro {
                 key: keys::variant(&keys::id(m.id.as_str()), lang.as_str()),
                 title: format!("{} [{lang}]", m.title),
