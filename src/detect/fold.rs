@@ -328,6 +328,18 @@ pub fn is_boundary(text: &str, at: usize) -> bool {
     }
 }
 
+/// Where `word` stands in the folded `text` on its own: at word boundaries
+/// in scripts written with spaces, anywhere in the others. Both are folded
+/// the same way.
+pub fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let bounded = needs_word_boundaries(word);
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !bounded || (is_boundary(text, at) && is_boundary(text, at + word.len()))
+        })
+}
+
 /// Whether byte `at` of the folded text falls inside a character cluster:
 /// the character after it is a combining sign of the one before. A keyword
 /// never starts or ends there (Thai `คน` is not in `คืน`, `ハ` not in `バ`).

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fold::{fold, fold_keyword, is_boundary, needs_word_boundaries};
+use super::fold::{fold, fold_keyword, is_boundary, needs_word_boundaries, whole_words};
 use crate::model::PersonalData;
 
 /// A request for one kind of personal data, as a byte span of the noun in
@@ -138,18 +138,6 @@ impl PlaybookWords {
     }
 }
 
-/// Where `word` stands in `sentence` as a whole word (anywhere, for
-/// scripts without spaces).
-fn word_at<'s>(sentence: &'s str, word: &'s str) -> impl Iterator<Item = usize> + 's {
-    let bounded = needs_word_boundaries(word);
-    sentence
-        .match_indices(word)
-        .map(|(at, _)| at)
-        .filter(move |&at| {
-            !bounded || (is_boundary(sentence, at) && is_boundary(sentence, at + word.len()))
-        })
-}
-
 /// Every request for personal data in `text` that does not send the
 /// customer to a private message, in order.
 pub fn find_requests(text: &str) -> Vec<Request> {
@@ -173,15 +161,15 @@ pub fn find_requests_with(text: &str, words: &PlaybookWords) -> Vec<Request> {
             || words
                 .asking
                 .iter()
-                .any(|w| word_at(sentence, w).next().is_some());
+                .any(|w| whole_words(sentence, w).next().is_some());
         let private = PRIVATE.is_match(sentence)
             || words
                 .private
                 .iter()
-                .any(|w| word_at(sentence, w).next().is_some());
+                .any(|w| whole_words(sentence, w).next().is_some());
         if !sentence.trim().is_empty() && asks && !private {
             for (kind, noun) in &words.nouns {
-                for at in word_at(sentence, noun) {
+                for at in whole_words(sentence, noun) {
                     let (s, e) = folded.original_span(start + at, start + at + noun.len());
                     out.push(Request {
                         kind: *kind,

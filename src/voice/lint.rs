@@ -5,7 +5,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Finding, Length, PLACEHOLDER, Reply, Report, length, readability, twitter};
-use crate::detect::fold::{fold, fold_keyword, is_boundary, needs_word_boundaries};
+use crate::detect::fold::{fold, fold_keyword, whole_words};
 use crate::detect::{personal_data, requests};
 use crate::diagnostic::Code;
 use crate::model::{
@@ -124,13 +124,8 @@ fn phrases(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
         let Some(key) = fold_keyword(&rule.phrase, false) else {
             continue;
         };
-        let bounded = needs_word_boundaries(&rule.phrase);
-        for (at, _) in folded.text.match_indices(key.as_str()) {
-            let end = at + key.len();
-            if bounded && !(is_boundary(&folded.text, at) && is_boundary(&folded.text, end)) {
-                continue;
-            }
-            let (s, e) = folded.original_span(at, end);
+        for at in whole_words(&folded.text, &key) {
+            let (s, e) = folded.original_span(at, at + key.len());
             if in_hole(holes, &(s..e)) {
                 continue;
             }
@@ -168,15 +163,11 @@ fn required(voice: &Voice, reply: &Reply, out: &mut Out) {
             continue;
         }
         let folded = fold(reply.text, false);
+        // A sign-off such as `^` is no word, so every place it stands is
+        // on a boundary already.
         let present = forms.iter().any(|form| {
-            let Some(key) = fold_keyword(form, false) else {
-                return false;
-            };
-            let bounded = needs_word_boundaries(form) && key.chars().any(char::is_alphanumeric);
-            folded.text.match_indices(key.as_str()).any(|(at, _)| {
-                !bounded
-                    || (is_boundary(&folded.text, at) && is_boundary(&folded.text, at + key.len()))
-            })
+            fold_keyword(form, false)
+                .is_some_and(|key| whole_words(&folded.text, &key).next().is_some())
         });
         if present {
             continue;
