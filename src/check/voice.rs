@@ -9,7 +9,7 @@ use super::Context;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::model::{Channel, MessageKind};
 use crate::source::Span;
-use crate::voice::{Reply, default_voice, lint};
+use crate::voice::{Linter, Reply, default_voice};
 
 /// A finding without its channel: span, code, message, suggestion.
 type FindingKey = (usize, usize, Code, String, Option<String>);
@@ -17,6 +17,7 @@ type FindingKey = (usize, usize, Code, String, Option<String>);
 pub fn check(cx: &mut Context) {
     let fallback = default_voice();
     let voice = cx.pb.voice.first().map_or(&fallback, |v| &v.value);
+    let linter = Linter::new(voice);
     let mut out = Vec::new();
     for mac in &cx.pb.macros {
         // Unknown channel ids are CB201's; check the ones that exist.
@@ -50,7 +51,7 @@ pub fn check(cx: &mut Context) {
                         tags: &mac.tags,
                         placeholders: Some(&mac.placeholders),
                     };
-                    for f in lint(voice, &reply).findings {
+                    for f in linter.lint(&reply).findings {
                         let key = (f.start, f.end, f.code, f.message, f.suggestion);
                         let wheres = found.entry(key).or_default();
                         if f.per_channel {

@@ -16,26 +16,53 @@ use crate::model::{
 /// come in span order, then code order; the same input gives the same
 /// report.
 pub fn lint(voice: &Voice, reply: &Reply) -> Report {
-    let holes = holes(reply);
-    let mut out = Out {
-        text: reply.text,
-        findings: Vec::new(),
-    };
-    phrases(voice, reply, &holes, &mut out);
-    required(voice, reply, &mut out);
-    if reply.kind == MessageKind::Public {
-        personal(voice, reply, &holes, &mut out);
+    Linter::new(voice).lint(reply)
+}
+
+/// A voice guide ready to check many replies: the playbook's own kinds of
+/// personal data and request words compiled once, not once a reply (the
+/// voice checks of `validate` lint every macro on every channel and kind).
+pub struct Linter<'v> {
+    voice: &'v Voice,
+    own_kinds: personal_data::OwnKinds,
+    request_words: requests::PlaybookWords,
+}
+
+impl<'v> Linter<'v> {
+    pub fn new(voice: &'v Voice) -> Linter<'v> {
+        Linter {
+            voice,
+            // A pattern that does not compile is validate's to report (CB205).
+            own_kinds: personal_data::OwnKinds::new(&voice.go_private.own_kinds)
+                .unwrap_or_default(),
+            request_words: requests::PlaybookWords::new(&voice.go_private.request_words),
+        }
     }
-    let length = measure(reply, &holes, &mut out);
-    emoji(voice, reply, &mut out);
-    shouting(voice, reply, &holes, &mut out);
-    exclamations(voice, reply, &mut out);
-    unresolved(reply, &holes, &mut out);
-    readable(voice, reply, &holes, &mut out);
-    let mut findings = out.findings;
-    findings.sort_by_key(|f| (f.start, f.end, f.code));
-    findings.dedup();
-    Report { length, findings }
+
+    /// [`lint`] with the compiled rules.
+    pub fn lint(&self, reply: &Reply) -> Report {
+        let voice = self.voice;
+        let holes = holes(reply);
+        let mut out = Out {
+            text: reply.text,
+            findings: Vec::new(),
+        };
+        phrases(voice, reply, &holes, &mut out);
+        required(voice, reply, &mut out);
+        if reply.kind == MessageKind::Public {
+            personal(self, reply, &holes, &mut out);
+        }
+        let length = measure(reply, &holes, &mut out);
+        emoji(voice, reply, &mut out);
+        shouting(voice, reply, &holes, &mut out);
+        exclamations(voice, reply, &mut out);
+        unresolved(reply, &holes, &mut out);
+        readable(voice, reply, &holes, &mut out);
+        let mut findings = out.findings;
+        findings.sort_by_key(|f| (f.start, f.end, f.code));
+        findings.dedup();
+        Report { length, findings }
+    }
 }
 
 struct Out<'a> {
@@ -188,7 +215,8 @@ fn required(voice: &Voice, reply: &Reply, out: &mut Out) {
 }
 
 /// Personal data in a public reply, shared or asked for.
-fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
+fn personal(linter: &Linter, reply: &Reply, holes: &[Hole], out: &mut Out) {
+    let voice = linter.voice;
     // With no list in the guide, every kind of personal data counts.
     let listed = |k: &PersonalData| {
         voice.go_private.personal_data.is_empty() || voice.go_private.personal_data.contains(k)
@@ -199,9 +227,7 @@ fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
         .as_ref()
         .map(|m| format!(" (macro `{m}`)"))
         .unwrap_or_default();
-    // A pattern that does not compile is validate's to report (CB205).
-    let own = personal_data::OwnKinds::new(&voice.go_private.own_kinds).unwrap_or_default();
-    for f in personal_data::find_with(reply.text, &own) {
+    for f in personal_data::find_with(reply.text, &linter.own_kinds) {
         // The playbook's own kinds always count.
         let counts = f.kind.known().is_none_or(|k| listed(&k));
         if !counts || in_hole(holes, &(f.start..f.end)) {
@@ -217,8 +243,7 @@ fn personal(voice: &Voice, reply: &Reply, holes: &[Hole], out: &mut Out) {
             "remove it and continue in a private message{invite}"
         ));
     }
-    let words = requests::PlaybookWords::new(&voice.go_private.request_words);
-    for r in requests::find_requests_with(reply.text, &words) {
+    for r in requests::find_requests_with(reply.text, &linter.request_words) {
         if !listed(&r.kind) || in_hole(holes, &(r.start..r.end)) {
             continue;
         }

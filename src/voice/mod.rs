@@ -18,7 +18,7 @@ use regex::Regex;
 use crate::diagnostic::{Code, Level};
 use crate::model::{Channel, Id, LengthUnit, MessageKind, Placeholder, Voice};
 
-pub use lint::lint;
+pub use lint::{Linter, lint};
 
 /// `{{ name }}` template slots, as macros declare them (the same pattern
 /// as validate's placeholder checks).
