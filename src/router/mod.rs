@@ -348,20 +348,15 @@ impl Router {
         // matches it overlaps, so those must be known before tags are.
         let mut overlapping: BTreeMap<usize, Spans> = BTreeMap::new();
         let mut exclusions: Vec<Hit> = Vec::new();
-        let mut has_keyword = vec![false; ir.tags.len()];
         for hit in hits.iter() {
-            match hit.owner {
-                Owner::Exclude(t) => {
-                    match hit.scope {
-                        ExclusionScope::Message => excluded[t] = true,
-                        ExclusionScope::Keyword => {
-                            overlapping.entry(t).or_default().push(hit.start, hit.end)
-                        }
+            if let Owner::Exclude(t) = hit.owner {
+                match hit.scope {
+                    ExclusionScope::Message => excluded[t] = true,
+                    ExclusionScope::Keyword => {
+                        overlapping.entry(t).or_default().push(hit.start, hit.end)
                     }
-                    exclusions.push(*hit);
                 }
-                Owner::Tag(t) => has_keyword[t] = true,
-                _ => {}
+                exclusions.push(*hit);
             }
         }
         let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
@@ -405,31 +400,25 @@ impl Router {
         }
         // The trace shows the exclusions that cancelled something: a tag
         // with a keyword in the message, or a keyword match they overlap.
-        let keyword_spans: BTreeMap<usize, Spans> = if overlapping.is_empty() {
-            BTreeMap::new()
-        } else {
-            let mut spans: BTreeMap<usize, Spans> = BTreeMap::new();
+        // Most messages have none, and skip this pass.
+        let mut keyword_spans: BTreeMap<usize, Spans> = BTreeMap::new();
+        if !exclusions.is_empty() {
             for h in hits.iter() {
-                if let Owner::Tag(t) = h.owner
-                    && overlapping.contains_key(&t)
-                {
-                    spans.entry(t).or_default().push(h.start, h.end);
+                if let Owner::Tag(t) = h.owner {
+                    keyword_spans.entry(t).or_default().push(h.start, h.end);
                 }
             }
-            spans
-        };
+        }
         let exclusions: Vec<ExclusionHit> = exclusions
             .iter()
             .filter_map(|x| {
                 let Owner::Exclude(t) = x.owner else {
                     return None;
                 };
-                let met = match x.scope {
-                    ExclusionScope::Message => has_keyword[t],
-                    ExclusionScope::Keyword => keyword_spans
-                        .get(&t)
-                        .is_some_and(|k| k.overlaps(x.start, x.end)),
-                };
+                let met = keyword_spans.get(&t).is_some_and(|k| match x.scope {
+                    ExclusionScope::Message => true,
+                    ExclusionScope::Keyword => k.overlaps(x.start, x.end),
+                });
                 met.then(|| ExclusionHit {
                     tag: &ir.tags[t].id,
                     keyword: self.keyword(x),
