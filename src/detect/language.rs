@@ -197,27 +197,24 @@ impl LanguageId {
                 *letters.entry(c).or_default() |= 1 << i;
             }
         }
-        let allow: Vec<whatlang::Lang> = whatlang::Lang::all()
+        let statistical: Vec<Option<whatlang::Lang>> = languages
             .iter()
-            .copied()
-            .filter(|l| iso639_1(*l).is_some_and(|code| index(code).is_some()))
+            .take(64)
+            .map(|code| {
+                whatlang::Lang::all()
+                    .iter()
+                    .copied()
+                    .find(|l| iso639_1(*l) == Some(code.as_str()))
+            })
             .collect();
+        let allow: Vec<whatlang::Lang> = statistical.iter().flatten().copied().collect();
         LanguageId {
             languages: languages.iter().take(64).cloned().collect(),
             words,
             letters,
             alphabet_known,
             detector: (allow.len() > 1).then(|| whatlang::Detector::with_allowlist(allow)),
-            statistical: languages
-                .iter()
-                .take(64)
-                .map(|code| {
-                    whatlang::Lang::all()
-                        .iter()
-                        .copied()
-                        .find(|l| iso639_1(*l) == Some(code.as_str()))
-                })
-                .collect(),
+            statistical,
         }
     }
 
