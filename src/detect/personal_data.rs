@@ -443,20 +443,8 @@ pub fn iban_valid(text: &str) -> bool {
     if !(15..=34).contains(&compact.len()) {
         return false;
     }
-    let rotated = compact[4..].iter().chain(&compact[..4]);
-    let mut rest: u32 = 0;
-    for c in rotated {
-        let v = match c.to_digit(36) {
-            Some(v) => v,
-            None => return false,
-        };
-        rest = if v >= 10 {
-            (rest * 100 + v) % 97
-        } else {
-            (rest * 10 + v) % 97
-        };
-    }
-    rest == 1
+    let rotated: String = compact[4..].iter().chain(&compact[..4]).collect();
+    compact.iter().all(char::is_ascii_alphanumeric) && mod97_is_one(&rotated)
 }
 
 /// Polish PESEL: weights 1 3 7 9 1 3 7 9 1 3, check digit (10 − sum mod 10) mod 10,
