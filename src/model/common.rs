@@ -350,6 +350,21 @@ impl Priority {
             Priority::Urgent => "urgent",
         }
     }
+
+    /// Every priority, least urgent first.
+    pub const ALL: [Priority; 4] = [
+        Priority::Low,
+        Priority::Normal,
+        Priority::High,
+        Priority::Urgent,
+    ];
+
+    /// The priority `steps` levels up, stopping at urgent: what a boost
+    /// (VIP, influencer, emergency) does in the router and in every export.
+    pub fn raised(self, steps: u8) -> Priority {
+        let i = self as usize;
+        Priority::ALL[(i + usize::from(steps)).min(Priority::ALL.len() - 1)]
+    }
 }
 
 /// Text per language, e.g. `{en: "Billing", ja: "請求"}`.

@@ -507,7 +507,7 @@ impl Router {
                 boosts.push(kind);
             }
         }
-        let priority = raise(base, steps);
+        let priority = base.raised(steps);
 
         let lang_str = language.as_str();
         let route = self
@@ -828,15 +828,4 @@ impl Spans {
         let before = self.starts.partition_point(|&s| s < end);
         before > 0 && self.reach[before - 1] > start
     }
-}
-
-fn raise(p: Priority, steps: u8) -> Priority {
-    const ORDER: [Priority; 4] = [
-        Priority::Low,
-        Priority::Normal,
-        Priority::High,
-        Priority::Urgent,
-    ];
-    let i = ORDER.iter().position(|x| *x == p).unwrap_or(1);
-    ORDER[(i + steps as usize).min(ORDER.len() - 1)]
 }

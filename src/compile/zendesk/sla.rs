@@ -1,12 +1,12 @@
-//! SLA policies from the severities' targets. Zendesk keys a policy's
-//! targets on the ticket's priority, and carebook's router gives a message
-//! the targets of the first severity with its final priority, so one
-//! policy per priority (that severity's targets) matches the router. An
-//! incident's relaxed targets come first, filtered on the tag its
-//! incident-mode trigger adds.
+//! SLA policies from the severities' targets. Zendesk applies the first
+//! policy whose filter matches and then picks the target by the ticket's
+//! priority; its filters cannot test the priority. So a policy is a set
+//! of tickets (an incident mode's, then every ticket carebook decided),
+//! each with a target for every priority a ticket can reach: the first
+//! severity with that priority, as in carebook's router.
 
 use super::fidelity::Notes;
-use super::triggers::incident_marker;
+use super::triggers::{DECIDED, incident_marker};
 use super::{Condition, Conditions, PolicyMetric, SlaPolicy, keys};
 use crate::ir::{Ir, IrSeverity};
 use crate::model::Priority;
@@ -31,70 +31,139 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
         }
     }
 
+    let reachable = reachable_priorities(ir);
+    for p in &reachable {
+        if !firsts.iter().any(|s| s.priority == *p) {
+            notes.add(
+                "sla_policy `severities`",
+                format!(
+                    "a boost can raise a ticket to priority `{}`, which no severity has: carebook keeps the targets of the message's own severity, Zendesk has no target for it",
+                    p.as_str()
+                ),
+            );
+        }
+    }
+    // Targets per priority: the first severity of each reachable one.
+    let by_priority: Vec<&IrSeverity> = reachable
+        .iter()
+        .filter_map(|p| firsts.iter().copied().find(|s| s.priority == *p))
+        .collect();
+
     let mut policies = Vec::new();
     for inc in &ir.incidents {
-        let mut filter = Conditions {
-            all: vec![Condition::tags_include(&[incident_marker(&inc.id)])],
-            any: Vec::new(),
-        };
-        let mut metrics = Vec::new();
-        for (severity, &(first, resolution)) in &inc.sla_overrides {
-            let Some(s) = firsts.iter().find(|f| &f.id == severity) else {
+        let object = format!("sla_policy `{}`", keys::of("incident", &inc.id));
+        for severity in inc.sla_overrides.keys() {
+            if !by_priority.iter().any(|s| &s.id == severity) {
                 notes.add(
-                    format!("sla_policy `{}`", keys::of("incident", &inc.id)),
+                    &object,
                     format!(
                         "the override for severity `{severity}` is not exported: its priority's targets come from an earlier severity"
                     ),
                 );
-                continue;
-            };
-            let object = format!("sla_policy `{}`", keys::of("incident", &inc.id));
-            filter.any.push(Condition::priority_is(s.priority));
-            metrics.extend(targets(s, first, resolution, &object, notes));
+            }
         }
-        if metrics.is_empty() {
+        if !by_priority
+            .iter()
+            .any(|s| inc.sla_overrides.contains_key(&s.id))
+        {
             continue;
         }
+        // Every priority gets a target here, relaxed or not: the first
+        // matching policy is the only one Zendesk applies.
+        let metrics = by_priority
+            .iter()
+            .flat_map(|s| {
+                let (first, resolution) = inc
+                    .sla_overrides
+                    .get(&s.id)
+                    .copied()
+                    .unwrap_or((s.first_response_seconds, s.resolution_seconds));
+                targets(s, first, resolution, &object, notes)
+            })
+            .collect();
         policies.push(SlaPolicy {
             key: keys::of("incident", &inc.id),
             title: format!("carebook incident mode: {}", inc.name),
             description: format!(
-                "Relaxed targets while incident mode `{}` is on (its trigger adds the tag `{}`).",
+                "Targets while incident mode `{}` is on (its trigger adds the tag `{}`): {}.",
                 inc.id,
-                incident_marker(&inc.id)
+                incident_marker(&inc.id),
+                sources(&by_priority, |s| inc.sla_overrides.contains_key(&s.id))
             ),
-            filter,
+            filter: Conditions {
+                all: vec![Condition::tags_include(&[incident_marker(&inc.id)])],
+                any: Vec::new(),
+            },
             metrics,
         });
     }
-    for s in firsts {
-        let object = format!("sla_policy `{}`", keys::of("severity", &s.id));
-        let hours = match &s.calendar {
-            Some(c) => format!("business hours of calendar `{c}`"),
-            None => "around the clock".to_string(),
-        };
+    if !by_priority.is_empty() {
+        let object = "sla_policy `severities`";
         policies.push(SlaPolicy {
-            key: keys::of("severity", &s.id),
-            title: format!("carebook: {}", s.name),
+            key: "severities".to_string(),
+            title: "carebook: targets by severity".to_string(),
             description: format!(
-                "Severity `{}`: priority {}, {hours}.",
-                s.id,
-                s.priority.as_str()
+                "Every ticket carebook's triggers decided (tag `{DECIDED}`): {}.",
+                sources(&by_priority, |_| false)
             ),
             filter: Conditions {
-                all: vec![Condition::priority_is(s.priority)],
+                all: vec![Condition::tags_include(&[DECIDED.to_string()])],
                 any: Vec::new(),
             },
-            metrics: targets(
-                s,
-                s.first_response_seconds,
-                s.resolution_seconds,
-                &object,
-                notes,
-            ),
+            metrics: by_priority
+                .iter()
+                .flat_map(|s| {
+                    targets(
+                        s,
+                        s.first_response_seconds,
+                        s.resolution_seconds,
+                        object,
+                        notes,
+                    )
+                })
+                .collect(),
         });
     }
     policies
+}
+
+/// Every priority a ticket can end with: a severity's, raised by any mix
+/// of the boosts. Most urgent first, the order Zendesk lists targets in.
+pub fn reachable_priorities(ir: &Ir) -> Vec<Priority> {
+    let b = &ir.boosts;
+    let steps: Vec<u8> = [b.vip, b.influencer, b.emergency]
+        .into_iter()
+        .filter(|&s| s > 0)
+        .collect();
+    let mut reachable: Vec<Priority> = ir.severities.iter().map(|s| s.priority).collect();
+    let mut i = 0;
+    while i < reachable.len() {
+        for &n in &steps {
+            let up = reachable[i].raised(n);
+            if !reachable.contains(&up) {
+                reachable.push(up);
+            }
+        }
+        i += 1;
+    }
+    reachable.sort_unstable_by(|a, b| b.cmp(a));
+    reachable
+}
+
+/// "urgent from `critical`, high from `major` (relaxed)".
+fn sources(by_priority: &[&IrSeverity], relaxed: impl Fn(&IrSeverity) -> bool) -> String {
+    by_priority
+        .iter()
+        .map(|s| {
+            format!(
+                "{} from severity `{}`{}",
+                s.priority.as_str(),
+                s.id,
+                if relaxed(s) { " (relaxed)" } else { "" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The first severity of each priority, most severe first.

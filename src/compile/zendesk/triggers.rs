@@ -52,18 +52,6 @@ pub fn queue_marker(queue: &str) -> String {
     format!("carebook_queue_{queue}")
 }
 
-const PRIORITIES: [Priority; 4] = [
-    Priority::Low,
-    Priority::Normal,
-    Priority::High,
-    Priority::Urgent,
-];
-
-fn raise(p: Priority, steps: u8) -> Priority {
-    let i = PRIORITIES.iter().position(|x| *x == p).unwrap_or(1);
-    PRIORITIES[(i + steps as usize).min(PRIORITIES.len() - 1)]
-}
-
 fn field(r: Ref) -> Text {
     Text::prefixed("custom_fields_", r)
 }
@@ -559,8 +547,8 @@ fn boosts(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
             continue;
         }
         let marker = format!("carebook_boost_{kind}");
-        for from in PRIORITIES {
-            let to = raise(from, steps);
+        for from in Priority::ALL {
+            let to = from.raised(steps);
             if to == from {
                 continue;
             }
