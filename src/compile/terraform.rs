@@ -65,6 +65,16 @@ impl Dialect for Terraform {
     fn empty_lists(&self) -> bool {
         false
     }
+
+    /// The provider writes a ticket field as `custom_field` with the id
+    /// beside it, and reads it back so: `custom_fields_ID` would plan a
+    /// change on every run.
+    fn custom_field(&self, r: &Ref) -> Vec<(&'static str, Value)> {
+        vec![
+            ("field", json!("custom_field")),
+            ("custom_field_id", json!(reference(r))),
+        ]
+    }
 }
 
 /// The resources of one type, by name.

@@ -21,6 +21,27 @@ pub trait Dialect {
     /// Whether an empty condition list is written as `[]`; otherwise it
     /// is left out.
     fn empty_lists(&self) -> bool;
+    /// The `field` of a condition or action that names a custom ticket
+    /// field, and whatever else names it. The REST API takes one field,
+    /// `custom_fields_ID`.
+    fn custom_field(&self, r: &Ref) -> Vec<(&'static str, Value)> {
+        vec![(
+            "field",
+            Value::String(format!("{}{}", super::CUSTOM_FIELD, self.reference(r))),
+        )]
+    }
+}
+
+/// A condition's or action's `field`, as the dialect writes it.
+fn field(f: &Text, d: &impl Dialect) -> Map<String, Value> {
+    match f.as_custom_field() {
+        Some(r) => d
+            .custom_field(r)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        None => Map::from_iter([("field".to_string(), Value::String(text(f, d)))]),
+    }
 }
 
 /// Every body of a plan, by key, in the plan's order.
@@ -117,11 +138,10 @@ fn conditions(c: &Conditions, d: &impl Dialect) -> Value {
         items
             .iter()
             .map(|c| {
-                json!({
-                    "field": text(&c.field, d),
-                    "operator": c.operator,
-                    "value": text(&c.value, d),
-                })
+                let mut out = field(&c.field, d);
+                out.insert("operator".into(), json!(c.operator));
+                out.insert("value".into(), json!(text(&c.value, d)));
+                Value::Object(out)
             })
             .collect()
     };
@@ -136,7 +156,11 @@ fn conditions(c: &Conditions, d: &impl Dialect) -> Value {
 
 fn actions(list: &[Action], d: &impl Dialect) -> Value {
     list.iter()
-        .map(|a| json!({"field": text(&a.field, d), "value": text(&a.value, d)}))
+        .map(|a| {
+            let mut out = field(&a.field, d);
+            out.insert("value".into(), json!(text(&a.value, d)));
+            Value::Object(out)
+        })
         .collect()
 }
 

@@ -56,7 +56,24 @@ impl Text {
     pub fn prefixed(prefix: &str, r: Ref) -> Text {
         Text(vec![Piece::Literal(prefix.to_string()), Piece::Ref(r)])
     }
+
+    /// A custom ticket field as a condition's or action's field.
+    pub fn custom_field(r: Ref) -> Text {
+        Text::prefixed(CUSTOM_FIELD, r)
+    }
+
+    /// The ticket field this names, when it is one.
+    pub fn as_custom_field(&self) -> Option<&Ref> {
+        match self.0.as_slice() {
+            [Piece::Literal(p), Piece::Ref(r)] if p == CUSTOM_FIELD => Some(r),
+            _ => None,
+        }
+    }
 }
+
+/// How the REST API names a custom ticket field in conditions and
+/// actions: this prefix, then the field's id.
+pub const CUSTOM_FIELD: &str = "custom_fields_";
 
 /// One condition of a trigger or SLA policy filter.
 #[derive(Debug, Clone, PartialEq, Eq)]

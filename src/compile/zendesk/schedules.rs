@@ -1,6 +1,8 @@
-//! Schedules from the business-hours calendars: weekly intervals as
-//! minutes from Sunday 00:00 (Zendesk's week starts on Sunday; the
-//! playbook's on Monday), never crossing midnight, and dated holidays.
+//! Schedules from the business-hours calendars that SLA targets count
+//! in (a calendar nothing in Zendesk refers to would only be clutter an
+//! admin has to wonder about): weekly intervals as minutes from Sunday
+//! 00:00 (Zendesk's week starts on Sunday; the playbook's on Monday),
+//! never crossing midnight, and dated holidays.
 
 use super::fidelity::Notes;
 use super::{Holiday, Schedule};
@@ -11,8 +13,10 @@ use crate::tz::zendesk as time_zones;
 const DAY: u32 = 1440;
 
 pub fn plan(pb: &Playbook, ir: &Ir, notes: &mut Notes) -> Vec<Schedule> {
+    let counted = super::sla::counted_calendars(ir);
     ir.calendars
         .iter()
+        .filter(|c| counted.contains(&c.id.as_str()))
         .map(|c| {
             // The IR keeps ids only; people pick a schedule by its name.
             let name = pb

@@ -166,6 +166,21 @@ fn sources(by_priority: &[&IrSeverity], relaxed: impl Fn(&IrSeverity) -> bool) -
         .join(", ")
 }
 
+/// The calendars an SLA target counts business hours in: those of the
+/// severities whose targets Zendesk applies. Only these are exported as
+/// schedules; a ticket gets one from the schedule triggers.
+pub fn counted_calendars(ir: &Ir) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in first_of_each_priority(ir) {
+        if let Some(c) = s.calendar.as_deref()
+            && !out.contains(&c)
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The first severity of each priority, most severe first.
 pub fn first_of_each_priority(ir: &Ir) -> Vec<&IrSeverity> {
     let mut seen: Vec<Priority> = Vec::new();

@@ -53,7 +53,7 @@ pub fn queue_marker(queue: &str) -> String {
 }
 
 fn field(r: Ref) -> Text {
-    Text::prefixed("custom_fields_", r)
+    Text::custom_field(r)
 }
 
 pub fn plan(pb: &Playbook, ir: &Ir, notes: &mut Notes) -> Vec<Trigger> {
