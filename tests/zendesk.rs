@@ -88,6 +88,7 @@ fn schema_of(rel: &str) -> &'static str {
     let parts: Vec<&str> = rel.split('/').collect();
     match parts.as_slice() {
         ["zendesk", "triggers", _] => "trigger.schema.json",
+        ["zendesk", "automations", _] => "automation.schema.json",
         ["zendesk", "macros", _] => "macro.schema.json",
         ["zendesk", "sla_policies", _] => "sla_policy.schema.json",
         ["zendesk", "groups", _] => "group.schema.json",
@@ -130,6 +131,7 @@ fn every_rest_body_matches_its_schema_from_the_api_reference() {
     assert_eq!(counts["trigger_category.schema.json"], 1);
     assert_eq!(counts["sla_policy.schema.json"], 2);
     assert!(counts["trigger.schema.json"] > 60, "{counts:?}");
+    assert!(counts["automation.schema.json"] > 10, "{counts:?}");
     assert!(counts["macro.schema.json"] > 50, "{counts:?}");
 }
 
@@ -635,6 +637,10 @@ fn terraform_file_is_terraform_json_whose_references_resolve() {
         ),
         ("zendesk_macro", &["title", "actions"][..]),
         (
+            "zendesk_automation",
+            &["title", "conditions", "actions"][..],
+        ),
+        (
             "zendesk_sla_policy",
             &["title", "filter", "policy_metrics"][..],
         ),
@@ -938,4 +944,168 @@ fn every_macro_is_a_reply_the_customer_reads() {
         seen += 1;
     }
     assert!(seen > 40, "{seen} macros");
+}
+
+/// The escalation chain a sample follows in carebook is the one the
+/// Zendesk triggers tag its ticket with, and each rung a person takes is
+/// an automation that never runs before the rung is due, at most two
+/// hours after, on the clock (business hours or not) the router used.
+#[test]
+fn escalation_rungs_become_automations_that_never_run_early() {
+    let c = Compiled::bundled();
+    let pb = common::bundled_playbook();
+    let router = Router::new(&carebook::ir::lower(&pb)).unwrap();
+    let tf = c.json("terraform/zendesk.tf.json");
+    let triggers = tf["resource"]["zendesk_trigger"].as_object().unwrap();
+    let automations = tf["resource"]["zendesk_automation"].as_object().unwrap();
+    let conditions = |a: &Value| -> Vec<Value> {
+        ["all", "any"]
+            .iter()
+            .flat_map(|l| a["conditions"][l].as_array().cloned().unwrap_or_default())
+            .collect()
+    };
+    // Whether an automation is for tickets of this priority.
+    let for_priority = |a: &Value, p: &str| -> bool {
+        let all = a["conditions"]["all"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let any = a["conditions"]["any"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let is = |c: &Value| c["field"] != "priority" || c["value"] == p;
+        all.iter().all(is) && (any.is_empty() || any.iter().any(|c| c["value"] == p))
+    };
+    let mut checked = 0;
+    let mut skipped = 0;
+    for sample in pb.samples.iter().filter(|s| s.incident.is_none()) {
+        let message = carebook::sampletest::message_of(&sample.value);
+        let d = router.decide(&message, &DecideOptions::default());
+        let Some(first) = d.escalation.first() else {
+            continue;
+        };
+        // The chain tag after the decide trigger, then the route's.
+        let mut tags: BTreeSet<String> = BTreeSet::new();
+        let decide = match d.deciding_tag {
+            Some(t) => format!("decide-{t}"),
+            None => "decide_untagged".to_string(),
+        };
+        // A tag only a pattern sets has no trigger (see FIDELITY.md).
+        if !triggers.contains_key(&decide) {
+            skipped += 1;
+            continue;
+        }
+        let route = d.route.map(|r| {
+            let whole = format!("route-{r}");
+            if triggers.contains_key(&whole) {
+                whole
+            } else {
+                format!("{whole}_{}", d.language)
+            }
+        });
+        for key in std::iter::once(decide).chain(route) {
+            let trigger = &triggers[&key];
+            for a in trigger["actions"].as_array().unwrap() {
+                let words = a["value"].as_str().unwrap().split(' ').map(String::from);
+                match a["field"].as_str().unwrap() {
+                    "current_tags" => tags.extend(words),
+                    "remove_tags" => {
+                        for w in words {
+                            tags.remove(&w);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let chains: Vec<&String> = tags
+            .iter()
+            .filter(|t| t.starts_with("carebook_chain_"))
+            .collect();
+        assert_eq!(
+            chains,
+            [&format!("carebook_chain_{}", first.chain)],
+            "sample `{}`",
+            sample.id
+        );
+        let offsets = chain_offsets(&pb, first.chain);
+        for (i, rung) in d.escalation.iter().enumerate() {
+            let n = i + 1;
+            let done = format!("carebook_escalated_{}_{n}", first.chain);
+            let mine: Vec<&Value> = automations
+                .values()
+                .filter(|a| {
+                    conditions(a).iter().any(|c| c["value"] == done.as_str())
+                        && for_priority(a, d.priority.as_str())
+                })
+                .collect();
+            if rung.automated {
+                assert!(mine.is_empty(), "sample `{}` rung {n}", sample.id);
+                continue;
+            }
+            assert_eq!(mine.len(), 1, "sample `{}` rung {n}", sample.id);
+            let a = mine[0];
+            let cs = conditions(a);
+            let hours = cs.iter().find(|c| c["field"] == "NEW").unwrap();
+            let business = hours["operator"] == "greater_than_business_hours";
+            assert_eq!(
+                business,
+                matches!(d.clock, carebook::router::Clock::Business { .. }),
+                "sample `{}` rung {n}: the router's clock",
+                sample.id
+            );
+            // Zendesk counts whole hours: `greater_than h` holds from h+1
+            // hours on, and the hourly run comes within the next hour.
+            let h: u64 = hours["value"].as_str().unwrap().parse().unwrap();
+            let due = offsets[i];
+            assert!(
+                (h + 1) * 3600 >= due,
+                "sample `{}` rung {n} runs early",
+                sample.id
+            );
+            assert!(
+                (h + 2) * 3600 - due <= 2 * 3600,
+                "sample `{}` rung {n} runs over two hours late",
+                sample.id
+            );
+            if let Some(team) = rung.team {
+                assert!(
+                    a["actions"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|x| x["field"] == "group_id"
+                            && x["value"] == format!("${{zendesk_group.{team}.id}}")),
+                    "sample `{}` rung {n} goes to {team}",
+                    sample.id
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked}");
+    assert!(skipped < 10, "{skipped}");
+}
+
+/// Seconds from the message to each rung of a chain and its `then`s.
+fn chain_offsets(pb: &carebook::load::Playbook, chain: &str) -> Vec<u64> {
+    let ir = carebook::ir::lower(pb);
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut current = Some(chain.to_string());
+    let mut seen = Vec::new();
+    while let Some(id) = current {
+        if seen.contains(&id) {
+            break;
+        }
+        let c = ir.chains.iter().find(|c| c.id == id).unwrap();
+        for r in &c.rungs {
+            total += r.after_seconds;
+            out.push(total);
+        }
+        seen.push(id);
+        current = c.then.clone();
+    }
+    out
 }

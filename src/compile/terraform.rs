@@ -115,6 +115,9 @@ pub fn export(pb: &Playbook, ir: &Ir, plan: Option<&Plan>, out: &mut Compiled) {
         json!({CATEGORY: bodies.category}),
     );
     resource.insert("zendesk_trigger".into(), resources(bodies.triggers));
+    if !bodies.automations.is_empty() {
+        resource.insert("zendesk_automation".into(), resources(bodies.automations));
+    }
     resource.insert("zendesk_macro".into(), resources(bodies.macros));
     resource.insert("zendesk_sla_policy".into(), resources(bodies.sla_policies));
 

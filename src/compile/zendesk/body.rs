@@ -57,6 +57,8 @@ pub struct Bodies {
     pub macros: Vec<(String, Value)>,
     /// In position order.
     pub sla_policies: Vec<(String, Value)>,
+    /// In position order.
+    pub automations: Vec<(String, Value)>,
 }
 
 impl Plan {
@@ -91,6 +93,12 @@ impl Plan {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| keyed(&p.key, sla_policy(p, i + 1, d)))
+                .collect(),
+            automations: self
+                .automations
+                .iter()
+                .enumerate()
+                .map(|(i, a)| keyed(&a.key, automation(a, i + 1, d)))
                 .collect(),
         }
     }
@@ -206,6 +214,17 @@ fn macro_(m: &Macro, d: &impl Dialect) -> Value {
         "description": d.literal(&m.description),
         "active": true,
         "actions": actions(&m.actions, d),
+    })
+}
+
+fn automation(a: &Trigger, position: usize, d: &impl Dialect) -> Value {
+    json!({
+        "title": d.literal(&a.title),
+        "description": d.literal(&a.description),
+        "active": a.active,
+        "position": position,
+        "conditions": conditions(&a.conditions, d),
+        "actions": actions(&a.actions, d),
     })
 }
 

@@ -10,6 +10,7 @@
 //! references. `compile` plans once for both. What Zendesk cannot express
 //! is reported as [`Fidelity`] warnings and listed in `zendesk/FIDELITY.md`.
 
+pub mod automations;
 pub mod body;
 pub mod fidelity;
 pub mod groups;
@@ -220,6 +221,8 @@ pub struct Plan {
     pub macros: Vec<Macro>,
     /// In position order.
     pub sla_policies: Vec<SlaPolicy>,
+    /// In position order: escalation rungs.
+    pub automations: Vec<automations::Automation>,
     pub fidelity: Vec<Fidelity>,
 }
 
@@ -248,6 +251,10 @@ impl Plan {
             "sla_policy",
             self.sla_policies.iter().map(|p| &p.key).collect(),
         );
+        check(
+            "automation",
+            self.automations.iter().map(|a| &a.key).collect(),
+        );
         out
     }
 }
@@ -260,6 +267,7 @@ pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
     let triggers = triggers::plan(pb, ir, &mut notes);
     let macros = macros::plan(pb, &mut notes);
     let sla_policies = sla::plan(ir, &mut notes);
+    let automations = automations::plan(ir, &mut notes);
     Plan {
         category_name: format!("carebook: {}", ir.playbook),
         groups,
@@ -267,6 +275,7 @@ pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
         triggers,
         macros,
         sla_policies,
+        automations,
         fidelity: notes.into_list(),
     }
 }
@@ -316,6 +325,12 @@ pub fn export(pb: &Playbook, ir: &Ir, out: &mut Compiled) -> Option<Plan> {
         out.add_json(
             format!("zendesk/sla_policies/{:02}-{key}.json", i + 1),
             &json!({"sla_policy": body}),
+        );
+    }
+    for (i, (key, body)) in bodies.automations.into_iter().enumerate() {
+        out.add_json(
+            format!("zendesk/automations/{:02}-{key}.json", i + 1),
+            &json!({"automation": body}),
         );
     }
     out.add(
@@ -406,6 +421,7 @@ mod tests {
             triggers: vec![trigger("tag-a"), trigger("decide-a")],
             macros: Vec::new(),
             sla_policies: Vec::new(),
+            automations: Vec::new(),
             fidelity: Vec::new(),
         };
         assert!(plan.repeated_keys().is_empty());

@@ -130,12 +130,23 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
 /// Every priority a ticket can end with: a severity's, raised by any mix
 /// of the boosts. Most urgent first, the order Zendesk lists targets in.
 pub fn reachable_priorities(ir: &Ir) -> Vec<Priority> {
+    raised_by_boosts(ir, ir.severities.iter().map(|s| s.priority))
+}
+
+/// The given priorities and every one the boosts can raise them to, most
+/// urgent first.
+pub fn raised_by_boosts(ir: &Ir, from: impl IntoIterator<Item = Priority>) -> Vec<Priority> {
     let b = &ir.boosts;
     let steps: Vec<u8> = [b.vip, b.influencer, b.emergency]
         .into_iter()
         .filter(|&s| s > 0)
         .collect();
-    let mut reachable: Vec<Priority> = ir.severities.iter().map(|s| s.priority).collect();
+    let mut reachable: Vec<Priority> = Vec::new();
+    for p in from {
+        if !reachable.contains(&p) {
+            reachable.push(p);
+        }
+    }
     let mut i = 0;
     while i < reachable.len() {
         for &n in &steps {

@@ -48,6 +48,10 @@ pub fn incident_marker(incident: &str) -> String {
 pub fn route_marker(route: &str) -> String {
     format!("carebook_route_{route}")
 }
+/// The escalation chain a ticket follows, for the automations.
+pub fn chain_marker(chain: &str) -> String {
+    format!("carebook_chain_{chain}")
+}
 pub fn queue_marker(queue: &str) -> String {
     format!("carebook_queue_{queue}")
 }
@@ -454,6 +458,12 @@ fn decide(ir: &Ir, settable: &BTreeSet<usize>, out: &mut Vec<Trigger>) {
         let severity = tag.severity.and_then(|s| ir.severities.get(s));
         let mut markers = vec![DECIDED.to_string(), deciding_marker(&tag.id)];
         markers.extend(severity.map(|s| severity_marker(&s.id)));
+        markers.extend(
+            severity
+                .or(lowest)
+                .and_then(|s| s.escalation.as_deref())
+                .map(chain_marker),
+        );
         let mut actions = vec![Action::add_tags(&markers)];
         actions.extend(
             severity
@@ -480,10 +490,13 @@ fn decide(ir: &Ir, settable: &BTreeSet<usize>, out: &mut Vec<Trigger>) {
             actions,
         });
     }
-    let mut actions = vec![Action::add_tags(&[
-        DECIDED.to_string(),
-        "carebook_untagged".to_string(),
-    ])];
+    let mut markers = vec![DECIDED.to_string(), "carebook_untagged".to_string()];
+    markers.extend(
+        lowest
+            .and_then(|s| s.escalation.as_deref())
+            .map(chain_marker),
+    );
+    let mut actions = vec![Action::add_tags(&markers)];
     actions.extend(lowest.map(|s| Action::new("priority", s.priority.as_str())));
     out.push(Trigger {
         key: keys::variant("decide", "untagged"),
@@ -731,11 +744,25 @@ fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
             field: Text::lit("group_id"),
             value: Text::of(g),
         }));
-        actions.push(Action::add_tags(&[
+        let mut markers = vec![
             ROUTED.to_string(),
             route_marker(&route.id),
             queue_marker(&route.queue),
-        ]));
+        ];
+        // The route's chain replaces the severity's.
+        if let Some(chain) = &route.escalation {
+            let others: Vec<String> = ir
+                .chains
+                .iter()
+                .filter(|c| &c.id != chain)
+                .map(|c| chain_marker(&c.id))
+                .collect();
+            if !others.is_empty() {
+                actions.push(Action::new("remove_tags", others.join(" ")));
+            }
+            markers.push(chain_marker(chain));
+        }
+        actions.push(Action::add_tags(&markers));
         let title = format!("carebook route {} to queue {}", route.id, route.queue);
         let description = format!(
             "Route `{}` of the routing matrix (first match wins).",
@@ -787,11 +814,16 @@ fn not_exported(ir: &Ir, notes: &mut Notes) {
             "carebook detects a message's language from its text when the message and channel do not say; Zendesk routes on the language field alone, which your social integration must fill",
         );
     }
-    for c in &ir.chains {
-        notes.add(
-            format!("escalation chain `{}`", c.id),
-            "not exported: Zendesk triggers cannot wait; the SLA policies flag the breach, and the chain's rungs stay with the team",
-        );
+    if !ir.incidents.is_empty() {
+        for r in ir.routes.iter().filter(|r| r.escalation.is_some()) {
+            notes.add(
+                format!("trigger `{}`", keys::of("route", &r.id)),
+                format!(
+                    "in an incident mode the incident's queue trigger routes first, so its tickets keep their severity's chain; carebook gives the ones that match this route its chain `{}`",
+                    r.escalation.as_deref().unwrap_or_default()
+                ),
+            );
+        }
     }
     for t in &ir.teams {
         if !t.handover_to.is_empty() {
