@@ -65,6 +65,11 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                         ),
                     )
                     .at(at(&child, true).with_message("not a field here"));
+                    let span = source.nearest(&child).and_then(|s| s.key);
+                    if let Some(hint) = span.and_then(|s| split_flow_value(&source.text, s.start, name)) {
+                        out.push(d.help(hint));
+                        continue;
+                    }
                     d = match closest(name, allowed.iter().map(String::as_str)) {
                         Some(c) => d.help(format!("did you mean `{c}`?")),
                         None if !allowed.is_empty() => {
@@ -234,6 +239,28 @@ fn singular(list: &str) -> String {
     } else {
         word
     }
+}
+
+/// A key with a space, inside `{ }` and after a comma on its line, is the
+/// rest of a value that an unquoted comma cut in two:
+/// `{en: Sorry, that's frustrating}`. Names the fix instead of a field.
+fn split_flow_value(text: &str, key_start: usize, name: &str) -> Option<String> {
+    if !name.contains(char::is_whitespace) {
+        return None;
+    }
+    let line_start = text[..key_start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..key_start];
+    let open = before.rfind('{')?;
+    let comma = before.rfind(',')?;
+    if comma < open {
+        return None;
+    }
+    // The value the comma cut: from the `:` before the comma.
+    let start = before[..comma].rfind(':').map_or(open + 1, |i| i + 1);
+    let head = before[start..comma].trim();
+    Some(format!(
+        "inside `{{ }}` a comma ends the value: quote a value that holds one, e.g. `\"{head}, {name}\"`"
+    ))
 }
 
 fn last_token(pointer: &str) -> &str {
