@@ -128,7 +128,7 @@ fn usage_errors_exit_2() {
     let out = run(&["lint-reply", "--channel", "twitter", "Hi"]);
     assert_eq!(out.status, 2, "{}", out.transcript());
     assert!(
-        out.stderr.contains("no channel `twitter`"),
+        out.stderr.contains("the playbook has no channel `twitter`"),
         "{}",
         out.stderr
     );
@@ -136,6 +136,42 @@ fn usage_errors_exit_2() {
     assert_eq!(none.status, 2, "{}", none.transcript());
     let missing = run(&["lint-reply", "--channel", "x", "--file", "no/such/file.txt"]);
     assert_eq!(missing.status, 2, "{}", missing.transcript());
+    // A language or tag the playbook lacks would switch checks off in
+    // silence: a usage error that names the closest.
+    let lang = run(&["lint-reply", "--channel", "x", "--lang", "xx", "Hi"]);
+    assert_eq!(lang.status, 2, "{}", lang.transcript());
+    assert!(
+        lang.stderr
+            .contains("the playbook has no language `xx`; languages: en, ja, th, pl, et"),
+        "{}",
+        lang.stderr
+    );
+    let tag = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "--tag",
+        "complaint-staf",
+        "Hi",
+    ]);
+    assert_eq!(tag.status, 2, "{}", tag.transcript());
+    assert!(
+        tag.stderr
+            .contains("the playbook has no tag `complaint-staf`; did you mean `complaint-staff`?"),
+        "{}",
+        tag.stderr
+    );
+    let fine = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "--lang",
+        "en",
+        "--tag",
+        "complaint-staff",
+        "Hi Sam, we're on it. ^AM",
+    ]);
+    assert_ne!(fine.status, 2, "{}", fine.transcript());
 }
 
 #[test]

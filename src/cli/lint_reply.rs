@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::json;
 
-use super::{ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, router_for, usage_error};
+use super::{
+    ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, one_of, print, router_for, unknown,
+    usage_error,
+};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::model::{Id, MessageKind};
 use crate::source::{SourceFile, Sources, Span};
@@ -72,11 +75,21 @@ pub fn run(args: LintReplyArgs) -> i32 {
     };
     let pb = &checked.playbook;
     let Some(channel) = pb.channels.iter().find(|c| c.id.as_str() == args.channel) else {
-        let known: Vec<&str> = pb.channels.iter().map(|c| c.id.as_str()).collect();
-        let hint = crate::diagnostic::did_you_mean(&args.channel, known.iter().copied())
-            .unwrap_or_else(|| format!("channels: {}", known.join(", ")));
-        return usage_error(format!("no channel `{}`; {hint}", args.channel));
+        let channels: Vec<&str> = pb.channels.iter().map(|c| c.id.as_str()).collect();
+        return unknown("channel", &args.channel, &channels);
     };
+    if let Some(lang) = &args.lang {
+        let langs: Vec<&str> = pb.languages.iter().map(|l| l.code.as_str()).collect();
+        if let Err(status) = one_of("language", lang, &langs) {
+            return status;
+        }
+    }
+    let tag_ids: Vec<&str> = pb.tags.iter().map(|t| t.id.as_str()).collect();
+    for tag in &args.tags {
+        if let Err(status) = one_of("tag", tag, &tag_ids) {
+            return status;
+        }
+    }
     let kind = match args.kind {
         KindArg::Public => MessageKind::Public,
         KindArg::Private => MessageKind::Private,

@@ -190,6 +190,23 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
 }
 
+/// `given` must be one of `known` (a playbook's channels, languages,
+/// tags): otherwise a usage error that suggests the closest, or lists them.
+pub fn one_of(what: &str, given: &str, known: &[&str]) -> Result<(), i32> {
+    if known.contains(&given) {
+        Ok(())
+    } else {
+        Err(unknown(what, given, known))
+    }
+}
+
+/// The usage error for a name the playbook does not have.
+pub fn unknown(what: &str, given: &str, known: &[&str]) -> i32 {
+    let hint = crate::diagnostic::did_you_mean(given, known.iter().copied())
+        .unwrap_or_else(|| format!("{what}s: {}", known.join(", ")));
+    usage_error(format!("the playbook has no {what} `{given}`; {hint}"))
+}
+
 /// Reports a usage or I/O error on stderr and returns its exit status.
 pub fn usage_error(message: impl std::fmt::Display) -> i32 {
     let message = message.to_string();

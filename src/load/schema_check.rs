@@ -66,7 +66,9 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                     )
                     .at(at(&child, true).with_message("not a field here"));
                     let span = source.nearest(&child).and_then(|s| s.key);
-                    if let Some(hint) = span.and_then(|s| split_flow_value(&source.text, s.start, name)) {
+                    if let Some(hint) =
+                        span.and_then(|s| split_flow_value(&source.text, s.start, name))
+                    {
                         out.push(d.help(hint));
                         continue;
                     }
