@@ -152,6 +152,17 @@ fn check_passes_when_current_and_lists_stale_files() {
     fs::write(out.path().join("old/gone.json"), "{}").unwrap();
     let stale = check(out.path());
     assert_eq!(stale.status, 1, "{}", stale.transcript());
+    // Its FIDELITY.md files may be stale too: not pointed to.
+    assert!(
+        !stale.stderr.contains("FIDELITY.md lists"),
+        "{}",
+        stale.stderr
+    );
+    assert!(
+        stale.stderr.contains("run with --verbose to list them"),
+        "{}",
+        stale.stderr
+    );
     assert!(
         stale.stderr.contains("routing.json (out of date)"),
         "{}",
@@ -223,6 +234,24 @@ fn a_file_where_the_output_directory_goes_is_an_error() {
     let failed = compile_into(&out);
     assert_eq!(failed.status, 2, "{}", failed.transcript());
     assert_eq!(fs::read_to_string(&out).unwrap(), "not a directory");
+    let expected = format!(
+        "error: `{}` is not a directory; --out names the directory the outputs go in\n",
+        out.display()
+    );
+    assert_eq!(
+        failed.stderr, expected,
+        "nothing about files it did not write"
+    );
+    let check = run(&[
+        "compile",
+        "-p",
+        root().join("playbooks").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--check",
+    ]);
+    assert_eq!(check.status, 2, "{}", check.transcript());
+    assert_eq!(check.stderr, expected);
 }
 
 #[test]

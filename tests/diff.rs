@@ -142,6 +142,22 @@ fn bad_revisions_and_broken_playbooks_exit_2() {
     let dir = tmp.path().join("care");
     let out = run_in(&dir, &["diff", "no-such-branch", "-p", "playbook"], None);
     assert_eq!(out.status, 2, "{}", out.transcript());
+    assert!(
+        out.stderr
+            .contains("`no-such-branch` is not a revision of this repository; git says: fatal:"),
+        "{}",
+        out.stderr
+    );
+    // A playbook written but never committed.
+    copy_dir(&fixtures().join("base"), &dir.join("new"));
+    let out = run_in(&dir, &["diff", "HEAD", "-p", "new"], None);
+    assert_eq!(out.status, 2, "{}", out.transcript());
+    assert!(
+        out.stderr
+            .contains("the playbook `care/new` is not in `HEAD`; commit it first"),
+        "{}",
+        out.stderr
+    );
     edit(&dir.join("playbook/tags.yaml"), "team: care", "team: car");
     let out = run_in(&dir, &["diff", "HEAD", "-p", "playbook"], None);
     assert_eq!(out.status, 2, "{}", out.transcript());

@@ -24,6 +24,17 @@ fn table_with_summary_and_malformed_line() {
 }
 
 #[test]
+fn one_message_is_counted_in_the_singular() {
+    let out = run_in(&root(), &["simulate", "-m", "-"], Some(ONE));
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(
+        out.stderr.contains("1 message routed, 0 malformed"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn jsonl_carries_the_decision_keys() {
     let out = run(&[
         "simulate",

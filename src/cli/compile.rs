@@ -31,6 +31,12 @@ pub struct CompileArgs {
 }
 
 pub fn run(args: CompileArgs) -> i32 {
+    if args.out.exists() && !args.out.is_dir() {
+        return usage_error(format!(
+            "`{}` is not a directory; --out names the directory the outputs go in",
+            args.out.display()
+        ));
+    }
     let checked = match checked_playbook(&args.playbook) {
         Ok(c) => c,
         Err(status) => return status,
@@ -47,17 +53,18 @@ pub fn run(args: CompileArgs) -> i32 {
             return super::EXIT_USAGE;
         }
     };
-    report_fidelity(&compiled.fidelity, &args);
     let out = args.out.display();
     if args.check {
         return match output::check(&args.out, &compiled.files) {
             Ok(stale) if stale.is_empty() => {
+                report_fidelity(&compiled.fidelity, &args, true);
                 let n = compiled.files.len();
                 let s = if n == 1 { "" } else { "s" };
                 println!("`{out}` is up to date ({n} file{s} and the manifest)");
                 EXIT_OK
             }
             Ok(stale) => {
+                report_fidelity(&compiled.fidelity, &args, false);
                 let s = if stale.len() == 1 { " is" } else { "s are" };
                 eprintln!("error: {} compiled file{s} stale in `{out}`:", stale.len());
                 for (path, why) in &stale {
@@ -79,6 +86,7 @@ pub fn run(args: CompileArgs) -> i32 {
     }
     match output::write(&args.out, &compiled.files) {
         Ok(report) => {
+            report_fidelity(&compiled.fidelity, &args, true);
             print(&summary(&report));
             println!(
                 "compiled into `{out}`: {} written, {} unchanged, {} removed",
@@ -144,8 +152,9 @@ fn summary(report: &output::WriteReport) -> String {
 
 /// The fidelity warnings: one line per target with where the full list is,
 /// or every warning under `--verbose`. A bundled playbook has over a
-/// hundred, which would bury anything else a compile says.
-fn report_fidelity(fidelity: &[compile::Fidelity], args: &CompileArgs) {
+/// hundred, which would bury anything else a compile says. `current`:
+/// whether the output directory's FIDELITY.md files say the same.
+fn report_fidelity(fidelity: &[compile::Fidelity], args: &CompileArgs, current: bool) {
     if args.verbose {
         for f in fidelity {
             eprintln!("warning: {} {}: {}", f.target, f.object, f.message);
@@ -158,10 +167,16 @@ fn report_fidelity(fidelity: &[compile::Fidelity], args: &CompileArgs) {
     }
     for (target, n) in by_target {
         let s = if n == 1 { "" } else { "s" };
+        let listed = if current {
+            format!(
+                "{}/{target}/FIDELITY.md lists them (or run with --verbose)",
+                args.out.display()
+            )
+        } else {
+            "run with --verbose to list them".to_string()
+        };
         eprintln!(
-            "warning: the {target} export differs from the playbook in {n} place{s}; \
-             {}/{target}/FIDELITY.md lists them (or run with --verbose)",
-            args.out.display()
+            "warning: the {target} export differs from the playbook in {n} place{s}; {listed}"
         );
     }
 }

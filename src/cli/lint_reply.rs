@@ -12,6 +12,7 @@ use super::{
     ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, one_of, print, router_for, unknown,
     usage_error,
 };
+use crate::diagnostic::render::plural;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::model::{Id, MessageKind};
 use crate::source::{SourceFile, Sources, Span};
@@ -233,14 +234,14 @@ fn human_report(reply: &Reply, report: &Report, origin: String, color: bool) -> 
         .limit
         .map_or("no limit".to_string(), |l| format!("limit {l}"));
     out.push_str(&format!(
-        "{} {} reply ({}): {} {}, {limit}; {} errors, {} warnings\n",
+        "{} {} reply ({}): {} {}, {limit}; {}, {}\n",
         reply.channel.id,
         reply.kind.as_str(),
         reply.lang,
         length.value,
         length::unit_name(length.unit),
-        report.errors(),
-        report.warnings(),
+        plural(report.errors(), "error"),
+        plural(report.warnings(), "warning"),
     ));
     out
 }

@@ -105,8 +105,8 @@ fn human(
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
     let _ = writeln!(
         out,
-        "{} samples: {} passed, {} failed",
-        outcomes.len(),
+        "{}: {} passed, {} failed",
+        crate::diagnostic::render::plural(outcomes.len(), "sample"),
         outcomes.len() - failed,
         failed
     );

@@ -13,6 +13,10 @@ pub enum GitError {
     Failed { args: String, stderr: String },
     #[error("`{0}` is not inside a git repository")]
     NotARepository(PathBuf),
+    #[error("`{revision}` is not a revision of this repository; git says: {reason}")]
+    NoRevision { revision: String, reason: String },
+    #[error("the playbook `{path}` is not in `{revision}`; commit it first")]
+    NotInRevision { path: String, revision: String },
     #[error("cannot write the revision's files: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -50,7 +54,16 @@ pub fn locate(playbook: &Path) -> Result<(PathBuf, String), GitError> {
 /// them.
 pub fn checkout(top: &Path, revision: &str, prefix: &str, into: &Path) -> Result<(), GitError> {
     let commit = format!("{revision}^{{commit}}");
-    git(top, &["rev-parse", "--verify", "--quiet", &commit])?;
+    if let Err(e) = git(top, &["rev-parse", &commit, "--"]) {
+        let reason = match e {
+            GitError::Failed { stderr, .. } => stderr.lines().next().unwrap_or("").to_string(),
+            other => other.to_string(),
+        };
+        return Err(GitError::NoRevision {
+            revision: revision.to_string(),
+            reason,
+        });
+    }
     let spec = if prefix.is_empty() {
         ".".to_string()
     } else {
@@ -60,6 +73,16 @@ pub fn checkout(top: &Path, revision: &str, prefix: &str, into: &Path) -> Result
         top,
         &["ls-tree", "-r", "-z", "--name-only", revision, "--", &spec],
     )?;
+    if listing.iter().all(|b| *b == 0) {
+        return Err(GitError::NotInRevision {
+            path: if prefix.is_empty() {
+                ".".into()
+            } else {
+                prefix.to_string()
+            },
+            revision: revision.to_string(),
+        });
+    }
     for name in listing.split(|b| *b == 0).filter(|n| !n.is_empty()) {
         let name = String::from_utf8_lossy(name).into_owned();
         let relative = match name.strip_prefix(prefix) {

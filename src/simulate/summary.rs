@@ -83,8 +83,9 @@ impl Summary {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{} messages routed, {} malformed",
-            self.messages, self.malformed
+            "{} routed, {} malformed",
+            crate::diagnostic::render::plural(self.messages as usize, "message"),
+            self.malformed
         );
         let order = ["urgent", "high", "normal", "low"];
         let p: Vec<String> = order

@@ -100,7 +100,8 @@ impl Summary {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 error`, `2 errors`: a count with its noun, for every summary line.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
