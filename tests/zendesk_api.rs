@@ -161,6 +161,43 @@ impl<'t> Rest<'t> {
         Ok(())
     }
 
+    /// Zendesk's rules for an automation: a time-based condition in
+    /// `all`, and a condition that its own actions make false, so that
+    /// it does not act on the same ticket every hour.
+    fn runs_once(&self, a: &Value) -> Result<(), String> {
+        let timed = strings(&self.t["rest"]["time_based_conditions"]);
+        let all = a["conditions"]["all"]
+            .as_array()
+            .ok_or("no `all` conditions")?;
+        if !all
+            .iter()
+            .any(|c| timed.contains(&c["field"].as_str().unwrap_or("")))
+        {
+            return Err("no time-based condition".into());
+        }
+        let added: Vec<&str> = a["actions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|x| x["field"] == "current_tags")
+            .flat_map(|x| x["value"].as_str().unwrap_or("").split(' '))
+            .collect();
+        let nullified = all.iter().any(|c| {
+            c["field"] == "current_tags"
+                && c["operator"] == "not_includes"
+                && c["value"]
+                    .as_str()
+                    .unwrap_or("")
+                    .split(' ')
+                    .any(|t| added.contains(&t))
+        });
+        if nullified {
+            Ok(())
+        } else {
+            Err("no condition that its actions make false".into())
+        }
+    }
+
     fn keys(&self, table: &str, object: &Value) -> Result<(), String> {
         let allowed = strings(&self.t["rest"][table]);
         for key in object.as_object().ok_or("not an object")?.keys() {
@@ -226,7 +263,8 @@ impl<'t> Rest<'t> {
                 let a = &body["automation"];
                 self.keys("automation_keys", a)?;
                 self.conditions("automation", &a["conditions"])?;
-                self.actions("automation", &a["actions"])
+                self.actions("automation", &a["actions"])?;
+                self.runs_once(a)
             }
             "macros" => {
                 let m = &body["macro"];
@@ -341,6 +379,20 @@ fn the_tables_refuse_bodies_the_api_refuses() {
             json!({"automation": {"title": "a", "conditions": {"all": [
                 {"field": "update_type", "operator": "is", "value": "Create"}]}, "actions": []}}),
         ),
+        // Would act on the ticket every hour.
+        (
+            "automations",
+            json!({"automation": {"title": "a", "conditions": {"all": [
+                {"field": "NEW", "operator": "greater_than", "value": "2"}]},
+                "actions": [{"field": "priority", "value": "high"}]}}),
+        ),
+        // Has no clock.
+        (
+            "automations",
+            json!({"automation": {"title": "a", "conditions": {"all": [
+                {"field": "current_tags", "operator": "not_includes", "value": "done"}]},
+                "actions": [{"field": "current_tags", "value": "done"}]}}),
+        ),
     ];
     for (kind, body) in refused {
         assert!(rest.file(kind, &body).is_err(), "accepted {body}");
@@ -365,6 +417,25 @@ impl Provider<'_> {
             if declared[key]["computed"] == json!(true) && declared[key]["optional"] != json!(true)
             {
                 return Err(format!("{at}: `{key}` is read-only"));
+            }
+            // A Terraform reference stands for a value of any type.
+            let value = &given[key];
+            let reference = value
+                .as_str()
+                .is_some_and(|v| v.starts_with("${") && v.ends_with('}'));
+            let fits = match declared[key]["type"].as_str().unwrap_or("") {
+                "string" => value.is_string(),
+                "number" => value.is_number() || reference,
+                "bool" => value.is_boolean(),
+                "list" | "set" => value.is_array(),
+                "object" | "map" => value.is_object(),
+                _ => true,
+            };
+            if !fits {
+                return Err(format!(
+                    "{at}: `{key}` should be a {}, is {value}",
+                    declared[key]["type"]
+                ));
             }
         }
         for (key, a) in declared {

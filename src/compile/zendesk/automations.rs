@@ -27,8 +27,13 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<Automation> {
     for chain in &ir.chains {
         let clocks = clocks(ir, &chain_priorities(ir, &chain.id));
         let object = format!("automation `{}`", keys::of("chain", &chain.id));
+        let rungs = walk(ir, chain);
+        let roles: Vec<String> = rungs
+            .iter()
+            .filter_map(|r| r.role.as_deref().map(role_marker))
+            .collect();
         let mut due = 0u64;
-        for (i, rung) in walk(ir, chain).into_iter().enumerate() {
+        for (i, rung) in rungs.into_iter().enumerate() {
             due = due.saturating_add(rung.after_seconds);
             let n = i + 1;
             if rung.automated || (rung.role.is_none() && rung.team.is_none()) {
@@ -55,15 +60,14 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<Automation> {
                         span(late)
                     ),
                 );
-                out.push(automation(
-                    ir,
+                let step = Step {
                     chain,
                     rung,
                     n,
                     hours,
-                    clock,
-                    clocks.len() > 1,
-                ));
+                    roles: &roles,
+                };
+                out.push(automation(ir, &step, clock, clocks.len() > 1));
             }
             if let Some(role) = &rung.role {
                 notes.add(
@@ -100,24 +104,48 @@ fn walk<'a>(ir: &'a Ir, chain: &'a IrChain) -> Vec<&'a IrRung> {
     out
 }
 
-/// One rung on one clock.
-fn automation(
-    ir: &Ir,
-    chain: &IrChain,
-    rung: &IrRung,
+/// One rung of a chain's walk.
+struct Step<'a> {
+    chain: &'a IrChain,
+    rung: &'a IrRung,
+    /// Its place in the walk, from 1.
     n: usize,
+    /// Whole hours after which it runs.
     hours: u64,
-    clock: &Clock,
-    split: bool,
-) -> Automation {
+    /// The role tags of every rung of the walk.
+    roles: &'a [String],
+}
+
+/// One rung on one clock.
+fn automation(ir: &Ir, step: &Step, clock: &Clock, split: bool) -> Automation {
+    let Step {
+        chain,
+        rung,
+        n,
+        hours,
+        roles,
+    } = *step;
     let done = rung_marker(&chain.id, n);
     let mut key = keys::variant(&keys::of("chain", &chain.id), &n.to_string());
     if split {
         key = keys::variant(&key, clock.word());
     }
     let mut markers = vec![done.clone()];
-    markers.extend(rung.role.as_deref().map(role_marker));
+    let role = rung.role.as_deref().map(role_marker);
+    markers.extend(role.clone());
     let mut actions = Vec::new();
+    // The rung takes the ticket over: the role before it lets go, so a
+    // role's view lists only what is its own now.
+    let earlier: Vec<String> = roles
+        .iter()
+        .filter(|r| role.as_ref() != Some(*r))
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if role.is_some() && !earlier.is_empty() {
+        actions.push(Action::new("remove_tags", earlier.join(" ")));
+    }
     if let Some(team) = &rung.team
         && ir.teams.iter().any(|t| &t.id == team)
     {
