@@ -233,6 +233,26 @@ impl Coverage {
     }
 }
 
+/// Whether tag `id` has `ancestor` above it. Cycles are refused by
+/// validate (CB203); the walk stops after as many steps as there are tags.
+fn descends_from(ir: &crate::ir::Ir, id: &str, ancestor: &str) -> bool {
+    let parent_of = |t: &str| {
+        ir.tags
+            .iter()
+            .find(|x| x.id == t)
+            .and_then(|x| x.parent.as_deref())
+    };
+    let mut up = parent_of(id);
+    for _ in 0..ir.tags.len() {
+        match up {
+            Some(p) if p == ancestor => return true,
+            Some(p) => up = parent_of(p),
+            None => return false,
+        }
+    }
+    false
+}
+
 pub fn coverage(router: &Router, outcomes: &[Outcome]) -> Coverage {
     let ir = router.ir();
     let tags: BTreeSet<&str> = outcomes
@@ -244,10 +264,19 @@ pub fn coverage(router: &Router, outcomes: &[Outcome]) -> Coverage {
         .iter()
         .flat_map(|o| o.decision.escalation.iter().map(|r| r.chain))
         .collect();
+    // A parent that only groups its children (no keywords or patterns of
+    // its own) is exercised through them: no sample can set it alone.
+    let grouping_only = |t: &crate::ir::IrTag| t.keywords.is_empty() && t.patterns.is_empty();
+    let exercised_below = |id: &str| {
+        ir.tags
+            .iter()
+            .any(|child| tags.contains(child.id.as_str()) && descends_from(ir, &child.id, id))
+    };
     let untested_tags: Vec<String> = ir
         .tags
         .iter()
         .filter(|t| !tags.contains(t.id.as_str()))
+        .filter(|t| !(grouping_only(t) && exercised_below(&t.id)))
         .map(|t| t.id.clone())
         .collect();
     let untested_routes: Vec<String> = ir

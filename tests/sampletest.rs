@@ -59,6 +59,44 @@ fn coverage_threshold_fails_below_it() {
     );
 }
 
+/// A parent that only groups children is exercised through them, so full
+/// coverage is possible; a share over 100 is a usage error.
+#[test]
+fn grouping_parents_count_through_their_children() {
+    let tmp = playbook_from(None);
+    let tags = tmp.path().join("pb/tags.yaml");
+    let text = std::fs::read_to_string(&tags).unwrap();
+    let grouped = text.replace(
+        "  - id: outage\n",
+        "  - id: service\n    description: Everything about the service.\n  - id: outage\n    parent: service\n",
+    );
+    assert_ne!(grouped, text);
+    std::fs::write(&tags, grouped).unwrap();
+    let out = run_in(tmp.path(), &["test", "-p", "pb", "--coverage"], None);
+    assert!(
+        out.stdout.contains("untested tags: delay, spam\n"),
+        "{}",
+        out.transcript()
+    );
+    let over = run_in(
+        tmp.path(),
+        &["test", "-p", "pb", "--coverage", "--min-coverage", "150"],
+        None,
+    );
+    assert_eq!(over.status, 2, "{}", over.transcript());
+    assert!(
+        over.stderr.contains("150 is not a share from 0 to 100"),
+        "{}",
+        over.stderr
+    );
+    let alone = run_in(
+        tmp.path(),
+        &["test", "-p", "pb", "--min-coverage", "50"],
+        None,
+    );
+    assert_eq!(alone.status, 2, "{}", alone.transcript());
+}
+
 #[test]
 fn a_broken_playbook_is_not_tested() {
     let tmp = playbook_from(Some(&fixtures().join("checks/CB201-unknown-references")));

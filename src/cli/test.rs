@@ -23,8 +23,21 @@ pub struct TestArgs {
     #[arg(long)]
     pub coverage: bool,
     /// Fail when less than this share (percent) of tags, routes and rungs is exercised.
-    #[arg(long, value_name = "PERCENT", requires = "coverage")]
+    #[arg(long, value_name = "PERCENT", requires = "coverage", value_parser = percent)]
     pub min_coverage: Option<f64>,
+}
+
+/// A share from 0 to 100.
+fn percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not a share from 0 to 100"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
