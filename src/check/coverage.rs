@@ -62,7 +62,7 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         handover
             .entry(h.team.as_str())
             .or_default()
-            .push(h.to.as_str());
+            .extend(h.to.iter().map(|t| t.as_str()));
     }
 
     // Many routes share a queue's team: compute each team set's gaps once.

@@ -1,5 +1,6 @@
-//! Keyword settings that cannot work (CB209) and word parts so short that
-//! they match unrelated words (CB313).
+//! Keyword settings that cannot work (CB209), keywords with nothing to
+//! match (CB210) and word parts so short that they match unrelated words
+//! (CB313).
 
 use super::Context;
 use crate::detect::fold::{fold_keyword, needs_word_boundaries};
@@ -66,6 +67,20 @@ pub fn check(cx: &mut Context) {
 
 fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
     let rule = keyword.rule();
+    if !rule.text.chars().any(char::is_alphanumeric) {
+        let label = cx.label(at).with_message("no letter or digit");
+        cx.push(
+            Diagnostic::new(
+                Code::ValueOutOfRange,
+                format!("keyword {:?} has no letter or digit to match", rule.text),
+            )
+            .at(label)
+            .help(
+                "a keyword is a word or phrase customers write: delete this one or give it words",
+            ),
+        );
+        return;
+    }
     let spaced = needs_word_boundaries(rule.text);
     if rule.form == KeywordForm::Stem && spaced && rule.text.contains(char::is_whitespace) {
         let label = cx.label(at).with_message("a phrase");

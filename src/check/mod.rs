@@ -15,6 +15,7 @@ mod schedule;
 mod sla;
 mod tags;
 mod understaffing;
+mod values;
 mod voice;
 mod zendesk;
 
@@ -82,6 +83,15 @@ fn plural(what: &str) -> String {
     }
 }
 
+/// Where the `i`th team a hand-over goes to is written.
+pub fn handover_target(h: &crate::load::At<crate::model::Handover>, i: usize) -> Loc {
+    if h.to.is_list() {
+        h.loc.child(format!("to/{i}"))
+    } else {
+        h.loc.child("to")
+    }
+}
+
 /// Runs every semantic check; the result is sorted and free of repeats.
 pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     let mut cx = Context {
@@ -97,6 +107,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     cycles::check_roles(&mut cx);
     patterns::check(&mut cx);
     keywords::check(&mut cx);
+    values::check(&mut cx);
     let zones_ok = schedule::check(&mut cx);
     sla::check(&mut cx);
     authority::check(&mut cx);

@@ -200,7 +200,14 @@ pub fn check(cx: &mut Context) {
     }
     for h in &pb.handovers {
         cx.reference("team", &ids.teams, h.team.as_str(), h.loc.child("team"));
-        cx.reference("team", &ids.teams, h.to.as_str(), h.loc.child("to"));
+        for (i, to) in h.to.iter().enumerate() {
+            cx.reference(
+                "team",
+                &ids.teams,
+                to.as_str(),
+                super::handover_target(h, i),
+            );
+        }
     }
     for inc in &pb.incidents {
         lang_keys(

@@ -72,6 +72,8 @@ codes! {
     InvalidSchedule => "CB207", "invalid-schedule", Error, "Hours, holidays or a calendar setting that cannot be right";
     RoleCycle => "CB208", "role-escalation-cycle", Error, "Roles escalate to each other in a cycle";
     KeywordSettingUnsupported => "CB209", "keyword-setting-unsupported", Error, "A keyword asks for stem matching in a language without a stemmer, or a scope only exclusions have";
+    ValueOutOfRange => "CB210", "value-out-of-range", Error, "A value parses but cannot be meant: a zero target, a year-long holiday, an empty keyword, a team handing over to itself";
+    HandoverOrder => "CB211", "handover-order-unstated", Warning, "A team hands over in separate entries, so the file's order decides who takes over first";
     // Meaning.
     SlaNotTightening => "CB301", "sla-not-tightening", Error, "A more severe level has a looser SLA target than a less severe one";
     FirstResponseBeforeHuman => "CB302", "first-response-before-human", Error, "The first-response target passes before any person is reached";

@@ -107,7 +107,7 @@ pub fn lower(pb: &Playbook) -> Ir {
         handovers
             .entry(h.team.as_str())
             .or_default()
-            .push(h.to.0.clone());
+            .extend(h.to.iter().map(|t| t.0.clone()));
     }
     let teams: Vec<IrTeam> = pb
         .teams

@@ -205,8 +205,36 @@ pub struct Rung {
 pub struct Handover {
     /// The team going off shift.
     pub team: Id,
-    /// The team that covers its queues meanwhile.
-    pub to: Id,
+    /// The team that covers its queues meanwhile, or several in the order
+    /// they take over: the first with someone on shift who speaks the
+    /// message's language.
+    pub to: Teams,
+}
+
+/// One team, or several in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Teams {
+    One(Id),
+    InOrder(Vec<Id>),
+}
+
+impl Teams {
+    pub fn iter(&self) -> std::slice::Iter<'_, Id> {
+        match self {
+            Teams::One(id) => std::slice::from_ref(id).iter(),
+            Teams::InOrder(list) => list.iter(),
+        }
+    }
+
+    pub fn contains(&self, id: &Id) -> bool {
+        self.iter().any(|t| t == id)
+    }
+
+    /// Written as a list (its items have places of their own).
+    pub fn is_list(&self) -> bool {
+        matches!(self, Teams::InOrder(_))
+    }
 }
 
 /// A mode switched on during an outage or crisis.

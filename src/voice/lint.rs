@@ -265,8 +265,11 @@ fn measure(reply: &Reply, holes: &[Hole], out: &mut Out) -> Length {
     let rule = reply.channel.length.for_kind(reply.kind);
     let unit = rule.map_or(LengthUnit::Chars, |r| r.unit);
     let plain = without_holes(reply.text, holes, "");
-    let value = length::measure(&plain, unit)
-        .saturating_add(holes.iter().map(|h| h.max_length).sum::<u32>());
+    let value = length::measure(&plain, unit).saturating_add(
+        holes
+            .iter()
+            .fold(0u32, |sum, h| sum.saturating_add(h.max_length)),
+    );
     let limit = rule.map(|r| r.limit);
     if let Some(limit) = limit.filter(|&l| value > l) {
         let f = out.push(

@@ -323,7 +323,8 @@ pub(super) fn team_entry(
             .handovers
             .iter()
             .filter(|h| h.team == t.id)
-            .filter_map(|h| find(&pb.teams, |x| x.id == h.to))
+            .flat_map(|h| h.to.iter())
+            .filter_map(|to| find(&pb.teams, |x| &x.id == to))
             .map(|to| HandoverShifts {
                 team: to.id.to_string(),
                 team_name: to.name.clone(),
@@ -334,7 +335,7 @@ pub(super) fn team_entry(
         takes_over_from: pb
             .handovers
             .iter()
-            .filter(|h| h.to == t.id)
+            .filter(|h| h.to.contains(&t.id))
             .map(|h| h.team.to_string())
             .collect(),
     }

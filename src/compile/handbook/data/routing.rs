@@ -247,11 +247,13 @@ pub(super) fn routing(pb: &Playbook, flow: Flow, names: &Names) -> Routing {
         handovers: pb
             .handovers
             .iter()
-            .map(|h| HandoverRow {
-                team: h.team.to_string(),
-                team_name: names.team(h.team.as_str()),
-                to: h.to.to_string(),
-                to_name: names.team(h.to.as_str()),
+            .flat_map(|h| {
+                h.to.iter().map(|to| HandoverRow {
+                    team: h.team.to_string(),
+                    team_name: names.team(h.team.as_str()),
+                    to: to.to_string(),
+                    to_name: names.team(to.as_str()),
+                })
             })
             .collect(),
         flow,
