@@ -170,3 +170,47 @@ fn generated_large_playbook_validates_clean() {
     );
     assert_eq!(out.status, 0, "{}", out.transcript());
 }
+
+/// Every command that reads a playbook and has no other positional
+/// argument takes the directory as one, the same as `-p`.
+#[test]
+fn every_command_takes_the_playbook_as_its_positional_argument() {
+    let tmp = common::playbook_from(None);
+    let out_dir = tmp.path().join("out");
+    let out = out_dir.to_str().unwrap();
+    let messages = tmp.path().join("m.jsonl");
+    std::fs::write(
+        &messages,
+        r#"{"id":"a","channel":"x","kind":"public","text":"The app is down","received_at":"2026-02-03T10:00:00Z"}"#,
+    )
+    .unwrap();
+    let m = messages.to_str().unwrap();
+    for (positional, flag) in [
+        (vec!["test", "pb"], vec!["test", "-p", "pb"]),
+        (
+            vec!["simulate", "pb", "-m", m],
+            vec!["simulate", "-p", "pb", "-m", m],
+        ),
+        // The second writes nothing new: the first wrote the same.
+        (
+            vec!["compile", "pb", "--out", out],
+            vec!["compile", "-p", "pb", "--out", out, "--check"],
+        ),
+        (vec!["handbook", "pb"], vec!["handbook", "-p", "pb"]),
+    ] {
+        let a = common::run_in(tmp.path(), &positional, None);
+        let b = common::run_in(tmp.path(), &flag, None);
+        assert_eq!(a.status, 0, "{positional:?}\n{}", a.transcript());
+        assert_eq!(b.status, 0, "{flag:?}\n{}", b.transcript());
+        if positional[0] != "compile" {
+            assert_eq!(a.stdout, b.stdout, "{positional:?}");
+        }
+    }
+    // The bundled playbook has the staffing targets a plan needs.
+    let a = run(&["staffing", "plan", "playbooks"]);
+    let b = run(&["staffing", "plan", "-p", "playbooks"]);
+    assert_eq!(a.status, 0, "{}", a.transcript());
+    assert_eq!(a.stdout, b.stdout);
+    let both = common::run_in(tmp.path(), &["test", "pb", "-p", "pb"], None);
+    assert_eq!(both.status, 2, "{}", both.transcript());
+}

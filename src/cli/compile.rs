@@ -7,13 +7,13 @@ use clap::Args;
 
 use std::collections::BTreeMap;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, checked_playbook, print, usage_error};
+use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, checked_playbook, print, usage_error};
 use crate::compile::{self, CompileOptions, output};
 
 #[derive(Debug, Args)]
 pub struct CompileArgs {
     #[command(flatten)]
-    pub playbook: PlaybookArgs,
+    pub playbook: PlaybookDir,
     /// The directory to write into; created if missing.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
@@ -37,7 +37,7 @@ pub fn run(args: CompileArgs) -> i32 {
             args.out.display()
         ));
     }
-    let checked = match checked_playbook(&args.playbook) {
+    let checked = match checked_playbook(&args.playbook.resolved()) {
         Ok(c) => c,
         Err(status) => return status,
     };
@@ -76,8 +76,8 @@ pub fn run(args: CompileArgs) -> i32 {
                     .map(|t| format!(" --templates {}", t.display()))
                     .unwrap_or_default();
                 eprintln!(
-                    "help: run `carebook compile -p {} --out {out}{templates}` and commit the result",
-                    args.playbook.playbook.display()
+                    "help: run `carebook compile {} --out {out}{templates}` and commit the result",
+                    args.playbook.resolved().playbook.display()
                 );
                 EXIT_PROBLEMS
             }

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{EXIT_OK, PlaybookArgs, checked_playbook, print, usage_error};
+use super::{EXIT_OK, PlaybookDir, checked_playbook, print, usage_error};
 use crate::compile::handbook::{Format, Renderer};
 
 #[derive(Debug, Args)]
 pub struct HandbookArgs {
     #[command(flatten)]
-    pub playbook: PlaybookArgs,
+    pub playbook: PlaybookDir,
     /// The role whose handbook to print (an id from empowerment.yaml);
     /// without it, the full handbook of every role.
     #[arg(long, value_name = "ROLE")]
@@ -33,7 +33,7 @@ pub enum HandbookFormat {
 }
 
 pub fn run(args: HandbookArgs) -> i32 {
-    let checked = match checked_playbook(&args.playbook) {
+    let checked = match checked_playbook(&args.playbook.resolved()) {
         Ok(c) => c,
         Err(status) => return status,
     };

@@ -84,6 +84,28 @@ pub struct PlaybookArgs {
     pub max_file_size: u64,
 }
 
+/// The playbook as a positional `DIR` or as `-p DIR`, for commands with
+/// no other positional argument.
+#[derive(Debug, Clone, Args)]
+pub struct PlaybookDir {
+    /// The playbook directory (holding carebook.yaml); the same as -p.
+    #[arg(value_name = "DIR", conflicts_with = "playbook")]
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub args: PlaybookArgs,
+}
+
+impl PlaybookDir {
+    /// Where to read the playbook, however it was given.
+    pub fn resolved(&self) -> PlaybookArgs {
+        let mut args = self.args.clone();
+        if let Some(dir) = &self.dir {
+            args.playbook = dir.clone();
+        }
+        args
+    }
+}
+
 /// When to colour human output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {

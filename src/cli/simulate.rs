@@ -9,7 +9,7 @@ use std::sync::{Mutex, mpsc};
 
 use clap::Args;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, router_for, usage_error};
+use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, router_for, usage_error};
 use crate::router::explain::{explain, mode, priority};
 use crate::router::{Coverage, DecideOptions, Decision, Message};
 use crate::simulate::input::{InputFormat, Messages};
@@ -18,7 +18,7 @@ use crate::simulate::summary::Summary;
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
     #[command(flatten)]
-    pub playbook: PlaybookArgs,
+    pub playbook: PlaybookDir,
     /// Messages to route: a file, or `-` for stdin.
     #[arg(short, long, value_name = "FILE")]
     pub messages: String,
@@ -52,7 +52,7 @@ pub enum OutputFormat {
 }
 
 pub fn run(args: SimulateArgs) -> i32 {
-    let (_, router) = match router_for(&args.playbook) {
+    let (_, router) = match router_for(&args.playbook.resolved()) {
         Ok(x) => x,
         Err(status) => return status,
     };

@@ -5,14 +5,14 @@ use std::fmt::Write as _;
 
 use clap::Args;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, router_for};
+use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, print, router_for};
 use crate::router::explain::explain;
 use crate::sampletest::{self, Outcome};
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
     #[command(flatten)]
-    pub playbook: PlaybookArgs,
+    pub playbook: PlaybookDir,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: TestFormat,
@@ -52,7 +52,7 @@ pub enum TestFormat {
 }
 
 pub fn run(args: TestArgs) -> i32 {
-    let (checked, router) = match router_for(&args.playbook) {
+    let (checked, router) = match router_for(&args.playbook.resolved()) {
         Ok(x) => x,
         Err(status) => return status,
     };

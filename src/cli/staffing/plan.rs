@@ -6,7 +6,7 @@ use std::fmt::Write;
 use clap::Args;
 use serde::Serialize;
 
-use crate::cli::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, checked_playbook, print, usage_error};
+use crate::cli::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, checked_playbook, print, usage_error};
 use crate::model::Duration;
 use crate::staffing::plan::{Plan, PlanError, QueuePlan};
 use crate::staffing::week::{WeekError, weekday_name};
@@ -15,7 +15,7 @@ use crate::staffing::{format_agents, format_percent, heatmap, shortfall};
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     #[command(flatten)]
-    pub playbook: PlaybookArgs,
+    pub playbook: PlaybookDir,
     /// Any day of the week to plan, YYYY-MM-DD; the week runs Monday to
     /// Monday. Default: the week of the manifest's `effective_from`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -43,7 +43,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 pub fn run(args: PlanArgs) -> i32 {
-    let checked = match checked_playbook(&args.playbook) {
+    let checked = match checked_playbook(&args.playbook.resolved()) {
         Ok(c) => c,
         Err(status) => return status,
     };
