@@ -8,8 +8,9 @@ use common::run_in;
 fn snapshot(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_file())
         .map(|e| {
-            let e = e.unwrap();
             let text = std::fs::read_to_string(e.path()).unwrap();
             (e.file_name().to_string_lossy().into_owned(), text)
         })
@@ -30,10 +31,24 @@ fn init_writes_a_clean_playbook_and_never_overwrites() {
     assert!(out.stdout.contains("0 failed"), "{}", out.stdout);
 
     let dir = tmp.path().join("playbooks");
-    let manifest = std::fs::read_to_string(dir.join("carebook.yaml")).unwrap();
-    assert!(manifest.starts_with(
-        "# yaml-language-server: $schema=https://carebook.dev/schemas/manifest.schema.json\n"
-    ));
+    // Each `$schema` line names a file beside it, which is the schema
+    // `carebook schema` prints for that kind: an editor finds it offline.
+    let mut files = 0;
+    for (name, text) in snapshot(&dir) {
+        let first = text.lines().next().unwrap();
+        let target = first
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{name}: {first}"));
+        let schema = std::fs::read_to_string(dir.join(target))
+            .unwrap_or_else(|e| panic!("{name}: {target}: {e}"));
+        let kind = target
+            .trim_start_matches("schemas/")
+            .trim_end_matches(".schema.json");
+        let printed = common::run(&["schema", "--kind", kind]);
+        assert_eq!(printed.stdout, schema, "{name}");
+        files += 1;
+    }
+    assert_eq!(files, 7);
     let before = snapshot(&dir);
     let out = run_in(tmp.path(), &["init"], None);
     assert_eq!(out.status, 2, "{}", out.transcript());

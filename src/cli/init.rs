@@ -1,5 +1,8 @@
 //! `carebook init [DIR]`: a small starter playbook that validates clean
-//! and whose samples pass, to edit rather than write from nothing.
+//! and whose samples pass, to edit rather than write from nothing, with
+//! the JSON Schemas its `$schema` lines point at in `DIR/schemas/`: an
+//! editor's YAML language server finds them on a machine with nothing
+//! else installed.
 
 use std::path::{Path, PathBuf};
 
@@ -26,9 +29,10 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 pub fn run(args: InitArgs) -> i32 {
-    match write(&args.dir) {
+    let files = files();
+    match write(&args.dir, &files) {
         Ok(()) => {
-            for (name, _) in FILES {
+            for (name, _) in &files {
                 println!("created {}", args.dir.join(name).display());
             }
             EXIT_OK
@@ -37,10 +41,25 @@ pub fn run(args: InitArgs) -> i32 {
     }
 }
 
+/// The starter files, then each file kind's schema under `schemas/`.
+fn files() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = FILES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    out.extend(crate::model::FileKind::ALL.iter().map(|&kind| {
+        (
+            format!("schemas/{}", kind.schema_file()),
+            crate::schema::schema_text(kind),
+        )
+    }));
+    out
+}
+
 /// Writes every file or none: into a fresh directory beside `dir`, then
 /// moved into place with one rename (or file by file into an existing
 /// empty `dir`, after checking that no target exists).
-fn write(dir: &Path) -> Result<(), String> {
+fn write(dir: &Path, files: &[(String, String)]) -> Result<(), String> {
     let shown = dir.display();
     let existing = match std::fs::read_dir(dir) {
         Ok(mut entries) => {
@@ -60,20 +79,28 @@ fn write(dir: &Path) -> Result<(), String> {
     };
     let staging = tempfile_dir(&parent).map_err(|e| format!("`{}`: {e}", parent.display()))?;
     let result = (|| {
-        for (name, text) in FILES {
+        std::fs::create_dir(staging.join("schemas"))
+            .map_err(|e| format!("`{}`: {e}", staging.display()))?;
+        for (name, text) in files {
             std::fs::write(staging.join(name), text)
                 .map_err(|e| format!("`{}`: {e}", staging.join(name).display()))?;
         }
         if existing {
             // An empty directory cannot be replaced by rename everywhere;
             // move the files in, each refusing a target that appeared.
-            for (name, _) in FILES {
+            let top: Vec<&str> = files
+                .iter()
+                .map(|(name, _)| name.split('/').next().unwrap_or(name))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            for name in &top {
                 let target = dir.join(name);
                 if target.exists() {
                     return Err(format!("`{}` exists; nothing written", target.display()));
                 }
             }
-            for (name, _) in FILES {
+            for name in &top {
                 std::fs::rename(staging.join(name), dir.join(name))
                     .map_err(|e| format!("`{}`: {e}", dir.join(name).display()))?;
             }
