@@ -124,6 +124,26 @@ fn warnings_fail_only_when_denied() {
 }
 
 #[test]
+fn a_byte_order_mark_is_not_part_of_the_reply() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reply.txt");
+    std::fs::write(&file, "\u{feff}Hi Sam, we're on it. ^AM\n").unwrap();
+    let out = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "--file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let plain = run(&["lint-reply", "--channel", "x", "Hi Sam, we're on it. ^AM"]);
+    assert_eq!(
+        out.stdout,
+        plain.stdout.replace("<reply>", file.to_str().unwrap())
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let out = run(&["lint-reply", "--channel", "twitter", "Hi"]);
     assert_eq!(out.status, 2, "{}", out.transcript());

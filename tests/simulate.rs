@@ -224,3 +224,46 @@ fn closing_the_pipe_early_is_quiet() {
         "{stderr}"
     );
 }
+
+/// A byte order mark is no error; a channel or language the playbook
+/// lacks is a warning with its line (an error under --strict); a wrong
+/// field is named.
+#[test]
+fn input_problems_are_named_with_their_line() {
+    let input = concat!(
+        "\u{feff}{\"id\":\"a\",\"channel\":\"x\",\"kind\":\"public\",\"text\":\"My bag is lost\",\"received_at\":\"2026-02-10T12:00:00Z\"}\n",
+        "{\"id\":\"b\",\"channel\":\"tiktok\",\"kind\":\"public\",\"text\":\"hi\",\"received_at\":\"2026-02-10T12:00:00Z\"}\n",
+        "{\"id\":\"c\",\"channel\":\"x\",\"kind\":\"public\",\"text\":\"hi\",\"received_at\":\"2026-02-10T12:00:00Z\",\"lang\":\"fi\"}\n",
+        "{\"id\":\"d\",\"channel\":\"x\",\"kind\":\"public\",\"text\":[1,2,3],\"received_at\":\"2026-02-10T12:00:00Z\"}\n",
+        "{\"id\":\"e\",\"channel\":\"x\",\"kind\":\"public\",\"text\":\"x\",\"received_at\":\"2026-13-45T12:00:00Z\"}\n",
+    );
+    let out = run_in(
+        &root(),
+        &["simulate", "-m", "-", "--format", "jsonl"],
+        Some(input),
+    );
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    for line in [
+        "-:2: warning: message `b` is on channel `tiktok`, which the playbook does not have; channels: x, facebook, instagram, line-jp",
+        "-:3: warning: message `c` is in language `fi`, which the playbook does not have; languages: en, ja, th, pl, et",
+        "-:4: `text` must be a string (invalid type: sequence, expected a string)",
+        "-:5: `received_at` must be a time with its offset, such as `2026-02-10T12:00:00Z`",
+        "3 messages routed, 2 malformed\n2 with a channel or language the playbook does not have\n",
+    ] {
+        assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
+    }
+    assert!(!out.stderr.contains("-:1:"), "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 3);
+    let strict = run_in(&root(), &["simulate", "-m", "-", "--strict"], Some(input));
+    assert_eq!(strict.status, 1, "{}", strict.transcript());
+    assert!(
+        strict.stderr.contains("-:2: error: message `b`"),
+        "{}",
+        strict.stderr
+    );
+    assert!(
+        strict.stderr.contains("1 message routed"),
+        "{}",
+        strict.stderr
+    );
+}

@@ -159,6 +159,10 @@ fn read_reply(args: &LintReplyArgs) -> Result<(String, String), i32> {
     } else {
         (args.text.join(" "), "<reply>".to_string())
     };
+    // A byte order mark some editors write first is not part of it either.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest.to_string();
+    }
     // Files and pipes end with a newline that is not part of the reply.
     if text.ends_with('\n') {
         text.pop();

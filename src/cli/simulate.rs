@@ -109,6 +109,7 @@ pub fn run(args: SimulateArgs) -> i32 {
 
     let mut status = EXIT_OK;
     let mut malformed = 0;
+    let mut unknown = 0;
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -200,12 +201,22 @@ pub fn run(args: SimulateArgs) -> i32 {
         let mut batch = Vec::with_capacity(BATCH);
         let mut seq = 0u64;
         let mut bytes_seen = 0u64;
-        for record in Messages::new(reader, format) {
+        let mut records = Messages::new(reader, format);
+        while let Some(record) = records.next() {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
             match record {
                 Ok(m) => {
+                    if let Some(problem) = unknown_values(router, &m) {
+                        unknown += 1;
+                        let level = if args.strict { "error" } else { "warning" };
+                        eprintln!("{}:{}: {level}: {problem}", args.messages, records.line());
+                        if args.strict {
+                            status = EXIT_PROBLEMS;
+                            break;
+                        }
+                    }
                     bytes_seen += m.text.len() as u64 + 120;
                     batch.push(m);
                 }
@@ -260,9 +271,37 @@ pub fn run(args: SimulateArgs) -> i32 {
     if !args.quiet {
         let mut summary = summary;
         summary.malformed = malformed;
+        summary.unknown = unknown;
         eprint!("{}", summary.render());
     }
     status
+}
+
+/// What a message names that the playbook does not have: it is routed
+/// all the same (as the catch-all would), but the playbook's rules for
+/// that channel or language cannot have applied.
+fn unknown_values(router: &crate::router::Router, m: &Message) -> Option<String> {
+    let ir = router.ir();
+    if !ir.channels.iter().any(|c| c.id == m.channel) {
+        let known: Vec<&str> = ir.channels.iter().map(|c| c.id.as_str()).collect();
+        let hint = crate::diagnostic::did_you_mean(&m.channel, known.iter().copied())
+            .unwrap_or_else(|| format!("channels: {}", known.join(", ")));
+        return Some(format!(
+            "message `{}` is on channel `{}`, which the playbook does not have; {hint}",
+            m.id, m.channel
+        ));
+    }
+    if let Some(lang) = &m.lang
+        && !ir.languages.iter().any(|l| l == lang)
+    {
+        let hint = crate::diagnostic::did_you_mean(lang, ir.languages.iter().map(String::as_str))
+            .unwrap_or_else(|| format!("languages: {}", ir.languages.join(", ")));
+        return Some(format!(
+            "message `{}` is in language `{lang}`, which the playbook does not have; {hint}",
+            m.id
+        ));
+    }
+    None
 }
 
 /// Messages per batch handed to a worker.

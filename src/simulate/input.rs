@@ -40,6 +40,7 @@ pub struct RecordError {
 /// Reads messages one at a time.
 pub struct Messages<R: BufRead> {
     inner: Inner<R>,
+    line: u64,
 }
 
 enum Inner<R: BufRead> {
@@ -59,6 +60,11 @@ enum Inner<R: BufRead> {
 }
 
 impl<R: BufRead> Messages<R> {
+    /// The line (or, for YAML, the list item) of the last record read.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
     pub fn new(reader: R, format: InputFormat) -> Self {
         let inner = match format {
             InputFormat::Jsonl => Inner::Jsonl {
@@ -70,7 +76,10 @@ impl<R: BufRead> Messages<R> {
                 let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
                 match csv.headers() {
                     Ok(h) => {
-                        let headers = h.iter().map(|s| s.trim().to_ascii_lowercase()).collect();
+                        let headers = h
+                            .iter()
+                            .map(|s| s.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+                            .collect();
                         Inner::Csv {
                             records: csv.into_records(),
                             headers,
@@ -84,7 +93,7 @@ impl<R: BufRead> Messages<R> {
             }
             InputFormat::Yaml => yaml(reader),
         };
-        Messages { inner }
+        Messages { inner, line: 0 }
     }
 }
 
@@ -92,6 +101,16 @@ impl<R: BufRead> Iterator for Messages<R> {
     type Item = Result<Message, RecordError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let item = self.read();
+        if let Some(Err(e)) = &item {
+            self.line = e.line;
+        }
+        item
+    }
+}
+
+impl<R: BufRead> Messages<R> {
+    fn read(&mut self) -> Option<Result<Message, RecordError>> {
         match &mut self.inner {
             Inner::Jsonl { reader, line, buf } => loop {
                 buf.clear();
@@ -99,13 +118,15 @@ impl<R: BufRead> Iterator for Messages<R> {
                 match reader.read_line(buf) {
                     Ok(0) => return None,
                     Ok(_) => {
-                        let text = buf.trim();
+                        // A byte order mark some editors put first.
+                        let text = buf.trim().trim_start_matches('\u{feff}');
                         if text.is_empty() {
                             continue;
                         }
-                        return Some(serde_json::from_str(text).map_err(|e| RecordError {
+                        self.line = *line;
+                        return Some(message_from_json(text).map_err(|message| RecordError {
                             line: *line,
-                            message: json_error(&e),
+                            message,
                         }));
                     }
                     Err(e) => {
@@ -122,6 +143,7 @@ impl<R: BufRead> Iterator for Messages<R> {
                     Ok(r) => r.position().map_or(0, |p| p.line()),
                     Err(e) => e.position().map_or(0, |p| p.line()),
                 };
+                self.line = line;
                 Some(match record {
                     Ok(r) => from_csv(headers, &r).map_err(|message| RecordError { line, message }),
                     Err(e) => Err(RecordError {
@@ -132,10 +154,37 @@ impl<R: BufRead> Iterator for Messages<R> {
             }
             Inner::Yaml { items } => {
                 let (line, item) = items.next()?;
+                self.line = line;
                 Some(item.map_err(|message| RecordError { line, message }))
             }
             Inner::Failed(e) => e.take().map(Err),
         }
+    }
+}
+
+/// One JSON record, with an error that names the field it is about.
+fn message_from_json(text: &str) -> Result<Message, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        if e.path().iter().next().is_none() {
+            json_error(e.inner())
+        } else {
+            field_error(&e)
+        }
+    })
+}
+
+/// `` `received_at`: ... `` with what the field holds said plainly.
+fn field_error<E: std::fmt::Display>(e: &serde_path_to_error::Error<E>) -> String {
+    let field = e.path().to_string();
+    let inner = e.inner().to_string();
+    let inner = inner.split(" at line ").next().unwrap_or(&inner);
+    match field.as_str() {
+        "received_at" => format!(
+            "`received_at` must be a time with its offset, such as `2026-02-10T12:00:00Z` ({inner})"
+        ),
+        "text" | "id" | "channel" | "lang" => format!("`{field}` must be a string ({inner})"),
+        _ => format!("`{field}`: {inner}"),
     }
 }
 
@@ -169,7 +218,11 @@ fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String
     };
     let received_at = need("received_at")?
         .parse::<jiff::Timestamp>()
-        .map_err(|e| format!("`received_at`: {e}"))?;
+        .map_err(|e| {
+            format!(
+                "`received_at` must be a time with its offset, such as `2026-02-10T12:00:00Z` ({e})"
+            )
+        })?;
     let followers = match get("author_followers") {
         Some(f) => f
             .parse::<u64>()
@@ -216,7 +269,7 @@ fn yaml<R: BufRead>(mut reader: R) -> Inner<R> {
             message: format!("cannot read: {e}"),
         }));
     }
-    let value = match crate::load::yaml::parse(&text) {
+    let value = match crate::load::yaml::parse(text.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
         Err(e) => {
             return Inner::Failed(Some(RecordError {
@@ -249,7 +302,7 @@ fn yaml<R: BufRead>(mut reader: R) -> Inner<R> {
         .map(|(i, v)| {
             (
                 (i + 1) as u64,
-                serde_json::from_value(v).map_err(|e| e.to_string()),
+                serde_path_to_error::deserialize(v).map_err(|e| field_error(&e)),
             )
         })
         .collect();

@@ -12,6 +12,8 @@ use crate::router::{Decision, LanguageSource, Router, explain};
 pub struct Summary {
     pub messages: u64,
     pub malformed: u64,
+    /// Routed although their channel or language is not the playbook's.
+    pub unknown: u64,
     pub by_tag: BTreeMap<String, u64>,
     pub by_team: BTreeMap<String, u64>,
     pub by_priority: BTreeMap<&'static str, u64>,
@@ -87,6 +89,13 @@ impl Summary {
             crate::diagnostic::render::plural(self.messages as usize, "message"),
             self.malformed
         );
+        if self.unknown > 0 {
+            let _ = writeln!(
+                out,
+                "{} with a channel or language the playbook does not have",
+                self.unknown
+            );
+        }
         let order = ["urgent", "high", "normal", "low"];
         let p: Vec<String> = order
             .iter()
