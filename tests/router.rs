@@ -567,3 +567,36 @@ fn half_width_katakana_matches_full_width_keywords() {
         .expect("tagged");
     assert_eq!(&m.text[hit.start..hit.end], "ﾛｸﾞｲﾝ");
 }
+
+/// A queue with business hours of its own counts a business-hours
+/// severity's deadline in them: a `normal` message (4h, office 09–17)
+/// at 10:00 is due at 14:00 in the office calendar, at 16:00 at a desk
+/// that opens at noon.
+#[test]
+fn a_queues_own_calendar_replaces_the_severitys() {
+    let calendar = "  - id: late-desk\n    name: Late desk\n    timezone: Europe/Dublin\n    hours:\n      - days: [mon, tue, wed, thu, fri]\n        start: \"12:00\"\n        end: \"20:00\"\nqueues:";
+    let office = base_router_with("escalation.yaml", |t| t);
+    let late = base_router_with("escalation.yaml", |t| {
+        t.replace("queues:", calendar).replace(
+            "    team: care\n",
+            "    team: care\n    calendar: late-desk\n",
+        )
+    });
+    let m = msg("x", "my parcel is late", "2026-02-03T10:00:00Z", Some("en"));
+    let due = |r: &Router| {
+        let d = decide(r, &m);
+        assert_eq!(d.severity, "normal");
+        d.first_response_due.unwrap().to_string()
+    };
+    assert_eq!(due(&office), "2026-02-03T14:00:00Z");
+    assert_eq!(due(&late), "2026-02-03T16:00:00Z");
+    // 24/7 severities keep their clock whatever the queue.
+    let outage = msg("x", "the app is down", "2026-02-03T10:00:00Z", Some("en"));
+    assert_eq!(
+        decide(&late, &outage)
+            .first_response_due
+            .unwrap()
+            .to_string(),
+        "2026-02-03T10:30:00Z"
+    );
+}

@@ -121,13 +121,14 @@ fn every_rest_body_matches_its_schema_from_the_api_reference() {
         let text = fs::read_to_string(c.path(&rel)).unwrap();
         assert!(!text.contains("UNMAPPED"), "{rel} has a placeholder");
     }
-    // 9 teams, 1 calendar an SLA target counts in, 84 triggers, 18 macros in 5 languages less
+    // 9 teams, 6 calendars SLA targets count in (the severities' and the
+    // market desks'), 84 triggers, 18 macros in 5 languages less
     // the ones written in fewer, 2 policies (the incident mode with
     // relaxed targets, then every other decided ticket).
     assert_eq!(counts["group.schema.json"], 9);
-    assert_eq!(counts["schedule.schema.json"], 1);
-    assert_eq!(counts["workweek.schema.json"], 1);
-    assert_eq!(counts["holiday.schema.json"], 10);
+    assert_eq!(counts["schedule.schema.json"], 6);
+    assert_eq!(counts["workweek.schema.json"], 6);
+    assert_eq!(counts["holiday.schema.json"], 57);
     assert_eq!(counts["trigger_category.schema.json"], 1);
     assert_eq!(counts["sla_policy.schema.json"], 2);
     assert!(counts["trigger.schema.json"] > 60, "{counts:?}");
@@ -198,8 +199,8 @@ fn the_schemas_refuse_wrong_bodies() {
 }
 
 /// A schedule is exported when a trigger sets it for an SLA target to
-/// count in, and only then: the others (calendars of shifts) would be
-/// objects nothing in Zendesk uses.
+/// count in (a priority's, or a queue's own business hours), and only
+/// then: any other calendar would be an object nothing in Zendesk uses.
 #[test]
 fn exactly_the_schedules_that_triggers_set_are_exported() {
     let c = Compiled::bundled();
@@ -226,7 +227,18 @@ fn exactly_the_schedules_that_triggers_set_are_exported() {
     set.sort();
     set.dedup();
     assert_eq!(exported, set.iter().collect::<Vec<_>>());
-    assert_eq!(set, ["dublin-office"]);
+    // The severities' calendar, and the market desks' own.
+    assert_eq!(
+        set,
+        [
+            "bangkok-office",
+            "dublin-head-office",
+            "dublin-office",
+            "tallinn-office",
+            "tokyo-office",
+            "warsaw-office"
+        ]
+    );
     let rest: BTreeSet<String> = c
         .files("zendesk/schedules")
         .iter()
@@ -483,7 +495,10 @@ fn exported_sla_policies_give_the_routers_deadlines_for_every_sample() {
             .map(|l| l.trim().split(':').next().unwrap().to_string())
             .unwrap_or_else(|| panic!("schedule id {id} is not in zendesk.yaml"))
     };
+    // A schedule trigger sets it by priority; a route (or incident queue)
+    // trigger, which runs later, by the queue's own business hours.
     let mut schedule_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut queue_schedule: BTreeMap<String, String> = BTreeMap::new();
     for rel in c.files("zendesk/triggers") {
         let t = &c.json(&rel)["trigger"];
         let Some(set) = t["actions"]
@@ -494,17 +509,27 @@ fn exported_sla_policies_give_the_routers_deadlines_for_every_sample() {
         else {
             continue;
         };
-        let priority = t["conditions"]["all"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["field"] == "priority")
-            .unwrap()["value"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        schedule_of.insert(priority, calendar_of_id(set["value"].as_str().unwrap()));
+        let calendar = calendar_of_id(set["value"].as_str().unwrap());
+        let key = rel.rsplit('/').next().unwrap()[4..].trim_end_matches(".json");
+        if key.starts_with("schedule-") {
+            let priority = t["conditions"]["all"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["field"] == "priority")
+                .unwrap()["value"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            schedule_of.insert(priority, calendar);
+        } else {
+            queue_schedule.insert(key.to_string(), calendar);
+        }
     }
+    assert!(
+        !queue_schedule.is_empty(),
+        "queues with business hours of their own"
+    );
 
     // Every sample as written, then from a VIP and from an influencer, in
     // normal operation and in every incident mode: every priority a
@@ -581,7 +606,16 @@ fn exported_sla_policies_give_the_routers_deadlines_for_every_sample() {
                     let seconds = m["target"].as_i64().unwrap() * 60;
                     let expected = if m["business_hours"] == json!(true) {
                         business += 1;
-                        let calendar = &schedule_of[&ticket.priority];
+                        let route_key = match (d.incident, d.route) {
+                            (Some(i), _) => format!("incident-{i}_queue"),
+                            (None, Some(r)) => format!("route-{r}"),
+                            (None, None) => String::new(),
+                        };
+                        let by_language = format!("{route_key}_{}", d.language);
+                        let calendar = queue_schedule
+                            .get(&route_key)
+                            .or_else(|| queue_schedule.get(&by_language))
+                            .unwrap_or(&schedule_of[&ticket.priority]);
                         ZendeskSchedule::read(&c, calendar).add(message.received_at, seconds)
                     } else {
                         message.received_at + SignedDuration::from_secs(seconds)

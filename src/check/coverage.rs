@@ -1,7 +1,9 @@
-//! Coverage (CB310): for every hour of the 53 weeks from `effective_from`,
-//! each route that carries a 24/7 severity has someone on shift, in the
-//! queue's team or its hand-over team, who speaks the language of the
-//! messages the route receives.
+//! Coverage (CB310): for every hour of the 53 weeks from `effective_from`
+//! in which messages can arrive and their clock runs, every queue a
+//! message class can reach (each route's, after boosts; each incident
+//! mode's) has someone on shift, in the queue's team or a hand-over team,
+//! who speaks the language of those messages. 24/7 severities need every
+//! hour; business-hours ones their calendar's open hours.
 //!
 //! Shifts are turned into instants in their own time zones, day by day, so
 //! DST changes fall where they really do; the union of everyone's shifts is
@@ -15,12 +17,16 @@ use jiff::tz::TimeZone;
 use super::routes::UNTAGGED;
 use super::{Context, RouteTable, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Calendar, Disposition, Hours, Shift};
+use crate::model::{Audience, Calendar, Disposition, Hours, Shift};
 
 /// How far ahead coverage is checked.
 pub const WEEKS: i64 = 53;
 
 type Interval = (i64, i64);
+
+/// The teams tried in order, the language, and the calendar whose hours
+/// need someone (none: every hour).
+type GapKey<'a> = (Vec<&'a str>, &'a str, Option<&'a str>);
 
 pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
@@ -65,82 +71,242 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
             .extend(h.to.iter().map(|t| t.as_str()));
     }
 
-    // Many routes share a queue's team: compute each team set's gaps once.
-    let mut gap_cache: HashMap<(Vec<&str>, &str), Vec<Interval>> = HashMap::new();
+    let demands = demands(cx, facts, table);
+    // Many demands share a team set, language and hours: compute once.
+    let mut gap_cache: HashMap<GapKey, Vec<Interval>> = HashMap::new();
+    let mut open_cache: HashMap<&str, Vec<Interval>> = HashMap::new();
     let mut found = Vec::new();
-    for (r, route) in pb.routes.iter().enumerate() {
-        let Some(queue) = cx.ids.queues.get(route.queue.as_str()) else {
-            continue;
-        };
-        let mut needed: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-        for (tag, _, lang) in table.won_by(r) {
-            if tag == UNTAGGED || facts.disposition[tag] != Disposition::Reply {
-                continue;
-            }
-            if let Some(s) = facts.severity[tag]
-                && pb.severities[s].hours == Hours::Always
-            {
-                needed.entry(lang).or_default().insert(s);
-            }
-        }
-        let mut teams = vec![queue.team.as_str()];
-        teams.extend(
-            handover
-                .get(queue.team.as_str())
-                .into_iter()
-                .flatten()
-                .copied(),
-        );
-        for (lang, severities) in needed {
-            let code = table.languages[lang].as_str();
-            let gaps = gap_cache.entry((teams.clone(), code)).or_insert_with(|| {
+    for d in demands {
+        let mut teams = vec![d.team];
+        teams.extend(handover.get(d.team).into_iter().flatten().copied());
+        let code = d.lang;
+        let gaps = gap_cache
+            .entry((teams.clone(), code, d.calendar))
+            .or_insert_with(|| {
                 let mut intervals: Vec<Interval> = teams
                     .iter()
                     .filter_map(|t| on_shift.get(&(*t, code)))
                     .flatten()
                     .copied()
                     .collect();
-                gaps(&mut intervals, window)
+                match d.calendar {
+                    None => gaps(&mut intervals, window),
+                    Some(id) => {
+                        let open = open_cache.entry(id).or_insert_with(|| {
+                            cx.ids
+                                .calendars
+                                .get(id)
+                                .map(|c| calendar_intervals(&c.value, first_day))
+                                .unwrap_or_default()
+                        });
+                        intervals.sort_unstable();
+                        open.iter()
+                            .filter(|&&(s, e)| e > window.0 && s < window.1)
+                            .flat_map(|&(s, e)| {
+                                gaps(&mut intervals, (s.max(window.0), e.min(window.1)))
+                            })
+                            .collect()
+                    }
+                }
             });
-            let Some(&(first_start, first_end)) = gaps.first() else {
-                continue;
-            };
-            let hours: i64 = gaps.iter().map(|(s, e)| e - s).sum::<i64>() / 3600;
-            let severity_names: Vec<String> = severities
-                .iter()
-                .map(|&s| format!("`{}`", pb.severities[s].id))
-                .collect();
-            let label = cx.label(&route.loc.child("queue")).with_message(format!(
-                "nobody speaking `{code}` on shift in {}",
-                teams
-                    .iter()
-                    .map(|t| format!("`{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            ));
-            found.push(
-                Diagnostic::new(
-                    Code::CoverageGap,
-                    format!(
-                        "route `{}` takes 24/7 messages ({}) in `{code}` but nobody who speaks it is on shift for {} in the 53 weeks from {}; first gap {} to {} ({})",
-                        route.id,
-                        severity_names.join(", "),
-                        plural_hours(hours, gaps.len()),
-                        first_day,
-                        local(first_start, &home),
-                        local(first_end, &home),
-                        pb.manifest.default_timezone
-                    ),
-                )
-                .at(label)
-                .help(format!(
-                    "add `{code}` speakers to a shift covering those hours in `{}`, or hand the queue over to a team that has them",
-                    queue.team
-                )),
-            );
-        }
+        let Some(&(first_start, first_end)) = gaps.first() else {
+            continue;
+        };
+        let hours: i64 = gaps.iter().map(|(s, e)| e - s).sum::<i64>() / 3600;
+        let severity_names: Vec<String> = d
+            .severities
+            .iter()
+            .map(|&s| format!("`{}`", pb.severities[s].id))
+            .collect();
+        let who = teams
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let label = cx
+            .label(&d.at)
+            .with_message(format!("nobody speaking `{code}` on shift in {who}"));
+        let when = match d.calendar {
+            None => "24/7".to_string(),
+            Some(c) => format!("business-hours (calendar `{c}`)"),
+        };
+        let hours_of = match d.calendar {
+            None => String::new(),
+            Some(c) => format!(" of `{c}`'s business hours"),
+        };
+        found.push(
+            Diagnostic::new(
+                Code::CoverageGap,
+                format!(
+                    "{} takes {when} messages ({}) in `{code}` but nobody who speaks it is on shift for {}{hours_of} in the 53 weeks from {}; first gap {} to {} ({})",
+                    d.what,
+                    severity_names.join(", "),
+                    plural_hours(hours, gaps.len()),
+                    first_day,
+                    local(first_start, &home),
+                    local(first_end, &home),
+                    pb.manifest.default_timezone
+                ),
+            )
+            .at(label)
+            .help(format!(
+                "add `{code}` speakers to a shift covering those hours in `{}`, or hand the queue over to a team that has them",
+                d.team
+            )),
+        );
     }
     cx.out.extend(found);
+}
+
+/// Someone must be on shift for a queue: its team (or a team it hands
+/// over to) must have a speaker of `lang` on shift whenever messages of
+/// these severities can arrive and their clock runs: always, or in the
+/// business hours of `calendar`.
+struct Demand<'a> {
+    /// `route `vip``, `incident mode `storm``.
+    what: String,
+    at: crate::load::Loc,
+    team: &'a str,
+    lang: &'a str,
+    calendar: Option<&'a str>,
+    severities: BTreeSet<usize>,
+}
+
+/// Every queue a message class can reach, in every mode: each route's
+/// classes (tag, audience, language), with the severity whose clock the
+/// message runs on after its audience's boost, and each incident mode's
+/// queue in every language its keywords are written in.
+fn demands<'a>(cx: &Context<'a>, facts: &TagFacts, table: &'a RouteTable) -> Vec<Demand<'a>> {
+    let pb = cx.pb;
+    let lowest = pb.severities.len().checked_sub(1);
+    let boosts = pb.boosts.first();
+    let steps = |audience: usize| match Audience::ALL[audience] {
+        Audience::Vip => boosts.map_or(0, |b| b.vip),
+        Audience::Influencer => boosts
+            .and_then(|b| b.influencer.as_ref())
+            .map_or(0, |i| i.raise),
+        Audience::Regular => 0,
+    };
+    // The severity whose targets (and clock) a message ends with, as in
+    // the router: its own, or the first with its raised priority.
+    let target = |s: usize, raise: u8| -> usize {
+        let p = pb.severities[s].priority;
+        let raised = p.raised(raise);
+        if raised == p {
+            return s;
+        }
+        pb.severities
+            .iter()
+            .position(|x| x.priority == raised)
+            .unwrap_or(s)
+    };
+    let clock = |s: usize| -> Option<Option<&'a str>> {
+        let sev = &pb.severities[s];
+        match sev.hours {
+            Hours::Always => Some(None),
+            // A business severity without a calendar is CB207's to report.
+            Hours::Business => sev.calendar.as_ref().map(|c| Some(c.as_str())),
+        }
+    };
+    let mut by_key: BTreeMap<(usize, usize, Option<&str>), Demand> = BTreeMap::new();
+    for (r, route) in pb.routes.iter().enumerate() {
+        let Some(queue) = cx.ids.queues.get(route.queue.as_str()) else {
+            continue;
+        };
+        for (tag, audience, lang) in table.won_by(r) {
+            let own = if tag == UNTAGGED {
+                lowest
+            } else if facts.disposition[tag] != Disposition::Reply {
+                None
+            } else {
+                facts.severity[tag].or(lowest)
+            };
+            let Some(own) = own else { continue };
+            let s = target(own, steps(audience));
+            let Some(calendar) = clock(s) else { continue };
+            let calendar = calendar.map(|c| queue.calendar.as_ref().map_or(c, |q| q.as_str()));
+            by_key
+                .entry((r, lang, calendar))
+                .or_insert_with(|| Demand {
+                    what: format!("route `{}`", route.id),
+                    at: route.loc.child("queue"),
+                    team: queue.team.as_str(),
+                    lang: table.languages[lang].as_str(),
+                    calendar,
+                    severities: BTreeSet::new(),
+                })
+                .severities
+                .insert(s);
+        }
+    }
+    let mut out: Vec<Demand> = by_key.into_values().collect();
+    for inc in &pb.incidents {
+        let Some(queue) = cx.ids.queues.get(inc.queue.as_str()) else {
+            continue;
+        };
+        let Some(s) = facts
+            .index
+            .get(inc.tag.as_str())
+            .and_then(|&t| facts.severity[t])
+            .or(lowest)
+        else {
+            continue;
+        };
+        let Some(calendar) = clock(s) else { continue };
+        let calendar = calendar.map(|c| queue.calendar.as_ref().map_or(c, |q| q.as_str()));
+        for lang in inc.triggers.keys() {
+            let Some(code) = table.languages.iter().find(|l| l.as_str() == lang.as_str()) else {
+                continue;
+            };
+            out.push(Demand {
+                what: format!("incident mode `{}` (queue `{}`)", inc.id, inc.queue),
+                at: inc.loc.child("queue"),
+                team: queue.team.as_str(),
+                lang: code.as_str(),
+                calendar,
+                severities: BTreeSet::from([s]),
+            });
+        }
+    }
+    out
+}
+
+/// Every opening of a calendar around the checked period, as instants,
+/// skipping its holidays.
+fn calendar_intervals(calendar: &Calendar, first_day: Date) -> Vec<Interval> {
+    let Ok(tz) = crate::tz::db().get(calendar.timezone.as_str()) else {
+        return Vec::new();
+    };
+    let holiday = |d: Date| {
+        calendar
+            .holidays
+            .iter()
+            .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
+    };
+    let mut out = Vec::new();
+    let Ok(mut day) = first_day.yesterday() else {
+        return out;
+    };
+    for _ in 0..WEEKS * 7 + 2 {
+        if !holiday(day) {
+            for h in &calendar.hours {
+                if !h.days.iter().any(|d| d.to_jiff() == day.weekday()) {
+                    continue;
+                }
+                if let Some((s, e)) =
+                    crate::tz::shift_span(&tz, day, h.start.minutes, h.end.minutes)
+                    && e > s
+                {
+                    out.push((s.as_second(), e.as_second()));
+                }
+            }
+        }
+        match day.tomorrow() {
+            Ok(d) => day = d,
+            Err(_) => break,
+        }
+    }
+    out
 }
 
 fn plural_hours(hours: i64, gaps: usize) -> String {

@@ -146,6 +146,14 @@ pub fn check(cx: &mut Context) {
     }
     for q in &pb.queues {
         cx.reference("team", &ids.teams, q.team.as_str(), q.loc.child("team"));
+        if let Some(c) = &q.calendar {
+            cx.reference(
+                "calendar",
+                &ids.calendars,
+                c.as_str(),
+                q.loc.child("calendar"),
+            );
+        }
     }
     for r in &pb.routes {
         let at = r.loc.child("when");

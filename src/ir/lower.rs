@@ -186,6 +186,7 @@ pub fn lower(pb: &Playbook) -> Ir {
                 id: q.id.0.clone(),
                 name: q.name.clone(),
                 team: q.team.0.clone(),
+                calendar: q.calendar.as_ref().map(|c| c.0.clone()),
             })
             .collect(),
         routes,

@@ -159,6 +159,9 @@ pub struct IrQueue {
     pub id: String,
     pub name: String,
     pub team: String,
+    /// Replaces a business-hours severity's calendar for this queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

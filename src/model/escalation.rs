@@ -102,6 +102,12 @@ pub struct Queue {
     pub id: Id,
     pub name: String,
     pub team: Id,
+    /// The business hours of this queue's market (a Tokyo desk's office
+    /// hours): a business-hours severity's deadlines, and the hours
+    /// someone must be on shift, count in this calendar instead of the
+    /// severity's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Id>,
 }
 
 /// One row of the routing matrix.

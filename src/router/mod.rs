@@ -62,6 +62,8 @@ pub struct Router {
     shifts: BTreeMap<String, ShiftRule>,
     team_holidays: BTreeMap<String, Holidays>,
     queue_team: BTreeMap<String, usize>,
+    /// Queues with business hours of their own.
+    queue_calendar: BTreeMap<String, String>,
     /// Route tag sets as sorted vectors, for binary search.
     route_tags: Vec<Vec<usize>>,
     tag_index: BTreeMap<String, usize>,
@@ -132,6 +134,11 @@ fn check_references(ir: &Ir) -> Result<(), RouterError> {
             require("escalation chain", &chains, c)?;
         }
         if let Some(c) = &s.calendar {
+            require("calendar", &calendars, c)?;
+        }
+    }
+    for q in &ir.queues {
+        if let Some(c) = &q.calendar {
             require("calendar", &calendars, c)?;
         }
     }
@@ -258,6 +265,11 @@ impl Router {
             shifts,
             team_holidays,
             queue_team,
+            queue_calendar: ir
+                .queues
+                .iter()
+                .filter_map(|q| q.calendar.clone().map(|c| (q.id.clone(), c)))
+                .collect(),
             route_tags,
             tag_index,
             ancestors,
@@ -545,9 +557,16 @@ impl Router {
                     {
                         (fr, res) = (f, r);
                     }
+                    // Business hours are the queue's market's, when it
+                    // names them; otherwise the severity's.
                     let calendar = target
                         .calendar
                         .as_deref()
+                        .map(|c| {
+                            queue
+                                .and_then(|q| self.queue_calendar.get(q))
+                                .map_or(c, String::as_str)
+                        })
                         .and_then(|c| self.calendars.get(c).map(|cal| (c, cal)));
                     let clock = match calendar {
                         Some((id, _)) => Clock::Business { calendar: id },

@@ -182,11 +182,22 @@ fn sources(by_priority: &[&IrSeverity], relaxed: impl Fn(&IrSeverity) -> bool) -
 /// schedules; a ticket gets one from the schedule triggers.
 pub fn counted_calendars(ir: &Ir) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    for s in first_of_each_priority(ir) {
+    let firsts = first_of_each_priority(ir);
+    for s in &firsts {
         if let Some(c) = s.calendar.as_deref()
             && !out.contains(&c)
         {
             out.push(c);
+        }
+    }
+    // A queue's own business hours, which its route trigger sets.
+    if firsts.iter().any(|s| s.calendar.is_some()) {
+        for q in &ir.queues {
+            if let Some(c) = q.calendar.as_deref()
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
         }
     }
     out

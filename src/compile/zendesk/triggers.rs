@@ -625,11 +625,26 @@ fn schedules(ir: &Ir, out: &mut Vec<Trigger>) {
     }
 }
 
-fn queue_group(ir: &Ir, queue: &str) -> Option<Ref> {
-    ir.queues
-        .iter()
-        .find(|q| q.id == queue)
-        .map(|q| Ref::Group(q.team.clone()))
+/// Sending a ticket to a queue: its team's group and, when the queue has
+/// business hours of its own, its schedule (replacing the one the
+/// priority set, as the router counts in the queue's calendar).
+fn queue_actions(ir: &Ir, queue: &str) -> Vec<Action> {
+    let Some(q) = ir.queues.iter().find(|q| q.id == queue) else {
+        return Vec::new();
+    };
+    let mut out = vec![Action {
+        field: Text::lit("group_id"),
+        value: Text::of(Ref::Group(q.team.clone())),
+    }];
+    if let Some(calendar) = &q.calendar
+        && ir.severities.iter().any(|s| s.calendar.is_some())
+    {
+        out.push(Action {
+            field: Text::lit("set_schedule"),
+            value: Text::of(Ref::Schedule(calendar.clone())),
+        });
+    }
+    out
 }
 
 /// `incident-ID_queue`: the incident's second trigger, which the first
@@ -641,10 +656,7 @@ fn incident_queue_key(incident: &str) -> String {
 fn incidents_queue(ir: &Ir, out: &mut Vec<Trigger>) {
     for inc in &ir.incidents {
         let mut actions = Vec::new();
-        actions.extend(queue_group(ir, &inc.queue).map(|g| Action {
-            field: Text::lit("group_id"),
-            value: Text::of(g),
-        }));
+        actions.extend(queue_actions(ir, &inc.queue));
         actions.push(Action::add_tags(&[
             ROUTED.to_string(),
             queue_marker(&inc.queue),
@@ -740,10 +752,7 @@ fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
             value: Text::lit(lang),
         };
         let mut actions = Vec::new();
-        actions.extend(queue_group(ir, &route.queue).map(|g| Action {
-            field: Text::lit("group_id"),
-            value: Text::of(g),
-        }));
+        actions.extend(queue_actions(ir, &route.queue));
         let mut markers = vec![
             ROUTED.to_string(),
             route_marker(&route.id),
