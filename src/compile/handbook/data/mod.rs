@@ -301,6 +301,11 @@ impl Names<'_> {
             .map_or_else(|| id.to_string(), |r| r.name.clone())
     }
 
+    fn calendar(&self, id: &str) -> String {
+        find(&self.pb.calendars, |c| c.id.as_str() == id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
+
     fn queue(&self, id: &str) -> String {
         find(&self.pb.queues, |q| q.id.as_str() == id)
             .map_or_else(|| id.to_string(), |q| q.name.clone())

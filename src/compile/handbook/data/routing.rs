@@ -53,6 +53,8 @@ pub struct QueueRow {
     pub name: String,
     pub team: String,
     pub team_name: String,
+    /// The name of the queue's own business calendar, if it has one.
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,6 +202,7 @@ pub(super) fn routing(pb: &Playbook, flow: Flow, names: &Names) -> Routing {
                 name: q.name.clone(),
                 team: q.team.to_string(),
                 team_name: names.team(q.team.as_str()),
+                calendar: q.calendar.as_ref().map(|c| names.calendar(c.as_str())),
             })
             .collect(),
         routes: pb
