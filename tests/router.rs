@@ -600,3 +600,34 @@ fn a_queues_own_calendar_replaces_the_severitys() {
         "2026-02-03T10:30:00Z"
     );
 }
+
+/// A VIP's `normal` message raised two steps takes `urgent`'s targets
+/// and `urgent`'s chain with them, so its first person is due before its
+/// first response; without the boost it has `normal`'s (none).
+#[test]
+fn a_boosted_message_takes_its_new_severitys_chain() {
+    let r = base_router_with("escalation.yaml", |t| {
+        t.replace("chains:", "boosts:\n  vip: 2\nchains:")
+    });
+    let mut m = msg("x", "my parcel is late", "2026-02-03T10:00:00Z", Some("en"));
+    let plain = decide(&r, &m);
+    assert_eq!(plain.priority.as_str(), "normal");
+    assert!(plain.escalation.is_empty(), "{:?}", plain.escalation);
+    m.author = Some(carebook::model::Author {
+        handle: None,
+        followers: 0,
+        vip: true,
+    });
+    let boosted = decide(&r, &m);
+    assert_eq!(boosted.priority.as_str(), "urgent");
+    assert_eq!(
+        boosted.first_response_due.unwrap().to_string(),
+        "2026-02-03T10:30:00Z"
+    );
+    let chains: Vec<&str> = boosted.escalation.iter().map(|r| r.chain).collect();
+    assert_eq!(chains, ["main-chain", "main-chain", "main-chain"]);
+    assert_eq!(
+        boosted.escalation[1].due.unwrap().to_string(),
+        "2026-02-03T10:12:00Z"
+    );
+}

@@ -179,27 +179,8 @@ struct Demand<'a> {
 fn demands<'a>(cx: &Context<'a>, facts: &TagFacts, table: &'a RouteTable) -> Vec<Demand<'a>> {
     let pb = cx.pb;
     let lowest = pb.severities.len().checked_sub(1);
-    let boosts = pb.boosts.first();
-    let steps = |audience: usize| match Audience::ALL[audience] {
-        Audience::Vip => boosts.map_or(0, |b| b.vip),
-        Audience::Influencer => boosts
-            .and_then(|b| b.influencer.as_ref())
-            .map_or(0, |i| i.raise),
-        Audience::Regular => 0,
-    };
-    // The severity whose targets (and clock) a message ends with, as in
-    // the router: its own, or the first with its raised priority.
-    let target = |s: usize, raise: u8| -> usize {
-        let p = pb.severities[s].priority;
-        let raised = p.raised(raise);
-        if raised == p {
-            return s;
-        }
-        pb.severities
-            .iter()
-            .position(|x| x.priority == raised)
-            .unwrap_or(s)
-    };
+    let steps = |audience: usize| super::audience_steps(pb, Audience::ALL[audience]);
+    let target = |s: usize, raise: u8| super::boosted_severity(pb, s, raise);
     let clock = |s: usize| -> Option<Option<&'a str>> {
         let sev = &pb.severities[s];
         match sev.hours {

@@ -83,6 +83,33 @@ fn plural(what: &str) -> String {
     }
 }
 
+/// How many steps an audience's boost raises a message.
+pub fn audience_steps(pb: &Playbook, audience: crate::model::Audience) -> u8 {
+    let boosts = pb.boosts.first();
+    match audience {
+        crate::model::Audience::Vip => boosts.map_or(0, |b| b.vip),
+        crate::model::Audience::Influencer => boosts
+            .and_then(|b| b.influencer.as_ref())
+            .map_or(0, |i| i.raise),
+        crate::model::Audience::Regular => 0,
+    }
+}
+
+/// The severity whose targets (and clock, and chain) a message of
+/// severity `s` ends with after `steps` of boost, as in the router: its
+/// own, or the first with the raised priority when one has it.
+pub fn boosted_severity(pb: &Playbook, s: usize, steps: u8) -> usize {
+    let p = pb.severities[s].priority;
+    let raised = p.raised(steps);
+    if raised == p {
+        return s;
+    }
+    pb.severities
+        .iter()
+        .position(|x| x.priority == raised)
+        .unwrap_or(s)
+}
+
 /// Where the `i`th team a hand-over goes to is written.
 pub fn handover_target(h: &crate::load::At<crate::model::Handover>, i: usize) -> Loc {
     if h.to.is_list() {

@@ -1,13 +1,13 @@
 //! SLA targets: they tighten with severity (CB301), and a person is reached
 //! before the first-response target passes (CB302).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::routes::UNTAGGED;
 use super::{Context, RouteTable, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::At;
-use crate::model::{Chain, Duration, Severity};
+use crate::model::{Audience, Chain, Duration, Severity};
 
 pub fn check(cx: &mut Context) {
     let severities = &cx.pb.severities;
@@ -85,32 +85,75 @@ fn time_to_first_human<'a>(
 
 pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
-    // (severity index, chain id, where the pairing is made)
-    let mut pairs: BTreeSet<(usize, String, Option<usize>)> = BTreeSet::new();
+    // (severity whose targets apply, chain id) -> how messages get both;
+    // empty for the severity's own chain.
+    let mut pairs: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
     for (i, s) in pb.severities.iter().enumerate() {
         if let Some(c) = &s.escalation {
-            pairs.insert((i, c.0.clone(), None));
+            pairs.entry((i, c.0.clone())).or_default();
         }
     }
+    // Every class a route wins, as written and after each boost that can
+    // reach it: the targets and the chain come from one severity, or the
+    // chain from the route.
+    let lowest = pb.severities.len().checked_sub(1);
+    let emergency = pb
+        .boosts
+        .first()
+        .and_then(|b| b.emergency.as_ref())
+        .map_or(0, |e| e.raise);
     for (r, route) in pb.routes.iter().enumerate() {
-        if let Some(c) = &route.escalation {
-            for (tag, _, _) in table.won_by(r) {
-                if tag != UNTAGGED
-                    && let Some(s) = facts.severity[tag]
-                {
-                    pairs.insert((s, c.0.clone(), Some(r)));
+        for (tag, audience, _) in table.won_by(r) {
+            let own = if tag == UNTAGGED {
+                lowest
+            } else {
+                facts.severity[tag].or(lowest)
+            };
+            let Some(own) = own else { continue };
+            let who = Audience::ALL[audience];
+            let by_audience = super::audience_steps(pb, who);
+            let mut ways = vec![(by_audience, format!("{} message", who.as_str()))];
+            if emergency > 0 {
+                ways.push((
+                    by_audience.saturating_add(emergency),
+                    format!("{} emergency", who.as_str()),
+                ));
+            }
+            for (steps, how) in ways {
+                let s = super::boosted_severity(pb, own, steps);
+                let chain = route
+                    .escalation
+                    .as_ref()
+                    .or(pb.severities[s].escalation.as_ref());
+                let Some(chain) = chain else { continue };
+                let boosted = s != own;
+                let via_route = route.escalation.is_some();
+                if !boosted && !via_route {
+                    continue;
                 }
+                let mut via = Vec::new();
+                if boosted {
+                    via.push(format!("a {how} boosted from `{}`", pb.severities[own].id));
+                }
+                if via_route {
+                    via.push(format!("via route `{}`", route.id));
+                }
+                pairs
+                    .entry((s, chain.0.clone()))
+                    .or_default()
+                    .insert(via.join(", "));
             }
         }
     }
-    for (s, chain_id, route) in pairs {
+    for ((s, chain_id), ways) in pairs {
+        let via = if ways.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", ways.into_iter().collect::<Vec<_>>().join("; "))
+        };
         let severity = &pb.severities[s];
         let Some(chain) = cx.ids.chains.get(chain_id.as_str()).copied() else {
             continue;
-        };
-        let via = match route {
-            Some(r) => format!(" (via route `{}`)", pb.routes[r].id),
-            None => String::new(),
         };
         match time_to_first_human(cx, chain) {
             Some((t, c, i)) if t > severity.first_response => {

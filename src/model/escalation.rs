@@ -150,6 +150,15 @@ pub enum Audience {
 
 impl Audience {
     pub const ALL: [Audience; 3] = [Audience::Vip, Audience::Influencer, Audience::Regular];
+
+    /// The name as written in a playbook.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Vip => "vip",
+            Audience::Influencer => "influencer",
+            Audience::Regular => "regular",
+        }
+    }
 }
 
 /// Raises a message's priority beyond its severity's.

@@ -323,9 +323,18 @@ impl Router {
         let severity_index = deciding
             .and_then(|t| ir.tags[t].severity)
             .unwrap_or(ir.severities.len().saturating_sub(1));
+        self.chain_of(severity_index, route)
+    }
+
+    /// The chain of a message whose targets are severity `severity`'s:
+    /// the route's own, else that severity's. A boosted message takes the
+    /// targets of its new priority's severity, and its chain with them,
+    /// so the first person is never due after the first response.
+    fn chain_of(&self, severity: usize, route: Option<usize>) -> Option<&str> {
+        let ir = &self.ir;
         route.and_then(|r| ir.routes[r].escalation.as_deref()).or(ir
             .severities
-            .get(severity_index)
+            .get(severity)
             .and_then(|s| s.escalation.as_deref()))
     }
 
@@ -572,7 +581,7 @@ impl Router {
                         Some((id, _)) => Clock::Business { calendar: id },
                         None => Clock::Always,
                     };
-                    let chain = self.escalation_chain(deciding, route.map(|(r, _)| r));
+                    let chain = self.chain_of(target_index, route.map(|(r, _)| r));
                     let mut escalation = self.escalation(chain);
                     // Every deadline of the message in one walk of the calendar.
                     let mut offsets: Vec<u64> = vec![fr, res];

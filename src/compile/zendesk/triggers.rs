@@ -586,13 +586,37 @@ fn boosts(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
                     all: conditions,
                     any: any.clone(),
                 },
-                actions: vec![
-                    Action::new("priority", to.as_str()),
-                    Action::add_tags(std::slice::from_ref(&marker)),
-                ],
+                actions: {
+                    let (remove, chain) = chain_swap(ir, to);
+                    let mut actions = vec![Action::new("priority", to.as_str())];
+                    actions.extend(remove);
+                    let mut tags = vec![marker.clone()];
+                    tags.extend(chain);
+                    actions.push(Action::add_tags(&tags));
+                    actions
+                },
             });
         }
     }
+}
+
+/// A boosted ticket takes its new priority's targets and, with them, that
+/// severity's escalation chain, as in the router: the other chains' tags
+/// go, its own comes. A priority no severity has leaves the chain as it
+/// is (the router keeps the message's own targets then).
+/// Returns the removal and the tag to add.
+fn chain_swap(ir: &Ir, to: Priority) -> (Option<Action>, Option<String>) {
+    let Some(target) = ir.severities.iter().find(|s| s.priority == to) else {
+        return (None, None);
+    };
+    let others: Vec<String> = ir
+        .chains
+        .iter()
+        .filter(|c| Some(c.id.as_str()) != target.escalation.as_deref())
+        .map(|c| chain_marker(&c.id))
+        .collect();
+    let remove = (!others.is_empty()).then(|| Action::new("remove_tags", others.join(" ")));
+    (remove, target.escalation.as_deref().map(chain_marker))
 }
 
 /// Business-hours targets count in the ticket's schedule: set it from the
