@@ -85,8 +85,8 @@ pub fn generate(dir: &Path, size: &Size) -> std::io::Result<()> {
         "severities:\n\
          \x20 - {id: critical, name: Critical, priority: urgent, first_response: 15m, resolution: 4h, hours: 24/7, escalation: main}\n\
          \x20 - {id: high, name: High, priority: high, first_response: 1h, resolution: 12h, hours: 24/7, escalation: main}\n\
-         \x20 - {id: normal, name: Normal, priority: normal, first_response: 4h, resolution: 2d, hours: business, calendar: office}\n\
-         \x20 - {id: low, name: Low, priority: low, first_response: 1d, resolution: 5d, hours: business, calendar: office}\n\
+         \x20 - {id: normal, name: Normal, priority: normal, first_response: 4h, resolution: 2bd, hours: business, calendar: office}\n\
+         \x20 - {id: low, name: Low, priority: low, first_response: 1bd, resolution: 5bd, hours: business, calendar: office}\n\
          calendars:\n\
          \x20 - id: office\n    name: Office\n    timezone: Europe/Dublin\n    hours: [{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}]\n\
          \x20   holidays: [{name: Christmas Day, date: 2026-12-25}]\n\

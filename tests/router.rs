@@ -631,3 +631,26 @@ fn a_boosted_message_takes_its_new_severitys_chain() {
         "2026-02-03T10:12:00Z"
     );
 }
+
+/// `2bd` is the same time of day on the second business day after the
+/// message, weekends and holidays skipped; a message that arrives while
+/// the office is closed counts from its next opening.
+#[test]
+fn business_days_keep_the_time_of_day() {
+    let r = base_router_with("escalation.yaml", |t| {
+        t.replace("    resolution: 48h\n", "    resolution: 2bd\n")
+    });
+    let due = |at: &str| {
+        let d = decide(&r, &msg("x", "my parcel is late", at, Some("en")));
+        assert_eq!(d.severity, "normal");
+        d.resolution_due.unwrap().to_string()
+    };
+    // Tuesday 14:00 Dublin (UTC in February).
+    assert_eq!(due("2026-02-03T14:00:00Z"), "2026-02-05T14:00:00Z");
+    // Thursday 16:30: Friday, then Monday.
+    assert_eq!(due("2026-02-05T16:30:00Z"), "2026-02-09T16:30:00Z");
+    // Friday 22:00, closed: from Monday 09:00, so Wednesday 09:00.
+    assert_eq!(due("2026-02-06T22:00:00Z"), "2026-02-11T09:00:00Z");
+    // Christmas Day is a holiday of the office calendar.
+    assert_eq!(due("2026-12-23T10:00:00Z"), "2026-12-28T10:00:00Z");
+}

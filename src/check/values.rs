@@ -7,6 +7,7 @@
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Loc;
+use crate::model::Hours;
 
 /// A holiday longer than this is a typo in a year: the router looks this
 /// far for business time, so every deadline in the calendar would vanish.
@@ -18,6 +19,7 @@ const LONGEST_PLACEHOLDER: u32 = 10_000;
 
 pub fn check(cx: &mut Context) {
     targets(cx);
+    business_days(cx);
     holidays(cx);
     channels(cx);
     placeholders(cx);
@@ -238,5 +240,110 @@ pub fn handover_order(cx: &mut Context) {
     }
     for d in found {
         cx.push(d);
+    }
+}
+
+/// Business days (`1bd`) count open days of a calendar: only a
+/// business-hours severity's own targets have one to count in (CB210).
+/// And `d` on a business-hours target is 24 business hours, not "the
+/// next business day" a care lead reads in it (CB212).
+fn business_days(cx: &mut Context) {
+    let mut misused: Vec<(Loc, String)> = Vec::new();
+    let mut days_as_hours = Vec::new();
+    for s in &cx.pb.severities {
+        for (field, value) in [
+            ("first_response", s.first_response),
+            ("resolution", s.resolution),
+        ] {
+            let at = s.loc.child(field);
+            match (s.hours, value.business_days > 0) {
+                (Hours::Always, true) => misused.push((
+                    at,
+                    format!(
+                        "severity `{}` runs 24/7, but its {} target `{value}` counts business days",
+                        s.id,
+                        field.replace('_', " ")
+                    ),
+                )),
+                (Hours::Business, false) if value.written_in_days => {
+                    days_as_hours.push((at, s.id.to_string(), field, value))
+                }
+                _ => {}
+            }
+        }
+    }
+    for c in &cx.pb.chains {
+        for (i, r) in c.rungs.iter().enumerate() {
+            if r.after.business_days > 0 {
+                misused.push((
+                    c.loc.child(format!("rungs/{i}/after")),
+                    format!(
+                        "rung {} of chain `{}` waits `{}`; escalation counts time, not business days",
+                        i + 1,
+                        c.id,
+                        r.after
+                    ),
+                ));
+            }
+        }
+    }
+    for inc in &cx.pb.incidents {
+        for (i, o) in inc.sla_overrides.iter().enumerate() {
+            for (field, value) in [
+                ("first_response", o.first_response),
+                ("resolution", o.resolution),
+            ] {
+                if value.business_days > 0 {
+                    misused.push((
+                        inc.loc.child(format!("sla_overrides/{i}/{field}")),
+                        format!(
+                            "incident `{}` overrides a target with `{value}`; overrides count time, not business days",
+                            inc.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (at, message) in misused {
+        out_of_range(
+            cx,
+            &at,
+            message,
+            "business days",
+            "`bd` is for a business-hours severity's own targets: write hours or days (`24h`, `2d`) here",
+        );
+    }
+    for (at, severity, field, value) in days_as_hours {
+        let days = value.seconds / 86_400;
+        let label = cx
+            .label(&at)
+            .with_message(format!("{} business hours", value.seconds / 3_600));
+        cx.push(
+            Diagnostic::new(
+                Code::DayInBusinessHours,
+                format!(
+                    "severity `{severity}` counts business hours, so its {} target `{value}` is {} business hours, not {days} business day{}",
+                    field.replace('_', " "),
+                    value.seconds / 3_600,
+                    if days == 1 { "" } else { "s" }
+                ),
+            )
+            .at(label)
+            .help(format!(
+                "write `{days}bd` for the same time on the {} business day, or `{}h` to keep the hours",
+                ordinal(days),
+                value.seconds / 3_600
+            )),
+        );
+    }
+}
+
+fn ordinal(n: u64) -> String {
+    match n {
+        1 => "next".to_string(),
+        2 => "second".to_string(),
+        3 => "third".to_string(),
+        n => format!("{n}th"),
     }
 }

@@ -74,6 +74,7 @@ codes! {
     KeywordSettingUnsupported => "CB209", "keyword-setting-unsupported", Error, "A keyword asks for stem matching in a language without a stemmer, or a scope only exclusions have";
     ValueOutOfRange => "CB210", "value-out-of-range", Error, "A value parses but cannot be meant: a zero target, a year-long holiday, an empty keyword, a team handing over to itself";
     HandoverOrder => "CB211", "handover-order-unstated", Warning, "A team hands over in separate entries, so the file's order decides who takes over first";
+    DayInBusinessHours => "CB212", "day-in-business-hours", Warning, "A business-hours target written in days, which count 24 business hours each, not business days";
     // Meaning.
     SlaNotTightening => "CB301", "sla-not-tightening", Error, "A more severe level has a looser SLA target than a less severe one";
     FirstResponseBeforeHuman => "CB302", "first-response-before-human", Error, "The first-response target passes before any person is reached";

@@ -170,6 +170,8 @@ pub fn lower(pb: &Playbook) -> Ir {
                 priority: s.priority,
                 first_response_seconds: s.first_response.seconds,
                 resolution_seconds: s.resolution.seconds,
+                first_response_business_days: s.first_response.business_days,
+                resolution_business_days: s.resolution.business_days,
                 calendar: match s.hours {
                     crate::model::Hours::Always => None,
                     crate::model::Hours::Business => s.calendar.as_ref().map(|c| c.0.clone()),

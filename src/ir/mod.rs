@@ -76,6 +76,12 @@ pub struct IrSeverity {
     pub priority: Priority,
     pub first_response_seconds: u64,
     pub resolution_seconds: u64,
+    /// Business days (`1bd`) instead of seconds, when written so: the
+    /// same time of day on the Nth next business day.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub first_response_business_days: u32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub resolution_business_days: u32,
     /// The business-hours calendar; `None` means 24/7.
     pub calendar: Option<String>,
     pub escalation: Option<String>,
@@ -263,4 +269,8 @@ pub struct IrMacro {
     pub channels: Vec<String>,
     pub kinds: Vec<MessageKind>,
     pub languages: Vec<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -117,7 +117,7 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                 let got = scalar_text(error.instance());
                 let expectation = match pattern.as_str() {
                     ID_PATTERN => "an id: lowercase letters, digits, `-` and `_`, starting with a letter or digit".to_string(),
-                    DURATION_PATTERN => "a duration such as `15m`, `4h`, `1h30m` or `2d`".to_string(),
+                    DURATION_PATTERN => "a duration such as `15m`, `4h`, `1h30m`, `2d` or `1bd`".to_string(),
                     TIME_PATTERN => "a time of day `HH:MM` (00:00 to 24:00)".to_string(),
                     other => format!("text matching `{other}`"),
                 };

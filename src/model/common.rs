@@ -94,13 +94,53 @@ string_newtype!(
 );
 
 /// A length of time written as `90s`, `15m`, `4h`, `2d` or combined
-/// (`1h30m`). Stored in seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// (`1h30m`), in seconds of the clock it counts on: on a business-hours
+/// target `1d` is 24 business hours. Or a number of business days,
+/// `1bd`: the same time of day on the next business day; such a
+/// duration's `seconds` is its nominal length (a day each), for ordering.
+#[derive(Debug, Clone, Copy)]
 pub struct Duration {
     pub seconds: u64,
+    /// Business days (`1bd`), when written so; 0 otherwise.
+    pub business_days: u32,
+    /// Whether the text used the `d` unit (`2d`, not `48h`): on a
+    /// business-hours target that reads as days and is not (CB212).
+    pub written_in_days: bool,
 }
 
-pub const DURATION_PATTERN: &str = "^([0-9]+[dhms])+$";
+impl Duration {
+    fn key(&self) -> (u64, u32) {
+        (self.seconds, self.business_days)
+    }
+}
+
+impl PartialEq for Duration {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Duration {}
+
+impl std::hash::Hash for Duration {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+impl PartialOrd for Duration {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Duration {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+pub const DURATION_PATTERN: &str = "^([0-9]+bd|([0-9]+[dhms])+)$";
 
 /// The longest duration a playbook may state: ten years. Longer targets
 /// mean nothing to a care team, and the bound keeps every deadline a
@@ -109,10 +149,29 @@ pub const MAX_DURATION_SECONDS: u64 = 10 * 366 * 86_400;
 
 impl Duration {
     pub fn from_secs(seconds: u64) -> Self {
-        Duration { seconds }
+        Duration {
+            seconds,
+            business_days: 0,
+            written_in_days: false,
+        }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
+        if let Some(days) = text.strip_suffix("bd") {
+            if days.is_empty() || !days.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let days: u32 = days.parse().ok()?;
+            let seconds = u64::from(days).checked_mul(86_400)?;
+            if seconds > MAX_DURATION_SECONDS {
+                return None;
+            }
+            return Some(Duration {
+                seconds,
+                business_days: days,
+                written_in_days: false,
+            });
+        }
         let mut total: u64 = 0;
         let mut number: Option<u64> = None;
         for c in text.chars() {
@@ -132,12 +191,18 @@ impl Duration {
         if number.is_some() || text.is_empty() || total > MAX_DURATION_SECONDS {
             return None;
         }
-        Some(Duration { seconds: total })
+        Some(Duration {
+            written_in_days: text.contains('d'),
+            ..Duration::from_secs(total)
+        })
     }
 }
 
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.business_days > 0 {
+            return write!(f, "{}bd", self.business_days);
+        }
         let mut rest = self.seconds;
         if rest == 0 {
             return f.write_str("0m");
@@ -163,7 +228,7 @@ impl<'de> Deserialize<'de> for Duration {
         let text = String::deserialize(d)?;
         Duration::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{text}` is not a duration of at most ten years; write e.g. `30m`, `4h`, `1h30m` or `2d`"
+                "`{text}` is not a duration of at most ten years; write e.g. `30m`, `4h`, `1h30m`, `2d` or `1bd`"
             ))
         })
     }
@@ -177,7 +242,7 @@ impl JsonSchema for Duration {
         json_schema!({
             "type": "string",
             "pattern": DURATION_PATTERN,
-            "description": "A duration: '90s', '15m', '4h', '2d' or combined ('1h30m')."
+            "description": "A duration: '90s', '15m', '4h', '2d' or combined ('1h30m'), counted on the target's clock (on a business-hours target '1d' is 24 business hours); or business days, '1bd': the same time of day on the next business day (business-hours targets only)."
         })
     }
 }

@@ -124,6 +124,50 @@ impl BusinessCalendar {
         }
     }
 
+    /// `from` plus `days` business days: the same time of day on the
+    /// `days`th open day after the one the count starts on, which is
+    /// `from`'s when the calendar is open then, else the next opening's.
+    /// On a day that opens later or closes earlier than that time, its
+    /// opening or closing. `1bd` from Tuesday 14:00 is Wednesday 14:00;
+    /// from Friday 22:00 (closed), the count starts at Monday's opening.
+    pub fn add_business_days(&self, from: Timestamp, days: u32) -> Option<Timestamp> {
+        // The instant the count starts: `from`, or the next opening.
+        let start = self.add(from, 0)?;
+        if days == 0 {
+            return Some(start);
+        }
+        let local = start.to_zoned_datetime(self.tz.clone());
+        let time = local.time();
+        let minutes = u32::from(time.hour() as u8) * 60 + u32::from(time.minute() as u8);
+        let mut day = local.date();
+        let mut left = days;
+        for _ in 0..MAX_DAYS {
+            day = day.tomorrow().ok()?;
+            let weekday = day.weekday().to_monday_zero_offset() as usize;
+            let hours = &self.hours[weekday];
+            if hours.is_empty() || self.holidays.contains(day) {
+                continue;
+            }
+            left -= 1;
+            if left > 0 {
+                continue;
+            }
+            let open = u32::from(hours.first()?.0);
+            let close = u32::from(hours.last()?.1);
+            let at = minutes.clamp(open, close);
+            let instant = crate::tz::wall_clock_instant(&self.tz, day, at)?;
+            // Seconds past the minute, as the message had them.
+            return if at == minutes {
+                instant
+                    .checked_add(SignedDuration::from_secs(i64::from(time.second())))
+                    .ok()
+            } else {
+                Some(instant)
+            };
+        }
+        None
+    }
+
     fn instant(&self, day: Date, minutes: u16) -> Option<Timestamp> {
         crate::tz::wall_clock_instant(&self.tz, day, u32::from(minutes))
     }

@@ -561,10 +561,15 @@ impl Router {
                 Some(target) => {
                     let (mut fr, mut res) =
                         (target.first_response_seconds, target.resolution_seconds);
+                    let mut business_days = [
+                        target.first_response_business_days,
+                        target.resolution_business_days,
+                    ];
                     if let Some(i) = incident
                         && let Some(&(f, r)) = ir.incidents[i].sla_overrides.get(&target.id)
                     {
                         (fr, res) = (f, r);
+                        business_days = [0, 0];
                     }
                     // Business hours are the queue's market's, when it
                     // names them; otherwise the severity's.
@@ -601,6 +606,14 @@ impl Router {
                     let mut by_index = vec![None; offsets.len()];
                     for (k, &i) in order.iter().enumerate() {
                         by_index[i] = due[k];
+                    }
+                    // Business days are counted as days, not as hours.
+                    if let Some((_, cal)) = calendar {
+                        for (i, days) in business_days.into_iter().enumerate() {
+                            if days > 0 {
+                                by_index[i] = cal.add_business_days(at, days);
+                            }
+                        }
                     }
                     for (rung, due) in escalation.iter_mut().zip(&by_index[2..]) {
                         rung.0.due = *due;

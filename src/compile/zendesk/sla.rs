@@ -73,12 +73,12 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
         let metrics = by_priority
             .iter()
             .flat_map(|s| {
-                let (first, resolution) = inc
-                    .sla_overrides
-                    .get(&s.id)
-                    .copied()
-                    .unwrap_or((s.first_response_seconds, s.resolution_seconds));
-                targets(s, first, resolution, &object, notes)
+                let (first, resolution) = match inc.sla_overrides.get(&s.id) {
+                    // Overrides are times, never business days.
+                    Some(&(f, r)) => ((f, 0), (r, 0)),
+                    None => own_targets(s),
+                };
+                targets(ir, s, first, resolution, &object, notes)
             })
             .collect();
         policies.push(SlaPolicy {
@@ -113,13 +113,8 @@ pub fn plan(ir: &Ir, notes: &mut Notes) -> Vec<SlaPolicy> {
             metrics: by_priority
                 .iter()
                 .flat_map(|s| {
-                    targets(
-                        s,
-                        s.first_response_seconds,
-                        s.resolution_seconds,
-                        object,
-                        notes,
-                    )
+                    let (first, resolution) = own_targets(s);
+                    targets(ir, s, first, resolution, object, notes)
                 })
                 .collect(),
         });
@@ -216,19 +211,44 @@ pub fn first_of_each_priority(ir: &Ir) -> Vec<&IrSeverity> {
         .collect()
 }
 
+/// A severity's own targets: (seconds, business days) each.
+fn own_targets(s: &IrSeverity) -> ((u64, u32), (u64, u32)) {
+    (
+        (s.first_response_seconds, s.first_response_business_days),
+        (s.resolution_seconds, s.resolution_business_days),
+    )
+}
+
 fn targets(
+    ir: &Ir,
     s: &IrSeverity,
-    first_response: u64,
-    resolution: u64,
+    (first_response, first_days): (u64, u32),
+    (resolution, resolution_days): (u64, u32),
     object: &str,
     notes: &mut Notes,
 ) -> Vec<PolicyMetric> {
     [
-        ("first_reply_time", first_response),
-        ("total_resolution_time", resolution),
+        ("first_reply_time", first_response, first_days),
+        ("total_resolution_time", resolution, resolution_days),
     ]
     .into_iter()
-    .map(|(metric, seconds)| {
+    .map(|(metric, seconds, business_days)| {
+        // Zendesk has no business-day target: a day is the calendar's
+        // usual open day, in business minutes.
+        let seconds = match (business_days, s.calendar.as_deref()) {
+            (0, _) | (_, None) => seconds,
+            (days, Some(calendar)) => {
+                let day = usual_day_minutes(ir, calendar);
+                notes.add(
+                    object,
+                    format!(
+                        "{metric} of {days}bd is exported as {days} × {} of business time (calendar `{calendar}`'s usual day): Zendesk has no business-day target, so a deadline that crosses a day with other hours moves",
+                        hours_and_minutes(day)
+                    ),
+                );
+                u64::from(days) * u64::from(day) * 60
+            }
+        };
         // Zendesk counts targets in whole minutes.
         let minutes = seconds.div_ceil(60);
         if seconds % 60 != 0 {
@@ -247,4 +267,36 @@ fn targets(
         }
     })
     .collect()
+}
+
+/// The open minutes of the calendar's most common open day (its
+/// weekdays, usually), the longer one on a tie.
+pub fn usual_day_minutes(ir: &Ir, calendar: &str) -> u32 {
+    let Some(c) = ir.calendars.iter().find(|c| c.id == calendar) else {
+        return 0;
+    };
+    let mut per_day = [0u32; 7];
+    for h in &c.hours {
+        if let Some(d) = per_day.get_mut(usize::from(h.day)) {
+            *d += u32::from(h.end.saturating_sub(h.start));
+        }
+    }
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for &m in per_day.iter().filter(|&&m| m > 0) {
+        match counts.iter_mut().find(|(x, _)| *x == m) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(m, n)| (n, m))
+        .map_or(0, |(m, _)| m)
+}
+
+fn hours_and_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}m"),
+    }
 }
