@@ -89,23 +89,21 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                     .flatten()
                     .copied()
                     .collect();
+                let all = gaps(&mut intervals, window);
                 match d.calendar {
-                    None => gaps(&mut intervals, window),
+                    None => all,
                     Some(id) => {
                         let open = open_cache.entry(id).or_insert_with(|| {
-                            cx.ids
+                            let mut open = cx
+                                .ids
                                 .calendars
                                 .get(id)
                                 .map(|c| calendar_intervals(&c.value, first_day))
-                                .unwrap_or_default()
+                                .unwrap_or_default();
+                            open.sort_unstable();
+                            open
                         });
-                        intervals.sort_unstable();
-                        open.iter()
-                            .filter(|&&(s, e)| e > window.0 && s < window.1)
-                            .flat_map(|&(s, e)| {
-                                gaps(&mut intervals, (s.max(window.0), e.min(window.1)))
-                            })
-                            .collect()
+                        intersect(&all, open)
                     }
                 }
             });
@@ -365,6 +363,25 @@ pub fn shift_intervals(
     out
 }
 
+/// Where two sorted lists of disjoint intervals overlap.
+fn intersect(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        let start = a[i].0.max(b[j].0);
+        let end = a[i].1.min(b[j].1);
+        if start < end {
+            out.push((start, end));
+        }
+        if a[i].1 < b[j].1 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
 /// The parts of `window` no interval covers.
 pub fn gaps(intervals: &mut [Interval], window: Interval) -> Vec<Interval> {
     intervals.sort_unstable();
@@ -394,6 +411,15 @@ pub fn gaps(intervals: &mut [Interval], window: Interval) -> Vec<Interval> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intersects_sorted_interval_lists() {
+        assert_eq!(
+            intersect(&[(0, 5), (8, 12)], &[(3, 9), (11, 20)]),
+            vec![(3, 5), (8, 9), (11, 12)]
+        );
+        assert!(intersect(&[(0, 5)], &[(5, 9)]).is_empty());
+    }
 
     #[test]
     fn finds_gaps_between_and_around_intervals() {
