@@ -137,27 +137,45 @@ pub fn run(args: LintReplyArgs) -> i32 {
 }
 
 /// The reply text and the name to show for it.
+/// The longest reply `lint-reply` reads: far beyond any channel's limit
+/// (the longest is a few thousand characters), so a reply this long is a
+/// wrong file, refused before it is read whole.
+pub const MAX_REPLY_BYTES: u64 = 1024 * 1024;
+
 fn read_reply(args: &LintReplyArgs) -> Result<(String, String), i32> {
+    let read = |source: &mut dyn Read, origin: &str| -> Result<String, i32> {
+        let mut t = String::new();
+        source
+            .take(MAX_REPLY_BYTES + 1)
+            .read_to_string(&mut t)
+            .map_err(|e| usage_error(format!("cannot read the reply from {origin}: {e}")))?;
+        if t.len() as u64 > MAX_REPLY_BYTES {
+            return Err(usage_error(format!(
+                "the reply in {origin} is longer than {} MiB, the limit for one reply",
+                MAX_REPLY_BYTES / (1024 * 1024)
+            )));
+        }
+        Ok(t)
+    };
     let (mut text, origin) = if let Some(path) = &args.file {
-        match std::fs::read_to_string(path) {
-            Ok(t) => (t, path.display().to_string()),
+        let shown = path.display().to_string();
+        match std::fs::File::open(path) {
+            Ok(mut f) => (read(&mut f, &format!("`{shown}`"))?, shown),
             Err(e) => {
-                return Err(usage_error(format!(
-                    "cannot read `{}`: {e}",
-                    path.display()
-                )));
+                return Err(usage_error(format!("cannot read `{shown}`: {e}")));
             }
         }
     } else if args.text.len() == 1 && args.text[0] == "-" {
-        let mut t = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut t) {
+        (read(&mut std::io::stdin(), "stdin")?, "<stdin>".to_string())
+    } else {
+        let text = args.text.join(" ");
+        if text.len() as u64 > MAX_REPLY_BYTES {
             return Err(usage_error(format!(
-                "cannot read the reply from stdin: {e}"
+                "the reply is longer than {} MiB, the limit for one reply",
+                MAX_REPLY_BYTES / (1024 * 1024)
             )));
         }
-        (t, "<stdin>".to_string())
-    } else {
-        (args.text.join(" "), "<reply>".to_string())
+        (text, "<reply>".to_string())
     };
     // A byte order mark some editors write first is not part of it either.
     if let Some(rest) = text.strip_prefix('\u{feff}') {

@@ -3,7 +3,16 @@
 //! streamed, so input of any length runs in constant memory; a malformed
 //! record is an error for that record alone.
 
-use std::io::BufRead;
+/// The longest record (a JSONL line, a CSV record) a message may take: a
+/// social post or private message is a few kilobytes; a longer record is
+/// a broken file, and is reported instead of being held in memory.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+/// The largest YAML message file: YAML is read whole, so its size is
+/// bounded; JSONL and CSV are streamed and have no total limit.
+pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+
+use std::io::{BufRead, Read};
 
 use crate::model::{Author, MessageKind};
 use crate::router::Message;
@@ -115,9 +124,19 @@ impl<R: BufRead> Messages<R> {
             Inner::Jsonl { reader, line, buf } => loop {
                 buf.clear();
                 *line += 1;
-                match reader.read_line(buf) {
-                    Ok(0) => return None,
-                    Ok(_) => {
+                match read_bounded_line(reader, buf) {
+                    Ok(None) => return None,
+                    Ok(Some(false)) => {
+                        self.line = *line;
+                        return Some(Err(RecordError {
+                            line: *line,
+                            message: format!(
+                                "the line is longer than {} MiB, the limit for one message; it is skipped",
+                                MAX_RECORD_BYTES / (1024 * 1024)
+                            ),
+                        }));
+                    }
+                    Ok(Some(true)) => {
                         // A byte order mark some editors put first.
                         let text = buf.trim().trim_start_matches('\u{feff}');
                         if text.is_empty() {
@@ -145,6 +164,13 @@ impl<R: BufRead> Messages<R> {
                 };
                 self.line = line;
                 Some(match record {
+                    Ok(r) if r.as_slice().len() > MAX_RECORD_BYTES => Err(RecordError {
+                        line,
+                        message: format!(
+                            "the record is longer than {} MiB, the limit for one message; it is skipped",
+                            MAX_RECORD_BYTES / (1024 * 1024)
+                        ),
+                    }),
                     Ok(r) => from_csv(headers, &r).map_err(|message| RecordError { line, message }),
                     Err(e) => Err(RecordError {
                         line,
@@ -160,6 +186,42 @@ impl<R: BufRead> Messages<R> {
             Inner::Failed(e) => e.take().map(Err),
         }
     }
+}
+
+/// Reads one line into `buf`, at most [`MAX_RECORD_BYTES`] of it: `None`
+/// at the end of the input, `Some(false)` when the line was longer (the
+/// rest of it is read and dropped, so the next record starts clean).
+fn read_bounded_line<R: BufRead>(
+    reader: &mut R,
+    buf: &mut String,
+) -> std::io::Result<Option<bool>> {
+    let limit = MAX_RECORD_BYTES as u64 + 1;
+    let n = std::io::Read::take(&mut *reader, limit).read_line(buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.len() <= MAX_RECORD_BYTES || buf.ends_with('\n') {
+        return Ok(Some(buf.len() <= MAX_RECORD_BYTES + 1));
+    }
+    // Skip to the end of the overlong line without keeping it.
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                break;
+            }
+            None => {
+                let len = chunk.len();
+                reader.consume(len);
+            }
+        }
+    }
+    buf.clear();
+    Ok(Some(false))
 }
 
 /// One JSON record, with an error that names the field it is about.
@@ -261,12 +323,22 @@ fn from_csv(headers: &[String], r: &csv::StringRecord) -> Result<Message, String
 
 /// YAML input is one document (a list, or `messages:` with a list); each
 /// item is checked on its own so one bad item does not hide the rest.
-fn yaml<R: BufRead>(mut reader: R) -> Inner<R> {
+fn yaml<R: BufRead>(reader: R) -> Inner<R> {
     let mut text = String::new();
-    if let Err(e) = reader.read_to_string(&mut text) {
+    let mut limited = reader.take(MAX_YAML_BYTES + 1);
+    if let Err(e) = limited.read_to_string(&mut text) {
         return Inner::Failed(Some(RecordError {
             line: 1,
             message: format!("cannot read: {e}"),
+        }));
+    }
+    if text.len() as u64 > MAX_YAML_BYTES {
+        return Inner::Failed(Some(RecordError {
+            line: 1,
+            message: format!(
+                "a YAML message file may be at most {} MiB; use JSONL or CSV, which are streamed, for more",
+                MAX_YAML_BYTES / (1024 * 1024)
+            ),
         }));
     }
     let value = match crate::load::yaml::parse(text.trim_start_matches('\u{feff}')) {
