@@ -35,9 +35,7 @@ pub enum OutputError {
          move it away or compile into another directory"
     )]
     Foreign(PathBuf),
-    #[error(
-        "another compile is writing into `{0}`; if none is, remove `{0}/{LOCK}` (left by a compile that was killed)"
-    )]
+    #[error("another compile is writing into `{0}` (it holds the lock on `{0}/{LOCK}`)")]
     Locked(PathBuf),
     #[error("`{0}` is not a regular file, where carebook keeps its manifest")]
     BadManifest(PathBuf),
@@ -91,6 +89,8 @@ pub enum Staleness {
     Differs,
     /// In the directory, written by carebook, no longer produced.
     Removed,
+    /// A staged copy or backup left by a compile that was killed.
+    Leftover,
 }
 
 impl Staleness {
@@ -99,6 +99,9 @@ impl Staleness {
             Staleness::Missing => "missing",
             Staleness::Differs => "out of date",
             Staleness::Removed => "no longer produced",
+            Staleness::Leftover => {
+                "left by a compile that was stopped; the next compile removes it"
+            }
         }
     }
 }
@@ -222,6 +225,13 @@ pub fn check(
             stale.push((rel, Staleness::Removed));
         }
     }
+    if existing(out)?.is_some_and(|m| m.is_dir()) {
+        stale.extend(
+            leftovers(out)?
+                .into_iter()
+                .map(|rel| (rel, Staleness::Leftover)),
+        );
+    }
     stale.sort();
     Ok(stale)
 }
@@ -299,30 +309,94 @@ fn back_up(target: &Path, backup: &Path) -> io::Result<()> {
     }
 }
 
-/// The lock file while it is held; removed when dropped.
-struct Lock(PathBuf);
+/// An OS lock on the lock file, held while a compile writes: the OS
+/// releases it when the process ends, however it ends, so a killed
+/// compile never blocks the next one. The file is removed when dropped.
+struct Lock {
+    path: PathBuf,
+    _file: fs::File,
+}
 
 impl Lock {
     fn take(out: &Path) -> Result<Lock, OutputError> {
         let path = out.join(LOCK);
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(_) => Ok(Lock(path)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                Err(OutputError::Locked(out.to_path_buf()))
+        // A compile that just finished removes the file it locked; one
+        // that locked it meanwhile would hold a lock on a file no longer
+        // there. Check that the locked file is still the one at `path`.
+        for _ in 0..100 {
+            let file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io_error("lock", &path))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(OutputError::Locked(out.to_path_buf()));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(io_error("lock", &path)(e)),
             }
-            Err(e) => Err(io_error("lock", &path)(e)),
+            if same_file(&file, &path) {
+                return Ok(Lock { path, _file: file });
+            }
         }
+        Err(OutputError::Locked(out.to_path_buf()))
     }
+}
+
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::File, path: &Path) -> bool {
+    path.exists()
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
+        // Removed while still locked, so no other compile can lock the
+        // same file after it is gone.
+        let _ = fs::remove_file(&self.path);
     }
+}
+
+/// Staged copies and backups a killed compile left, anywhere under `out`
+/// (real directories only, never through a symlink), as paths relative
+/// to it, sorted.
+pub fn leftovers(out: &Path) -> Result<Vec<String>, OutputError> {
+    let mut found = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io_error("read", &dir)(e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(io_error("read", &dir))?;
+            let kind = entry
+                .file_type()
+                .map_err(io_error("inspect", &entry.path()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if kind.is_dir() {
+                stack.push(entry.path());
+            } else if (name.contains(STAGED) || name.contains(BACKUP))
+                && let Ok(rel) = entry.path().strip_prefix(out)
+            {
+                found.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// One file to put in place: where, what, and whether something carebook
@@ -352,6 +426,16 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
     };
     let ours = previous(out)?;
     let mut report = WriteReport::default();
+    // What a killed compile left: with the lock held, no compile is using
+    // them. The files themselves are rewritten below from the playbook.
+    if out_exists {
+        for rel in leftovers(out)? {
+            let path = out.join(&rel);
+            if fs::remove_file(&path).is_err() {
+                report.leftovers.push(path);
+            }
+        }
+    }
 
     // Look before touching anything: every foreseeable failure is found
     // here, while the directory is still as it was.
@@ -799,19 +883,42 @@ mod tests {
         let mut manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
         manifest.push_str(".carebook-outputs\n.carebook-outputs.lock\n.a.txt.carebook-old-1-0\n");
         fs::write(out.join(MANIFEST), manifest).unwrap();
-        fs::write(
-            out.join(".a.txt.carebook-old-1-0"),
-            "a backup of somebody's",
-        )
-        .unwrap();
         let report = write(out, &files(&[("b.txt", "b")])).unwrap();
         assert_eq!(report.removed, vec!["a.txt".to_string()]);
         assert!(out.join(MANIFEST).is_file());
-        assert!(out.join(".a.txt.carebook-old-1-0").is_file());
         assert_eq!(
             fs::read_to_string(out.join(MANIFEST)).unwrap(),
             format!("{MANIFEST_HEADER}b.txt\n")
         );
+    }
+
+    /// What a killed compile leaves (its lock file, unlocked now that the
+    /// process is gone, and staged copies and backups) blocks nothing:
+    /// `check` reports the leftovers and the next write removes them.
+    #[test]
+    fn a_killed_compiles_lock_and_leftovers_block_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let wanted = files(&[("a.txt", "a"), ("sub/b.txt", "b")]);
+        write(out, &wanted).unwrap();
+        fs::write(out.join(LOCK), "").unwrap();
+        fs::write(out.join(".a.txt.carebook-new-999-0"), "half").unwrap();
+        fs::write(out.join("sub/.b.txt.carebook-old-999-1"), "old").unwrap();
+        let stale = check(out, &wanted).unwrap();
+        assert_eq!(
+            stale,
+            vec![
+                (".a.txt.carebook-new-999-0".to_string(), Staleness::Leftover),
+                (
+                    "sub/.b.txt.carebook-old-999-1".to_string(),
+                    Staleness::Leftover
+                ),
+            ]
+        );
+        write(out, &wanted).unwrap();
+        assert!(check(out, &wanted).unwrap().is_empty());
+        assert!(!out.join(LOCK).exists());
+        assert!(!out.join(".a.txt.carebook-new-999-0").exists());
     }
 
     #[test]
