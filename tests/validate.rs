@@ -214,3 +214,71 @@ fn every_command_takes_the_playbook_as_its_positional_argument() {
     let both = common::run_in(tmp.path(), &["test", "pb", "-p", "pb"], None);
     assert_eq!(both.status, 2, "{}", both.transcript());
 }
+
+/// Validate a copy of the base fixture with `edits` applied to its files.
+fn validate_edited(edits: &[(&str, &str, &str)]) -> common::Output {
+    let tmp = playbook_from(None);
+    for (file, from, to) in edits {
+        let path = tmp.path().join("pb").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    run_in(tmp.path(), &["validate", "pb", "--color", "never"], None)
+}
+
+/// `1bd` at a 9-to-5 office is 8 business hours, not 24: a chain whose
+/// first person comes after 10 hours misses it (CB302).
+#[test]
+fn business_days_are_compared_at_the_calendars_day() {
+    let out = validate_edited(&[
+        (
+            "escalation.yaml",
+            "    first_response: 4h\n    resolution: 48h\n    hours: business\n    calendar: office\n",
+            "    first_response: 1bd\n    resolution: 48h\n    hours: business\n    calendar: office\n    escalation: slow\n",
+        ),
+        (
+            "escalation.yaml",
+            "chains:\n",
+            "chains:\n  - id: slow\n    rungs:\n      - {after: 10h, role: agent}\n",
+        ),
+    ]);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout.contains("severity `normal` must be answered within 1bd, but chain `slow` reaches its first person only after 10h"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// An emergency keyword makes a business-hours message urgent and 24/7:
+/// the queue it lands in needs cover around the clock (CB310).
+#[test]
+fn coverage_counts_the_emergency_boost() {
+    let ops = "  - id: ops\n    name: Operations desk\n    function: care\n    timezone: Europe/Dublin\n    members:\n      - name: Sean\n        role: agent\n        languages: [en, pl]\n        shifts: [office-hours]\nshifts:\n";
+    let out = validate_edited(&[
+        ("staffing.yaml", "shifts:\n", ops),
+        (
+            "escalation.yaml",
+            "  - id: everything-else\n    queue: care-queue\n",
+            "  - id: everything-else\n    queue: back-office\n",
+        ),
+        (
+            "escalation.yaml",
+            "queues:\n",
+            "queues:\n  - id: back-office\n    name: Back office\n    team: ops\n",
+        ),
+        (
+            "escalation.yaml",
+            "chains:\n",
+            "boosts:\n  emergency:\n    keywords:\n      en: [stranded]\n    raise: 2\nchains:\n",
+        ),
+    ]);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout
+            .contains("route `everything-else` takes 24/7 messages (`urgent`) in `en`"),
+        "{}",
+        out.stdout
+    );
+}

@@ -179,6 +179,20 @@ fn demands<'a>(cx: &Context<'a>, facts: &TagFacts, table: &'a RouteTable) -> Vec
     let lowest = pb.severities.len().checked_sub(1);
     let steps = |audience: usize| super::audience_steps(pb, Audience::ALL[audience]);
     let target = |s: usize, raise: u8| super::boosted_severity(pb, s, raise);
+    // Any message may hold an emergency keyword on top of its audience.
+    let emergency = pb
+        .boosts
+        .first()
+        .and_then(|b| b.emergency.as_ref())
+        .map_or(0, |e| e.raise);
+    let raises = |audience: usize| {
+        let by_audience = steps(audience);
+        let mut out = vec![by_audience];
+        if emergency > 0 {
+            out.push(by_audience.saturating_add(emergency));
+        }
+        out
+    };
     let clock = |s: usize| -> Option<Option<&'a str>> {
         let sev = &pb.severities[s];
         match sev.hours {
@@ -201,29 +215,34 @@ fn demands<'a>(cx: &Context<'a>, facts: &TagFacts, table: &'a RouteTable) -> Vec
                 facts.severity[tag].or(lowest)
             };
             let Some(own) = own else { continue };
-            let s = target(own, steps(audience));
-            let Some(calendar) = clock(s) else { continue };
-            let calendar = calendar.map(|c| queue.calendar.as_ref().map_or(c, |q| q.as_str()));
-            by_key
-                .entry((r, lang, calendar))
-                .or_insert_with(|| Demand {
-                    what: format!("route `{}`", route.id),
-                    at: route.loc.child("queue"),
-                    team: queue.team.as_str(),
-                    lang: table.languages[lang].as_str(),
-                    calendar,
-                    severities: BTreeSet::new(),
-                })
-                .severities
-                .insert(s);
+            for raise in raises(audience) {
+                let s = target(own, raise);
+                let Some(calendar) = clock(s) else { continue };
+                let calendar = calendar.map(|c| queue.calendar.as_ref().map_or(c, |q| q.as_str()));
+                by_key
+                    .entry((r, lang, calendar))
+                    .or_insert_with(|| Demand {
+                        what: format!("route `{}`", route.id),
+                        at: route.loc.child("queue"),
+                        team: queue.team.as_str(),
+                        lang: table.languages[lang].as_str(),
+                        calendar,
+                        severities: BTreeSet::new(),
+                    })
+                    .severities
+                    .insert(s);
+            }
         }
     }
     let mut out: Vec<Demand> = by_key.into_values().collect();
+    // An incident mode's keywords match in any language, and its
+    // messages carry its tag's severity or a more severe co-tag's, raised
+    // by any boost.
     for inc in &pb.incidents {
         let Some(queue) = cx.ids.queues.get(inc.queue.as_str()) else {
             continue;
         };
-        let Some(s) = facts
+        let Some(tag_severity) = facts
             .index
             .get(inc.tag.as_str())
             .and_then(|&t| facts.severity[t])
@@ -231,20 +250,29 @@ fn demands<'a>(cx: &Context<'a>, facts: &TagFacts, table: &'a RouteTable) -> Vec
         else {
             continue;
         };
-        let Some(calendar) = clock(s) else { continue };
-        let calendar = calendar.map(|c| queue.calendar.as_ref().map_or(c, |q| q.as_str()));
-        for lang in inc.triggers.keys() {
-            let Some(code) = table.languages.iter().find(|l| l.as_str() == lang.as_str()) else {
-                continue;
-            };
-            out.push(Demand {
-                what: format!("incident mode `{}` (queue `{}`)", inc.id, inc.queue),
-                at: inc.loc.child("queue"),
-                team: queue.team.as_str(),
-                lang: code.as_str(),
-                calendar,
-                severities: BTreeSet::from([s]),
-            });
+        let mut by_clock: BTreeMap<Option<&str>, BTreeSet<usize>> = BTreeMap::new();
+        for own in 0..=tag_severity {
+            for audience in 0..Audience::ALL.len() {
+                for raise in raises(audience) {
+                    let s = target(own, raise);
+                    let Some(calendar) = clock(s) else { continue };
+                    let calendar =
+                        calendar.map(|c| queue.calendar.as_ref().map_or(c, |q| q.as_str()));
+                    by_clock.entry(calendar).or_default().insert(s);
+                }
+            }
+        }
+        for (calendar, severities) in by_clock {
+            for code in &table.languages {
+                out.push(Demand {
+                    what: format!("incident mode `{}` (queue `{}`)", inc.id, inc.queue),
+                    at: inc.loc.child("queue"),
+                    team: queue.team.as_str(),
+                    lang: code.as_str(),
+                    calendar,
+                    severities: severities.clone(),
+                });
+            }
         }
     }
     out

@@ -83,6 +83,21 @@ fn plural(what: &str) -> String {
     }
 }
 
+/// A severity's target as time on its clock, for comparing targets:
+/// business days at the length of its calendar's usual open day (`1bd`
+/// is 8 business hours at a 9-to-5 office, not 24).
+pub fn target_seconds(pb: &Playbook, s: &crate::model::Severity, d: crate::model::Duration) -> u64 {
+    if d.business_days == 0 {
+        return d.seconds;
+    }
+    let day = s
+        .calendar
+        .as_ref()
+        .and_then(|c| pb.calendars.iter().find(|x| x.id == *c))
+        .map_or(86_400, |c| u64::from(c.usual_day_minutes()) * 60);
+    u64::from(d.business_days) * day
+}
+
 /// How many steps an audience's boost raises a message.
 pub fn audience_steps(pb: &Playbook, audience: crate::model::Audience) -> u8 {
     let boosts = pb.boosts.first();
@@ -154,6 +169,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         let table = RouteTable::build(&cx, &facts);
         routes::check(&mut cx, &facts, &table);
         sla::check_first_human(&mut cx, &facts, &table);
+        sla::check_incident_overrides(&mut cx);
         if zones_ok {
             coverage::check(&mut cx, &facts, &table);
         }

@@ -22,8 +22,9 @@ pub fn check(cx: &mut Context) {
         // severe level may not be tighter than it.
         let mut loosest: Option<usize> = None;
         for (i, s) in severities.iter().enumerate() {
+            let length = |s: &Severity| super::target_seconds(cx.pb, s, get(s));
             if let Some(j) = loosest
-                && get(s) < get(&severities[j])
+                && length(s) < length(&severities[j])
             {
                 let earlier = &severities[j];
                 let here = cx.label(&s.loc.child(field)).with_message(format!(
@@ -53,7 +54,7 @@ pub fn check(cx: &mut Context) {
                     .help("list severities most severe first, each with targets at least as long as the one above"),
                 );
             }
-            if loosest.is_none_or(|j| get(s) >= get(&severities[j])) {
+            if loosest.is_none_or(|j| length(s) >= length(&severities[j])) {
                 loosest = Some(i);
             }
         }
@@ -156,7 +157,9 @@ pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable)
             continue;
         };
         match time_to_first_human(cx, chain) {
-            Some((t, c, i)) if t > severity.first_response => {
+            Some((t, c, i))
+                if t.seconds > super::target_seconds(pb, severity, severity.first_response) =>
+            {
                 let here = cx
                     .label(&severity.loc.child("first_response"))
                     .with_message(format!(
@@ -196,4 +199,48 @@ pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable)
             _ => {}
         }
     }
+}
+
+/// An incident mode's relaxed (or tightened) first response against the
+/// chain its severity's messages follow (CB302 too).
+pub fn check_incident_overrides(cx: &mut Context) {
+    let pb = cx.pb;
+    let mut found = Vec::new();
+    for inc in &pb.incidents {
+        for (i, o) in inc.sla_overrides.iter().enumerate() {
+            let Some(severity) = cx.ids.severities.get(o.severity.as_str()).copied() else {
+                continue;
+            };
+            let Some(chain) = severity
+                .escalation
+                .as_ref()
+                .and_then(|c| cx.ids.chains.get(c.as_str()).copied())
+            else {
+                continue;
+            };
+            if let Some((t, c, r)) = time_to_first_human(cx, chain)
+                && t.seconds > super::target_seconds(pb, severity, o.first_response)
+            {
+                let here = cx
+                    .label(&inc.loc.child(format!("sla_overrides/{i}/first_response")))
+                    .with_message(format!("first response due after {}", o.first_response));
+                let rung = cx
+                    .label(&c.loc.child(format!("rungs/{r}/after")))
+                    .with_message(format!("first person reached after {t}"));
+                found.push(
+                    Diagnostic::new(
+                        Code::FirstResponseBeforeHuman,
+                        format!(
+                            "in incident mode `{}`, severity `{}` must be answered within {}, but chain `{}` reaches its first person only after {t}",
+                            inc.id, severity.id, o.first_response, chain.id
+                        ),
+                    )
+                    .at(here)
+                    .related(rung)
+                    .help("give the incident mode a first response the chain can meet, or put a person earlier in the chain"),
+                );
+            }
+        }
+    }
+    cx.out.extend(found);
 }

@@ -212,10 +212,16 @@ pub fn handover_order(cx: &mut Context) {
     }
     let mut found = Vec::new();
     for (team, entries) in teams.into_iter().filter(|(_, e)| e.len() > 1) {
-        let order: Vec<&str> = entries
+        let mut order: Vec<&str> = Vec::new();
+        for t in entries
             .iter()
             .flat_map(|&i| cx.pb.handovers[i].to.iter().map(|t| t.as_str()))
-            .collect();
+        {
+            // Not to itself (CB210), and each team once.
+            if t != team && !order.contains(&t) {
+                order.push(t);
+            }
+        }
         let here = cx
             .label(&cx.pb.handovers[entries[1]].loc.child("team"))
             .with_message("hands over again");
@@ -266,14 +272,33 @@ fn business_days(cx: &mut Context) {
                     ),
                 )),
                 (Hours::Business, false) if value.written_in_days => {
-                    days_as_hours.push((at, s.id.to_string(), field, value))
+                    days_as_hours.push((at, format!("severity `{}`", s.id), field, value))
                 }
                 _ => {}
             }
         }
     }
+    // Rungs and overrides count on the clock of the severity they serve.
+    let business: Vec<&str> = cx
+        .pb
+        .severities
+        .iter()
+        .filter(|s| s.hours == Hours::Business)
+        .map(|s| s.id.as_str())
+        .collect();
     for c in &cx.pb.chains {
+        let on_business = cx.pb.severities.iter().any(|s| {
+            s.hours == Hours::Business && s.escalation.as_ref().is_some_and(|e| *e == c.id)
+        });
         for (i, r) in c.rungs.iter().enumerate() {
+            if on_business && r.after.written_in_days && r.after.business_days == 0 {
+                days_as_hours.push((
+                    c.loc.child(format!("rungs/{i}/after")),
+                    format!("chain `{}`", c.id),
+                    "rung",
+                    r.after,
+                ));
+            }
             if r.after.business_days > 0 {
                 misused.push((
                     c.loc.child(format!("rungs/{i}/after")),
@@ -293,6 +318,17 @@ fn business_days(cx: &mut Context) {
                 ("first_response", o.first_response),
                 ("resolution", o.resolution),
             ] {
+                if business.contains(&o.severity.as_str())
+                    && value.written_in_days
+                    && value.business_days == 0
+                {
+                    days_as_hours.push((
+                        inc.loc.child(format!("sla_overrides/{i}/{field}")),
+                        format!("incident `{}` for `{}`", inc.id, o.severity),
+                        field,
+                        value,
+                    ));
+                }
                 if value.business_days > 0 {
                     misused.push((
                         inc.loc.child(format!("sla_overrides/{i}/{field}")),
@@ -311,10 +347,10 @@ fn business_days(cx: &mut Context) {
             &at,
             message,
             "business days",
-            "`bd` is for a business-hours severity's own targets: write hours or days (`24h`, `2d`) here",
+            "`bd` is for a business-hours severity's own targets: write hours here (`8h`), which count on the severity's clock",
         );
     }
-    for (at, severity, field, value) in days_as_hours {
+    for (at, whose, field, value) in days_as_hours {
         let days = value.seconds / 86_400;
         let label = cx
             .label(&at)
@@ -323,27 +359,41 @@ fn business_days(cx: &mut Context) {
             Diagnostic::new(
                 Code::DayInBusinessHours,
                 format!(
-                    "severity `{severity}` counts business hours, so its {} target `{value}` is {} business hours, not {days} business day{}",
-                    field.replace('_', " "),
+                    "{whose} counts business hours, so its {} `{value}` is {} business hours, not {days} business day{}",
+                    if field == "rung" { "rung's wait".to_string() } else { format!("{} target", field.replace('_', " ")) },
                     value.seconds / 3_600,
                     if days == 1 { "" } else { "s" }
                 ),
             )
             .at(label)
-            .help(format!(
-                "write `{days}bd` for the same time on the {} business day, or `{}h` to keep the hours",
-                ordinal(days),
-                value.seconds / 3_600
-            )),
+            .help(if whose.starts_with("severity") {
+                format!(
+                    "write `{days}bd` for the same time on the {} business day, or `{}h` to keep the hours",
+                    ordinal(days),
+                    value.seconds / 3_600
+                )
+            } else {
+                format!(
+                    "write the business hours you mean (`{}h` keeps these; a day of a 12-hour office is `12h`)",
+                    value.seconds / 3_600
+                )
+            }),
         );
     }
 }
 
 fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
     match n {
         1 => "next".to_string(),
         2 => "second".to_string(),
         3 => "third".to_string(),
-        n => format!("{n}th"),
+        n => format!("{n}{suffix}"),
     }
 }

@@ -162,6 +162,10 @@ impl Duration {
                 return None;
             }
             let days: u32 = days.parse().ok()?;
+            // A year of business days; the router looks three years ahead.
+            if days > 365 {
+                return None;
+            }
             let seconds = u64::from(days).checked_mul(86_400)?;
             if seconds > MAX_DURATION_SECONDS {
                 return None;
@@ -227,9 +231,13 @@ impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         Duration::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a duration of at most ten years; write e.g. `30m`, `4h`, `1h30m`, `2d` or `1bd`"
-            ))
+            serde::de::Error::custom(if text.ends_with("bd") {
+                format!("`{text}` is not a number of business days from 0 to 365, such as `1bd`")
+            } else {
+                format!(
+                    "`{text}` is not a duration of at most ten years; write e.g. `30m`, `4h`, `1h30m`, `2d` or `1bd`"
+                )
+            })
         })
     }
 }

@@ -77,6 +77,37 @@ pub struct Calendar {
     pub holidays: Vec<Holiday>,
 }
 
+impl Calendar {
+    /// The open minutes of its most common open day (its weekdays,
+    /// usually): how long one business day is, where a length is needed.
+    pub fn usual_day_minutes(&self) -> u32 {
+        let mut per_day = [0u32; 7];
+        for h in &self.hours {
+            let minutes = u32::from(h.end.minutes.saturating_sub(h.start.minutes));
+            for d in &h.days {
+                per_day[d.to_jiff().to_monday_zero_offset() as usize] += minutes;
+            }
+        }
+        usual_day(per_day)
+    }
+}
+
+/// Of seven days' open minutes, the most common non-zero value (the
+/// longer on a tie).
+pub fn usual_day(per_day: [u32; 7]) -> u32 {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for &m in per_day.iter().filter(|&&m| m > 0) {
+        match counts.iter_mut().find(|(x, _)| *x == m) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(m, n)| (n, m))
+        .map_or(0, |(m, _)| m)
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeeklyHours {

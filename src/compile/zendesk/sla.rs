@@ -242,7 +242,7 @@ fn targets(
                 notes.add(
                     object,
                     format!(
-                        "{metric} of {days}bd is exported as {days} × {} of business time (calendar `{calendar}`'s usual day): Zendesk has no business-day target, so a deadline that crosses a day with other hours moves",
+                        "{metric} of {days}bd is exported as {days} × {} of business time (calendar `{calendar}`'s usual day): Zendesk has no business-day target, so a deadline that crosses a day with other hours, or counts in a queue's own schedule with shorter days, moves",
                         hours_and_minutes(day)
                     ),
                 );
@@ -269,8 +269,7 @@ fn targets(
     .collect()
 }
 
-/// The open minutes of the calendar's most common open day (its
-/// weekdays, usually), the longer one on a tie.
+/// The open minutes of the calendar's most common open day.
 pub fn usual_day_minutes(ir: &Ir, calendar: &str) -> u32 {
     let Some(c) = ir.calendars.iter().find(|c| c.id == calendar) else {
         return 0;
@@ -281,17 +280,7 @@ pub fn usual_day_minutes(ir: &Ir, calendar: &str) -> u32 {
             *d += u32::from(h.end.saturating_sub(h.start));
         }
     }
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for &m in per_day.iter().filter(|&&m| m > 0) {
-        match counts.iter_mut().find(|(x, _)| *x == m) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((m, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(m, n)| (n, m))
-        .map_or(0, |(m, _)| m)
+    crate::model::usual_day(per_day)
 }
 
 fn hours_and_minutes(minutes: u32) -> String {
