@@ -252,6 +252,18 @@ fn a_file_where_the_output_directory_goes_is_an_error() {
     ]);
     assert_eq!(check.status, 2, "{}", check.transcript());
     assert_eq!(check.stderr, expected);
+    let missing = dir.path().join("nowhere");
+    let check = run(&[
+        "compile",
+        "-p",
+        root().join("playbooks").to_str().unwrap(),
+        "--out",
+        missing.to_str().unwrap(),
+        "--check",
+    ]);
+    assert_eq!(check.status, 2, "{}", check.transcript());
+    assert!(check.stderr.contains("does not exist"), "{}", check.stderr);
+    assert!(!missing.exists());
 }
 
 #[test]

@@ -31,6 +31,12 @@ pub struct CompileArgs {
 }
 
 pub fn run(args: CompileArgs) -> i32 {
+    if args.check && !args.out.exists() {
+        return usage_error(format!(
+            "`{}` does not exist, so nothing is committed to check; compile into it first",
+            args.out.display()
+        ));
+    }
     if args.out.exists() && !args.out.is_dir() {
         return usage_error(format!(
             "`{}` is not a directory; --out names the directory the outputs go in",
