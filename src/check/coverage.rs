@@ -17,7 +17,7 @@ use jiff::tz::TimeZone;
 use super::routes::UNTAGGED;
 use super::{Context, RouteTable, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Audience, Calendar, Disposition, Hours, Shift};
+use crate::model::{Audience, Calendar, Disposition, Holiday, Hours, Shift};
 
 /// How far ahead coverage is checked.
 pub const WEEKS: i64 = 53;
@@ -281,39 +281,19 @@ fn demands<'a>(cx: &Context<'a>, facts: &TagFacts, table: &'a RouteTable) -> Vec
 /// Every opening of a calendar around the checked period, as instants,
 /// skipping its holidays.
 fn calendar_intervals(calendar: &Calendar, first_day: Date) -> Vec<Interval> {
-    let Ok(tz) = crate::tz::db().get(calendar.timezone.as_str()) else {
-        return Vec::new();
-    };
-    let holiday = |d: Date| {
-        calendar
-            .holidays
-            .iter()
-            .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
-    };
-    let mut out = Vec::new();
-    let Ok(mut day) = first_day.yesterday() else {
-        return out;
-    };
-    for _ in 0..WEEKS * 7 + 2 {
-        if !holiday(day) {
-            for h in &calendar.hours {
-                if !h.days.iter().any(|d| d.to_jiff() == day.weekday()) {
-                    continue;
-                }
-                if let Some((s, e)) =
-                    crate::tz::shift_span(&tz, day, h.start.minutes, h.end.minutes)
-                    && e > s
-                {
-                    out.push((s.as_second(), e.as_second()));
-                }
-            }
-        }
-        match day.tomorrow() {
-            Ok(d) => day = d,
-            Err(_) => break,
-        }
-    }
-    out
+    day_spans(
+        calendar.timezone.as_str(),
+        &calendar.holidays,
+        first_day,
+        |day| {
+            calendar
+                .hours
+                .iter()
+                .filter(|h| h.days.iter().any(|d| d.to_jiff() == day))
+                .map(|h| (h.start.minutes, h.end.minutes))
+                .collect()
+        },
+    )
 }
 
 fn plural_hours(hours: i64, gaps: usize) -> String {
@@ -351,36 +331,48 @@ pub fn shift_intervals(
     calendar: Option<&Calendar>,
     first_day: Date,
 ) -> Vec<Interval> {
-    let Ok(tz) = crate::tz::db().get(shift.timezone.as_str()) else {
+    let holidays = calendar.map_or(&[][..], |c| c.holidays.as_slice());
+    day_spans(shift.timezone.as_str(), holidays, first_day, |day| {
+        if shift.days.iter().any(|d| d.to_jiff() == day) {
+            vec![(shift.start.minutes, shift.end.minutes)]
+        } else {
+            Vec::new()
+        }
+    })
+}
+
+/// The spans `spans` gives each weekday (local start and end minutes) on
+/// every day around the checked period that is not a holiday, as
+/// instants in `zone`. A day either side, so a span starting the evening
+/// before the window (or in another zone's yesterday) is counted.
+fn day_spans(
+    zone: &str,
+    holidays: &[Holiday],
+    first_day: Date,
+    spans: impl Fn(jiff::civil::Weekday) -> Vec<(u16, u16)>,
+) -> Vec<Interval> {
+    let Ok(tz) = crate::tz::db().get(zone) else {
         return Vec::new();
     };
-    let mut days = [false; 7];
-    for d in &shift.days {
-        days[d.to_jiff().to_monday_zero_offset() as usize] = true;
-    }
     let holiday = |d: Date| {
-        calendar.is_some_and(|c| {
-            c.holidays
-                .iter()
-                .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
-        })
+        holidays
+            .iter()
+            .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
     };
     let mut out = Vec::new();
-    // A day either side, so a shift starting the evening before the window
-    // (or in another zone's yesterday) is counted.
-    let total_days = WEEKS * 7 + 2;
     let Ok(mut day) = first_day.yesterday() else {
         return out;
     };
-    for _ in 0..total_days {
-        if days[day.weekday().to_monday_zero_offset() as usize] && !holiday(day) {
-            // The same reading of a shift as the router's, so a shift
-            // starting inside a skipped hour covers what the router says.
-            if let Some((s, e)) =
-                crate::tz::shift_span(&tz, day, shift.start.minutes, shift.end.minutes)
-                && e > s
-            {
-                out.push((s.as_second(), e.as_second()));
+    for _ in 0..WEEKS * 7 + 2 {
+        if !holiday(day) {
+            for (start, end) in spans(day.weekday()) {
+                // The same reading of a span as the router's, so a shift
+                // starting inside a skipped hour covers what the router says.
+                if let Some((s, e)) = crate::tz::shift_span(&tz, day, start, end)
+                    && e > s
+                {
+                    out.push((s.as_second(), e.as_second()));
+                }
             }
         }
         match day.tomorrow() {
