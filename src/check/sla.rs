@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::routes::UNTAGGED;
 use super::{Context, RouteTable, TagFacts};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::load::At;
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::load::{At, Loc};
 use crate::model::{Audience, Chain, Duration, Severity};
 
 pub fn check(cx: &mut Context) {
@@ -160,15 +160,12 @@ pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable)
             Some((t, c, i))
                 if t.seconds > super::target_seconds(pb, severity, severity.first_response) =>
             {
-                let here = cx
-                    .label(&severity.loc.child("first_response"))
-                    .with_message(format!(
-                        "first response due after {}",
-                        severity.first_response
-                    ));
-                let rung = cx
-                    .label(&c.loc.child(format!("rungs/{i}/after")))
-                    .with_message(format!("first person reached after {t}"));
+                let (here, rung) = late_labels(
+                    cx,
+                    &severity.loc.child("first_response"),
+                    severity.first_response,
+                    (c, i, t),
+                );
                 cx.push(
                     Diagnostic::new(
                         Code::FirstResponseBeforeHuman,
@@ -201,6 +198,23 @@ pub fn check_first_human(cx: &mut Context, facts: &TagFacts, table: &RouteTable)
     }
 }
 
+/// What CB302 points at: the first-response target at `at`, and the rung
+/// (of chain `c`, index `i`) that first reaches a person, after `t`.
+fn late_labels(
+    cx: &Context,
+    at: &Loc,
+    first_response: Duration,
+    (c, i, t): (&At<Chain>, usize, Duration),
+) -> (Label, Label) {
+    let here = cx
+        .label(at)
+        .with_message(format!("first response due after {first_response}"));
+    let rung = cx
+        .label(&c.loc.child(format!("rungs/{i}/after")))
+        .with_message(format!("first person reached after {t}"));
+    (here, rung)
+}
+
 /// An incident mode's relaxed (or tightened) first response against the
 /// chain its severity's messages follow (CB302 too).
 pub fn check_incident_overrides(cx: &mut Context) {
@@ -221,12 +235,12 @@ pub fn check_incident_overrides(cx: &mut Context) {
             if let Some((t, c, r)) = time_to_first_human(cx, chain)
                 && t.seconds > super::target_seconds(pb, severity, o.first_response)
             {
-                let here = cx
-                    .label(&inc.loc.child(format!("sla_overrides/{i}/first_response")))
-                    .with_message(format!("first response due after {}", o.first_response));
-                let rung = cx
-                    .label(&c.loc.child(format!("rungs/{r}/after")))
-                    .with_message(format!("first person reached after {t}"));
+                let (here, rung) = late_labels(
+                    cx,
+                    &inc.loc.child(format!("sla_overrides/{i}/first_response")),
+                    o.first_response,
+                    (c, r, t),
+                );
                 found.push(
                     Diagnostic::new(
                         Code::FirstResponseBeforeHuman,
