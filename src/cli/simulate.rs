@@ -283,9 +283,11 @@ pub fn run(args: SimulateArgs) -> i32 {
 fn unknown_values(router: &crate::router::Router, m: &Message) -> Option<String> {
     let ir = router.ir();
     if !ir.channels.iter().any(|c| c.id == m.channel) {
-        let known: Vec<&str> = ir.channels.iter().map(|c| c.id.as_str()).collect();
-        let hint = crate::diagnostic::did_you_mean(&m.channel, known.iter().copied())
-            .unwrap_or_else(|| format!("channels: {}", known.join(", ")));
+        let hint = super::closest_or_all(
+            "channel",
+            &m.channel,
+            ir.channels.iter().map(|c| c.id.as_str()),
+        );
         return Some(format!(
             "message `{}` is on channel `{}`, which the playbook does not have; {hint}",
             m.id, m.channel
@@ -294,8 +296,7 @@ fn unknown_values(router: &crate::router::Router, m: &Message) -> Option<String>
     if let Some(lang) = &m.lang
         && !ir.languages.iter().any(|l| l == lang)
     {
-        let hint = crate::diagnostic::did_you_mean(lang, ir.languages.iter().map(String::as_str))
-            .unwrap_or_else(|| format!("languages: {}", ir.languages.join(", ")));
+        let hint = super::closest_or_all("language", lang, ir.languages.iter().map(String::as_str));
         return Some(format!(
             "message `{}` is in language `{lang}`, which the playbook does not have; {hint}",
             m.id
