@@ -606,17 +606,23 @@ fn boosts(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
 /// is (the router keeps the message's own targets then).
 /// Returns the removal and the tag to add.
 fn chain_swap(ir: &Ir, to: Priority) -> (Option<Action>, Option<String>) {
-    let Some(target) = ir.severities.iter().find(|s| s.priority == to) else {
-        return (None, None);
-    };
+    match ir.severities.iter().find(|s| s.priority == to) {
+        Some(target) => swap_to_chain(ir, target.escalation.as_deref()),
+        None => (None, None),
+    }
+}
+
+/// A ticket's chain becomes `chain` (or none): the removal of every other
+/// chain's tag, and the tag to add.
+fn swap_to_chain(ir: &Ir, chain: Option<&str>) -> (Option<Action>, Option<String>) {
     let others: Vec<String> = ir
         .chains
         .iter()
-        .filter(|c| Some(c.id.as_str()) != target.escalation.as_deref())
+        .filter(|c| Some(c.id.as_str()) != chain)
         .map(|c| chain_marker(&c.id))
         .collect();
     let remove = (!others.is_empty()).then(|| Action::new("remove_tags", others.join(" ")));
-    (remove, target.escalation.as_deref().map(chain_marker))
+    (remove, chain.map(chain_marker))
 }
 
 /// Business-hours targets count in the ticket's schedule: set it from the
@@ -783,17 +789,10 @@ fn routes(ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) {
             queue_marker(&route.queue),
         ];
         // The route's chain replaces the severity's.
-        if let Some(chain) = &route.escalation {
-            let others: Vec<String> = ir
-                .chains
-                .iter()
-                .filter(|c| &c.id != chain)
-                .map(|c| chain_marker(&c.id))
-                .collect();
-            if !others.is_empty() {
-                actions.push(Action::new("remove_tags", others.join(" ")));
-            }
-            markers.push(chain_marker(chain));
+        if route.escalation.is_some() {
+            let (remove, chain) = swap_to_chain(ir, route.escalation.as_deref());
+            actions.extend(remove);
+            markers.extend(chain);
         }
         actions.push(Action::add_tags(&markers));
         let title = format!("carebook route {} to queue {}", route.id, route.queue);
