@@ -92,6 +92,12 @@ pub fn run(args: CompileArgs) -> i32 {
     }
     match output::write(&args.out, &compiled.files) {
         Ok(report) => {
+            if report.rolled_back {
+                eprintln!(
+                    "note: a compile into `{out}` had been stopped while writing; \
+                     what it changed was put back before this one wrote"
+                );
+            }
             report_fidelity(&compiled.fidelity, &args, true);
             print(&summary(&report));
             println!(

@@ -1,10 +1,16 @@
 //! Writing compiled outputs as one change: everything is rendered before
 //! anything is touched, every problem that can be foreseen is found before
 //! the first write, and the change itself (new files, replaced files,
-//! removed files, the manifest) is a list of renames that a failure undoes
-//! in reverse. A manifest records what carebook wrote, so a file the
-//! playbook no longer produces is removed only if carebook made it, and a
-//! file somebody else put in the directory is never overwritten or removed.
+//! removed files, the manifest) is recorded in a [`journal`] before it
+//! starts, so a failure, or a kill at any point, is undone to the whole
+//! old set: by this compile, or by the next. A manifest records what
+//! carebook wrote, so a file the playbook no longer produces is removed
+//! only if carebook made it, and a file somebody else put in the directory
+//! is never overwritten or removed.
+
+mod journal;
+
+pub use journal::JOURNAL;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -45,6 +51,17 @@ pub enum OutputError {
         path: PathBuf,
         source: io::Error,
     },
+    #[error(
+        "`{0}` records a compile that was stopped, but cannot be read ({1}); \
+         if no compile is running, check the directory and remove it"
+    )]
+    BadJournal(PathBuf, String),
+    #[error(
+        "a compile into this directory was stopped, and putting back what it \
+         changed failed: {}; its record stays in `{}` for the next compile",
+        .1.join("; "), .0.display()
+    )]
+    Unrecovered(PathBuf, Vec<String>),
     /// The write failed, and so did part of putting things back.
     #[error("{cause}; putting the directory back failed too: {}", problems.join("; "))]
     Incomplete {
@@ -56,7 +73,10 @@ pub enum OutputError {
 impl OutputError {
     /// Whether the output directory is exactly as it was before the write.
     pub fn left_as_it_was(&self) -> bool {
-        !matches!(self, OutputError::Incomplete { .. })
+        !matches!(
+            self,
+            OutputError::Incomplete { .. } | OutputError::Unrecovered(..)
+        )
     }
 }
 
@@ -78,6 +98,9 @@ pub struct WriteReport {
     /// Backups that could not be deleted after a successful write: harmless
     /// hidden files, named so the user can remove them.
     pub leftovers: Vec<PathBuf>,
+    /// A compile had been stopped while writing, and what it changed was
+    /// put back before this one wrote.
+    pub rolled_back: bool,
 }
 
 /// How a committed output differs from what the playbook produces now.
@@ -91,6 +114,9 @@ pub enum Staleness {
     Removed,
     /// A staged copy or backup left by a compile that was killed.
     Leftover,
+    /// The journal of a compile that was stopped while writing: the
+    /// directory may hold part of the old set and part of the new.
+    Interrupted,
 }
 
 impl Staleness {
@@ -101,6 +127,9 @@ impl Staleness {
             Staleness::Removed => "no longer produced",
             Staleness::Leftover => {
                 "left by a compile that was stopped; the next compile removes it"
+            }
+            Staleness::Interrupted => {
+                "a compile was stopped while writing; the next compile puts back what it changed"
             }
         }
     }
@@ -130,7 +159,11 @@ fn previous(out: &Path) -> Result<BTreeSet<String>, OutputError> {
 
 fn is_own_bookkeeping(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    rel == MANIFEST || rel == LOCK || name.contains(STAGED) || name.contains(BACKUP)
+    rel == MANIFEST
+        || rel == LOCK
+        || rel == JOURNAL
+        || name.contains(STAGED)
+        || name.contains(BACKUP)
 }
 
 fn is_plain_relative(path: &str) -> bool {
@@ -226,6 +259,9 @@ pub fn check(
         }
     }
     if existing(out)?.is_some_and(|m| m.is_dir()) {
+        if journal::pending(out)? {
+            stale.push((JOURNAL.to_string(), Staleness::Interrupted));
+        }
         stale.extend(
             leftovers(out)?
                 .into_iter()
@@ -236,28 +272,8 @@ pub fn check(
     Ok(stale)
 }
 
-/// One step of the change, undone in reverse on failure.
-enum Step {
-    /// A directory that did not exist.
-    CreatedDir(PathBuf),
-    /// `staged` is to be renamed over `target`; `backup` holds the file
-    /// that was there, if any.
-    Replace {
-        target: PathBuf,
-        staged: PathBuf,
-        backup: Option<PathBuf>,
-        /// Whether a file was there to replace.
-        replaces: bool,
-        /// Renamed into place.
-        committed: bool,
-    },
-    /// `target` is to be moved aside to `backup`, which is its removal.
-    Remove { target: PathBuf, backup: PathBuf },
-}
-
-/// A hidden name beside `target`, unique to this process and this step:
-/// two steps on one target (the manifest is written twice) never share
-/// one, and with the lock held no other compile is using any.
+/// A hidden name beside `target`, unique to this process and this call,
+/// so with the lock held no other compile is using it.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -417,25 +433,22 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
         Err(e) if e.kind() == io::ErrorKind::NotFound => false,
         Err(e) => return Err(io_error("inspect", out)(e)),
     };
+    let mut report = WriteReport::default();
     // A directory that does not exist yet is claimed by creating it,
     // which only one compile can do; the lock is taken right after.
-    let mut lock = if out_exists {
-        Some(Lock::take(out)?)
+    let mut created = Vec::new();
+    let lock = if out_exists {
+        let lock = Lock::take(out)?;
+        (report.rolled_back, report.leftovers) = clean_up(out)?;
+        lock
     } else {
-        None
+        created = create_out(out)?;
+        match Lock::take(out) {
+            Ok(lock) => lock,
+            Err(e) => return Err(with_undo(e, remove_dirs(&created))),
+        }
     };
     let ours = previous(out)?;
-    let mut report = WriteReport::default();
-    // What a killed compile left: with the lock held, no compile is using
-    // them. The files themselves are rewritten below from the playbook.
-    if out_exists {
-        for rel in leftovers(out)? {
-            let path = out.join(&rel);
-            if fs::remove_file(&path).is_err() {
-                report.leftovers.push(path);
-            }
-        }
-    }
 
     // Look before touching anything: every foreseeable failure is found
     // here, while the directory is still as it was.
@@ -489,9 +502,7 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
         }
     }
 
-    // The manifest is written twice: first listing what was and what will
-    // be carebook's, so a compile killed halfway leaves every file it
-    // placed claimed; last listing only what the playbook produces.
+    // The manifest goes in last, once every file it lists is in place.
     let manifest_path = out.join(MANIFEST);
     let manifest_found = match existing(&manifest_path)? {
         Some(m) if !m.is_file() => return Err(OutputError::BadManifest(manifest_path)),
@@ -502,90 +513,103 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
         Some(m) => holds(&manifest_path, m, &manifest)?,
         None => false,
     };
-    let mut first = None;
-    if !placements.is_empty() || !removals.is_empty() {
-        let both: BTreeSet<&String> = ours.iter().chain(files.keys()).collect();
-        first = Some(Placement {
-            target: manifest_path.clone(),
-            bytes: manifest_text(both.into_iter()).into_bytes().into(),
+    if !manifest_current {
+        report.written.push(MANIFEST.to_string());
+        placements.push(Placement {
+            target: manifest_path,
+            bytes: manifest.as_slice().into(),
             replaces: manifest_found.is_some(),
         });
     }
-    let last = (!manifest_current).then(|| Placement {
-        target: manifest_path,
-        bytes: manifest.as_slice().into(),
-        replaces: manifest_found.is_some() || first.is_some(),
-    });
-    if last.is_some() {
-        report.written.push(MANIFEST.to_string());
-    }
 
-    let mut steps = Vec::new();
-    let done = apply(
-        out,
-        &dirs_needed,
-        first.iter().chain(&placements),
-        &removals,
-        last.as_ref(),
-        &mut lock,
-        &mut steps,
-    );
-    if let Err(cause) = done {
-        // Unlocked first: undoing may remove the directory the lock is in.
-        drop(lock.take());
-        let problems = roll_back(steps);
-        return Err(if problems.is_empty() {
-            cause
-        } else {
-            OutputError::Incomplete {
-                cause: Box::new(cause),
-                problems,
+    if !placements.is_empty() || !removals.is_empty() {
+        let mut plan = journal::Journal::plan(out, &dirs_needed, &placements, &removals);
+        if let Err(cause) = apply(out, &mut plan, &placements) {
+            // Unlocked first: undoing may remove the directory the lock is in.
+            drop(lock);
+            let mut problems = journal::undo(out, &plan);
+            if problems.is_empty() {
+                journal::forget(out).unwrap_or_else(|e| problems.push(e.to_string()));
             }
-        });
-    }
-
-    // Committed: the backups are no longer needed, nor the directories
-    // the removals emptied.
-    for step in &steps {
-        let backup = match step {
-            Step::Replace {
-                backup: Some(b), ..
-            }
-            | Step::Remove { backup: b, .. } => b,
-            _ => continue,
-        };
-        if fs::remove_file(backup).is_err() {
-            report.leftovers.push(backup.clone());
+            problems.extend(remove_dirs(&created));
+            return Err(with_undo(cause, problems));
         }
-    }
-    for target in &removals {
-        let mut dir = target.parent();
-        while let Some(d) = dir.filter(|d| *d != out) {
-            if fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
+        // Committed: the backups are no longer needed, nor the directories
+        // the removals emptied. A backup that cannot be removed is a
+        // harmless leftover, so the journal comes off all the same.
+        step();
+        journal::finish(out, &plan);
+        report
+            .leftovers
+            .extend(plan.backups().map(|b| out.join(b)).filter(|p| p.exists()));
+        step();
+        journal::forget(out)?;
     }
     report.written.sort();
     drop(lock);
     Ok(report)
 }
 
-/// The change itself, step by step; each step is recorded before it can
-/// have any effect, so [`roll_back`] undoes exactly what happened. The
-/// commit order is `first` placements, removals, then `last`.
-fn apply<'a>(
-    out: &Path,
-    dirs_needed: &BTreeSet<PathBuf>,
-    first: impl Iterator<Item = &'a Placement<'a>>,
-    removals: &[PathBuf],
-    last: Option<&'a Placement<'a>>,
-    lock: &mut Option<Lock>,
-    steps: &mut Vec<Step>,
-) -> Result<(), OutputError> {
-    // OUT and any missing parents of it, outermost first, then the
-    // directories inside it (parents sort before their children).
+/// Puts `out` back after a compile that was stopped while writing: undoes
+/// the change its journal records, so the directory holds the whole old
+/// set, and removes the staged copies and backups it left. [`write`] does
+/// this before it writes; this is for a caller that wants only that.
+/// `Ok(true)`: a stopped compile's change was undone.
+pub fn recover(out: &Path) -> Result<bool, OutputError> {
+    let _lock = Lock::take(out)?;
+    let (rolled_back, stuck) = clean_up(out)?;
+    match stuck.first() {
+        Some(path) => Err(io_error("remove", path)(io::Error::other(
+            "a staged copy or backup could not be removed",
+        ))),
+        None => Ok(rolled_back),
+    }
+}
+
+/// With the lock held, no compile is using what a stopped one left: undo
+/// its journal, then remove its staged copies and backups. Returns whether
+/// there was a journal, and the files that could not be removed.
+fn clean_up(out: &Path) -> Result<(bool, Vec<PathBuf>), OutputError> {
+    let rolled_back = journal::recover(out)?;
+    let mut stuck = Vec::new();
+    for rel in leftovers(out)? {
+        let path = out.join(&rel);
+        if fs::remove_file(&path).is_err() {
+            stuck.push(path);
+            continue;
+        }
+        // A directory the backup of a removed file kept alive: a compile
+        // stopped after its commit had yet to remove it.
+        remove_emptied(out, &path);
+    }
+    Ok((rolled_back, stuck))
+}
+
+/// Removes the directories above `path`, up to OUT, that are now empty.
+fn remove_emptied(out: &Path, path: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir.filter(|d| *d != out) {
+        if fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// `cause`, or `cause` with what putting the directory back failed to do.
+fn with_undo(cause: OutputError, problems: Vec<String>) -> OutputError {
+    if problems.is_empty() {
+        cause
+    } else {
+        OutputError::Incomplete {
+            cause: Box::new(cause),
+            problems,
+        }
+    }
+}
+
+/// Creates OUT and any missing parents of it, outermost first.
+fn create_out(out: &Path) -> Result<Vec<PathBuf>, OutputError> {
     let mut missing = Vec::new();
     let mut dir = Some(out);
     while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
@@ -596,150 +620,123 @@ fn apply<'a>(
         dir = d.parent();
     }
     missing.reverse();
-    for dir in &missing {
-        fs::create_dir(dir).map_err(io_error("create directory", dir))?;
-        steps.push(Step::CreatedDir(dir.clone()));
+    let mut created = Vec::new();
+    for dir in missing {
+        if let Err(e) = fs::create_dir(&dir) {
+            let cause = io_error("create directory", &dir)(e);
+            return Err(with_undo(cause, remove_dirs(&created)));
+        }
+        created.push(dir);
     }
-    if lock.is_none() {
-        *lock = Some(Lock::take(out)?);
-    }
-    for dir in dirs_needed {
-        fs::create_dir(dir).map_err(io_error("create directory", dir))?;
-        steps.push(Step::CreatedDir(dir.clone()));
-    }
+    Ok(created)
+}
 
-    // Stage every new file beside its target, and back up what it replaces.
-    let placements: Vec<&Placement> = first.chain(last).collect();
-    let mut staged_steps = Vec::new();
-    for p in &placements {
-        let staged = sibling(&p.target, STAGED);
+/// Removes directories this compile created, innermost first, and says
+/// which could not be removed.
+fn remove_dirs(created: &[PathBuf]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for dir in created.iter().rev() {
+        // The lock file is the only thing a failed first compile leaves.
+        let _ = fs::remove_file(dir.join(LOCK));
+        if let Err(e) = fs::remove_dir(dir) {
+            problems.push(format!("cannot remove directory `{}`: {e}", dir.display()));
+        }
+    }
+    problems
+}
+
+/// The change itself. The journal goes down first and comes off last, so
+/// from the first touch to the last rename a stopped compile leaves a
+/// record of exactly what to undo; see [`journal`].
+fn apply(
+    out: &Path,
+    plan: &mut journal::Journal,
+    placements: &[Placement],
+) -> Result<(), OutputError> {
+    step();
+    journal::record(out, plan)?;
+    for dir in &plan.dirs {
+        let dir = out.join(dir);
+        step();
+        fs::create_dir(&dir).map_err(io_error("create directory", &dir))?;
+    }
+    // Stage every new file beside its target.
+    for (entry, p) in plan.place.iter().zip(placements) {
+        let staged = out.join(&entry.staged);
+        step();
         // `create_new` never follows a symlink nor reuses a name.
         let mut file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&staged)
             .map_err(io_error("write", &staged))?;
-        steps.push(Step::Replace {
-            target: p.target.clone(),
-            staged: staged.clone(),
-            backup: None,
-            replaces: p.replaces,
-            committed: false,
-        });
-        staged_steps.push(steps.len() - 1);
         file.write_all(&p.bytes)
             .and_then(|_| file.sync_all())
             .map_err(io_error("write", &staged))?;
     }
+    // Then put them in place: the files, the removals, the manifest.
+    let (manifest_last, files) = match plan.place.split_last() {
+        Some((last, rest)) if last.target == MANIFEST => (Some(last), rest),
+        _ => (None, &plan.place[..]),
+    };
+    for entry in files {
+        commit(out, entry)?;
+    }
+    for entry in &plan.remove {
+        let (target, backup) = (out.join(&entry.target), out.join(&entry.backup));
+        step();
+        rename(&target, &backup).map_err(io_error("remove", &target))?;
+    }
+    if let Some(entry) = manifest_last {
+        commit(out, entry)?;
+    }
+    // The commit point.
+    step();
+    plan.committed = true;
+    journal::record(out, plan)
+}
 
-    let commit = |steps: &mut Vec<Step>, i: usize| -> Result<(), OutputError> {
-        let Step::Replace {
-            target,
-            staged,
-            replaces,
-            ..
-        } = &steps[i]
-        else {
-            return Ok(());
-        };
-        let (target, staged) = (target.clone(), staged.clone());
-        if *replaces {
-            // Back up what is there now, just before replacing it.
-            let backup = sibling(&target, BACKUP);
+/// Puts one staged file in place, backing up what it replaces first.
+fn commit(out: &Path, entry: &journal::Placed) -> Result<(), OutputError> {
+    let (target, staged) = (out.join(&entry.target), out.join(&entry.staged));
+    match &entry.backup {
+        Some(backup) => {
+            let backup = out.join(backup);
+            step();
             back_up(&target, &backup).map_err(io_error("back up", &target))?;
-            if let Step::Replace { backup: b, .. } = &mut steps[i] {
-                *b = Some(backup);
-            }
-            rename(&staged, &target).map_err(io_error("replace", &target))?;
-        } else {
+            step();
+            rename(&staged, &target).map_err(io_error("replace", &target))
+        }
+        None => {
+            step();
             place_new(&staged, &target).map_err(|e| match e.kind() {
                 io::ErrorKind::AlreadyExists => OutputError::Foreign(target.clone()),
                 _ => io_error("write", &target)(e),
-            })?;
+            })
         }
-        if let Step::Replace { committed, .. } = &mut steps[i] {
-            *committed = true;
-        }
-        Ok(())
-    };
-    let (last_step, first_steps) = match last {
-        Some(_) => (
-            staged_steps.last().copied(),
-            &staged_steps[..staged_steps.len() - 1],
-        ),
-        None => (None, &staged_steps[..]),
-    };
-    for &i in first_steps {
-        commit(steps, i)?;
     }
-    for target in removals {
-        let backup = sibling(target, BACKUP);
-        rename(target, &backup).map_err(io_error("remove", target))?;
-        steps.push(Step::Remove {
-            target: target.clone(),
-            backup,
-        });
-    }
-    if let Some(i) = last_step {
-        commit(steps, i)?;
-    }
-    Ok(())
 }
 
-/// Undoes `steps` in reverse; returns what could not be undone.
-fn roll_back(steps: Vec<Step>) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut note = |what: &str, path: &Path, e: io::Error| {
-        problems.push(format!("cannot {what} `{}`: {e}", path.display()));
-    };
-    for step in steps.into_iter().rev() {
-        match step {
-            Step::Remove { target, backup } => {
-                if let Err(e) = fs::rename(&backup, &target) {
-                    note("restore", &target, e);
-                }
-            }
-            // Not yet renamed into place: drop the staged copy and backup.
-            Step::Replace {
-                staged,
-                backup,
-                committed: false,
-                ..
-            } => {
-                if let Err(e) = fs::remove_file(&staged)
-                    && e.kind() != io::ErrorKind::NotFound
-                {
-                    note("remove", &staged, e);
-                }
-                if let Some(backup) = backup
-                    && let Err(e) = fs::remove_file(&backup)
-                {
-                    note("remove", &backup, e);
-                }
-            }
-            // Renamed into place: put the old file back, or remove the new one.
-            Step::Replace {
-                target,
-                backup,
-                committed: true,
-                ..
-            } => {
-                let undone = match &backup {
-                    Some(backup) => fs::rename(backup, &target),
-                    None => fs::remove_file(&target),
-                };
-                if let Err(e) = undone {
-                    note("restore", &target, e);
-                }
-            }
-            Step::CreatedDir(dir) => {
-                if let Err(e) = fs::remove_dir(&dir) {
-                    note("remove directory", &dir, e);
-                }
-            }
-        }
+/// Before each change to the directory: where the kill test stops a
+/// compile. `CAREBOOK_PAUSE_BEFORE_WRITE_STEP=N` makes the N-th step (from
+/// 0) print `paused before write step N` to stderr and wait for a line on
+/// stdin (or its end) before it goes on, so a test can kill the compile
+/// there, or let it go on and kill it a moment later.
+fn step() {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PAUSE_AT: OnceLock<Option<usize>> = OnceLock::new();
+    static TAKEN: AtomicUsize = AtomicUsize::new(0);
+    let pause_at = PAUSE_AT.get_or_init(|| {
+        std::env::var("CAREBOOK_PAUSE_BEFORE_WRITE_STEP")
+            .ok()
+            .and_then(|n| n.parse().ok())
+    });
+    let n = TAKEN.fetch_add(1, Ordering::Relaxed);
+    if *pause_at == Some(n) {
+        eprintln!("paused before write step {n}");
+        let _ = io::stdin().read_line(&mut String::new());
     }
-    problems
 }
 
 #[cfg(test)]
@@ -826,9 +823,9 @@ mod tests {
                 }
                 Ok(report) => {
                     // Past the last step: the write went through whole. The
-                    // steps: the manifest listing both, two replacements,
-                    // one new file, one removal, the final manifest.
-                    assert_eq!(k, 6, "every commit step was made to fail once");
+                    // steps: two replacements, one new file, one removal,
+                    // the manifest.
+                    assert_eq!(k, 5, "every commit step was made to fail once");
                     assert_eq!(report.removed, vec!["gone/old.md".to_string()]);
                     assert!(report.leftovers.is_empty());
                     let now = tree(&out);
@@ -919,6 +916,45 @@ mod tests {
         assert!(check(out, &wanted).unwrap().is_empty());
         assert!(!out.join(LOCK).exists());
         assert!(!out.join(".a.txt.carebook-new-999-0").exists());
+    }
+
+    /// A journal that is not carebook's, or that names files outside the
+    /// directory, is refused before anything is touched, and `check`
+    /// reports a stopped compile's journal.
+    #[test]
+    fn a_journal_is_reported_and_a_strange_one_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let wanted = files(&[("a.txt", "a")]);
+        write(&out, &wanted).unwrap();
+        fs::write(dir.path().join("theirs.txt"), "mine").unwrap();
+        for journal in [
+            "not json",
+            r#"{"committed":false,"dirs":[],"place":[{"target":"../theirs.txt","staged":".x.carebook-new-1-0","backup":null}],"remove":[]}"#,
+            r#"{"committed":false,"dirs":[],"place":[],"remove":[{"target":"a.txt","backup":"b.txt"}]}"#,
+        ] {
+            fs::write(out.join(JOURNAL), journal).unwrap();
+            let stale = check(&out, &wanted).unwrap();
+            assert_eq!(stale, vec![(JOURNAL.to_string(), Staleness::Interrupted)]);
+            let snapshot = tree(&out);
+            let err = write(&out, &files(&[("a.txt", "changed")])).unwrap_err();
+            assert!(matches!(err, OutputError::BadJournal(..)), "{err}");
+            assert_eq!(tree(&out), snapshot);
+        }
+        assert_eq!(
+            fs::read_to_string(dir.path().join("theirs.txt")).unwrap(),
+            "mine"
+        );
+        // Undone or finished, a journal comes off and the write goes on.
+        fs::write(
+            out.join(JOURNAL),
+            r#"{"committed":true,"dirs":[],"place":[],"remove":[]}"#,
+        )
+        .unwrap();
+        let report = write(&out, &files(&[("a.txt", "changed")])).unwrap();
+        assert!(report.rolled_back);
+        assert!(!out.join(JOURNAL).exists());
+        assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "changed");
     }
 
     #[test]
