@@ -4,6 +4,7 @@
 //! cargo run --release --example accuracy                      # the Nordlink corpus, both parts
 //! cargo run --release --example accuracy -- --misses tune     # and each miss of one part
 //! cargo run --release --example accuracy -- --misses pd-tune  # each personal-data miss
+//! cargo run --release --example accuracy -- --part tune        # one part only
 //! cargo run --release --example accuracy -- -p DIR --corpus CORPUS_DIR
 //! ```
 //! A corpus directory holds `tune/*.jsonl` (the messages keywords may be
@@ -24,12 +25,22 @@ fn main() -> ExitCode {
     let mut playbook = root.join("accuracy/telecom");
     let mut corpus = root.join("accuracy/routing");
     let mut misses: Option<String> = None;
+    // While keywords are tuned, only the tune part is looked at.
+    let mut parts = vec!["tune", "holdout"];
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-p" | "--playbook" => playbook = args.next().map(PathBuf::from).unwrap_or(playbook),
             "--corpus" => corpus = args.next().map(PathBuf::from).unwrap_or(corpus),
             "--misses" => misses = args.next(),
+            "--part" => match args.next().as_deref() {
+                Some("tune") => parts = vec!["tune"],
+                Some("holdout") => parts = vec!["holdout"],
+                _ => {
+                    eprintln!("--part takes `tune` or `holdout`");
+                    return ExitCode::from(2);
+                }
+            },
             other => {
                 eprintln!("unknown argument `{other}`; see the example's doc comment");
                 return ExitCode::from(2);
@@ -43,7 +54,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    for part in ["tune", "holdout"] {
+    for &part in &parts {
         let messages = match read_corpus_dir(&corpus.join(part)) {
             Ok(m) => m,
             Err(e) => {
@@ -57,7 +68,7 @@ fn main() -> ExitCode {
         println!();
     }
     // Personal data: the detector on its own labelled cases.
-    for part in ["tune", "holdout"] {
+    for &part in &parts {
         let path = corpus
             .parent()
             .unwrap_or(root)

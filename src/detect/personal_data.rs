@@ -140,6 +140,12 @@ pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
     without_overlaps(found)
 }
 
+fn capitals_anywhere(bytes: &[u8]) -> bool {
+    bytes
+        .windows(3)
+        .any(|w| w.iter().all(u8::is_ascii_uppercase))
+}
+
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("detector patterns are valid")
 }
@@ -161,6 +167,17 @@ static IBAN: LazyLock<Regex> =
 /// Eleven digits, or the Steuer-ID's printed grouping 12 345 678 901.
 static ELEVEN_DIGITS: LazyLock<Regex> =
     LazyLock::new(|| re_ascii_boundaries(r"\b(?:\d{11}|\d{2} \d{3} \d{3} \d{3})\b"));
+/// Swedish personnummer as it is printed: YYMMDD or YYYYMMDD, a `-` or
+/// `+` (or, with the century, nothing), and four digits.
+static PERSONNUMMER: LazyLock<Regex> =
+    LazyLock::new(|| re_ascii_boundaries(r"\b(?:(?:19|20)(\d{6})[-+]?|(\d{6})[-+])(\d{4})\b"));
+/// Japan's My Number, 12 digits (printed 1234 5678 9012), and Thailand's
+/// identity number, 13 digits (printed 1-2345-67890-12-3).
+static MY_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re_ascii_boundaries(r"\b(?:\d{12}|\d{4} \d{4} \d{4}|\d{4}-\d{4}-\d{4})\b"));
+static THAI_ID: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(r"\b(?:\d{13}|\d-\d{4}-\d{5}-\d{2}-\d|\d \d{4} \d{5} \d{2} \d)\b")
+});
 /// Finnish henkilötunnus: DDMMYY, the century sign, a three-digit number
 /// and a check character.
 static HETU: LazyLock<Regex> =
@@ -182,27 +199,60 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b",
         // Estonian mobile numbers: 5 and seven digits, 5123 4567.
         r"|\b5\d{3} ?\d{3,4}\b",
+        // Estonian landlines, seven digits printed 612 3456.
+        r"|\b[3-7]\d{2} \d{4}\b",
+        // North American (555) 123-4567.
+        r"|\(\d{3}\) ?\d{3}[ .-]\d{4}\b",
     ))
+});
+/// A run of digits right after a word for a phone or calling: any layout
+/// (Poland's 601234567, a number with odd grouping) is a phone number
+/// when the customer says it is one.
+static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)(?:\b(?:phone|tel|mobile|cell|call me|text me|whatsapp|sms|telefon\w*|komórk\w*|komork\w*",
+        r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puhelin\w*|puh|soit\w*|handy\w*",
+        r"|rufnummer|anruf\w*|ruf|mobil\w*|ring\w*|nummer|numer\w*|numero\w*|number)",
+        r"|電話\w*|携帯\w*|โทร\w*|เบอร์\w*)",
+        r"[^0-9\n]{0,12}?(\+?\d[\d ./-]{5,16}\d)\b",
+    ))
+});
+/// A Polish domestic account number (NRB): the 26 digits of a PL IBAN
+/// without the country code, often grouped 2-4-4-4-4-4-4.
+static NRB: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d{2}(?: ?\d{4}){6}\b"));
+/// A Polish identity card number: three letters and six digits (ABA300000),
+/// and a tax number (NIP) when it is named.
+static DOWOD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b[A-Z]{3} ?\d{6}\b"));
+static NIP: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|ticket|pnr|membership|frequent flyer|customer|contract)\b",
-        r"(?:\s+(?:number|no\.?|nr\.?|code|id|ref(?:erence)?))?",
-        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|konta|biletu|klienta|umowy)|\brezerwacj[aię]|\bzamówieni[ae]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu)\s?number",
-        r"|\b(?:kunden|vertrags|bestell|auftrags|konto)(?:nummer|nr\.?)|\bkunden-?nr\.?",
-        r"|\b(?:asiakas|tilaus|sopimus|tili)numero|\b(?:kund|order|avtals|konto)nummer",
-        r"|予約番号|注文番号|会員番号|お客様番号|契約番号",
-        r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|เลขที่บัญชี|เลขบัญชี)",
-        r"\s*(?:[:#=]|is|to|jest|on|ist|är|は)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
+        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|case)\b",
+        r"(?:\s+(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
+        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)",
+        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|konto|arve|tellimuse)\s?(?:number|nr\.?)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|rechnungs|mitglieds|sendungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero",
+        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|ärende|arende)(?:nummer|nr\.?)",
+        r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
+        r"|予約番号|注文番号|会員番号|お客様番号|契約番号|口座番号|顧客番号|請求書番号|受付番号|お問い合わせ番号|問い合わせ番号|伝票番号|アカウント番号",
+        r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID",
+        r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี)",
+        r"\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
-    re_ascii_boundaries(
-        r"(?i)(?:\b(?:password|passcode|pin|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|รหัสผ่าน)\s*[:=]\s*\S+",
-    )
+    re_ascii_boundaries(concat!(
+        r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|รหัสผ่าน)\s*[:=]\s*\S+",
+        // "my password is X" where X looks like one: letters with digits
+        // or signs, or a PIN of digits.
+        r"|(?:\b(?:password|hasło|haslo|hasłem|parool|passwort|kennwort|salasana|salasanani|lösenord|lösenordet|losenordet)\s+(?:is|to|jest|on|ist|lautet|är|ar)|パスワードは|暗証番号は|รหัสผ่านคือ|รหัสผ่าน)\s*",
+        r"(?:[\p{L}]*[0-9!#$%&*?@][\p{L}0-9!#$%&*?@]*)",
+    ))
 });
 
 /// Every piece of personal data in `text`, in order, without overlaps
@@ -258,7 +308,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let capitals = bytes
         .windows(6)
         .any(|w| w.iter().all(u8::is_ascii_uppercase));
-    if !(digit || at || assign || capitals) {
+    // A password told in words ("password is Summer2026!") has a digit
+    // or one of these signs.
+    let secret = assign || digit || bytes.iter().any(|b| b"!#$%&*?".contains(b));
+    if !(digit || at || secret || capitals) {
         return Vec::new();
     }
     let mut found: Vec<Finding> = Vec::new();
@@ -305,6 +358,31 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
+    for c in only_if(digit, || PERSONNUMMER.captures_iter(text)) {
+        let date = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        let number = c.get(3).map_or("", |m| m.as_str());
+        if personnummer_valid(date, number) {
+            let m = c.get(0).expect("match");
+            add(PersonalData::NationalId, m.start(), m.end());
+        }
+    }
+    for m in only_if(digit, || NRB.find_iter(text)) {
+        if !continues_number(text, m.start(), m.end()) && iban_valid(&format!("PL{}", m.as_str())) {
+            add(PersonalData::AccountNumber, m.start(), m.end());
+        }
+    }
+    for m in only_if(digit && capitals_anywhere(bytes), || DOWOD.find_iter(text)) {
+        if dowod_valid(m.as_str()) {
+            add(PersonalData::NationalId, m.start(), m.end());
+        }
+    }
+    for c in only_if(digit, || NIP.captures_iter(text)) {
+        let n = c.get(1).expect("group 1");
+        let d: Vec<u32> = n.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        if nip_valid(&d) {
+            add(PersonalData::NationalId, n.start(), n.end());
+        }
+    }
     for c in only_if(digit, || HETU.captures_iter(text)) {
         let part = |i| c.get(i).map_or("", |m| m.as_str());
         if hetu_valid(part(1), part(3), part(4)) {
@@ -319,9 +397,22 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
             let introduced = c.get(0).expect("match").as_str().to_lowercase();
-            let kind = if ["account", "konto", "konta", "tili", "บัญชี"]
-                .iter()
-                .any(|w| introduced.contains(w))
+            let kind = if [
+                "account",
+                "acct",
+                "konto",
+                "konta",
+                "rachunku",
+                "tili",
+                "arveldus",
+                "clearing",
+                "giro",
+                "口座",
+                "アカウント",
+                "บัญชี",
+            ]
+            .iter()
+            .any(|w| introduced.contains(w))
             {
                 PersonalData::AccountNumber
             } else {
@@ -330,12 +421,45 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(kind, token.start(), token.end());
         }
     }
-    for m in only_if(assign, || PASSWORD.find_iter(text)) {
+    // After references: twelve or thirteen digits named as an order or
+    // account number are that, though one in eleven passes these checks.
+    for m in only_if(digit, || THAI_ID.find_iter(text)) {
+        let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        // Written plain, thirteen digits that pass Luhn are a card.
+        let separated = m.as_str().contains(['-', ' ']);
+        if thai_id_valid(&d)
+            && (separated || !luhn(&d))
+            && !continues_number(text, m.start(), m.end())
+        {
+            add(PersonalData::NationalId, m.start(), m.end());
+        }
+    }
+    for m in only_if(digit, || MY_NUMBER.find_iter(text)) {
+        let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        if my_number_valid(&d) && !continues_number(text, m.start(), m.end()) {
+            add(PersonalData::NationalId, m.start(), m.end());
+        }
+    }
+    for m in only_if(secret, || PASSWORD.find_iter(text)) {
         add(PersonalData::Password, m.start(), m.end());
     }
     for m in only_if(digit, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        if (8..=15).contains(&digits)
+        // Seven digits only in groups (Estonia's 612 3456), never a bare
+        // seven-digit number, which is more often a reference.
+        let grouped = m.as_str().contains(' ');
+        if ((8..=15).contains(&digits) || (digits == 7 && grouped))
+            && !continues_number(text, m.start(), m.end())
+            && !is_date(m.as_str())
+        {
+            add(PersonalData::PhoneNumber, m.start(), m.end());
+        }
+    }
+    // Last: any layout, when a word for a phone comes right before it.
+    for c in only_if(digit, || PHONE_CUED.captures_iter(text)) {
+        let m = c.get(1).expect("group 1");
+        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+        if (7..=15).contains(&digits)
             && !continues_number(text, m.start(), m.end())
             && !is_date(m.as_str())
         {
@@ -509,6 +633,72 @@ pub fn steuer_id_valid(d: &[u32]) -> bool {
     check == d[10]
 }
 
+/// Polish identity card number: letters as 10–35, weights 7 3 1 over the
+/// three letters and five last digits, the first digit the check.
+pub fn dowod_valid(text: &str) -> bool {
+    let values: Vec<u32> = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .filter_map(|c| c.to_digit(36))
+        .collect();
+    if values.len() != 9 {
+        return false;
+    }
+    let weights = [7, 3, 1, 0, 7, 3, 1, 7, 3];
+    let sum: u32 = values.iter().zip(weights).map(|(v, w)| v * w).sum();
+    sum % 10 == values[3]
+}
+
+/// Polish NIP: weights 6 5 7 2 3 4 5 6 7, the sum modulo 11 is the last
+/// digit (10 is never issued).
+pub fn nip_valid(d: &[u32]) -> bool {
+    if d.len() != 10 {
+        return false;
+    }
+    let weights = [6, 5, 7, 2, 3, 4, 5, 6, 7];
+    let sum: u32 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
+    sum % 11 == d[9]
+}
+
+/// Swedish personnummer (and samordningsnummer, day + 60): a real month
+/// and day, and Luhn over the ten digits YYMMDDNNNC.
+pub fn personnummer_valid(date: &str, number: &str) -> bool {
+    let digits: Vec<u32> = date
+        .chars()
+        .chain(number.chars())
+        .filter_map(|c| c.to_digit(10))
+        .collect();
+    if digits.len() != 10 {
+        return false;
+    }
+    let month = digits[2] * 10 + digits[3];
+    let day = (digits[4] * 10 + digits[5]) % 60;
+    (1..=12).contains(&month) && (1..=31).contains(&day) && luhn(&digits)
+}
+
+/// Japan's My Number (個人番号): twelve digits, the last a check digit over
+/// the first eleven with weights 6 5 4 3 2 7 6 5 4 3 2; a remainder of 0
+/// or 1 gives 0, else 11 minus it.
+pub fn my_number_valid(d: &[u32]) -> bool {
+    if d.len() != 12 {
+        return false;
+    }
+    let weights = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+    let rest = d.iter().zip(weights).map(|(a, w)| a * w).sum::<u32>() % 11;
+    let check = if rest <= 1 { 0 } else { 11 - rest };
+    check == d[11]
+}
+
+/// Thailand's identity number: thirteen digits, the first not 0, the last
+/// (11 − Σ dᵢ·(13 − i) mod 11) mod 10 over the first twelve.
+pub fn thai_id_valid(d: &[u32]) -> bool {
+    if d.len() != 13 || d[0] == 0 {
+        return false;
+    }
+    let sum: u32 = d[..12].iter().zip((2..=13).rev()).map(|(a, w)| a * w).sum();
+    (11 - sum % 11) % 10 == d[12]
+}
+
 /// Finnish henkilötunnus: a real day and month, and the check character:
 /// the nine digits DDMMYYNNN modulo 31, as `0123456789ABCDEFHJKLMNPRSTUVWXY`.
 pub fn hetu_valid(date: &str, number: &str, check: &str) -> bool {
@@ -651,6 +841,39 @@ mod tests {
             [PersonalData::OrderNumber]
         );
         assert_eq!(kinds("asiakasnumero 55102331"), [PersonalData::OrderNumber]);
+    }
+
+    #[test]
+    fn ids_of_sweden_japan_thailand_and_poland_with_their_checks() {
+        use PersonalData::{AccountNumber, NationalId, Password, PhoneNumber};
+        let id = |text: &str| kinds(text) == [NationalId];
+        assert!(id("personnummer 811218-9876"));
+        assert!(id("personnummer 19811218-9876"));
+        assert!(!id("personnummer 811218-9875"));
+        assert!(id("マイナンバーは1234 5678 9018です"));
+        assert!(!id("マイナンバーは1234 5678 9017です"));
+        assert!(id("บัตรประชาชน 1-1037-00123-45-8 ครับ"));
+        assert!(!id("บัตรประชาชน 1-1037-00123-45-7 ครับ"));
+        assert!(id("dowód ABA300000"));
+        assert!(!id("dowód ABA300001"));
+        assert!(id("NIP 123-456-32-18"));
+        assert!(!id("NIP 123-456-32-19"));
+        // A Polish account number without its country code.
+        assert_eq!(
+            kinds("przelew na 61 1090 1014 0000 0712 1981 2874"),
+            [AccountNumber]
+        );
+        assert!(kinds("przelew na 62 1090 1014 0000 0712 1981 2874").is_empty());
+        // Twelve digits mixing groupings are no My Number; a phone is.
+        assert_eq!(kinds("0176 12345678"), [PhoneNumber]);
+        // Any layout after a word for a phone; never a bare reference.
+        assert_eq!(kinds("zadzwońcie 601234567"), [PhoneNumber]);
+        assert_eq!(kinds("helistage lauatelefonile 612 3456"), [PhoneNumber]);
+        assert!(kinds("zamówienie z 5 sztuk, 1234567 razy dziękuję").is_empty());
+        // A password told in words, when it looks like one.
+        assert_eq!(kinds("my password is Summer2026!"), [Password]);
+        assert_eq!(kinds("salasana on Kesä2026 eikä toimi"), [Password]);
+        assert!(kinds("my password is definitely right").is_empty());
     }
 
     #[test]
