@@ -1,6 +1,6 @@
 //! Keyword forms on a playbook in five spaced languages: prefixes, word
-//! ends, word parts, stems, per-keyword diacritics and keyword-scoped
-//! exclusions, each in the one keyword pass.
+//! ends, word parts, stems, per-keyword diacritics, keyword-scoped
+//! exclusions and context words, each in the one keyword pass.
 
 mod common;
 
@@ -51,6 +51,19 @@ tags:
     detect:
       keywords:
         en: [late, delayed]
+  - id: hazard
+    label: {en: Hazard}
+    description: A device burns.
+    severity: urgent
+    team: care
+    detect:
+      keywords:
+        en: [fire, smok*]
+        pl: [pali*]
+      context:
+        en: [phone, charger, router, "*battery*"]
+        pl: [telefon*, ładowark*]
+      ignore_diacritics: true
   - id: spam
     description: Junk.
     disposition: spam
@@ -184,5 +197,34 @@ fn a_keyword_scoped_exclusion_cancels_only_what_it_overlaps() {
         lines.iter().any(|l| l
             == "exclusion \"esim.\" (fi) matched \"esim.\" at bytes 0..5: cancels the matches of tag sim that it overlaps"),
         "{lines:#?}"
+    );
+}
+
+#[test]
+fn context_words_decide_whether_a_keyword_counts() {
+    let r = router();
+    for text in [
+        "my charger caught fire last night",
+        "smoke coming out of the router!!",
+        "the powerbattery is smoking",
+        "ładowarka się pali",
+    ] {
+        assert!(tags(&r, text).contains(&"hazard".to_string()), "{text}");
+    }
+    for text in [
+        "this song is fire",
+        "smoked salmon tonight",
+        "pali się od rana, super koncert",
+    ] {
+        assert!(!tags(&r, text).contains(&"hazard".to_string()), "{text}");
+    }
+    // The trace says why the keyword did not count.
+    let m = msg("this song is fire");
+    let d = r.decide(&m, &DecideOptions::default());
+    assert!(
+        explain(&d, &m).iter().any(|l| l
+            == "not tag hazard: keyword \"fire\" (en) matched \"fire\" at bytes 13..17, but none of the tag's context words is in the message"),
+        "{:#?}",
+        explain(&d, &m)
     );
 }

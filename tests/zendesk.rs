@@ -1249,3 +1249,65 @@ fn chain_offsets(pb: &carebook::load::Playbook, chain: &str) -> Vec<u64> {
     }
     out
 }
+
+/// A tag with context words is set in Zendesk by one trigger per context
+/// condition (Zendesk cannot put alternatives among the conditions that
+/// must all hold), each also needing one of the tag's keywords.
+#[test]
+fn context_words_become_one_trigger_per_context_condition() {
+    let tmp = playbook_from(Some(&fixtures().join("zendesk-keys")));
+    let tags = tmp.path().join("pb/tags.yaml");
+    let text = fs::read_to_string(&tags).unwrap().replacen(
+        "        pl: [awaria]\n",
+        "        pl: [awaria]\n      context:\n        en: [network, whole street]\n        pl: [sieć]\n",
+        1,
+    );
+    fs::write(&tags, text).unwrap();
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let mut found = BTreeMap::new();
+    for entry in fs::read_dir(dir.join("zendesk/triggers")).unwrap() {
+        let body: Value =
+            serde_json::from_str(&fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let t = &body["trigger"];
+        if t["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("carebook: tag outage (")
+        {
+            found.insert(
+                t["title"].as_str().unwrap().to_string(),
+                t["conditions"].clone(),
+            );
+        }
+    }
+    let titles: Vec<&str> = found.keys().map(String::as_str).collect();
+    assert_eq!(
+        titles,
+        [
+            "carebook: tag outage (context 1 of 2)",
+            "carebook: tag outage (context 2 of 2)"
+        ]
+    );
+    let context = |c: &Value| -> Vec<String> {
+        c["all"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["field"] == "comment_includes_word")
+            .map(|x| format!("{} {}", x["operator"], x["value"]))
+            .collect()
+    };
+    let all: Vec<Vec<String>> = found.values().map(context).collect();
+    assert_eq!(
+        all,
+        [
+            vec![r#""includes" "network sieć""#.to_string()],
+            vec![r#""is" "whole street""#.to_string()]
+        ]
+    );
+    for c in found.values() {
+        let any = c["any"].to_string();
+        assert!(any.contains("outage") && any.contains("awaria"), "{any}");
+    }
+}

@@ -28,6 +28,7 @@ pub fn check(cx: &mut Context) {
         for (keywords, field, exclusion) in [
             (&d.keywords, "detect/keywords", false),
             (&d.exclude, "detect/exclude", true),
+            (&d.context, "detect/context", false),
         ] {
             lists.push(List {
                 keywords,

@@ -107,16 +107,14 @@ pub fn check(cx: &mut Context) {
             cx.reference("team", &ids.teams, t.as_str(), tag.loc.child("team"));
         }
         lang_keys(cx, tag.label.keys().collect(), &tag.loc.child("label"));
-        lang_keys(
-            cx,
-            tag.detect.keywords.keys().collect(),
-            &tag.loc.child("detect/keywords"),
-        );
-        lang_keys(
-            cx,
-            tag.detect.exclude.keys().collect(),
-            &tag.loc.child("detect/exclude"),
-        );
+        let d = &tag.detect;
+        for (list, field) in [
+            (&d.keywords, "detect/keywords"),
+            (&d.exclude, "detect/exclude"),
+            (&d.context, "detect/context"),
+        ] {
+            lang_keys(cx, list.keys().collect(), &tag.loc.child(field));
+        }
         list(
             cx,
             "channel",

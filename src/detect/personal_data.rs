@@ -212,7 +212,9 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:phone|tel|mobile|cell|call me|text me|whatsapp|sms|telefon\w*|komórk\w*|komork\w*",
         r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puhelin\w*|puh|soit\w*|handy\w*",
-        r"|rufnummer|anruf\w*|ruf|mobil\w*|ring\w*|nummer|numer\w*|numero\w*|number)",
+        r"|rufnummer|anruf\w*|ruf|mobil\w*|ring\w*",
+        // "My number" is a phone number; a club or order number is not.
+        r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number)",
         r"|電話\w*|携帯\w*|โทร\w*|เบอร์\w*)",
         r"[^0-9\n]{0,12}?(\+?\d[\d ./-]{5,16}\d)\b",
     ))
@@ -868,6 +870,8 @@ mod tests {
         assert_eq!(kinds("0176 12345678"), [PhoneNumber]);
         // Any layout after a word for a phone; never a bare reference.
         assert_eq!(kinds("zadzwońcie 601234567"), [PhoneNumber]);
+        assert_eq!(kinds("my number is 0401234567 btw"), [PhoneNumber]);
+        assert!(kinds("club number 12345675").is_empty());
         assert_eq!(kinds("helistage lauatelefonile 612 3456"), [PhoneNumber]);
         assert!(kinds("zamówienie z 5 sztuk, 1234567 razy dziękuję").is_empty());
         // A password told in words, when it looks like one.

@@ -29,6 +29,7 @@ pub fn lower(pb: &Playbook) -> Ir {
                 keywords: keywords(&d.keywords, d.ignore_diacritics),
                 patterns: d.patterns.clone(),
                 exclude: keywords(&d.exclude, d.ignore_diacritics),
+                context: keywords(&d.context, d.ignore_diacritics),
                 channels: d.channels.iter().map(|c| c.0.clone()).collect(),
                 kinds: d.kinds.clone(),
             }

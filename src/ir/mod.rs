@@ -130,6 +130,10 @@ pub struct IrTag {
     pub keywords: Vec<IrKeyword>,
     pub patterns: Vec<String>,
     pub exclude: Vec<IrKeyword>,
+    /// One of these must also be in the message for the tag to count
+    /// (empty: the keywords count alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<IrKeyword>,
     pub channels: Vec<String>,
     pub kinds: Vec<MessageKind>,
 }

@@ -69,6 +69,12 @@ pub struct Detection {
     /// or with `scope: keyword` only the keyword matches they overlap.
     #[serde(default)]
     pub exclude: PerLang<Vec<Keyword>>,
+    /// Words of which one must also be in the message for the tag's
+    /// keywords and patterns to count, per language: what a harmless use
+    /// of the keyword lacks (`fire` counts beside `charger` or `phone`,
+    /// not beside `pizza`). Empty: the keywords count alone.
+    #[serde(default)]
+    pub context: PerLang<Vec<Keyword>>,
     /// Only on these channels; empty means all.
     #[serde(default)]
     pub channels: Vec<Id>,

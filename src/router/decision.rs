@@ -13,6 +13,10 @@ pub struct Decision<'r> {
     /// tag (or some of its matches).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exclusions: Vec<ExclusionHit<'r>>,
+    /// Tags whose keyword (or pattern) matched without any of the tag's
+    /// context words in the message, so they were not given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub without_context: Vec<TagHit<'r>>,
     pub needs_reply: bool,
     /// The highest severity among the tags; the least severe level when no
     /// tag matched (its targets still apply).

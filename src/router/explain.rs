@@ -6,6 +6,16 @@ use super::{Boost, Clock, Coverage, Decision, LanguageSource, Message, ResponseR
 use crate::detect::language::Identified;
 use crate::model::ExclusionScope;
 
+fn rule_text(rule: &Rule) -> String {
+    match rule {
+        Rule::Keyword { keyword, lang } => format!("keyword \"{keyword}\" ({lang})"),
+        Rule::Pattern { pattern } => format!("pattern /{pattern}/"),
+        Rule::Incident { incident, keyword } => {
+            format!("incident `{incident}` trigger \"{keyword}\"")
+        }
+    }
+}
+
 pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
     let mut out = Vec::new();
     if d.tags.is_empty() {
@@ -16,15 +26,17 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
     }
     for t in &d.tags {
         let found = message.text.get(t.start..t.end).unwrap_or("");
-        let rule = match &t.rule {
-            Rule::Keyword { keyword, lang } => format!("keyword \"{keyword}\" ({lang})"),
-            Rule::Pattern { pattern } => format!("pattern /{pattern}/"),
-            Rule::Incident { incident, keyword } => {
-                format!("incident `{incident}` trigger \"{keyword}\"")
-            }
-        };
+        let rule = rule_text(&t.rule);
         out.push(format!(
             "tag {}: {rule} matched \"{found}\" at bytes {}..{}",
+            t.tag, t.start, t.end
+        ));
+    }
+    for t in &d.without_context {
+        let found = message.text.get(t.start..t.end).unwrap_or("");
+        let rule = rule_text(&t.rule);
+        out.push(format!(
+            "not tag {}: {rule} matched \"{found}\" at bytes {}..{}, but none of the tag's context words is in the message",
             t.tag, t.start, t.end
         ));
     }

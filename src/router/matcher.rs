@@ -18,6 +18,8 @@ use crate::ir::{ExclusionScope, Ir, IrKeyword, KeywordForm};
 pub enum Owner {
     Tag(usize),
     Exclude(usize),
+    /// A context word of a tag: the tag's matches count beside one.
+    Context(usize),
     Emergency,
     Incident(usize),
 }
@@ -200,6 +202,9 @@ impl Matcher {
             }
             for k in &tag.exclude {
                 add(k, Owner::Exclude(t));
+            }
+            for k in &tag.context {
+                add(k, Owner::Context(t));
             }
         }
         for k in &ir.boosts.emergency_keywords {

@@ -381,6 +381,7 @@ impl Router {
             }
         }
         let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
+        let mut in_context: Vec<usize> = Vec::new();
         let mut emergency = false;
         let mut incident_hit: Option<Hit> = None;
         let mut evidence: Vec<usize> = Vec::new();
@@ -399,6 +400,7 @@ impl Router {
                     }
                 }
                 Owner::Exclude(_) => {}
+                Owner::Context(t) => in_context.push(t),
                 Owner::Emergency => emergency = true,
                 Owner::Incident(i) => {
                     if Some(i) == incident && incident_hit.is_none() {
@@ -406,14 +408,19 @@ impl Router {
                     }
                 }
             }
-            if !hit.pattern && !matches!(hit.owner, Owner::Exclude(_)) {
+            if !hit.pattern && matches!(hit.owner, Owner::Tag(_) | Owner::Incident(_)) {
                 evidence.push(hit.lang);
             }
         }
         let mut tags: Vec<TagHit> = Vec::new();
         let mut tag_ids: Vec<usize> = Vec::new();
+        let mut without_context = Vec::new();
         for (&t, hit) in &first_hit {
             if excluded.get(t).copied().unwrap_or(false) {
+                continue;
+            }
+            if !ir.tags[t].context.is_empty() && !in_context.contains(&t) {
+                without_context.push(self.tag_hit(t, hit));
                 continue;
             }
             tag_ids.push(t);
@@ -659,6 +666,7 @@ impl Router {
             id: message.id.clone(),
             tags,
             exclusions,
+            without_context,
             needs_reply,
             severity: ir
                 .severities

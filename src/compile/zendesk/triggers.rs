@@ -328,6 +328,7 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
         let ignore = detect.is_some_and(|d| d.ignore_diacritics);
         let words = keywords(detect.map(|d| &d.keywords), ignore);
         let excluded = keywords(detect.map(|d| &d.exclude), ignore);
+        let context = keywords(detect.map(|d| &d.context), ignore);
         if !tag.patterns.is_empty() {
             notes.add(
                 &object,
@@ -347,6 +348,7 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
         }
         words.report(&object, "keywords", notes);
         excluded.report(&object, "exclusions", notes);
+        context.report(&object, "context words", notes);
         if !tag.kinds.is_empty() {
             notes.add(
                 &object,
@@ -363,8 +365,21 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
             tag.channels.iter().map(Some).collect()
         };
         let split = channels.len() > 1;
-        for channel in channels {
+        // Zendesk cannot put alternatives among the conditions that must
+        // all hold: a tag with context words gets one trigger per context
+        // condition (the single words in one, each other string in its
+        // own), so it is set when any one of them holds beside a keyword.
+        let contexts: Vec<Option<Condition>> = match context.any() {
+            c if c.is_empty() => vec![None],
+            c => c.into_iter().map(Some).collect(),
+        };
+        let per_context = contexts.len() > 1;
+        for (channel, (n, context)) in channels
+            .iter()
+            .flat_map(|ch| contexts.iter().enumerate().map(move |c| (*ch, c)))
+        {
             let mut all = vec![Condition::on_create()];
+            all.extend(context.clone());
             if let Some(ch) = channel {
                 all.push(Condition {
                     field: field(Ref::ChannelField),
@@ -386,6 +401,14 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
                     keys::of("tag", &tag.id),
                     format!("carebook: tag {}", tag.id),
                 ),
+            };
+            let (key, title) = if per_context {
+                (
+                    keys::variant(&key, &format!("context{}", n + 1)),
+                    format!("{title} (context {} of {})", n + 1, contexts.len()),
+                )
+            } else {
+                (key, title)
             };
             out.push(Trigger {
                 key,

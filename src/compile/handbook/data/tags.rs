@@ -31,6 +31,8 @@ pub struct TagEntry {
     /// Queues a regular customer's message decided by this tag reaches.
     pub queues: Vec<String>,
     pub keywords: Vec<LangWords>,
+    /// Words of which one must also be in the message.
+    pub context: Vec<LangWords>,
     pub patterns: usize,
     pub macros: Vec<String>,
     /// Sample messages that get this tag.
@@ -113,6 +115,7 @@ pub(super) fn tags(
                 reply_privately: facts.is_some_and(|f| f.reply_privately),
                 queues: tag_queues.get(&Some(i)).cloned().unwrap_or_default(),
                 keywords: names.lang_words(&t.detect.keywords),
+                context: names.lang_words(&t.detect.context),
                 patterns: t.detect.patterns.len(),
                 macros: pb
                     .macros
