@@ -185,6 +185,32 @@ pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
         .filter(|t| t.severity == Some(0))
         .map(|t| t.id.as_str())
         .collect();
+    // A corpus is labelled at its own level of the taxonomy: a tag it never
+    // names counts as its nearest ancestor that it does (a playbook may
+    // split `safety` into children with their own keywords; a message
+    // tagged `safety-device` is a `safety` message).
+    let labelled: BTreeSet<&str> = corpus
+        .iter()
+        .flat_map(|m| m.true_tags.iter().map(String::as_str))
+        .collect();
+    let as_labelled = |tag: &str| -> String {
+        let mut at = tag;
+        for _ in 0..ir.tags.len() {
+            if labelled.contains(at) {
+                break;
+            }
+            match ir
+                .tags
+                .iter()
+                .find(|t| t.id == at)
+                .and_then(|t| t.parent.as_deref())
+            {
+                Some(parent) => at = parent,
+                None => return tag.to_string(),
+            }
+        }
+        at.to_string()
+    };
     let start: jiff::Timestamp = "2026-02-03T10:00:00Z".parse().unwrap_or_default();
     let mut report = Report::default();
     for m in corpus {
@@ -198,8 +224,8 @@ pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
             author: None,
         };
         let d = router.decide(&message, &DecideOptions::default());
-        let got: BTreeSet<&str> = d.tags.iter().map(|t| t.tag).collect();
-        let want: BTreeSet<&str> = m.true_tags.iter().map(String::as_str).collect();
+        let got: BTreeSet<String> = d.tags.iter().map(|t| as_labelled(t.tag)).collect();
+        let want: BTreeSet<String> = m.true_tags.iter().cloned().collect();
         let f = report.by_language.entry(m.true_lang.clone()).or_default();
         f.messages += 1;
         let lang_right = d.language == m.true_lang;

@@ -4,9 +4,10 @@
 //! the router decide worse fails here.
 //!
 //! The tune part is what the playbook's keywords were written against; it
-//! must meet the targets. The holdout part was never looked at while
-//! writing them: its figures say how the approach does on new text, and
-//! the floors below are what it measured, so it cannot silently get worse.
+//! must meet the targets. The holdout part was written by an author who
+//! never saw the playbook and is never read while tuning: its figures say
+//! how the approach does on new text, and the floors below are what it
+//! measured, so it cannot silently get worse.
 
 mod common;
 
@@ -128,9 +129,9 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-const HOLDOUT_PRECISION: f64 = 0.85;
-const HOLDOUT_RECALL: f64 = 0.82;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 10;
+const HOLDOUT_PRECISION: f64 = 0.84;
+const HOLDOUT_RECALL: f64 = 0.94;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 2;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = common::root()
@@ -161,8 +162,8 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md): 100% precision, 93.9% recall.
-    assert!(R::recall(&t) >= 0.93, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md): 100% precision, 91.1% recall.
+    assert!(R::recall(&t) >= 0.91, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.99,
         "precision {:.3}",
