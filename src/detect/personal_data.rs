@@ -232,16 +232,18 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|case)\b",
         r"(?:\s+(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
-        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)",
+        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)|\bumow[aey]\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]",
         r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|konto|arve|tellimuse)\s?(?:number|nr\.?)|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|rechnungs|mitglieds|sendungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
-        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero",
-        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|ärende|arende)(?:nummer|nr\.?)",
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:asiakastilin|tilin)\s+numero",
+        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|ärende|arende|boknings)(?:nummer|nr\.?)",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
         r"|予約番号|注文番号|会員番号|お客様番号|契約番号|口座番号|顧客番号|請求書番号|受付番号|お問い合わせ番号|問い合わせ番号|伝票番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID",
         r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี)",
+        // A couple of short words may come between ("hos er", "bei euch").
+        r"(?:\s+\p{Ll}{1,5}){0,2}?",
         r"\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
     ))
 });
@@ -250,12 +252,25 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     // right" says nothing secret.
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|รหัสผ่าน)\s*[:=]\s*\S+",
-        // "my password is X" where X looks like one: letters with digits
-        // or signs, or a PIN of digits.
-        r"|(?:\b(?:password|hasło|haslo|hasłem|parool|passwort|kennwort|salasana|salasanani|lösenord|lösenordet|losenordet)\s+(?:is|to|jest|on|ist|lautet|är|ar)|パスワードは|暗証番号は|รหัสผ่านคือ|รหัสผ่าน)\s*",
-        r"(?:[\p{L}]*[0-9!#$%&*?@][\p{L}0-9!#$%&*?@]*)",
+        // "my password is X", "hasło do panelu: X", "parool oli X": a
+        // word for it, a few words at most, a verb or a colon, then X.
+        // Whether X looks like a password is decided on the match.
+        r"|(?:\b(?:password|passwort|kennwort|hasło|haslo|hasłem|parool|salasana|salasanani|lösenord|lösenordet|losenordet)|パスワード|暗証番号|รหัสผ่าน)",
+        r"[^\n:=]{0,24}?(?:[:=]|\s(?:is|was|to|jest|było|bylo|oli|on|ist|war|lautet|är|ar|var)\s|は|คือ)\s*",
+        r"([\p{L}\p{N}!#$%&*?@_.-]{4,40})",
     ))
 });
+
+/// Whether the word after "password is" looks like one: a digit or a
+/// sign beside letters, or a PIN of four to eight digits.
+fn looks_like_password(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', '-']);
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let signs = word.chars().filter(|c| "!#$%&*?@_".contains(*c)).count();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let pin = digits == word.chars().count() && (4..=8).contains(&digits);
+    word.chars().count() >= 4 && (pin || (letters > 0 && digits + signs > 0))
+}
 
 /// Every piece of personal data in `text`, in order, without overlaps
 /// (the more specific kind wins: a valid card number is not also a phone
@@ -282,16 +297,24 @@ pub fn find(text: &str) -> Vec<Finding> {
 /// when there are none.
 fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
     let wide = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c);
-    if text.is_ascii() || !text.chars().any(wide) {
+    // Dashes and the ideographic space that Japanese numbers are written
+    // with (０８０−９８７６, ３５７４　０３６９), and the long vowel mark
+    // ー typed for a dash between digits.
+    let dash = |c: char| matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}');
+    let odd = |c: char| wide(c) || dash(c) || c == '\u{3000}' || c == '\u{30FC}';
+    if text.is_ascii() || !text.chars().any(odd) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut starts = Vec::with_capacity(text.len() + 1);
     for (i, c) in text.char_indices() {
-        let c = if wide(c) {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        } else {
-            c
+        let after_digit = out.as_bytes().last().is_some_and(u8::is_ascii_digit);
+        let c = match c {
+            c if wide(c) => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c if dash(c) => '-',
+            '\u{30FC}' if after_digit => '-',
+            '\u{3000}' => ' ',
+            c => c,
         };
         out.push(c);
         starts.resize(out.len(), i);
@@ -442,8 +465,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for m in only_if(secret, || PASSWORD.find_iter(text)) {
-        add(PersonalData::Password, m.start(), m.end());
+    for c in only_if(secret, || PASSWORD.captures_iter(text)) {
+        let m = c.get(0).expect("match");
+        if c.get(1).is_none_or(|w| looks_like_password(w.as_str())) {
+            add(PersonalData::Password, m.start(), m.end());
+        }
     }
     for m in only_if(digit, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
@@ -877,6 +903,13 @@ mod tests {
         // A password told in words, when it looks like one.
         assert_eq!(kinds("my password is Summer2026!"), [Password]);
         assert_eq!(kinds("salasana on Kesä2026 eikä toimi"), [Password]);
+        assert_eq!(kinds("lösenord till routern är Katt2023"), [Password]);
+        assert_eq!(kinds("it was Sunflower!2024, my password"), []);
+        assert_eq!(
+            kinds("forgot my password, it was Sunflower!2024"),
+            [Password]
+        );
+        assert!(kinds("password reset link sent to 3 emails").is_empty());
         assert!(kinds("my password is definitely right").is_empty());
     }
 
