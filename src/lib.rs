@@ -5,7 +5,8 @@
 //! positions) ← [`check`] (diagnostics) ← [`ir`] (the compiled playbook)
 //! ← [`router`] ← outputs ([`compile`], [`simulate`], [`staffing`], ...).
 //! [`diagnostic`] holds problems as data; its renderers turn them into
-//! text.
+//! text. [`validate`] loads a playbook directory and runs every check:
+//! the one way in for every command and for library users.
 
 pub mod accuracy;
 pub mod check;
@@ -27,3 +28,5 @@ pub mod staffing;
 pub mod tz;
 pub mod voice;
 pub mod xml;
+
+pub use check::{Validated, validate};

@@ -16,13 +16,13 @@ use carebook::router::Router;
 
 fn router() -> Router {
     let dir = common::root().join("accuracy/telecom");
-    let loaded = carebook::load::load(&dir, &Default::default()).expect("loads");
-    let pb = loaded.playbook.expect("the Nordlink playbook parses");
+    let validated = carebook::validate(&dir, &Default::default()).expect("loads");
     assert!(
-        carebook::check::run(&pb, &loaded.sources).is_empty(),
+        validated.diagnostics.is_empty(),
         "accuracy/telecom does not validate clean"
     );
-    Router::new(&carebook::ir::lower(&pb)).expect("router")
+    let pb = validated.valid().expect("the Nordlink playbook is valid");
+    Router::new(&carebook::ir::lower(pb)).expect("router")
 }
 
 fn part(name: &str) -> Vec<Labelled> {

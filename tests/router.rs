@@ -11,11 +11,10 @@ use carebook::router::{
 };
 
 fn router() -> Router {
-    let loaded =
-        carebook::load::load(&common::root().join("playbooks"), &Default::default()).unwrap();
-    let pb = loaded.playbook.expect("the bundled playbook loads");
-    assert!(carebook::check::run(&pb, &loaded.sources).is_empty());
-    Router::new(&carebook::ir::lower(&pb)).unwrap()
+    let validated = carebook::validate(&common::root().join("playbooks"), &Default::default())
+        .expect("the bundled playbook loads");
+    assert!(validated.diagnostics.is_empty());
+    Router::new(&carebook::ir::lower(validated.valid().expect("valid"))).unwrap()
 }
 
 fn msg(channel: &str, text: &str, at: &str, lang: Option<&str>) -> Message {

@@ -134,6 +134,63 @@ pub fn handover_target(h: &crate::load::At<crate::model::Handover>, i: usize) ->
     }
 }
 
+/// A playbook directory loaded and checked: what `carebook validate`
+/// reports, and what every command that needs a valid playbook starts
+/// from.
+pub struct Validated {
+    /// The model, when the files parsed into one (it may still have errors).
+    pub playbook: Option<Playbook>,
+    pub sources: Sources,
+    /// Every problem found loading and checking, sorted by place.
+    pub diagnostics: Vec<Diagnostic>,
+    pub load_timings: crate::load::LoadTimings,
+    /// Wall time of loading, and of the checks.
+    pub load_time: std::time::Duration,
+    pub check_time: std::time::Duration,
+}
+
+impl Validated {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.level == crate::diagnostic::Level::Error)
+    }
+
+    /// The playbook, if it parsed and has no errors.
+    pub fn valid(&self) -> Option<&Playbook> {
+        self.playbook
+            .as_ref()
+            .filter(|_| self.errors().next().is_none())
+    }
+}
+
+/// Loads the playbook in `dir` and runs every check: the one way in for
+/// the commands and for library users, so they all see the same problems.
+/// `Err` only when there is no playbook to look at (no directory, no
+/// manifest); everything else is a diagnostic.
+pub fn validate(
+    dir: &std::path::Path,
+    options: &crate::load::LoadOptions,
+) -> Result<Validated, crate::load::LoadError> {
+    let started = std::time::Instant::now();
+    let (loaded, load_timings) = crate::load::load_timed(dir, options)?;
+    let load_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(pb) = &loaded.playbook {
+        diagnostics.extend(run(pb, &loaded.sources));
+        crate::diagnostic::sort(&mut diagnostics);
+    }
+    Ok(Validated {
+        playbook: loaded.playbook,
+        sources: loaded.sources,
+        diagnostics,
+        load_timings,
+        load_time,
+        check_time: started.elapsed(),
+    })
+}
+
 /// Runs every semantic check; the result is sorted and free of repeats.
 pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     let mut cx = Context {

@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
-use crate::diagnostic::Level;
 use crate::diff::{self, Kind, Report, git};
-use crate::load::{self, LoadOptions, Playbook};
+use crate::load::{LoadOptions, Playbook};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -63,30 +62,15 @@ impl Drop for Scratch {
 /// Loads and checks the playbook in `dir`; any error makes the revision
 /// unusable for a comparison.
 fn checked(dir: &Path, options: &LoadOptions, what: &str) -> Result<Playbook, String> {
-    let loaded = load::load(dir, options).map_err(|e| format!("{what}: {e}"))?;
-    let errors = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .count();
-    let pb = match loaded.playbook {
-        Some(pb) if errors == 0 => pb,
-        _ => {
-            return Err(format!(
-                "{what} does not validate ({errors} errors); `carebook validate` lists them"
-            ));
-        }
-    };
-    let errors = crate::check::run(&pb, &loaded.sources)
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .count();
-    if errors > 0 {
-        return Err(format!(
-            "{what} does not validate ({errors} errors); `carebook validate` lists them"
-        ));
+    let validated = crate::validate(dir, options).map_err(|e| format!("{what}: {e}"))?;
+    let errors = validated.errors().count();
+    match validated.playbook {
+        Some(pb) if errors == 0 => Ok(pb),
+        _ => Err(format!(
+            "{what} does not validate ({errors} error{}); `carebook validate` lists them",
+            if errors == 1 { "" } else { "s" }
+        )),
     }
-    Ok(pb)
 }
 
 pub fn run(args: DiffArgs) -> i32 {

@@ -157,29 +157,22 @@ pub fn checked_playbook(args: &PlaybookArgs) -> Result<Checked, i32> {
     let options = crate::load::LoadOptions {
         max_file_size: args.max_file_size,
     };
-    let loaded = match crate::load::load(&args.playbook, &options) {
-        Ok(l) => l,
+    let validated = match crate::validate(&args.playbook, &options) {
+        Ok(v) => v,
         Err(e) => return Err(usage_error(format_args!("[{}] {e}", e.code()))),
     };
-    let mut diagnostics = loaded.diagnostics;
-    if let Some(pb) = &loaded.playbook {
-        diagnostics.extend(crate::check::run(pb, &loaded.sources));
-        crate::diagnostic::sort(&mut diagnostics);
-    }
-    let errors: Vec<_> = diagnostics
-        .into_iter()
-        .filter(|d| d.level == crate::diagnostic::Level::Error)
-        .collect();
-    match loaded.playbook {
-        Some(playbook) if errors.is_empty() => Ok(Checked {
+    let valid = validated.valid().is_some();
+    let errors: Vec<_> = validated.errors().cloned().collect();
+    match validated.playbook {
+        Some(playbook) if valid => Ok(Checked {
             playbook,
-            sources: loaded.sources,
+            sources: validated.sources,
         }),
         _ => {
             let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
             eprint!(
                 "{}",
-                crate::diagnostic::render::human::render(&errors, &loaded.sources, color)
+                crate::diagnostic::render::human::render(&errors, &validated.sources, color)
             );
             eprintln!(
                 "error: the playbook in `{}` has problems; `carebook validate` lists them",

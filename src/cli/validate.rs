@@ -5,10 +5,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
-use crate::check;
 use crate::diagnostic::Level;
 use crate::diagnostic::render::{self, Format, human};
-use crate::load::{self, LoadOptions};
+use crate::load::LoadOptions;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -36,40 +35,32 @@ pub fn run(args: ValidateArgs) -> i32 {
     let options = LoadOptions {
         max_file_size: args.playbook.max_file_size,
     };
-    let started = std::time::Instant::now();
-    let (loaded, timings) = match load::load_timed(&dir, &options) {
-        Ok(l) => l,
+    let validated = match crate::validate(&dir, &options) {
+        Ok(v) => v,
         Err(e) => return usage_error(format_args!("[{}] {e}", e.code())),
     };
-    let load_time = started.elapsed();
-    let mut diagnostics = loaded.diagnostics;
-    let started = std::time::Instant::now();
-    if let Some(playbook) = &loaded.playbook {
-        diagnostics.extend(check::run(playbook, &loaded.sources));
-        crate::diagnostic::sort(&mut diagnostics);
-    }
-    let check_time = started.elapsed();
+    let (diagnostics, sources) = (&validated.diagnostics, &validated.sources);
     let started = std::time::Instant::now();
     let mut text = match args.format {
         // Under --deny-warnings a warning fails the run, so it fails its
         // testcase too: the report agrees with the exit status.
-        Format::Junit => render::junit::render(&diagnostics, &loaded.sources, args.deny_warnings),
-        format => render::render(format, &diagnostics, &loaded.sources, args.color.enabled()),
+        Format::Junit => render::junit::render(diagnostics, sources, args.deny_warnings),
+        format => render::render(format, diagnostics, sources, args.color.enabled()),
     };
     if args.format == Format::Human {
-        text.push_str(&human::summary_line(&dir.to_string_lossy(), &diagnostics));
+        text.push_str(&human::summary_line(&dir.to_string_lossy(), diagnostics));
         text.push('\n');
     }
     print(&text);
     if args.timings {
         eprintln!(
             "timings: read {:?}, parse {:?}, schema {:?}, model {:?}, load total {:?}, checks {:?}, render {:?}",
-            timings.read,
-            timings.parse,
-            timings.schema,
-            timings.model,
-            load_time,
-            check_time,
+            validated.load_timings.read,
+            validated.load_timings.parse,
+            validated.load_timings.schema,
+            validated.load_timings.model,
+            validated.load_time,
+            validated.check_time,
             started.elapsed()
         );
     }
