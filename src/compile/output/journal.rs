@@ -2,10 +2,10 @@
 //! directory it will create, every file it will stage, back up, put in
 //! place or remove, under their exact names. The record goes down in one
 //! rename, so it is whole or absent, and it comes off only once the last
-//! rename is done. A compile stopped anywhere in between (killed, out of
-//! power, out of disk) leaves the record, and the next one undoes exactly
+//! rename is done. A compile stopped anywhere in between (killed, or
+//! failing on a full disk) leaves the record, and the next one undoes exactly
 //! that, putting back the whole old set before it writes. Each entry's
-//! undo looks at what is on disk, so undoing twice, or undoing a step that
+//! undo looks at what is on disk (never through a symlink), so undoing twice, or undoing a step that
 //! never happened, changes nothing.
 //!
 //! Once every rename is done, the record is rewritten as committed (the
@@ -134,10 +134,15 @@ pub fn record(out: &Path, journal: &Journal) -> Result<(), OutputError> {
         .create_new(true)
         .open(&staged)
         .map_err(io_error("write", &staged))?;
-    file.write_all(&text)
+    let written = file
+        .write_all(&text)
         .and_then(|_| file.sync_all())
-        .map_err(io_error("write", &staged))?;
-    fs::rename(&staged, &path).map_err(io_error("write", &path))?;
+        .map_err(io_error("write", &staged))
+        .and_then(|_| fs::rename(&staged, &path).map_err(io_error("write", &path)));
+    if written.is_err() {
+        let _ = fs::remove_file(&staged);
+    }
+    written?;
     sync_dir(out);
     Ok(())
 }
@@ -190,7 +195,11 @@ pub fn recover(out: &Path) -> Result<bool, OutputError> {
         ));
     }
     let problems = if journal.committed {
-        finish(out, &journal)
+        let stuck = finish(out, &journal);
+        stuck
+            .iter()
+            .map(|p| format!("cannot remove `{}`", p.display()))
+            .collect()
     } else {
         undo(out, &journal)
     };
@@ -201,26 +210,23 @@ pub fn recover(out: &Path) -> Result<bool, OutputError> {
     Ok(true)
 }
 
-/// After the commit point: removes the backups, and the directories the
-/// removals emptied; returns the backups that could not be removed.
-pub fn finish(out: &Path, journal: &Journal) -> Vec<String> {
-    let mut problems = Vec::new();
-    for backup in journal.backups() {
-        let path = out.join(backup);
+/// After the commit point: removes the backups, the staged links of new
+/// files, and the directories the removals emptied; returns what could
+/// not be removed.
+pub fn finish(out: &Path, journal: &Journal) -> Vec<PathBuf> {
+    let mut stuck = Vec::new();
+    let staged = journal.place.iter().map(|p| p.staged.as_str());
+    for rel in journal.backups().chain(staged) {
+        let path = out.join(rel);
         match fs::remove_file(&path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                problems.push(format!(
-                    "cannot remove the backup `{}`: {e}",
-                    path.display()
-                ));
-            }
+            Err(e) if e.kind() != io::ErrorKind::NotFound => stuck.push(path),
             _ => {}
         }
     }
     for entry in &journal.remove {
         super::remove_emptied(out, &out.join(&entry.target));
     }
-    problems
+    stuck
 }
 
 /// Puts back what `journal` changed, whatever part of it happened; returns
@@ -236,7 +242,7 @@ pub fn undo(out: &Path, journal: &Journal) -> Vec<String> {
     };
     for entry in journal.remove.iter().rev() {
         let (target, backup) = (out.join(&entry.target), out.join(&entry.backup));
-        if backup.exists()
+        if there(&backup)
             && let Err(e) = fs::rename(&backup, &target)
         {
             note("restore", &target, e);
@@ -244,7 +250,7 @@ pub fn undo(out: &Path, journal: &Journal) -> Vec<String> {
     }
     for entry in journal.place.iter().rev() {
         let (target, staged) = (out.join(&entry.target), out.join(&entry.staged));
-        let staged_there = fs::symlink_metadata(&staged).is_ok();
+        let staged_there = there(&staged);
         match &entry.backup {
             // The staged copy is still there: the target was not replaced.
             Some(backup) if staged_there => {
@@ -255,16 +261,19 @@ pub fn undo(out: &Path, journal: &Journal) -> Vec<String> {
             // Replaced: the backup was made first, so it is whole.
             Some(backup) => {
                 let backup = out.join(backup);
-                if backup.exists()
+                if there(&backup)
                     && let Err(e) = fs::rename(&backup, &target)
                 {
                     note("restore", &target, e);
                 }
             }
-            // New: remove it, unless the name was taken by somebody else
-            // before it could be placed.
+            // New: placed as a second link to the staged copy, which stays
+            // until the change is finished, so only a target that is that
+            // same file is this compile's; a staged copy that is gone was
+            // never staged.
             None => {
-                if (!staged_there || same_file(&staged, &target))
+                if staged_there
+                    && same_file(&staged, &target)
                     && let Err(e) = gone(fs::remove_file(&target))
                 {
                     note("remove", &target, e);
@@ -284,16 +293,26 @@ pub fn undo(out: &Path, journal: &Journal) -> Vec<String> {
     problems
 }
 
-#[cfg(unix)]
-fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
+/// Whether anything is at `path`, without following a symlink.
+fn there(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
 }
 
-#[cfg(not(unix))]
-fn same_file(_: &Path, _: &Path) -> bool {
-    false
+/// Whether `b` is the file staged at `a`: the same file (a hard link), or
+/// where the file system has no hard links, a copy with the same bytes.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::symlink_metadata(a), fs::symlink_metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if ma.dev() == mb.dev() && ma.ino() == mb.ino() {
+            return true;
+        }
+    }
+    ma.is_file()
+        && mb.is_file()
+        && ma.len() == mb.len()
+        && matches!((fs::read(a), fs::read(b)), (Ok(x), Ok(y)) if x == y)
 }

@@ -295,17 +295,25 @@ fn rename(from: &Path, to: &Path) -> io::Result<()> {
 
 /// Puts a staged file where nothing was, without replacing anything that
 /// appeared there since: a hard link fails if the name is taken, where a
-/// rename would silently replace it.
+/// rename would silently replace it. The staged name stays, a second link
+/// to the same file, until the change is finished: so a staged copy that
+/// is gone means it was never staged, and an undo never mistakes a file
+/// that appeared at the target for one it placed.
 fn place_new(staged: &Path, target: &Path) -> io::Result<()> {
     #[cfg(test)]
     if tests::fail_this_step() {
         return Err(io::Error::other("injected failure"));
     }
     match fs::hard_link(staged, target) {
-        Ok(()) => fs::remove_file(staged),
+        Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        // A file system without hard links.
-        Err(_) => fs::rename(staged, target),
+        // A file system without hard links: a copy, written only where
+        // nothing is, which an undo knows by its bytes.
+        Err(_) => fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(target)
+            .and_then(|mut to| io::copy(&mut fs::File::open(staged)?, &mut to).map(|_| ())),
     }
 }
 
@@ -525,25 +533,28 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
     if !placements.is_empty() || !removals.is_empty() {
         let mut plan = journal::Journal::plan(out, &dirs_needed, &placements, &removals);
         if let Err(cause) = apply(out, &mut plan, &placements) {
-            // Unlocked first: undoing may remove the directory the lock is in.
-            drop(lock);
+            // Undone with the lock held, so no other compile can start
+            // meanwhile; unlocked before removing OUT if this compile made
+            // it, since the lock file is in it.
             let mut problems = journal::undo(out, &plan);
             if problems.is_empty() {
                 journal::forget(out).unwrap_or_else(|e| problems.push(e.to_string()));
             }
+            drop(lock);
             problems.extend(remove_dirs(&created));
             return Err(with_undo(cause, problems));
         }
-        // Committed: the backups are no longer needed, nor the directories
-        // the removals emptied. A backup that cannot be removed is a
-        // harmless leftover, so the journal comes off all the same.
+        // Committed: the backups and staged links are no longer needed,
+        // nor the directories the removals emptied. What cannot be
+        // removed is a harmless leftover, and a journal that cannot come
+        // off is finished again by the next compile: the new set is in
+        // place either way.
         step();
-        journal::finish(out, &plan);
-        report
-            .leftovers
-            .extend(plan.backups().map(|b| out.join(b)).filter(|p| p.exists()));
+        report.leftovers.extend(journal::finish(out, &plan));
         step();
-        journal::forget(out)?;
+        if journal::forget(out).is_err() {
+            report.leftovers.push(out.join(JOURNAL));
+        }
     }
     report.written.sort();
     drop(lock);
@@ -636,8 +647,6 @@ fn create_out(out: &Path) -> Result<Vec<PathBuf>, OutputError> {
 fn remove_dirs(created: &[PathBuf]) -> Vec<String> {
     let mut problems = Vec::new();
     for dir in created.iter().rev() {
-        // The lock file is the only thing a failed first compile leaves.
-        let _ = fs::remove_file(dir.join(LOCK));
         if let Err(e) = fs::remove_dir(dir) {
             problems.push(format!("cannot remove directory `{}`: {e}", dir.display()));
         }
@@ -955,6 +964,36 @@ mod tests {
         assert!(report.rolled_back);
         assert!(!out.join(JOURNAL).exists());
         assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "changed");
+    }
+
+    /// What an undo must not touch: a file that appeared where a new one
+    /// was to go before it was staged is somebody's, and a backup that is
+    /// a dangling symlink is still a backup.
+    #[test]
+    fn an_undo_keeps_what_it_did_not_place_and_restores_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        write(out, &files(&[("a.txt", "a")])).unwrap();
+        // Killed after the journal, before staging `new.txt`; then the
+        // user put a file there.
+        fs::write(out.join("new.txt"), "theirs").unwrap();
+        // And `link` was replaced: its backup is the old dangling symlink.
+        std::os::unix::fs::symlink("nowhere", out.join(".link.carebook-old-1-1")).unwrap();
+        fs::write(out.join("link"), "new content").unwrap();
+        fs::write(
+            out.join(JOURNAL),
+            r#"{"committed":false,"dirs":[],"place":[
+                {"target":"new.txt","staged":".new.txt.carebook-new-1-0","backup":null},
+                {"target":"link","staged":".link.carebook-new-1-2","backup":".link.carebook-old-1-1"}],"remove":[]}"#,
+        )
+        .unwrap();
+        assert!(recover(out).unwrap());
+        assert_eq!(fs::read_to_string(out.join("new.txt")).unwrap(), "theirs");
+        assert_eq!(
+            fs::read_link(out.join("link")).unwrap(),
+            Path::new("nowhere")
+        );
+        assert!(!out.join(JOURNAL).exists());
     }
 
     #[test]
