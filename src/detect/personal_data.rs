@@ -140,6 +140,25 @@ pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
     without_overlaps(found)
 }
 
+/// The digits in the longest run of digits and separators (` -./()`),
+/// where a run ends at two separators in a row or any other byte.
+fn longest_number(bytes: &[u8]) -> usize {
+    let (mut best, mut digits, mut separators) = (0, 0, 0);
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            digits += 1;
+            separators = 0;
+            best = best.max(digits);
+        } else if matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')') && separators == 0 {
+            separators = 1;
+        } else {
+            digits = 0;
+            separators = 0;
+        }
+    }
+    best
+}
+
 fn capitals_anywhere(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
@@ -333,6 +352,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let capitals = bytes
         .windows(6)
         .any(|w| w.iter().all(u8::is_ascii_uppercase));
+    // The number kinds need a run of so many digits (spaces, dashes,
+    // dots, slashes and brackets may come between): most messages with a
+    // digit have a short one, a price or a time, and skip those scans.
+    let run = longest_number(bytes);
     // A password told in words ("password is Summer2026!") has a digit
     // or one of these signs.
     let secret = assign || digit || bytes.iter().any(|b| b"!#$%&*?".contains(b));
@@ -364,7 +387,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Iban, m.start(), m.start() + end);
         }
     }
-    for m in only_if(digit, || CARD.find_iter(text)) {
+    for m in only_if(run >= 13, || CARD.find_iter(text)) {
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         if (13..=19).contains(&digits.len())
             && luhn(&digits)
@@ -373,7 +396,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::CardNumber, m.start(), m.end());
         }
     }
-    for m in only_if(digit, || ELEVEN_DIGITS.find_iter(text)) {
+    for m in only_if(run >= 11, || ELEVEN_DIGITS.find_iter(text)) {
         // After a `+` it is a phone number in E.164.
         if text[..m.start()].ends_with('+') {
             continue;
@@ -383,7 +406,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for c in only_if(digit, || PERSONNUMMER.captures_iter(text)) {
+    for c in only_if(run >= 10, || PERSONNUMMER.captures_iter(text)) {
         let date = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
         let number = c.get(3).map_or("", |m| m.as_str());
         if personnummer_valid(date, number) {
@@ -391,7 +414,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for m in only_if(digit, || NRB.find_iter(text)) {
+    for m in only_if(run >= 26, || NRB.find_iter(text)) {
         if !continues_number(text, m.start(), m.end()) && iban_valid(&format!("PL{}", m.as_str())) {
             add(PersonalData::AccountNumber, m.start(), m.end());
         }
@@ -448,7 +471,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     // After references: twelve or thirteen digits named as an order or
     // account number are that, though one in eleven passes these checks.
-    for m in only_if(digit, || THAI_ID.find_iter(text)) {
+    for m in only_if(run >= 13, || THAI_ID.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         // Written plain, thirteen digits that pass Luhn are a card.
         let separated = m.as_str().contains(['-', ' ']);
@@ -459,7 +482,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for m in only_if(digit, || MY_NUMBER.find_iter(text)) {
+    for m in only_if(run >= 12, || MY_NUMBER.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         if my_number_valid(&d) && !continues_number(text, m.start(), m.end()) {
             add(PersonalData::NationalId, m.start(), m.end());
@@ -471,7 +494,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, m.start(), m.end());
         }
     }
-    for m in only_if(digit, || PHONE.find_iter(text)) {
+    for m in only_if(run >= 7, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         // Seven digits only in groups (Estonia's 612 3456), never a bare
         // seven-digit number, which is more often a reference.
@@ -484,7 +507,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     // Last: any layout, when a word for a phone comes right before it.
-    for c in only_if(digit, || PHONE_CUED.captures_iter(text)) {
+    for c in only_if(run >= 7, || PHONE_CUED.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         if (7..=15).contains(&digits)
