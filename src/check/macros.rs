@@ -2,17 +2,12 @@
 //! every declared placeholder is used (CB309).
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic, Label, did_you_mean};
 use crate::source::Span;
-
-/// `{{ name }}` slots in a macro text.
-pub static PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}").expect("valid regex"));
+// The slots as the reply linter reads them: one pattern for both.
+use crate::voice::PLACEHOLDER;
 
 pub fn check(cx: &mut Context) {
     for mac in &cx.pb.macros {

@@ -46,12 +46,11 @@ pub fn run(args: ExplainArgs) -> i32 {
     };
     match args.format {
         ExplainFormat::Json => {
-            let value = if args.all {
-                serde_json::to_string_pretty(&infos)
+            print(&if args.all {
+                crate::json::pretty(&infos)
             } else {
-                serde_json::to_string_pretty(infos[0])
-            };
-            print(&format!("{}\n", value.expect("codes serialize")));
+                crate::json::pretty(infos[0])
+            });
         }
         ExplainFormat::Text if args.all => {
             let mut out = String::new();

@@ -227,10 +227,7 @@ fn json_report(reply: &Reply, report: &Report) -> String {
         },
         "findings": findings,
     });
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&value).expect("JSON values serialize")
-    )
+    crate::json::pretty(&value)
 }
 
 /// The findings rendered like validate's diagnostics, pointing into the

@@ -162,9 +162,7 @@ fn json(outcomes: &[Outcome], coverage: Option<&sampletest::Coverage>) -> String
         "summary": {"passed": outcomes.len() - failed, "failed": failed},
         "coverage": coverage,
     });
-    let mut text = serde_json::to_string_pretty(&report).expect("report serializes");
-    text.push('\n');
-    text
+    crate::json::pretty(&report)
 }
 
 fn junit(outcomes: &[Outcome]) -> String {

@@ -108,10 +108,7 @@ pub fn run(args: ErlangArgs) -> i32 {
         Err(e) => return usage_error(e),
     };
     match args.format {
-        ErlangFormat::Json => print(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&a).expect("numbers serialize")
-        )),
+        ErlangFormat::Json => print(&crate::json::pretty(&a)),
         ErlangFormat::Human => print(&human(&a, &args)),
     }
     EXIT_OK
