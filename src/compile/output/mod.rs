@@ -410,8 +410,13 @@ pub fn leftovers(out: &Path) -> Result<Vec<String>, OutputError> {
                 .file_type()
                 .map_err(io_error("inspect", &entry.path()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
+            // Another output directory inside this one has its own
+            // compiles, whose staged copies are not this one's to remove.
+            let nested = |d: &Path| d.join(MANIFEST).exists() || d.join(LOCK).exists();
             if kind.is_dir() {
-                stack.push(entry.path());
+                if !nested(&entry.path()) {
+                    stack.push(entry.path());
+                }
             } else if (name.contains(STAGED) || name.contains(BACKUP))
                 && let Ok(rel) = entry.path().strip_prefix(out)
             {
@@ -994,6 +999,19 @@ mod tests {
             Path::new("nowhere")
         );
         assert!(!out.join(JOURNAL).exists());
+    }
+
+    #[test]
+    fn a_nested_output_directorys_staged_files_are_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        write(out, &files(&[("a.txt", "a")])).unwrap();
+        let inner = out.join("inner");
+        write(&inner, &files(&[("b.txt", "b")])).unwrap();
+        fs::write(inner.join(".b.txt.carebook-old-7-0"), "its backup").unwrap();
+        assert!(leftovers(out).unwrap().is_empty());
+        write(out, &files(&[("a.txt", "changed")])).unwrap();
+        assert!(inner.join(".b.txt.carebook-old-7-0").exists());
     }
 
     #[test]
