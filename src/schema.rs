@@ -159,8 +159,16 @@ pub(crate) fn schema_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value>
             p
         } else if let Some(items) = node.get("items") {
             items
+        } else if let Some(p) = node.get("additionalProperties").filter(|v| v.is_object()) {
+            p
         } else {
-            node.get("additionalProperties").filter(|v| v.is_object())?
+            // Maps keyed by language: one pattern, which the key matched
+            // (or the validator would have said so first).
+            let patterns = node.get("patternProperties").and_then(Value::as_object)?;
+            match patterns.values().collect::<Vec<_>>().as_slice() {
+                [only] => *only,
+                _ => return None,
+            }
         };
         node = resolve(root, next)?;
     }

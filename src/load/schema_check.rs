@@ -113,6 +113,26 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                     None => d,
                 });
             }
+            // YAML reads a bare `112` or `yes` as a number or a boolean
+            // where text was meant: say to quote it.
+            ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. }
+                if matches!(error.instance().as_ref(), Value::Number(_) | Value::Bool(_))
+                    && accepts_text(kind, &pointer) =>
+            {
+                let got = scalar_text(error.instance());
+                out.push(
+                    Diagnostic::new(
+                        Code::SchemaViolation,
+                        format!(
+                            "{} is {}, where text is expected",
+                            field_name(field),
+                            type_of(error.instance())
+                        ),
+                    )
+                    .at(at(&pointer, false).with_message("YAML reads this as text only in quotes"))
+                    .help(format!("quote it: `\"{got}\"`")),
+                );
+            }
             ValidationErrorKind::Pattern { pattern } => {
                 let got = scalar_text(error.instance());
                 let expectation = match pattern.as_str() {
@@ -187,6 +207,20 @@ fn enum_options(kind: FileKind, pointer: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether one of the forms the schema allows at `pointer` is a string.
+fn accepts_text(kind: FileKind, pointer: &str) -> bool {
+    let Some(schema) = schema_at(cached_schema(kind), pointer) else {
+        return false;
+    };
+    let is_string = |s: &Value| s.get("type").and_then(Value::as_str) == Some("string");
+    ["anyOf", "oneOf"].iter().any(|k| {
+        schema
+            .get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|branches| branches.iter().any(is_string))
+    })
 }
 
 /// The fields the object at `pointer` may have, sorted.
