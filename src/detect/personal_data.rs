@@ -140,8 +140,9 @@ pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
     without_overlaps(found)
 }
 
-/// The digits in the longest run of digits and separators (` -./()`),
-/// where a run ends at two separators in a row or any other byte.
+/// The digits in the longest run of digits and separators (` +-./()`),
+/// where a run ends at four separators in a row or any other byte: as
+/// loose as the number patterns it gates.
 fn longest_number(bytes: &[u8]) -> usize {
     let (mut best, mut digits, mut separators) = (0, 0, 0);
     for &b in bytes {
@@ -149,8 +150,9 @@ fn longest_number(bytes: &[u8]) -> usize {
             digits += 1;
             separators = 0;
             best = best.max(digits);
-        } else if matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')') && separators == 0 {
-            separators = 1;
+        } else if matches!(b, b' ' | b'+' | b'-' | b'.' | b'/' | b'(' | b')') && separators < 3 {
+            // Up to three in a row: `+1 (555) 123 - 4567`.
+            separators += 1;
         } else {
             digits = 0;
             separators = 0;
@@ -218,8 +220,6 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b",
         // Estonian mobile numbers: 5 and seven digits, 5123 4567.
         r"|\b5\d{3} ?\d{3,4}\b",
-        // Estonian landlines, seven digits printed 612 3456.
-        r"|\b[3-7]\d{2} \d{4}\b",
         // North American (555) 123-4567.
         r"|\(\d{3}\) ?\d{3}[ .-]\d{4}\b",
     ))
@@ -230,12 +230,12 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:phone|tel|mobile|cell|call me|text me|whatsapp|sms|telefon\w*|komórk\w*|komork\w*",
-        r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puhelin\w*|puh|soit\w*|handy\w*",
+        r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|lauatelefon\w*|helista\w*|puhelin\w*|puh|soit\w*|handy\w*",
         r"|rufnummer|anruf\w*|ruf|mobil\w*|ring\w*",
         // "My number" is a phone number; a club or order number is not.
         r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number)",
-        r"|電話\w*|携帯\w*|โทร\w*|เบอร์\w*)",
-        r"[^0-9\n]{0,12}?(\+?\d[\d ./-]{5,16}\d)\b",
+        r"|電話\w*|携帯\w*|โทร\w*|เบอร์\w*)\b",
+        r"[^0-9\n]{0,24}?(\+?\d[\d ./-]{5,16}\d)\b",
     ))
 });
 /// A Polish domestic account number (NRB): the 26 digits of a PL IBAN
@@ -249,7 +249,7 @@ static NIP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|case)\b",
+        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber)\b",
         r"(?:\s+(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)|\bumow[aey]\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]",
@@ -274,8 +274,14 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // "my password is X", "hasło do panelu: X", "parool oli X": a
         // word for it, a few words at most, a verb or a colon, then X.
         // Whether X looks like a password is decided on the match.
-        r"|(?:\b(?:password|passwort|kennwort|hasło|haslo|hasłem|parool|salasana|salasanani|lösenord|lösenordet|losenordet)|パスワード|暗証番号|รหัสผ่าน)",
-        r"[^\n:=]{0,24}?(?:[:=]|\s(?:is|was|to|jest|było|bylo|oli|on|ist|war|lautet|är|ar|var)\s|は|คือ)\s*",
+        // Each language with its own verbs: English `on` or `to` is no
+        // "is" ("doesn't work on Windows11").
+        r"|(?:\b(?:password|passcode)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
+        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s)",
+        r"|\b(?:parool|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
+        r"|\b(?:passwort|kennwort)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
+        r"|\b(?:lösenord|lösenordet|losenordet)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
+        r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)|รหัสผ่าน[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
         r"([\p{L}\p{N}!#$%&*?@_.-]{4,40})",
     ))
 });
@@ -358,7 +364,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let run = longest_number(bytes);
     // A password told in words ("password is Summer2026!") has a digit
     // or one of these signs.
-    let secret = assign || digit || bytes.iter().any(|b| b"!#$%&*?".contains(b));
+    let secret = assign || digit || bytes.iter().any(|b| b"!#$%&*?@_".contains(b));
     if !(digit || at || secret || capitals) {
         return Vec::new();
     }
@@ -440,8 +446,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
         let token = c.get(1).expect("group 1");
-        // A reference has a digit, or is a six-letter airline PNR.
+        // A reference has a digit, or is a six-letter airline PNR; a date
+        // after "order from" is none.
         let t = token.as_str();
+        if is_date(t) || is_month(t) {
+            continue;
+        }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
             let introduced = c.get(0).expect("match").as_str().to_lowercase();
@@ -496,10 +506,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for m in only_if(run >= 7, || PHONE.find_iter(text)) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        // Seven digits only in groups (Estonia's 612 3456), never a bare
-        // seven-digit number, which is more often a reference.
-        let grouped = m.as_str().contains(' ');
-        if ((8..=15).contains(&digits) || (digits == 7 && grouped))
+        // Seven digits (Estonia's landlines, 612 3456) only after a word
+        // for a phone: alone they are more often a price, a year or a
+        // reference.
+        if (8..=15).contains(&digits)
             && !continues_number(text, m.start(), m.end())
             && !is_date(m.as_str())
         {
@@ -541,16 +551,29 @@ fn without_overlaps(found: Vec<Finding>) -> Vec<Finding> {
     kept.into_iter().map(|(_, f)| f).collect()
 }
 
-/// A day, a month and a four-digit year (05-03-2026, 01 02 2026): the
-/// national phone layouts with a leading 0 would read it as a number.
+/// A day, a month and a four-digit year (05-03-2026, 01 02 2026), or the
+/// ISO order (2026-01-15): the national phone layouts with a leading 0
+/// would read it as a number.
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split([' ', '-', '.', '/']).collect();
     let number = |s: &str| s.parse::<u32>().ok();
+    let day = |s: &str| number(s).is_some_and(|d| (1..=31).contains(&d));
+    let month = |s: &str| number(s).is_some_and(|m| (1..=12).contains(&m));
+    let year = |s: &str| s.len() == 4 && number(s).is_some_and(|y| (1900..=2100).contains(&y));
     match parts[..] {
-        [d, m, y] if y.len() == 4 => {
-            number(d).is_some_and(|d| (1..=31).contains(&d))
-                && number(m).is_some_and(|m| (1..=12).contains(&m))
-                && number(y).is_some_and(|y| (1900..=2100).contains(&y))
+        [d, m, y] if year(y) => day(d) && month(m),
+        [y, m, d] if year(y) => month(m) && day(d),
+        _ => false,
+    }
+}
+
+/// A month and a year (03/2026).
+fn is_month(text: &str) -> bool {
+    match text.split(['-', '.', '/']).collect::<Vec<_>>()[..] {
+        [m, y] => {
+            m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+                && y.len() == 4
+                && y.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
         }
         _ => false,
     }
@@ -933,6 +956,32 @@ mod tests {
             [Password]
         );
         assert!(kinds("password reset link sent to 3 emails").is_empty());
+        assert_eq!(kinds("my password is p@ssword"), [Password]);
+        assert!(kinds("my password doesn't work on Windows11").is_empty());
+        // Loose layouts the run-length gate must not skip.
+        for text in [
+            "call me +1 (555) 123 - 4567",
+            "phone: 040 - 123 - 4567",
+            "puh. 040 / 123 456",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        assert_eq!(kinds("personnummer 811218+9876"), [NationalId]);
+        // Near-misses: dates, years, counts, words that start like a cue.
+        for text in [
+            "Order from 12/03/2026 still missing",
+            "invoice for 03/2026 is wrong",
+            "the ticket is for 2026-03-05",
+            "bought a case for iPhone15",
+            "telling you 1234567 times",
+            "my phone died 2026-01-15",
+            "Telefon seit 2026-01-15 kaputt",
+            "room 412 2026",
+            "in 2026 we had 399 1299",
+            "paid 5000 100 times",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
         assert!(kinds("my password is definitely right").is_empty());
     }
 

@@ -472,6 +472,10 @@ impl Router {
             if let Some(&t) = self.tag_index.get(&inc.tag)
                 && !tag_ids.contains(&t)
             {
+                // An incident's own trigger words need no context: the
+                // mode was switched on by a person who knows the context.
+                let id = ir.tags[t].id.as_str();
+                without_context.retain(|x| x.tag != id);
                 tag_ids.push(t);
                 tags.push(TagHit {
                     tag: &ir.tags[t].id,
