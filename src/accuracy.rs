@@ -193,23 +193,33 @@ pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
         .iter()
         .flat_map(|m| m.true_tags.iter().map(String::as_str))
         .collect();
-    let as_labelled = |tag: &str| -> String {
-        let mut at = tag;
-        for _ in 0..ir.tags.len() {
-            if labelled.contains(at) {
-                break;
+    let labelled_as: BTreeMap<&str, String> = ir
+        .tags
+        .iter()
+        .map(|t| {
+            let mut at = t.id.as_str();
+            for _ in 0..ir.tags.len() {
+                if labelled.contains(at) {
+                    break;
+                }
+                match ir
+                    .tags
+                    .iter()
+                    .find(|x| x.id == at)
+                    .and_then(|x| x.parent.as_deref())
+                {
+                    Some(parent) => at = parent,
+                    None => return (t.id.as_str(), t.id.clone()),
+                }
             }
-            match ir
-                .tags
-                .iter()
-                .find(|t| t.id == at)
-                .and_then(|t| t.parent.as_deref())
-            {
-                Some(parent) => at = parent,
-                None => return tag.to_string(),
-            }
-        }
-        at.to_string()
+            (t.id.as_str(), at.to_string())
+        })
+        .collect();
+    let as_labelled = |tag: &str| {
+        labelled_as
+            .get(tag)
+            .cloned()
+            .unwrap_or_else(|| tag.to_string())
     };
     let start: jiff::Timestamp = "2026-02-03T10:00:00Z".parse().unwrap_or_default();
     let mut report = Report::default();

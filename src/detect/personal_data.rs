@@ -140,6 +140,15 @@ pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
     without_overlaps(found)
 }
 
+/// Whether a phone-shaped match is a phone number: `fewest` to 15 digits,
+/// not part of a longer number, not a date.
+fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
+    let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+    (fewest..=15).contains(&digits)
+        && !continues_number(text, m.start(), m.end())
+        && !is_date(m.as_str())
+}
+
 /// The digits in the longest run of digits and separators (` +-./()`),
 /// where a run ends at four separators in a row or any other byte: as
 /// loose as the number patterns it gates.
@@ -504,26 +513,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, m.start(), m.end());
         }
     }
+    // Seven digits (Estonia's landlines, 612 3456) only after a word for
+    // a phone: alone they are more often a price, a year or a reference.
     for m in only_if(run >= 7, || PHONE.find_iter(text)) {
-        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        // Seven digits (Estonia's landlines, 612 3456) only after a word
-        // for a phone: alone they are more often a price, a year or a
-        // reference.
-        if (8..=15).contains(&digits)
-            && !continues_number(text, m.start(), m.end())
-            && !is_date(m.as_str())
-        {
+        if phone_like(text, &m, 8) {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }
     // Last: any layout, when a word for a phone comes right before it.
     for c in only_if(run >= 7, || PHONE_CUED.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
-        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        if (7..=15).contains(&digits)
-            && !continues_number(text, m.start(), m.end())
-            && !is_date(m.as_str())
-        {
+        if phone_like(text, &m, 7) {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }

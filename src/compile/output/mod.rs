@@ -372,9 +372,8 @@ impl Lock {
 
 #[cfg(unix)]
 fn same_file(file: &fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
     match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        (Ok(a), Ok(b)) => same_inode(&a, &b),
         _ => false,
     }
 }
@@ -382,6 +381,21 @@ fn same_file(file: &fs::File, path: &Path) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &fs::File, path: &Path) -> bool {
     path.exists()
+}
+
+/// Whether two metadata describe one file (always `false` where the
+/// platform does not say).
+fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
 }
 
 impl Drop for Lock {
@@ -396,6 +410,9 @@ impl Drop for Lock {
 /// (real directories only, never through a symlink), as paths relative
 /// to it, sorted.
 pub fn leftovers(out: &Path) -> Result<Vec<String>, OutputError> {
+    // Another output directory inside this one has its own compiles,
+    // whose staged copies are not this one's to remove.
+    let nested = |d: &Path| d.join(MANIFEST).exists() || d.join(LOCK).exists();
     let mut found = Vec::new();
     let mut stack = vec![out.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -410,9 +427,6 @@ pub fn leftovers(out: &Path) -> Result<Vec<String>, OutputError> {
                 .file_type()
                 .map_err(io_error("inspect", &entry.path()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            // Another output directory inside this one has its own
-            // compiles, whose staged copies are not this one's to remove.
-            let nested = |d: &Path| d.join(MANIFEST).exists() || d.join(LOCK).exists();
             if kind.is_dir() {
                 if !nested(&entry.path()) {
                     stack.push(entry.path());
