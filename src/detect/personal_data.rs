@@ -192,8 +192,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"(?i)[\p{Latin}0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 });
 static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -]?\d){12,18}\b"));
+/// An IBAN, its country code perhaps spaced off (`PL 55 1140 …`) or
+/// glued to the word (`IBANGB74…`, written unspaced in Thai).
 static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
+    LazyLock::new(|| re_ascii_boundaries(r"(?:\b|IBAN:?)([A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){11,30})\b"));
 /// Eleven digits, or the Steuer-ID's printed grouping 12 345 678 901.
 static ELEVEN_DIGITS: LazyLock<Regex> =
     LazyLock::new(|| re_ascii_boundaries(r"\b(?:\d{11}|\d{2} \d{3} \d{3} \d{3})\b"));
@@ -228,7 +230,11 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // Polish landlines: 22 123 45 67.
         r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b",
         // Estonian mobile numbers: 5 and seven digits, 5123 4567.
-        r"|\b5\d{3} ?\d{3,4}\b",
+        r"|\b5\d{3}[ -]?\d{3,4}\b",
+        // German numbers in pairs: 0176/22 41 88 90.
+        r"|\b0\d{2,4}[ /-]\d{2}(?:[ -]\d{2}){2,3}\b",
+        // A UK trunk code in brackets: (07700) 900356, (020) 7946 0018.
+        r"|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4}\b",
         // North American (555) 123-4567.
         r"|\(\d{3}\) ?\d{3}[ .-]\d{4}\b",
     ))
@@ -240,7 +246,9 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:phone|tel|mobile|cell|call me|text me|whatsapp|sms|telefon\w*|komórk\w*|komork\w*",
         r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|lauatelefon\w*|helista\w*|puhelin\w*|puh|soit\w*|handy\w*",
-        r"|rufnummer|anruf\w*|ruf|mobil\w*|ring\w*",
+        r"|rufnummer\w*|anruf\w*|ruf|mobil\w*|ring\w*",
+        // The number being moved is a phone number.
+        r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
         // "My number" is a phone number; a club or order number is not.
         r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number)",
         r"|電話\w*|携帯\w*|โทร\w*|เบอร์\w*)\b",
@@ -258,21 +266,28 @@ static NIP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber)\b",
-        r"(?:\s+(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
+        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|ref|reference|tracking)\b",
+        r"(?:(?:\s+|-)(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
+        r"|\b(?:case|complaint|support request)(?:\s+(?:number|no\.?|nr\.?|id|ref(?:erence)?)|\s*#)",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)|\bumow[aey]\s+(?:nr\.?|numer)",
-        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|konto|arve|tellimuse)\s?(?:number|nr\.?)|\bkliendikood|\barvelduskonto|\barveldusarve",
-        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|rechnungs|mitglieds|sendungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
-        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:asiakastilin|tilin)\s+numero",
-        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|ärende|arende|boknings)(?:nummer|nr\.?)",
+        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?)\s?(?:number|nr\.?)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen)\s+numero|\b(?:tapaus|tiketti|varaus|seuranta)(?:numero|tunnus)|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero",
+        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings)(?:nummer|nr\.?)",
+        // ASCII `\b` finds no word start before a non-ASCII letter.
+        r"|(?:^|[^\p{L}])ärende(?:nummer|nr\.?|\s+(?:nummer|nr\.?))",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
-        r"|予約番号|注文番号|会員番号|お客様番号|契約番号|口座番号|顧客番号|請求書番号|受付番号|お問い合わせ番号|問い合わせ番号|伝票番号|アカウント番号",
+        r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|契約番号|口座番号|顧客番号|請求書番号|受付番号|お問い合わせ番号|問い合わせ番号|伝票番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID",
-        r"|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี)",
+        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี)",
         // A couple of short words may come between ("hos er", "bei euch").
-        r"(?:\s+\p{Ll}{1,5}){0,2}?",
-        r"\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?\s*#?\s*([A-Z0-9][A-Z0-9/-]{4,13})\b"
+        // Or a few longer ones before a colon or `#` ("booking ref for the
+        // engineer visit: BK-99231").
+        r"(?:(?:\s+\p{Ll}{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?|(?:\s+\p{Ll}{1,10}){1,4}?\s*[:#])",
+        // A reference has a digit, or is a six-letter airline PNR in
+        // capitals: "engineer" after "booking ref for the" is none.
+        r"\s*#?\s*((?-i:[A-Z]{6})|[A-Z][A-Z/-]*\d[A-Z0-9/-]*|\d[A-Z0-9/-]*)\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -288,10 +303,20 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:\b(?:password|passcode)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
         r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s)",
         r"|\b(?:parool|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
-        r"|\b(?:passwort|kennwort)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
+        r"|\b\w*(?:passwort|kennwort)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
         r"|\b(?:lösenord|lösenordet|losenordet)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)|รหัสผ่าน[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
         r"([\p{L}\p{N}!#$%&*?@_.-]{4,40})",
+    ))
+});
+/// A PIN or PUK told with its digits ("the PIN on my account is 4419",
+/// "PIN do karty sim 7731", "pinkoden 5540", "PINคือ8842"): a secret
+/// however it is introduced, as long as no other number comes between.
+static PIN: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)(?:\b(?:pin|puk)(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
+        r"|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
+        r"([^0-9\n]{0,24}?)(\d{4,8})\b",
     ))
 });
 
@@ -389,7 +414,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         add(PersonalData::Email, m.start(), m.end());
     }
     // An IBAN before a card: 16 of an IBAN's digits may pass Luhn.
-    for m in only_if(digit, || IBAN.find_iter(text)) {
+    for c in only_if(digit, || IBAN.captures_iter(text)) {
+        let m = c.get(1).expect("group 1");
         // The pattern may run on into a following word in capitals
         // ("... 2874 THANKS"): the longest valid prefix ending at a group.
         let candidate = m.as_str();
@@ -458,7 +484,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // A reference has a digit, or is a six-letter airline PNR; a date
         // after "order from" is none.
         let t = token.as_str();
-        if is_date(t) || is_month(t) {
+        // Five to twenty characters: "order 12" is a quantity.
+        if !(5..=20).contains(&t.len()) || is_date(t) || is_month(t) {
             continue;
         }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
@@ -477,6 +504,36 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 "口座",
                 "アカウント",
                 "บัญชี",
+                // A customer, member or contract number names the
+                // customer's account, not one booking or order.
+                "customer",
+                "client",
+                "subscriber",
+                "member",
+                "contract",
+                "user",
+                "kund",
+                "klient",
+                "kliendi",
+                "abonent",
+                "umow",
+                "lepingu",
+                "liikme",
+                "vertrag",
+                "mitglied",
+                "asiakas",
+                "sopimus",
+                "jäsen",
+                "jasen",
+                "avtal",
+                "medlem",
+                "お客様",
+                "顧客",
+                "会員",
+                "契約",
+                "ユーザー",
+                "ลูกค้า",
+                "สัญญา",
             ]
             .iter()
             .any(|w| introduced.contains(w))
@@ -511,6 +568,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let m = c.get(0).expect("match");
         if c.get(1).is_none_or(|w| looks_like_password(w.as_str())) {
             add(PersonalData::Password, m.start(), m.end());
+        }
+    }
+    for c in only_if(digit, || PIN.captures_iter(text)) {
+        let (between, digits) = (&c[1], c.get(2).expect("group 2"));
+        // "PIN locked since 2024": a year after words is no PIN.
+        let year = digits.len() == 4
+            && (digits.as_str().starts_with("19") || digits.as_str().starts_with("20"));
+        let told = between.trim().is_empty() || between.contains([':', '=']);
+        if !continues_number(text, digits.start(), digits.end()) && (told || !year) {
+            add(PersonalData::Password, digits.start(), digits.end());
         }
     }
     // Seven digits (Estonia's landlines, 612 3456) only after a word for
@@ -651,8 +718,12 @@ pub fn pesel_valid(d: &[u32]) -> bool {
     if d.len() != 11 {
         return false;
     }
+    // Born 1900-2099 (months 01-12 and 21-32): the other centuries'
+    // month codes (81-92 for the 1800s, 41-52 and 61-72) belong to nobody
+    // who writes in, and let a UK mobile 07700 900218 pass.
     let month = d[2] * 10 + d[3];
-    if !(1..=12).contains(&(month % 20)) {
+    let day = d[4] * 10 + d[5];
+    if !(1..=12).contains(&(month % 20)) || month > 32 || !(1..=31).contains(&day) {
         return false;
     }
     let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
@@ -660,11 +731,12 @@ pub fn pesel_valid(d: &[u32]) -> bool {
     (10 - sum % 10) % 10 == d[10]
 }
 
-/// Estonian isikukood: the first digit is 1–6 (sex and century), then a
+/// Estonian isikukood: the first digit is 3–6 (sex and century), then a
 /// valid month, and a check digit with weights 1..9,1 then, if that gives
 /// 10, 3..9,1,2,3; a second 10 means 0.
 pub fn isikukood_valid(d: &[u32]) -> bool {
-    if d.len() != 11 || !(1..=6).contains(&d[0]) || !(1..=12).contains(&(d[3] * 10 + d[4])) {
+    // Born 1900-2099: first digit 3-6.
+    if d.len() != 11 || !(3..=6).contains(&d[0]) || !(1..=12).contains(&(d[3] * 10 + d[4])) {
         return false;
     }
     let first = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1];
@@ -912,9 +984,12 @@ mod tests {
         assert_eq!(kinds("Steuer-ID 86095742719"), [PersonalData::NationalId]);
         assert_eq!(
             kinds("Kundennummer KM-4471882 bitte prüfen"),
-            [PersonalData::OrderNumber]
+            [PersonalData::AccountNumber]
         );
-        assert_eq!(kinds("asiakasnumero 55102331"), [PersonalData::OrderNumber]);
+        assert_eq!(
+            kinds("asiakasnumero 55102331"),
+            [PersonalData::AccountNumber]
+        );
     }
 
     #[test]
@@ -1037,12 +1112,64 @@ mod tests {
     }
 
     #[test]
+    fn pins_and_references_however_introduced() {
+        use PersonalData::{AccountNumber, OrderNumber, Password};
+        for told in [
+            "the PIN on my account is 4419 if u need it",
+            "PIN do karty sim 7731, a PUK zgubiłam",
+            "PIN-koodi 0927 ei toimi enää",
+            "pinkoden 5540 funkar inte",
+            "PINคือ8842",
+        ] {
+            assert_eq!(kinds(told), [Password], "{told}");
+        }
+        // A count or a year after the word is no PIN.
+        assert!(kinds("PIN locked since 2024, 3 wrong tries").is_empty());
+        assert!(kinds("wrong PIN 3 times").is_empty());
+        for (text, kind) in [
+            ("booking ref for the engineer visit: BK-99231", OrderNumber),
+            ("Ticketnummer #4471120 seit 3 Wochen offen", OrderNumber),
+            ("ärendenummer #338112 och", OrderNumber),
+            ("เลขที่เคส#55812 ค่ะ", OrderNumber),
+            ("lepingu nr LN-2023-08812", AccountNumber),
+            ("numer zamówienia ZAM/2024/118822 - gdzie", OrderNumber),
+            ("konto klienta nr 3300918274", AccountNumber),
+            ("mu pangakonto number on 221012345678", AccountNumber),
+        ] {
+            assert_eq!(kinds(text), [kind], "{text}");
+        }
+        // A word after the cue is no reference, and does not hide the one
+        // that follows.
+        assert!(kinds("order for the engineer").is_empty());
+        assert_eq!(kinds("Ticket-Nr. 4471209, wann"), [OrderNumber]);
+        assert_eq!(kinds("Kundenkennwort lautet Hamburg1887"), [Password]);
+    }
+
+    #[test]
+    fn ibans_and_phones_as_people_space_them() {
+        use PersonalData::{Iban, PhoneNumber};
+        assert_eq!(kinds("na PL 5511 4020 0400 0037 0211 4588 36"), [Iban]);
+        assert_eq!(kinds("na PL55 1140 2004 0000 3702 1145 8836"), [Iban]);
+        assert_eq!(kinds("จ่ายผ่านIBANGB82WEST12345698765432ครับ"), [Iban]);
+        for phone in [
+            "mob is (07700) 900356, ta",
+            "numbri üleviimine: 5190-3377 Teliast",
+            "Rufnummernmitnahme von 0176/22 41 88 90 klappt nicht",
+            "potwierdzam przeniesienie numeru 784902331 do Nordlink",
+        ] {
+            assert_eq!(kinds(phone), [PhoneNumber], "{phone}");
+        }
+    }
+
+    #[test]
     fn checksums() {
         assert!(luhn(&[4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]));
         assert!(iban_valid("DE89370400440532013000"));
         assert!(!iban_valid("DE89370400440532013001"));
         assert!(pesel_valid(&[4, 4, 0, 5, 1, 4, 0, 1, 4, 5, 8]));
         assert!(!pesel_valid(&[4, 4, 0, 5, 1, 4, 0, 1, 4, 5, 9]));
+        // Month 70 (the 2200s) passes the check digit: a UK mobile.
+        assert!(!pesel_valid(&[0, 7, 7, 0, 0, 9, 0, 0, 2, 1, 8]));
         assert!(isikukood_valid(&[3, 7, 6, 0, 5, 0, 3, 0, 2, 9, 9]));
         assert!(!isikukood_valid(&[3, 7, 6, 0, 5, 0, 3, 0, 2, 9, 8]));
     }

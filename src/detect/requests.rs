@@ -36,11 +36,11 @@ static NOUNS: LazyLock<Vec<(PersonalData, Regex)>> = LazyLock::new(|| {
     let table: [(PersonalData, &str); 10] = [
         (
             PersonalData::OrderNumber,
-            r"booking (?:reference|ref|number|code|details)|reservation (?:number|code)|confirmation (?:code|number)|order (?:number|id)|ticket number|pnr|予約番号|注文番号|航空券番号|รหัสการจอง|หมายเลขการจอง|เลขที่การจอง|numer\w* (?:rezerwacji|zamówienia|biletu)|kod\w* rezerwacji|broneeringu ?(?:number|numbr\w*|kood\w*)|tellimuse ?number\w*|pileti ?number\w*|kliendi ?numb\w*|(?:kunden|vertrags|bestell|auftrags|buchungs)nummer\w*|(?:asiakas|tilaus|sopimus|varaus)numero\w*|(?:kund|order|avtals|boknings)nummer\w*",
+            r"booking (?:reference|ref|number|code|details)|reservation (?:number|code)|confirmation (?:code|number)|order (?:number|id)|ticket number|pnr|予約番号|注文番号|航空券番号|รหัสการจอง|หมายเลขการจอง|เลขที่การจอง|numer\w* (?:rezerwacji|zamówienia|biletu)|kod\w* rezerwacji|broneeringu ?(?:number|numbr\w*|kood\w*)|tellimuse ?number\w*|pileti ?number\w*|(?:bestell|auftrags|buchungs|ticket|vorgangs)nummer\w*|(?:tilaus|varaus|tiketti|tapaus)numero\w*|(?:order|boknings|ärende)nummer\w*",
         ),
         (
             PersonalData::AccountNumber,
-            r"account (?:number|details)|membership number|frequent flyer number|会員番号|หมายเลขสมาชิก|numer\w* (?:konta|członkowsk\w*)|liikme ?number\w*|konto ?number\w*",
+            r"account (?:number|details)|(?:customer|contract) number|membership number|frequent flyer number|会員番号|お客様番号|契約番号|หมายเลขสมาชิก|หมายเลขลูกค้า|numer\w* (?:konta|członkowsk\w*|klienta|umowy)|liikme ?number\w*|konto ?number\w*|(?:kliendi|lepingu) ?numb\w*|(?:kunden|vertrags)nummer\w*|(?:asiakas|sopimus)numero\w*|(?:kund|avtals)nummer\w*",
         ),
         (
             PersonalData::PhoneNumber,
@@ -226,9 +226,12 @@ mod tests {
         assert_eq!(kinds("Palun saatke oma broneeringu number."), [OrderNumber]);
         assert_eq!(
             kinds("Bitte schick uns hier deine Telefonnummer und Kundennummer."),
-            [PhoneNumber, OrderNumber]
+            [PhoneNumber, AccountNumber]
         );
-        assert_eq!(kinds("Lähetä meille asiakasnumerosi tähän."), [OrderNumber]);
+        assert_eq!(
+            kinds("Lähetä meille asiakasnumerosi tähän."),
+            [AccountNumber]
+        );
         assert_eq!(kinds("Skicka ditt personnummer här."), [NationalId]);
     }
 
