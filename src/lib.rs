@@ -1,12 +1,25 @@
 //! carebook: validate, test, simulate, compile and diff social customer-care playbooks.
 //!
-//! The pipeline, one module per stage, each depending only on the ones
-//! before it: [`model`] (typed playbook) ← [`load`] (files → model with
-//! positions) ← [`check`] (diagnostics) ← [`ir`] (the compiled playbook)
-//! ← [`router`] ← outputs ([`compile`], [`simulate`], [`staffing`], ...).
-//! [`diagnostic`] holds problems as data; its renderers turn them into
-//! text. [`validate`] loads a playbook directory and runs every check:
-//! the one way in for every command and for library users.
+//! The modules form layers, each using only the layers before it
+//! (`tests/layers.rs` reads the sources and holds them to it):
+//!
+//! 1. [`model`] (the typed playbook and facts derived from it, such as
+//!    what each tag inherits), [`tz`], [`json`], [`xml`], [`source`]
+//!    (files and the spans of their nodes);
+//! 2. [`diagnostic`]: problems as data, and their renderers;
+//! 3. [`schema`]: the JSON Schemas of the playbook's files;
+//! 4. [`load`]: files → model with positions;
+//! 5. [`detect`]: folding, language, personal data;
+//! 6. [`voice`] (the reply linter) and [`ir`] (the compiled playbook);
+//! 7. [`router`]: one message's decision;
+//! 8. [`staffing`] (shift instances, Erlang C, the plan) and [`zendesk`]
+//!    (the objects a playbook becomes in Zendesk, as data);
+//! 9. [`check`]: every diagnostic, and [`validate`], which loads a
+//!    playbook directory and runs them: the one way in for every command
+//!    and for library users;
+//! 10. [`sampletest`]: the playbook's own samples against the router;
+//! 11. outputs: [`compile`], [`simulate`], [`diff`], [`accuracy`];
+//! 12. [`cli`]: arguments in, exit status out.
 
 pub mod accuracy;
 pub mod check;
@@ -28,5 +41,6 @@ pub mod staffing;
 pub mod tz;
 pub mod voice;
 pub mod xml;
+pub mod zendesk;
 
 pub use check::{Validated, validate};

@@ -28,7 +28,7 @@ fn generate_named<T: JsonSchema>(file: &str, title: &str) -> Value {
     value
 }
 
-fn generate_raw<T: JsonSchema>(file: &str, title: &str) -> Value {
+pub(crate) fn generate_raw<T: JsonSchema>(file: &str, title: &str) -> Value {
     let schema: Schema = SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>();
@@ -102,20 +102,6 @@ pub fn schema_for(kind: FileKind) -> Value {
 /// The schema as the file in `schemas/` holds it: pretty JSON, final newline.
 pub fn schema_text(kind: FileKind) -> String {
     crate::json::pretty(&schema_for(kind))
-}
-
-/// The file name of the routing config's schema in `schemas/`.
-pub const ROUTING_SCHEMA_FILE: &str = "routing.schema.json";
-
-/// The JSON Schema of `routing.json`, the compiled routing config. Unset
-/// fields are written as `null` there, so the schema keeps null allowed.
-pub fn routing_schema() -> Value {
-    generate_raw::<crate::ir::Ir>(ROUTING_SCHEMA_FILE, "carebook compiled routing config")
-}
-
-/// The routing schema as `schemas/` holds it.
-pub fn routing_schema_text() -> String {
-    crate::json::pretty(&routing_schema())
 }
 
 /// Compiled validators, built once per process.

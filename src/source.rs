@@ -89,10 +89,14 @@ pub struct SourceFile {
     /// Spans of the YAML nodes, mirroring `value`; computed on first use,
     /// since only files with something to report need them.
     tree: std::sync::OnceLock<SpanTree>,
+    /// How the text's span tree is read: the loader's YAML reader for a
+    /// playbook file, none for plain text such as a reply.
+    read_spans: fn(&str) -> SpanTree,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    /// Plain text, whose only spans are the byte ranges diagnostics give.
     pub fn new(path: PathBuf, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -101,13 +105,19 @@ impl SourceFile {
             text,
             value: serde_json::Value::Null,
             tree: std::sync::OnceLock::new(),
+            read_spans: |_| SpanTree::default(),
             line_starts,
         }
     }
 
+    /// A structured document whose nodes `read_spans` finds, on first use.
+    pub fn with_spans(mut self, read_spans: fn(&str) -> SpanTree) -> Self {
+        self.read_spans = read_spans;
+        self
+    }
+
     fn tree(&self) -> &SpanTree {
-        self.tree
-            .get_or_init(|| crate::load::yaml::span_tree(&self.text))
+        self.tree.get_or_init(|| (self.read_spans)(&self.text))
     }
 
     /// The spans of the node at `pointer` (RFC 6901).

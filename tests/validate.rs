@@ -90,7 +90,7 @@ fn committed_schemas_are_current() {
     let path = root().join("schemas/routing.schema.json");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        committed == carebook::schema::routing_schema_text(),
+        committed == carebook::ir::routing_schema_text(),
         "{} is stale: run `cargo run -- schema --out schemas`",
         path.display()
     );

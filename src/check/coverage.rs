@@ -17,12 +17,9 @@ use jiff::tz::TimeZone;
 use super::routes::UNTAGGED;
 use super::{Context, RouteTable, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Audience, Calendar, Disposition, Holiday, Hours, Shift};
+use crate::model::{Audience, Calendar, Disposition, Hours};
 
-/// How far ahead coverage is checked.
-pub const WEEKS: i64 = 53;
-
-type Interval = (i64, i64);
+use crate::staffing::shifts::{Interval, WEEKS, day_spans, shift_intervals};
 
 /// The teams tried in order, the language, and the calendar whose hours
 /// need someone (none: every hour).
@@ -324,65 +321,6 @@ fn window(first_day: Date, tz: &TimeZone) -> Option<Interval> {
     Some((start, end))
 }
 
-/// Every instance of a shift around the checked period, as instants,
-/// skipping the holidays of the team's calendar.
-pub fn shift_intervals(
-    shift: &Shift,
-    calendar: Option<&Calendar>,
-    first_day: Date,
-) -> Vec<Interval> {
-    let holidays = calendar.map_or(&[][..], |c| c.holidays.as_slice());
-    day_spans(shift.timezone.as_str(), holidays, first_day, |day| {
-        if shift.days.iter().any(|d| d.to_jiff() == day) {
-            vec![(shift.start.minutes, shift.end.minutes)]
-        } else {
-            Vec::new()
-        }
-    })
-}
-
-/// The spans `spans` gives each weekday (local start and end minutes) on
-/// every day around the checked period that is not a holiday, as
-/// instants in `zone`. A day either side, so a span starting the evening
-/// before the window (or in another zone's yesterday) is counted.
-fn day_spans(
-    zone: &str,
-    holidays: &[Holiday],
-    first_day: Date,
-    spans: impl Fn(jiff::civil::Weekday) -> Vec<(u16, u16)>,
-) -> Vec<Interval> {
-    let Ok(tz) = crate::tz::db().get(zone) else {
-        return Vec::new();
-    };
-    let holiday = |d: Date| {
-        holidays
-            .iter()
-            .any(|h| d >= h.date.0 && d <= h.until.map_or(h.date.0, |u| u.0))
-    };
-    let mut out = Vec::new();
-    let Ok(mut day) = first_day.yesterday() else {
-        return out;
-    };
-    for _ in 0..WEEKS * 7 + 2 {
-        if !holiday(day) {
-            for (start, end) in spans(day.weekday()) {
-                // The same reading of a span as the router's, so a shift
-                // starting inside a skipped hour covers what the router says.
-                if let Some((s, e)) = crate::tz::shift_span(&tz, day, start, end)
-                    && e > s
-                {
-                    out.push((s.as_second(), e.as_second()));
-                }
-            }
-        }
-        match day.tomorrow() {
-            Ok(d) => day = d,
-            Err(_) => break,
-        }
-    }
-    out
-}
-
 /// Where two sorted lists of disjoint intervals overlap.
 fn intersect(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
     let (mut i, mut j) = (0, 0);
@@ -449,55 +387,5 @@ mod tests {
         assert_eq!(gaps(&mut none, (0, 5)), vec![(0, 5)]);
         let mut full = vec![(-5, 30)];
         assert!(gaps(&mut full, (0, 20)).is_empty());
-    }
-
-    /// Coverage and the router must agree on when a shift is on, minute by
-    /// minute, across both of the year's clock changes, whatever the shift.
-    #[test]
-    fn coverage_and_router_agree_across_clock_changes() {
-        use crate::router::clock::{Holidays, ShiftRule};
-        let none = Holidays::new(&[]).unwrap();
-        let first_day = jiff::civil::date(2026, 1, 5);
-        for (start, end) in [
-            ("01:30", "09:00"),
-            ("22:00", "01:30"),
-            ("00:00", "24:00"),
-            ("02:00", "06:15"),
-            ("23:45", "02:30"),
-        ] {
-            let shift: Shift = serde_json::from_value(serde_json::json!({
-                "id": "s", "timezone": "Europe/Dublin",
-                "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-                "start": start, "end": end,
-            }))
-            .unwrap();
-            let intervals = shift_intervals(&shift, None, first_day);
-            let rule = ShiftRule::new(&crate::ir::IrShift {
-                id: "s".into(),
-                timezone: "Europe/Dublin".into(),
-                days: (0..7).collect(),
-                start: shift.start.minutes,
-                end: shift.end.minutes,
-            })
-            .unwrap();
-            for day in [
-                "2026-03-28T00:00:00Z",
-                "2026-10-24T00:00:00Z",
-                "2026-06-01T00:00:00Z",
-            ] {
-                let from: jiff::Timestamp = day.parse().unwrap();
-                for minute in (0..3 * 1440).step_by(5) {
-                    let at = from.as_second() + minute * 60;
-                    let by_coverage = intervals.iter().any(|&(s, e)| s <= at && at < e);
-                    let by_router = rule.covers(jiff::Timestamp::from_second(at).unwrap(), &none);
-                    assert_eq!(
-                        by_coverage,
-                        by_router,
-                        "{start}-{end} at {}",
-                        jiff::Timestamp::from_second(at).unwrap()
-                    );
-                }
-            }
-        }
     }
 }

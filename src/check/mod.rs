@@ -26,11 +26,9 @@ use crate::load::{Loc, Playbook};
 use crate::model::*;
 use crate::source::Sources;
 
-pub use coverage::shift_intervals;
+pub use crate::model::TagFacts;
 pub use ids::Ids;
-pub use patterns::PATTERN_SIZE_LIMIT;
 pub use routes::RouteTable;
-pub use tags::TagFacts;
 
 /// What every check reads, and where findings go.
 pub struct Context<'a> {
@@ -221,7 +219,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         )
     });
     if tag_cycle_free && references_ok {
-        let facts = TagFacts::new(cx.pb);
+        let facts = TagFacts::new(&cx.pb.tags, &cx.pb.severities);
         tags::check(&mut cx, &facts);
         let table = RouteTable::build(&cx, &facts);
         routes::check(&mut cx, &facts, &table);

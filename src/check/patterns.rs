@@ -2,12 +2,9 @@
 //! same regex engine the router uses, within the same size limit.
 
 use super::Context;
+use crate::detect::PATTERN_SIZE_LIMIT;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::source::Span;
-
-/// The compiled-size cap for one pattern, so a pathological pattern is a
-/// diagnostic rather than a slow or memory-hungry router.
-pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
 pub fn check(cx: &mut Context) {
     for voice in &cx.pb.voice {

@@ -9,10 +9,10 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ToSpan};
 
 use super::Context;
-use crate::compile::zendesk::ids::{Ref, placeholder};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Loc;
 use crate::tz::zendesk as time_zones;
+use crate::zendesk::ids::{Ref, placeholder};
 
 pub fn check(cx: &mut Context) {
     let pb = cx.pb;
@@ -128,7 +128,7 @@ fn missing_ids(cx: &mut Context) {
     let pb = cx.pb;
     // The ids the bodies hold, from the plan `compile` writes them from,
     // so the warning and the placeholders always agree.
-    let needed = crate::compile::zendesk::plan(pb, &crate::ir::lower(pb)).refs();
+    let needed = crate::zendesk::plan(pb, &crate::ir::lower(pb)).refs();
     let Some(map) = &pb.zendesk else {
         let keys: Vec<String> = needed.iter().map(Ref::mapping_key).collect();
         let label = cx
@@ -150,7 +150,7 @@ fn missing_ids(cx: &mut Context) {
         );
         return;
     };
-    let ids = crate::compile::zendesk::IdMap::new(Some(&map.value));
+    let ids = crate::zendesk::IdMap::new(Some(&map.value));
     for r in needed {
         if ids.get(&r).is_some() {
             continue;

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{EXIT_OK, print, usage_error};
+use crate::ir::{ROUTING_SCHEMA_FILE, routing_schema_text};
 use crate::model::FileKind;
-use crate::schema::{ROUTING_SCHEMA_FILE, routing_schema_text, schema_text};
+use crate::schema::schema_text;
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {

@@ -3,6 +3,7 @@
 //! generator renders into memory; [`output`] then writes the whole set at
 //! once, or compares it with what is on disk.
 
+pub mod fidelity;
 pub mod handbook;
 pub mod output;
 pub mod terraform;
@@ -36,16 +37,7 @@ impl Compiled {
     }
 }
 
-/// A rule a target tool cannot express as the playbook states it: how the
-/// export differs, so nobody is surprised at runtime.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Fidelity {
-    /// The target, such as `zendesk`.
-    pub target: &'static str,
-    /// The exported object, such as `trigger route-refunds`.
-    pub object: String,
-    pub message: String,
-}
+pub use crate::zendesk::Fidelity;
 
 /// Why a compile could not finish. Nothing is written when it fails.
 #[derive(Debug, thiserror::Error)]

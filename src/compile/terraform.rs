@@ -9,10 +9,11 @@
 use serde_json::{Map, Value, json};
 
 use super::Compiled;
-use super::zendesk::fidelity::{self, Notes};
-use super::zendesk::{Dialect, IdMap, Plan, Ref, Schedule};
+use super::fidelity;
 use crate::ir::Ir;
 use crate::load::Playbook;
+use crate::zendesk::fidelity::Notes;
+use crate::zendesk::{Dialect, IdMap, Plan, Ref, Schedule};
 
 pub const TARGET: &str = "terraform";
 pub const PROVIDER: &str = "devops-wiz/zendesk";

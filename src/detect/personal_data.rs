@@ -87,7 +87,7 @@ impl OwnKinds {
             .iter()
             .map(|k| {
                 let re = regex::RegexBuilder::new(&k.pattern)
-                    .size_limit(crate::check::PATTERN_SIZE_LIMIT)
+                    .size_limit(crate::detect::PATTERN_SIZE_LIMIT)
                     .build()
                     .map_err(|e| (k.id.to_string(), e.to_string()))?;
                 let kind = DataKind::Own {

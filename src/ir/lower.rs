@@ -4,15 +4,14 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::check::TagFacts;
 use crate::detect::fold::{fold_keyword, needs_word_boundaries, umlauts_spelled_out};
 use crate::load::Playbook;
-use crate::model::{Holiday, Keyword, PerLang};
+use crate::model::{Holiday, Keyword, PerLang, TagFacts};
 
 /// Lowers a playbook that `check::run` found free of errors. On a playbook
 /// with errors the result is unspecified but never a panic.
 pub fn lower(pb: &Playbook) -> Ir {
-    let facts = TagFacts::new(pb);
+    let facts = TagFacts::new(&pb.tags, &pb.severities);
     let tags: Vec<IrTag> = pb
         .tags
         .iter()

@@ -278,3 +278,17 @@ pub struct IrMacro {
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
+
+/// The file name of the routing config's schema in `schemas/`.
+pub const ROUTING_SCHEMA_FILE: &str = "routing.schema.json";
+
+/// The JSON Schema of `routing.json`, the compiled routing config. Unset
+/// fields are written as `null` there, so the schema keeps null allowed.
+pub fn routing_schema() -> serde_json::Value {
+    crate::schema::generate_raw::<Ir>(ROUTING_SCHEMA_FILE, "carebook compiled routing config")
+}
+
+/// The routing schema as `schemas/` holds it.
+pub fn routing_schema_text() -> String {
+    crate::json::pretty(&routing_schema())
+}

@@ -304,7 +304,7 @@ impl Reader<'_> {
                     d = d.at(label);
                 }
                 return processed(
-                    SourceFile::new(display, text),
+                    SourceFile::new(display, text).with_spans(yaml::span_tree),
                     vec![d],
                     false,
                     false,
@@ -312,7 +312,7 @@ impl Reader<'_> {
                 );
             }
         };
-        let mut source = SourceFile::new(display, text);
+        let mut source = SourceFile::new(display, text).with_spans(yaml::span_tree);
 
         let started = std::time::Instant::now();
         let parsed = yaml::parse(&source.text);

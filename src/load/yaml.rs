@@ -264,7 +264,8 @@ mod tests {
     #[test]
     fn indexes_keys_and_values() {
         let text = "a: 1\nb:\n  - x\n  - {c: true, d/e: 2}\n";
-        let mut doc = crate::source::SourceFile::new("t.yaml".into(), text.to_string());
+        let mut doc =
+            crate::source::SourceFile::new("t.yaml".into(), text.to_string()).with_spans(span_tree);
         doc.value = parse(text).unwrap();
         assert_eq!(doc.value["b"][1]["c"], Value::Bool(true));
         let n = doc.get("/b/1/c").unwrap();

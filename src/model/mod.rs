@@ -5,6 +5,7 @@
 mod common;
 mod empowerment;
 mod escalation;
+mod facts;
 mod kind;
 mod manifest;
 mod samples;
@@ -16,6 +17,7 @@ mod zendesk;
 pub use common::*;
 pub use empowerment::*;
 pub use escalation::*;
+pub use facts::TagFacts;
 pub use kind::FileKind;
 pub use manifest::*;
 pub use samples::*;

@@ -220,7 +220,7 @@ impl Matcher {
         for (t, tag) in ir.tags.iter().enumerate() {
             for p in &tag.patterns {
                 let re = regex::RegexBuilder::new(p)
-                    .size_limit(crate::check::PATTERN_SIZE_LIMIT)
+                    .size_limit(crate::detect::PATTERN_SIZE_LIMIT)
                     .build()
                     .map_err(|e| RouterError::Pattern {
                         tag: tag.id.clone(),

@@ -6,17 +6,17 @@
 //! - [`demand`]: a forecast entry's volume and requirement per interval.
 //! - [`plan`]: every queue's requirements against the members on shift.
 //! - [`heatmap`]: the plan as an SVG heatmap.
+//! - [`shifts`]: the instants each shift covers, which coverage (CB310)
+//!   reads too, so both agree on who is on shift.
 //!
-//! This module builds on `check` for turning shifts into instants
-//! ([`crate::check::shift_intervals`]), so coverage and staffing agree on
-//! who is on shift. The understaffing check (CB312) in turn reads the plan:
-//! `check::coverage ← staffing ← check::understaffing`, no cycle between
-//! files.
+//! The checks build on this module (understaffing, CB312, reads the plan),
+//! never the other way.
 
 pub mod demand;
 pub mod erlang;
 pub mod heatmap;
 pub mod plan;
+pub mod shifts;
 pub mod week;
 
 /// Agents as people read them: `3`, `2.5`, `0.3`.

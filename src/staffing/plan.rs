@@ -17,8 +17,8 @@ use jiff::civil::Date;
 
 use super::demand::{Demand, DemandError, Requirement};
 use super::erlang::{self, ErlangError, Target};
+use super::shifts::shift_intervals;
 use super::week::{HOUR, Week, WeekError};
-use crate::check::shift_intervals;
 use crate::load::Playbook;
 use crate::model::Calendar;
 

@@ -1,42 +1,10 @@
-//! Collecting what a target cannot express, and the reviewer's copy of
-//! it: a Markdown file beside the exports, so the pull request's diff
-//! shows when a change makes the export less faithful.
+//! The reviewer's copy of what a target cannot express: a Markdown file
+//! beside the exports, so the pull request's diff shows when a change
+//! makes the export less faithful.
 
 use std::collections::BTreeMap;
 
-use crate::compile::Fidelity;
-
-/// Fidelity warnings for one target, without repeats.
-#[derive(Debug)]
-pub struct Notes {
-    target: &'static str,
-    list: Vec<Fidelity>,
-}
-
-impl Notes {
-    pub fn new(target: &'static str) -> Notes {
-        Notes {
-            target,
-            list: Vec::new(),
-        }
-    }
-
-    pub fn add(&mut self, object: impl Into<String>, message: impl Into<String>) {
-        let f = Fidelity {
-            target: self.target,
-            object: object.into(),
-            message: message.into(),
-        };
-        if !self.list.contains(&f) {
-            self.list.push(f);
-        }
-    }
-
-    pub fn into_list(mut self) -> Vec<Fidelity> {
-        self.list.sort();
-        self.list
-    }
-}
+use super::Fidelity;
 
 /// `FIDELITY.md`: every warning, grouped by object, in a stable order.
 pub fn markdown(playbook: &str, tool: &str, preface: &str, list: &[Fidelity]) -> String {
