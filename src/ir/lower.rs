@@ -12,8 +12,41 @@ use crate::model::{Holiday, Keyword, PerLang, TagFacts};
 /// with errors the result is unspecified but never a panic.
 pub fn lower(pb: &Playbook) -> Ir {
     let facts = TagFacts::new(&pb.tags, &pb.severities);
-    let tags: Vec<IrTag> = pb
-        .tags
+    Ir {
+        schema_version: SCHEMA_VERSION,
+        tzdb_version: crate::tz::version().to_string(),
+        playbook: pb.manifest.name.clone(),
+        brand: pb.manifest.brand.clone(),
+        effective_from: pb.manifest.effective_from.0.to_string(),
+        default_language: pb.manifest.default_language.0.clone(),
+        default_timezone: pb.manifest.default_timezone.0.clone(),
+        languages: pb.languages.iter().map(|l| l.code.0.clone()).collect(),
+        channels: channels(pb),
+        severities: severities(pb),
+        calendars: calendars(pb),
+        tags: tags(pb, &facts),
+        queues: queues(pb),
+        routes: routes(pb, &facts),
+        boosts: boosts(pb),
+        chains: chains(pb),
+        teams: teams(pb),
+        shifts: shifts(pb),
+        incidents: incidents(pb),
+        macros: macros(pb),
+        go_private: pb
+            .voice
+            .first()
+            .map_or_else(Vec::new, |v| v.go_private.personal_data.clone()),
+        own_personal_data: pb
+            .voice
+            .first()
+            .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
+    }
+}
+
+/// Each tag with what it inherits, and its keywords folded.
+fn tags(pb: &Playbook, facts: &TagFacts) -> Vec<IrTag> {
+    pb.tags
         .iter()
         .enumerate()
         .map(|(i, t)| {
@@ -33,10 +66,12 @@ pub fn lower(pb: &Playbook) -> Ir {
                 kinds: d.kinds.clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let calendars: Vec<IrCalendar> = pb
-        .calendars
+/// Opening hours as sorted weekly intervals.
+fn calendars(pb: &Playbook) -> Vec<IrCalendar> {
+    pb.calendars
         .iter()
         .map(|c| {
             let mut hours: Vec<IrWeeklyInterval> = c
@@ -58,10 +93,12 @@ pub fn lower(pb: &Playbook) -> Ir {
                 holidays: holidays(&c.holidays),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let routes: Vec<IrRoute> = pb
-        .routes
+/// Routes with their tag sets expanded to every descendant.
+fn routes(pb: &Playbook, facts: &TagFacts) -> Vec<IrRoute> {
+    pb.routes
         .iter()
         .map(|r| {
             let w = &r.when;
@@ -81,10 +118,12 @@ pub fn lower(pb: &Playbook) -> Ir {
                 escalation: r.escalation.as_ref().map(|e| e.0.clone()),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let boosts = pb
-        .boosts
+/// The first boosts entry, or none.
+fn boosts(pb: &Playbook) -> IrBoosts {
+    pb.boosts
         .first()
         .map_or_else(IrBoosts::default, |b| IrBoosts {
             vip: b.vip,
@@ -95,8 +134,12 @@ pub fn lower(pb: &Playbook) -> Ir {
                 .as_ref()
                 .map_or_else(Vec::new, |e| keywords(&e.keywords, true)),
             emergency: b.emergency.as_ref().map_or(0, |e| e.raise),
-        });
+        })
+}
 
+/// Teams with their rota (members with the same shift and languages
+/// are one line), holidays and hand-over teams.
+fn teams(pb: &Playbook) -> Vec<IrTeam> {
     let calendar_holidays: BTreeMap<&str, Vec<IrHoliday>> = pb
         .calendars
         .iter()
@@ -109,8 +152,7 @@ pub fn lower(pb: &Playbook) -> Ir {
             .or_default()
             .extend(h.to.iter().map(|t| t.0.clone()));
     }
-    let teams: Vec<IrTeam> = pb
-        .teams
+    pb.teams
         .iter()
         .map(|t| {
             // Members with the same shift and languages are one rota line.
@@ -142,144 +184,135 @@ pub fn lower(pb: &Playbook) -> Ir {
                 handover_to: handovers.get(t.id.as_str()).cloned().unwrap_or_default(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    Ir {
-        schema_version: SCHEMA_VERSION,
-        tzdb_version: crate::tz::version().to_string(),
-        playbook: pb.manifest.name.clone(),
-        brand: pb.manifest.brand.clone(),
-        effective_from: pb.manifest.effective_from.0.to_string(),
-        default_language: pb.manifest.default_language.0.clone(),
-        default_timezone: pb.manifest.default_timezone.0.clone(),
-        languages: pb.languages.iter().map(|l| l.code.0.clone()).collect(),
-        channels: pb
-            .channels
-            .iter()
-            .map(|c| IrChannel {
-                id: c.id.0.clone(),
-                language: c.language.as_ref().map(|l| l.0.clone()),
-            })
-            .collect(),
-        severities: pb
-            .severities
-            .iter()
-            .map(|s| IrSeverity {
+fn channels(pb: &Playbook) -> Vec<IrChannel> {
+    pb.channels
+        .iter()
+        .map(|c| IrChannel {
+            id: c.id.0.clone(),
+            language: c.language.as_ref().map(|l| l.0.clone()),
+        })
+        .collect()
+}
+
+fn severities(pb: &Playbook) -> Vec<IrSeverity> {
+    pb.severities
+        .iter()
+        .map(|s| IrSeverity {
+            id: s.id.0.clone(),
+            name: s.name.clone(),
+            priority: s.priority,
+            first_response_seconds: s.first_response.seconds,
+            resolution_seconds: s.resolution.seconds,
+            first_response_business_days: s.first_response.business_days,
+            resolution_business_days: s.resolution.business_days,
+            calendar: match s.hours {
+                crate::model::Hours::Always => None,
+                crate::model::Hours::Business => s.calendar.as_ref().map(|c| c.0.clone()),
+            },
+            escalation: s.escalation.as_ref().map(|c| c.0.clone()),
+        })
+        .collect()
+}
+
+fn queues(pb: &Playbook) -> Vec<IrQueue> {
+    pb.queues
+        .iter()
+        .map(|q| IrQueue {
+            id: q.id.0.clone(),
+            name: q.name.clone(),
+            team: q.team.0.clone(),
+            calendar: q.calendar.as_ref().map(|c| c.0.clone()),
+        })
+        .collect()
+}
+
+fn chains(pb: &Playbook) -> Vec<IrChain> {
+    pb.chains
+        .iter()
+        .map(|c| IrChain {
+            id: c.id.0.clone(),
+            rungs: c
+                .rungs
+                .iter()
+                .map(|r| IrRung {
+                    after_seconds: r.after.seconds,
+                    automated: r.automated,
+                    role: r.role.as_ref().map(|x| x.0.clone()),
+                    team: r.team.as_ref().map(|x| x.0.clone()),
+                    note: r.note.clone(),
+                })
+                .collect(),
+            then: c.then.as_ref().map(|t| t.0.clone()),
+        })
+        .collect()
+}
+
+/// Shifts with their days sorted, without repeats.
+fn shifts(pb: &Playbook) -> Vec<IrShift> {
+    pb.shifts
+        .iter()
+        .map(|s| {
+            let mut days: Vec<u8> = s
+                .days
+                .iter()
+                .map(|d| d.to_jiff().to_monday_zero_offset() as u8)
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            IrShift {
                 id: s.id.0.clone(),
-                name: s.name.clone(),
-                priority: s.priority,
-                first_response_seconds: s.first_response.seconds,
-                resolution_seconds: s.resolution.seconds,
-                first_response_business_days: s.first_response.business_days,
-                resolution_business_days: s.resolution.business_days,
-                calendar: match s.hours {
-                    crate::model::Hours::Always => None,
-                    crate::model::Hours::Business => s.calendar.as_ref().map(|c| c.0.clone()),
-                },
-                escalation: s.escalation.as_ref().map(|c| c.0.clone()),
-            })
-            .collect(),
-        calendars,
-        tags,
-        queues: pb
-            .queues
-            .iter()
-            .map(|q| IrQueue {
-                id: q.id.0.clone(),
-                name: q.name.clone(),
-                team: q.team.0.clone(),
-                calendar: q.calendar.as_ref().map(|c| c.0.clone()),
-            })
-            .collect(),
-        routes,
-        boosts,
-        chains: pb
-            .chains
-            .iter()
-            .map(|c| IrChain {
-                id: c.id.0.clone(),
-                rungs: c
-                    .rungs
-                    .iter()
-                    .map(|r| IrRung {
-                        after_seconds: r.after.seconds,
-                        automated: r.automated,
-                        role: r.role.as_ref().map(|x| x.0.clone()),
-                        team: r.team.as_ref().map(|x| x.0.clone()),
-                        note: r.note.clone(),
-                    })
-                    .collect(),
-                then: c.then.as_ref().map(|t| t.0.clone()),
-            })
-            .collect(),
-        teams,
-        shifts: pb
-            .shifts
-            .iter()
-            .map(|s| {
-                let mut days: Vec<u8> = s
-                    .days
-                    .iter()
-                    .map(|d| d.to_jiff().to_monday_zero_offset() as u8)
-                    .collect();
-                days.sort_unstable();
-                days.dedup();
-                IrShift {
-                    id: s.id.0.clone(),
-                    timezone: s.timezone.0.clone(),
-                    days,
-                    start: s.start.minutes,
-                    end: s.end.minutes,
-                }
-            })
-            .collect(),
-        incidents: pb
-            .incidents
-            .iter()
-            .map(|i| IrIncident {
-                id: i.id.0.clone(),
-                name: i.name.clone(),
-                triggers: keywords(&i.triggers, true),
-                tag: i.tag.0.clone(),
-                queue: i.queue.0.clone(),
-                holding_statements: i
-                    .holding_statements
-                    .iter()
-                    .map(|(l, s)| (l.0.clone(), s.clone()))
-                    .collect(),
-                sla_overrides: i
-                    .sla_overrides
-                    .iter()
-                    .map(|o| {
-                        (
-                            o.severity.0.clone(),
-                            (o.first_response.seconds, o.resolution.seconds),
-                        )
-                    })
-                    .collect(),
-            })
-            .collect(),
-        macros: pb
-            .macros
-            .iter()
-            .map(|m| IrMacro {
-                id: m.id.0.clone(),
-                title: m.title.clone(),
-                tags: m.tags.iter().map(|t| t.0.clone()).collect(),
-                channels: m.channels.iter().map(|c| c.0.clone()).collect(),
-                kinds: m.kinds.clone(),
-                languages: m.text.keys().map(|l| l.0.clone()).collect(),
-            })
-            .collect(),
-        go_private: pb
-            .voice
-            .first()
-            .map_or_else(Vec::new, |v| v.go_private.personal_data.clone()),
-        own_personal_data: pb
-            .voice
-            .first()
-            .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
-    }
+                timezone: s.timezone.0.clone(),
+                days,
+                start: s.start.minutes,
+                end: s.end.minutes,
+            }
+        })
+        .collect()
+}
+
+fn incidents(pb: &Playbook) -> Vec<IrIncident> {
+    pb.incidents
+        .iter()
+        .map(|i| IrIncident {
+            id: i.id.0.clone(),
+            name: i.name.clone(),
+            triggers: keywords(&i.triggers, true),
+            tag: i.tag.0.clone(),
+            queue: i.queue.0.clone(),
+            holding_statements: i
+                .holding_statements
+                .iter()
+                .map(|(l, s)| (l.0.clone(), s.clone()))
+                .collect(),
+            sla_overrides: i
+                .sla_overrides
+                .iter()
+                .map(|o| {
+                    (
+                        o.severity.0.clone(),
+                        (o.first_response.seconds, o.resolution.seconds),
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn macros(pb: &Playbook) -> Vec<IrMacro> {
+    pb.macros
+        .iter()
+        .map(|m| IrMacro {
+            id: m.id.0.clone(),
+            title: m.title.clone(),
+            tags: m.tags.iter().map(|t| t.0.clone()).collect(),
+            channels: m.channels.iter().map(|c| c.0.clone()).collect(),
+            kinds: m.kinds.clone(),
+            languages: m.text.keys().map(|l| l.0.clone()).collect(),
+        })
+        .collect()
 }
 
 /// The keywords of one list, folded; `ignore_diacritics` is the list's
