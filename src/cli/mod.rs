@@ -217,19 +217,8 @@ pub fn one_of(what: &str, given: &str, known: &[&str]) -> Result<(), i32> {
 
 /// The usage error for a name the playbook does not have.
 pub fn unknown(what: &str, given: &str, known: &[&str]) -> i32 {
-    let hint = closest_or_all(what, given, known.iter().copied());
+    let hint = crate::diagnostic::closest_or_all(what, given, known.iter().copied());
     usage_error(format!("the playbook has no {what} `{given}`; {hint}"))
-}
-
-/// "did you mean `x`?" when one of `known` is close to `given`, else the
-/// list of them all: what follows a name the playbook does not have.
-pub fn closest_or_all<'a>(
-    what: &str,
-    given: &str,
-    known: impl Iterator<Item = &'a str> + Clone,
-) -> String {
-    crate::diagnostic::did_you_mean(given, known.clone())
-        .unwrap_or_else(|| format!("{what}s: {}", known.collect::<Vec<_>>().join(", ")))
 }
 
 /// Reports a usage or I/O error on stderr and returns its exit status.

@@ -122,6 +122,17 @@ where
     closest(wrong, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// "did you mean `x`?" when one of `known` is close to `given`, else the
+/// list of them all: what follows a name the playbook does not have.
+pub fn closest_or_all<'a>(
+    what: &str,
+    given: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> String {
+    did_you_mean(given, known.clone())
+        .unwrap_or_else(|| format!("{what}s: {}", known.collect::<Vec<_>>().join(", ")))
+}
+
 /// The candidate closest to `wrong` by Jaro-Winkler similarity, when it is
 /// close enough to be a likely typo.
 pub fn closest<'a, I>(wrong: &str, candidates: I) -> Option<&'a str>

@@ -1,5 +1,9 @@
-//! Routing a stream of messages: reading them (JSONL, CSV, YAML), and the
-//! per-run summary.
+//! Routing a stream of messages: reading them (JSONL, CSV, YAML), routing
+//! them on a pool of workers with the output in input order, rendering
+//! each decision, and the per-run summary.
 
 pub mod input;
+pub mod output;
+pub mod reorder;
+pub mod stream;
 pub mod summary;
