@@ -8,6 +8,9 @@
 //! - [`heatmap`]: the plan as an SVG heatmap.
 //! - [`shifts`]: the instants each shift covers, which coverage (CB310)
 //!   reads too, so both agree on who is on shift.
+//! - [`report`]: the plan as a table, JSON or CSV (or the heatmap).
+//! - [`whatif`]: Erlang C for one queue described by its figures, and the
+//!   answer for people or as JSON.
 //!
 //! The checks build on this module (understaffing, CB312, reads the plan),
 //! never the other way.
@@ -17,7 +20,9 @@ pub mod erlang;
 pub mod heatmap;
 pub mod plan;
 pub mod shifts;
+pub mod report;
 pub mod week;
+pub mod whatif;
 
 /// Agents as people read them: `3`, `2.5`, `0.3`.
 pub fn format_agents(agents: f64) -> String {

@@ -1,13 +1,12 @@
-//! `carebook staffing erlang`: flags in, one queue's figures out.
+//! `carebook staffing erlang`: flags in, one queue's figures out. The
+//! arithmetic and the output are [`crate::staffing::whatif`].
 
 use clap::Args;
-use serde::Serialize;
 
 use super::{parse_duration, parse_number, parse_share, parse_target};
 use crate::cli::{EXIT_OK, print, usage_error};
 use crate::model::Duration;
-use crate::staffing::erlang::{ErlangError, Load, Target, with_shrinkage};
-use crate::staffing::format_percent;
+use crate::staffing::whatif::{self, Question};
 
 #[derive(Debug, Args)]
 pub struct ErlangArgs {
@@ -35,145 +34,29 @@ pub struct ErlangArgs {
     pub concurrency: u32,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    pub format: ErlangFormat,
+    pub format: whatif::Format,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ErlangFormat {
-    Human,
-    Json,
-}
-
-/// The inputs and every result, at full precision.
-#[derive(Debug, Serialize)]
-struct Answer {
-    volume: f64,
-    interval_seconds: u64,
-    aht_seconds: u64,
-    concurrency: u32,
-    target: TargetOut,
-    max_occupancy: f64,
-    shrinkage: f64,
-    traffic_erlangs: f64,
-    agents: u32,
-    agents_with_shrinkage: u32,
-    service_level: f64,
-    occupancy: f64,
-    waiting_probability: f64,
-    average_speed_of_answer_seconds: f64,
-}
-
-#[derive(Debug, Serialize)]
-struct TargetOut {
-    service_level: f64,
-    within_seconds: u64,
-}
-
-fn answer(args: &ErlangArgs) -> Result<Answer, ErlangError> {
-    let (level, within) = args.target;
-    let load = Load::new(
-        args.volume,
-        args.interval.seconds as f64,
-        args.aht.seconds as f64,
-    )?
-    .with_concurrency(args.concurrency)?;
-    let target = Target::new(level, within.seconds as f64, args.max_occupancy)?;
-    let agents = load.required_agents(&target);
-    let agents_with_shrinkage = with_shrinkage(agents, args.shrinkage)?;
-    let m = load.metrics(agents, target.within_seconds);
-    Ok(Answer {
-        volume: args.volume,
-        interval_seconds: args.interval.seconds,
-        aht_seconds: args.aht.seconds,
-        concurrency: args.concurrency,
-        target: TargetOut {
-            service_level: level,
-            within_seconds: within.seconds,
-        },
-        max_occupancy: args.max_occupancy,
-        shrinkage: args.shrinkage,
-        traffic_erlangs: load.traffic,
-        agents,
-        agents_with_shrinkage,
-        service_level: m.service_level,
-        occupancy: m.occupancy,
-        waiting_probability: m.waiting_probability,
-        average_speed_of_answer_seconds: m.average_speed_of_answer,
-    })
+impl ErlangArgs {
+    fn question(&self) -> Question {
+        Question {
+            volume: self.volume,
+            interval: self.interval,
+            aht: self.aht,
+            target: self.target,
+            shrinkage: self.shrinkage,
+            max_occupancy: self.max_occupancy,
+            concurrency: self.concurrency,
+        }
+    }
 }
 
 pub fn run(args: ErlangArgs) -> i32 {
-    let a = match answer(&args) {
+    let question = args.question();
+    let answer = match question.answer() {
         Ok(a) => a,
         Err(e) => return usage_error(e),
     };
-    match args.format {
-        ErlangFormat::Json => print(&crate::json::pretty(&a)),
-        ErlangFormat::Human => print(&human(&a, &args)),
-    }
+    print(&whatif::render(args.format, &answer, &question));
     EXIT_OK
-}
-
-/// `10`, `6.33`: at most two decimals, for people.
-fn two_decimals(x: f64) -> String {
-    let text = format!("{x:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn human(a: &Answer, args: &ErlangArgs) -> String {
-    let within = args.target.1;
-    let at_once = if a.concurrency > 1 {
-        format!(", {} at a time", a.concurrency)
-    } else {
-        String::new()
-    };
-    let cap = if a.max_occupancy < 1.0 {
-        format!(", occupancy at most {}", format_percent(a.max_occupancy))
-    } else {
-        String::new()
-    };
-    let rows = [
-        (
-            "traffic".to_string(),
-            format!(
-                "{} Erlangs: {} messages in {}, {} each{at_once}",
-                two_decimals(a.traffic_erlangs),
-                two_decimals(a.volume),
-                args.interval,
-                args.aht
-            ),
-        ),
-        (
-            "agents".to_string(),
-            format!(
-                "{} to answer {} within {within}{cap}",
-                a.agents,
-                format_percent(a.target.service_level)
-            ),
-        ),
-        (
-            format!("with {} shrinkage", format_percent(a.shrinkage)),
-            format!("{} rostered", a.agents_with_shrinkage),
-        ),
-        (
-            "service level".to_string(),
-            format!(
-                "{} answered within {within}",
-                format_percent(a.service_level)
-            ),
-        ),
-        ("occupancy".to_string(), format_percent(a.occupancy)),
-        (
-            "waiting probability".to_string(),
-            format_percent(a.waiting_probability),
-        ),
-        (
-            "average speed of answer".to_string(),
-            format!("{}s", two_decimals(a.average_speed_of_answer_seconds)),
-        ),
-    ];
-    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    rows.iter()
-        .map(|(k, v)| format!("{k:<width$}  {v}\n"))
-        .collect()
 }
