@@ -1,6 +1,8 @@
 //! Running the playbook's own tests: every sample message through the
 //! router, compared with what the sample expects, like `promtool test
-//! rules`.
+//! rules`. [`render`] turns the outcomes into reports.
+
+pub mod render;
 
 use std::collections::BTreeSet;
 

@@ -12,7 +12,6 @@ mod schema;
 mod simulate;
 mod staffing;
 mod test;
-mod test_ci;
 mod validate;
 
 use std::io::{IsTerminal, Write};
