@@ -19,8 +19,8 @@ pub mod demand;
 pub mod erlang;
 pub mod heatmap;
 pub mod plan;
-pub mod shifts;
 pub mod report;
+pub mod shifts;
 pub mod week;
 pub mod whatif;
 
