@@ -1252,7 +1252,8 @@ fn chain_offsets(pb: &carebook::load::Playbook, chain: &str) -> Vec<u64> {
 
 /// A tag with context words is set in Zendesk by one trigger per context
 /// condition (Zendesk cannot put alternatives among the conditions that
-/// must all hold), each also needing one of the tag's keywords.
+/// must all hold), each also needing one of the tag's keywords, when the
+/// context has no fewer conditions than the keywords.
 #[test]
 fn context_words_become_one_trigger_per_context_condition() {
     let tmp = playbook_from(Some(&fixtures().join("zendesk-keys")));
@@ -1309,5 +1310,47 @@ fn context_words_become_one_trigger_per_context_condition() {
     for c in found.values() {
         let any = c["any"].to_string();
         assert!(any.contains("outage") && any.contains("awaria"), "{any}");
+    }
+}
+
+/// With fewer keyword conditions than context conditions, the triggers
+/// split on the keywords instead, and the context goes in `any`: as few
+/// triggers as the same rule needs.
+#[test]
+fn context_words_split_on_the_side_with_fewer_conditions() {
+    let tmp = playbook_from(Some(&fixtures().join("zendesk-keys")));
+    let tags = tmp.path().join("pb/tags.yaml");
+    let text = fs::read_to_string(&tags).unwrap().replacen(
+        "        pl: [awaria]\n",
+        "        pl: [awaria]\n      context:\n        en: [network, whole street, no signal]\n",
+        1,
+    );
+    fs::write(&tags, text).unwrap();
+    let (out, dir) = compile_fixture(tmp.path());
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let mut found = BTreeMap::new();
+    for entry in fs::read_dir(dir.join("zendesk/triggers")).unwrap() {
+        let body: Value =
+            serde_json::from_str(&fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let t = &body["trigger"];
+        let title = t["title"].as_str().unwrap();
+        if title.starts_with("carebook: tag outage (") {
+            found.insert(title.to_string(), t["conditions"].clone());
+        }
+    }
+    let titles: Vec<&str> = found.keys().map(String::as_str).collect();
+    assert_eq!(
+        titles,
+        [
+            "carebook: tag outage (keyword 1 of 2)",
+            "carebook: tag outage (keyword 2 of 2)"
+        ]
+    );
+    for c in found.values() {
+        let any = c["any"].to_string();
+        assert!(
+            any.contains("network") && any.contains("whole street") && any.contains("no signal"),
+            "{any}"
+        );
     }
 }

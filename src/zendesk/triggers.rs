@@ -366,20 +366,36 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
         };
         let split = channels.len() > 1;
         // Zendesk cannot put alternatives among the conditions that must
-        // all hold: a tag with context words gets one trigger per context
-        // condition (the single words in one, each other string in its
-        // own), so it is set when any one of them holds beside a keyword.
-        let contexts: Vec<Option<Condition>> = match context.any() {
-            c if c.is_empty() => vec![None],
-            c => c.into_iter().map(Some).collect(),
+        // all hold: a tag with context words is set when any keyword
+        // condition and any context condition hold (the single words in
+        // one condition, each other string in its own). One side goes in
+        // the trigger's `any`, and each condition of the other side gets a
+        // trigger of its own: the side with fewer conditions, so there are
+        // as few triggers as can be.
+        let keyword_any = words.any();
+        let context_any = context.any();
+        let (any, alternatives, alternative_name) = if context_any.is_empty() {
+            (keyword_any, vec![None], "")
+        } else if keyword_any.len() < context_any.len() {
+            (
+                context_any,
+                keyword_any.into_iter().map(Some).collect(),
+                "keyword",
+            )
+        } else {
+            (
+                keyword_any,
+                context_any.into_iter().map(Some).collect(),
+                "context",
+            )
         };
-        let per_context = contexts.len() > 1;
-        for (channel, (n, context)) in channels
+        let split_alternatives = alternatives.len() > 1;
+        for (channel, (n, alternative)) in channels
             .iter()
-            .flat_map(|ch| contexts.iter().enumerate().map(move |c| (*ch, c)))
+            .flat_map(|ch| alternatives.iter().enumerate().map(move |c| (*ch, c)))
         {
             let mut all = vec![Condition::on_create()];
-            all.extend(context.clone());
+            all.extend(alternative.clone());
             if let Some(ch) = channel {
                 all.push(Condition {
                     field: field(Ref::ChannelField),
@@ -402,10 +418,14 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
                     format!("carebook: tag {}", tag.id),
                 ),
             };
-            let (key, title) = if per_context {
+            let (key, title) = if split_alternatives {
                 (
-                    keys::variant(&key, &format!("context{}", n + 1)),
-                    format!("{title} (context {} of {})", n + 1, contexts.len()),
+                    keys::variant(&key, &format!("{alternative_name}{}", n + 1)),
+                    format!(
+                        "{title} ({alternative_name} {} of {})",
+                        n + 1,
+                        alternatives.len()
+                    ),
                 )
             } else {
                 (key, title)
@@ -420,7 +440,7 @@ fn tags(pb: &Playbook, ir: &Ir, notes: &mut Notes, out: &mut Vec<Trigger>) -> BT
                 active: true,
                 conditions: Conditions {
                     all,
-                    any: words.any(),
+                    any: any.clone(),
                 },
                 actions: vec![Action::add_tags(std::slice::from_ref(&tag.id))],
             });
