@@ -1,6 +1,6 @@
 //! Keyword settings that cannot work (CB209), keywords with nothing to
-//! match (CB210) and word parts so short that they match unrelated words
-//! (CB313).
+//! match (CB210), word parts so short that they match unrelated words
+//! (CB313) and context words that filter nothing (CB314).
 
 use super::Context;
 use crate::detect::fold::{fold_keyword, needs_word_boundaries};
@@ -56,6 +56,7 @@ pub fn check(cx: &mut Context) {
             ignore_diacritics: true,
         });
     }
+    context_filters(cx);
     for list in &lists {
         for (lang, words) in list.keywords {
             for (i, keyword) in words.iter().enumerate() {
@@ -164,5 +165,69 @@ fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
                 "use {MIN_PART_LETTERS} letters or more, the whole word, or `match: stem` where the language has a stemmer"
             )),
         );
+    }
+}
+
+/// Context words let a tag's keywords and patterns count only beside
+/// them. They filter nothing on a tag with neither, and a context word that is also a
+/// keyword brings its own context: that keyword alone sets the tag.
+fn context_filters(cx: &mut Context) {
+    for tag in &cx.pb.tags {
+        let d = &tag.detect;
+        if d.context.is_empty() {
+            continue;
+        }
+        let at = tag.loc.child("detect/context");
+        if d.keywords.values().all(Vec::is_empty) && d.patterns.is_empty() {
+            let label = cx.key_label(&at).with_message("nothing to filter");
+            cx.push(
+                Diagnostic::new(
+                    Code::ContextFiltersNothing,
+                    format!(
+                        "tag `{}` has context words but no keywords or patterns: context only decides whether they count",
+                        tag.id
+                    ),
+                )
+                .at(label)
+                .help("add the keywords the context is for, or remove `detect.context`"),
+            );
+            continue;
+        }
+        let folded = |k: &Keyword| {
+            let rule = k.rule();
+            fold_keyword(rule.text, k.ignores_diacritics(d.ignore_diacritics))
+                .map(|f| (rule.form, f))
+        };
+        let keywords: Vec<(KeywordForm, String)> = d
+            .keywords
+            .values()
+            .flatten()
+            .filter_map(folded)
+            .collect();
+        for (lang, words) in &d.context {
+            for (i, word) in words.iter().enumerate() {
+                let Some(form) = folded(word) else {
+                    continue;
+                };
+                if !keywords.contains(&form) {
+                    continue;
+                }
+                let label = cx
+                    .label(&at.child(format!("{}/{i}", lang.as_str())))
+                    .with_message("also a keyword of this tag");
+                cx.push(
+                    Diagnostic::new(
+                        Code::ContextFiltersNothing,
+                        format!(
+                            "context word `{}` of tag `{}` is also one of its keywords: a message with it needs no other context",
+                            word.written(),
+                            tag.id
+                        ),
+                    )
+                    .at(label)
+                    .help("remove it from the context, or from the keywords if it should count only beside another word"),
+                );
+            }
+        }
     }
 }
