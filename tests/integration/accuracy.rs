@@ -1,0 +1,170 @@
+//! Routing accuracy of the Nordlink playbook on its labelled corpus
+//! (`accuracy/routing/`), gated. Accuracy is not timing, so a test may hold
+//! it: a change to folding, matching or language identification that makes
+//! the router decide worse fails here.
+//!
+//! The tune part is what the playbook's keywords were written against; it
+//! must meet the targets. The holdout part was written by an author who
+//! never saw the playbook and is never read while tuning: its figures say
+//! how the approach does on new text, and the floors below are what it
+//! measured, so it cannot silently get worse.
+
+use carebook::accuracy::{Figures, Labelled, Report, measure, read_corpus_dir};
+use carebook::router::Router;
+
+fn router() -> Router {
+    let dir = crate::common::root().join("accuracy/telecom");
+    let validated = carebook::validate(&dir, &Default::default()).expect("loads");
+    assert!(
+        validated.diagnostics.is_empty(),
+        "accuracy/telecom does not validate clean"
+    );
+    let pb = validated.valid().expect("the Nordlink playbook is valid");
+    Router::new(&carebook::ir::lower(pb)).expect("router")
+}
+
+fn part(name: &str) -> Vec<Labelled> {
+    read_corpus_dir(&crate::common::root().join("accuracy/routing").join(name)).expect("corpus part")
+}
+
+fn report(name: &str) -> Report {
+    let messages = part(name);
+    let report = measure(&router(), &messages);
+    eprintln!("{}", report.render(name, false));
+    report
+}
+
+fn check(failures: &mut Vec<String>, what: String, value: f64, floor: f64) {
+    if value + 1e-9 < floor {
+        failures.push(format!(
+            "{what}: {:.1}% < {:.1}%",
+            100.0 * value,
+            100.0 * floor
+        ));
+    }
+}
+
+/// Language identification: 97% on messages of three words or more, 90%
+/// on shorter ones, on both parts.
+fn language_targets(failures: &mut Vec<String>, t: &Figures) {
+    check(
+        failures,
+        "language, 3+ words".into(),
+        t.long_language(),
+        0.97,
+    );
+    check(
+        failures,
+        "language, <3 words".into(),
+        t.short_language(),
+        0.90,
+    );
+}
+
+#[test]
+fn the_corpus_is_the_size_the_report_claims() {
+    let tune = part("tune");
+    let holdout = part("holdout");
+    assert!(tune.len() + holdout.len() >= 600);
+    let langs: std::collections::BTreeSet<&str> =
+        tune.iter().map(|m| m.true_lang.as_str()).collect();
+    assert!(langs.len() >= 8, "{langs:?}");
+}
+
+#[test]
+fn tune_part_meets_the_targets() {
+    let r = report("tune");
+    let mut failures = Vec::new();
+    let t: &Figures = &r.total;
+    language_targets(&mut failures, t);
+    check(&mut failures, "tag precision".into(), t.precision(), 0.97);
+    check(&mut failures, "tag recall".into(), t.recall(), 0.95);
+    for (lang, f) in &r.by_language {
+        // Per language the target is 97% / 95%; these floors hold what was
+        // reached where a language is still short of it (see BENCHMARKS.md).
+        check(
+            &mut failures,
+            format!("{lang} precision"),
+            f.precision(),
+            0.94,
+        );
+        check(&mut failures, format!("{lang} recall"), f.recall(), 0.94);
+    }
+    if t.harmless_critical > 0 {
+        failures.push(format!(
+            "{} harmless message(s) got a critical tag",
+            t.harmless_critical
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn holdout_part_does_not_get_worse() {
+    let r = report("holdout");
+    let mut failures = Vec::new();
+    let t = &r.total;
+    language_targets(&mut failures, t);
+    check(
+        &mut failures,
+        "tag precision".into(),
+        t.precision(),
+        HOLDOUT_PRECISION,
+    );
+    check(
+        &mut failures,
+        "tag recall".into(),
+        t.recall(),
+        HOLDOUT_RECALL,
+    );
+    if t.harmless_critical > HOLDOUT_HARMLESS_CRITICAL {
+        failures.push(format!(
+            "{} harmless message(s) got a critical tag (was {HOLDOUT_HARMLESS_CRITICAL})",
+            t.harmless_critical
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What the holdout part measured (BENCHMARKS.md): floors, not targets.
+const HOLDOUT_PRECISION: f64 = 0.77;
+const HOLDOUT_RECALL: f64 = 0.74;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 19;
+
+fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
+    let path = crate::common::root()
+        .join("accuracy/personal-data")
+        .join(format!("{part}.jsonl"));
+    let cases = carebook::accuracy::read_personal_data(&path).expect("cases read");
+    assert!(cases.len() >= 100, "{part}: {} cases", cases.len());
+    let report = carebook::accuracy::measure_personal_data(&cases);
+    eprintln!("{}", report.render(part, part == "tune"));
+    report
+}
+
+#[test]
+fn personal_data_tune_part_meets_the_targets() {
+    use carebook::accuracy::PersonalDataReport as R;
+    let r = personal_data("tune");
+    let t = r.total();
+    assert!(R::recall(&t) >= 0.99, "recall {:.3}", R::recall(&t));
+    assert!(
+        R::precision(&t) >= 0.97,
+        "precision {:.3}",
+        R::precision(&t)
+    );
+}
+
+#[test]
+fn personal_data_holdout_part_does_not_get_worse() {
+    use carebook::accuracy::PersonalDataReport as R;
+    let r = personal_data("holdout");
+    let t = r.total();
+    // What it measured (BENCHMARKS.md): 96.5% precision, 84.6% recall.
+    assert!(R::recall(&t) >= 0.84, "recall {:.3}", R::recall(&t));
+    assert!(
+        R::precision(&t) >= 0.96,
+        "precision {:.3}",
+        R::precision(&t)
+    );
+}
