@@ -5,14 +5,17 @@
 //! A message is routed by its deciding tag (whose severity is fixed by the
 //! playbook), its author's audience and its language. Every such class is
 //! painted with the first route that matches it, in one pass over the
-//! routes; a route that paints nothing is shadowed. The cost is linear in
-//! the classes the routes cover, with no comparison of route pairs.
+//! routes; a route that paints nothing is shadowed. Whether a route matches
+//! a class is the router's own rule ([`RouteRule`]), asked of each part of
+//! the class in turn: the cost is linear in the classes the routes cover,
+//! with no comparison of route pairs.
 
 use std::collections::BTreeSet;
 
 use super::{Context, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Audience, Disposition};
+use crate::load::Playbook;
+use crate::model::{Audience, Disposition, RouteRule};
 
 /// The tag index of messages that match no tag: they have no severity and
 /// are caught only by routes without tag or severity conditions.
@@ -21,6 +24,10 @@ pub const UNTAGGED: usize = usize::MAX;
 pub struct RouteTable {
     pub tags: usize,
     pub languages: Vec<String>,
+    /// Each route's conditions, as the router tests them.
+    rules: Vec<RouteRule>,
+    /// Each tag's severity id (its own or inherited).
+    severity: Vec<Option<String>>,
     /// Winner route index per class, `None` when no route matches.
     winner: Vec<Option<usize>>,
     /// Route indices whose conditions match at least one class.
@@ -35,22 +42,40 @@ impl RouteTable {
         (tag * Audience::ALL.len() + audience) * self.languages.len() + lang
     }
 
+    /// The route that takes messages whose deciding tag is `tag` (or
+    /// [`UNTAGGED`]) from authors of `Audience::ALL[audience]` in the
+    /// `lang`th language of the playbook.
     pub fn winner(&self, tag: usize, audience: usize, lang: usize) -> Option<usize> {
         self.winner[self.slot(tag, audience, lang)]
     }
 
     pub fn build(cx: &Context, facts: &TagFacts) -> Self {
-        let pb = cx.pb;
+        Self::for_playbook(cx.pb, facts)
+    }
+
+    /// The table of a playbook whose tag references resolve and whose tag
+    /// hierarchy has no cycle.
+    pub fn for_playbook(pb: &Playbook, facts: &TagFacts) -> Self {
         let languages: Vec<String> = pb.languages.iter().map(|l| l.code.0.clone()).collect();
         let mut table = RouteTable {
             tags: facts.ids.len(),
+            rules: pb
+                .routes
+                .iter()
+                .map(|r| RouteRule::from_condition(&r.when, |ids| facts.expand(ids)))
+                .collect(),
+            severity: facts
+                .severity
+                .iter()
+                .map(|s| s.map(|s| pb.severities[s].id.0.clone()))
+                .collect(),
             winner: vec![None; (facts.ids.len() + 1) * Audience::ALL.len() * languages.len()],
             reachable: vec![false; pb.routes.len()],
             won: vec![Vec::new(); pb.routes.len()],
             languages,
         };
         for r in 0..pb.routes.len() {
-            let (tags, audiences, langs) = table.classes(cx, facts, r);
+            let (tags, audiences, langs) = table.classes(r);
             for &t in &tags {
                 for &a in &audiences {
                     for &l in &langs {
@@ -69,35 +94,18 @@ impl RouteTable {
 
     /// The classes whose messages route `r`'s conditions match, as the
     /// tags, audiences and languages whose product they are.
-    fn classes(
-        &self,
-        cx: &Context,
-        facts: &TagFacts,
-        r: usize,
-    ) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-        let pb = cx.pb;
-        let w = &pb.routes[r].when;
-        let severity_ok = |tag: usize| {
-            w.severities.is_empty()
-                || facts.severity[tag]
-                    .is_some_and(|s| w.severities.iter().any(|id| pb.severities[s].id == *id))
-        };
-        let mut tags: Vec<usize> = if w.tags.is_empty() {
-            (0..facts.ids.len()).collect()
-        } else {
-            facts.expand(&w.tags)
-        };
-        tags.retain(|&t| severity_ok(t));
-        if w.tags.is_empty() && w.severities.is_empty() {
-            tags.push(UNTAGGED);
-        }
+    fn classes(&self, r: usize) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+        let rule = &self.rules[r];
+        let tags: Vec<usize> = rule
+            .candidate_tags(self.tags)
+            .filter(|&t| rule.takes_tag(t, t.and_then(|t| self.severity[t].as_deref())))
+            .map(|t| t.unwrap_or(UNTAGGED))
+            .collect();
         let audiences: Vec<usize> = (0..Audience::ALL.len())
-            .filter(|&a| w.audience.is_empty() || w.audience.contains(&Audience::ALL[a]))
+            .filter(|&a| rule.takes_audience(Audience::ALL[a]))
             .collect();
         let langs: Vec<usize> = (0..self.languages.len())
-            .filter(|&l| {
-                w.languages.is_empty() || w.languages.iter().any(|x| x.0 == self.languages[l])
-            })
+            .filter(|&l| rule.takes_language(&self.languages[l]))
             .collect();
         (tags, audiences, langs)
     }
@@ -128,7 +136,7 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
             );
         } else if table.won[r].is_empty() {
             // Name the routes that take its messages, in file order.
-            let (tags, audiences, langs) = table.classes(cx, facts, r);
+            let (tags, audiences, langs) = table.classes(r);
             let mut before: BTreeSet<usize> = BTreeSet::new();
             for &t in &tags {
                 for &a in &audiences {

@@ -17,8 +17,10 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::detect::language::{Identified, LanguageId};
 use crate::detect::personal_data;
-use crate::ir::{ExclusionScope, Ir};
-use crate::model::{Audience, Disposition, MessageKind, Priority};
+use crate::ir::{ExclusionScope, Ir, IrRoute};
+use crate::model::{
+    Audience, Disposition, MessageClass, MessageKind, Priority, RouteRule, first_route,
+};
 use clock::{BusinessCalendar, Holidays, ShiftRule};
 use matcher::{Hit, Matcher, Owner};
 
@@ -64,8 +66,8 @@ pub struct Router {
     queue_team: BTreeMap<String, usize>,
     /// Queues with business hours of their own.
     queue_calendar: BTreeMap<String, String>,
-    /// Route tag sets as sorted vectors, for binary search.
-    route_tags: Vec<Vec<usize>>,
+    /// Each route's conditions as the rule the routing checks share.
+    route_rules: Vec<RouteRule>,
     tag_index: BTreeMap<String, usize>,
     /// Tag ancestors (self first), for macro suggestions.
     ancestors: Vec<Vec<usize>>,
@@ -228,18 +230,10 @@ impl Router {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
-        let route_tags = ir
+        let route_rules = ir
             .routes
             .iter()
-            .map(|r| {
-                let mut v: Vec<usize> = r
-                    .tags
-                    .iter()
-                    .filter_map(|t| tag_index.get(t).copied())
-                    .collect();
-                v.sort_unstable();
-                v
-            })
+            .map(|r| route_rule(r, &tag_index))
             .collect();
         let ancestors = (0..ir.tags.len())
             .map(|i| {
@@ -270,7 +264,7 @@ impl Router {
                 .iter()
                 .filter_map(|q| q.calendar.clone().map(|c| (q.id.clone(), c)))
                 .collect(),
-            route_tags,
+            route_rules,
             tag_index,
             ancestors,
             channel_language: ir
@@ -288,8 +282,9 @@ impl Router {
 
     /// The route of a message whose deciding tag is `deciding` (an index
     /// into the IR's tags; `None` when no tag matched), from an author of
-    /// `audience`, in `lang`: the first route whose conditions all hold.
-    /// Public so that outputs describing the routing (the handbook's
+    /// `audience`, in `lang`: the first route whose conditions all hold,
+    /// by the rule the routing checks paint their table with
+    /// ([`first_route`]). Public so that outputs describing the routing (the handbook's
     /// diagram) show exactly the routes messages take.
     pub fn route_index(
         &self,
@@ -298,21 +293,15 @@ impl Router {
         lang: &str,
     ) -> Option<usize> {
         let ir = &self.ir;
-        let deciding_severity = deciding
-            .and_then(|t| ir.tags[t].severity)
-            .map(|s| ir.severities[s].id.as_str());
-        (0..ir.routes.len()).find(|&r| {
-            let route = &ir.routes[r];
-            let tag_ok = match deciding {
-                Some(t) => route.tags.is_empty() || self.route_tags[r].binary_search(&t).is_ok(),
-                None => route.untagged,
-            };
-            tag_ok
-                && (route.severities.is_empty()
-                    || deciding_severity.is_some_and(|s| route.severities.iter().any(|x| x == s)))
-                && (route.audience.is_empty() || route.audience.contains(&audience))
-                && (route.languages.is_empty() || route.languages.iter().any(|l| l == lang))
-        })
+        let class = MessageClass {
+            tag: deciding,
+            severity: deciding
+                .and_then(|t| ir.tags[t].severity)
+                .map(|s| ir.severities[s].id.as_str()),
+            audience,
+            language: lang,
+        };
+        first_route(&self.route_rules, &class)
     }
 
     /// The escalation chain of a message with deciding tag `deciding` on
@@ -859,6 +848,26 @@ impl Router {
             })
             .collect()
     }
+}
+
+/// A compiled route's conditions as the rule the routing checks share:
+/// an empty tag list takes every tag; unknown tag ids (which
+/// `check_references` rejects) take nothing.
+fn route_rule(route: &IrRoute, tag_index: &BTreeMap<String, usize>) -> RouteRule {
+    let tags = (!route.tags.is_empty()).then(|| {
+        route
+            .tags
+            .iter()
+            .filter_map(|t| tag_index.get(t).copied())
+            .collect()
+    });
+    RouteRule::new(
+        tags,
+        route.untagged,
+        route.severities.clone(),
+        route.audience.clone(),
+        route.languages.clone(),
+    )
 }
 
 /// Byte spans in order of their start, asked whether any overlaps a range
