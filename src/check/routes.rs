@@ -3,8 +3,9 @@
 //! fire (CB306) or match nothing (CB307).
 //!
 //! A message is routed by its deciding tag (whose severity is fixed by the
-//! playbook), its author's audience and its language. Every such class is
-//! painted with the first route that matches it, in one pass over the
+//! playbook), its author's audience and its language. The classes are
+//! those some message can have: an audience no author is in (influencers
+//! without an influencer boost) has none. Every such class is painted with the first route that matches it, in one pass over the
 //! routes; a route that paints nothing is shadowed. Whether a route matches
 //! a class is the router's own rule ([`RouteRule`]), asked of each part of
 //! the class in turn: the cost is linear in the classes the routes cover,
@@ -14,8 +15,8 @@ use std::collections::BTreeSet;
 
 use super::{Context, TagFacts};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::Playbook;
-use crate::model::{Audience, Disposition, RouteRule};
+use crate::load::{At, Playbook};
+use crate::model::{Audience, Disposition, Route, RouteRule};
 
 /// The tag index of messages that match no tag: they have no severity and
 /// are caught only by routes without tag or severity conditions.
@@ -28,6 +29,9 @@ pub struct RouteTable {
     rules: Vec<RouteRule>,
     /// Each tag's severity id (its own or inherited).
     severity: Vec<Option<String>>,
+    /// Per audience (as in `Audience::ALL`), whether some author is in it:
+    /// classes of the others are no message's, and are left unpainted.
+    pub audiences: Vec<bool>,
     /// Winner route index per class, `None` when no route matches.
     winner: Vec<Option<usize>>,
     /// Route indices whose conditions match at least one class.
@@ -57,7 +61,16 @@ impl RouteTable {
     /// hierarchy has no cycle.
     pub fn for_playbook(pb: &Playbook, facts: &TagFacts) -> Self {
         let languages: Vec<String> = pb.languages.iter().map(|l| l.code.0.clone()).collect();
+        let min_followers = pb
+            .boosts
+            .first()
+            .and_then(|b| b.influencer.as_ref())
+            .map(|i| i.min_followers);
         let mut table = RouteTable {
+            audiences: Audience::ALL
+                .iter()
+                .map(|a| a.possible(min_followers))
+                .collect(),
             tags: facts.ids.len(),
             rules: pb
                 .routes
@@ -92,7 +105,7 @@ impl RouteTable {
         table
     }
 
-    /// The classes whose messages route `r`'s conditions match, as the
+    /// The classes of messages that route `r`'s conditions match, as the
     /// tags, audiences and languages whose product they are.
     fn classes(&self, r: usize) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
         let rule = &self.rules[r];
@@ -102,12 +115,20 @@ impl RouteTable {
             .map(|t| t.unwrap_or(UNTAGGED))
             .collect();
         let audiences: Vec<usize> = (0..Audience::ALL.len())
-            .filter(|&a| rule.takes_audience(Audience::ALL[a]))
+            .filter(|&a| self.audiences[a] && rule.takes_audience(Audience::ALL[a]))
             .collect();
         let langs: Vec<usize> = (0..self.languages.len())
             .filter(|&l| rule.takes_language(&self.languages[l]))
             .collect();
         (tags, audiences, langs)
+    }
+
+    /// The audiences route `r`'s conditions take that no author is in.
+    fn impossible_audiences(&self, r: usize) -> Vec<Audience> {
+        (0..Audience::ALL.len())
+            .filter(|&a| !self.audiences[a] && self.rules[r].takes_audience(Audience::ALL[a]))
+            .map(|a| Audience::ALL[a])
+            .collect()
     }
 
     /// The classes a route wins: (tag, audience, language) indices.
@@ -120,6 +141,12 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
     for (r, route) in pb.routes.iter().enumerate() {
         if !table.reachable[r] {
+            let (tags, audiences, _) = table.classes(r);
+            let impossible = table.impossible_audiences(r);
+            if !tags.is_empty() && audiences.is_empty() && !impossible.is_empty() {
+                cx.push(no_author(cx, route, &impossible));
+                continue;
+            }
             let label = cx
                 .label(&route.loc.child("id"))
                 .with_message("matches nothing");
@@ -177,7 +204,8 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         }
         let mut missing_langs: BTreeSet<&str> = BTreeSet::new();
         let mut missing_audiences: BTreeSet<usize> = BTreeSet::new();
-        for a in 0..Audience::ALL.len() {
+        let possible = (0..Audience::ALL.len()).filter(|&a| table.audiences[a]);
+        for a in possible {
             for l in 0..table.languages.len() {
                 if table.winner(t, a, l).is_none() {
                     missing_audiences.insert(a);
@@ -189,7 +217,7 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
             continue;
         }
         let all = missing_langs.len() == table.languages.len()
-            && missing_audiences.len() == Audience::ALL.len();
+            && missing_audiences.len() == table.audiences.iter().filter(|&&p| p).count();
         let which = if all {
             "no route at all".to_string()
         } else {
@@ -216,6 +244,38 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
             .help("give the tag a `team`, add a route for it, or end the routing matrix with a catch-all route"),
         );
     }
+}
+
+/// CB307 for a route that takes only authors no one is: influencers
+/// without an influencer boost, regular authors when every author who is
+/// not a VIP counts as an influencer.
+fn no_author(cx: &Context, route: &At<Route>, impossible: &[Audience]) -> Diagnostic {
+    let influencer = impossible.contains(&Audience::Influencer);
+    let at = route
+        .when
+        .audience
+        .iter()
+        .position(|a| impossible.contains(a))
+        .unwrap_or(0);
+    let (why, help) = if influencer {
+        (
+            "no author is an influencer without an `influencer` boost",
+            "add `boosts.influencer` with the `min_followers` that make an influencer, or take `influencer` out of the route's `audience`",
+        )
+    } else {
+        (
+            "with `min_followers: 0` every author who is not a VIP is an influencer, and none is regular",
+            "raise the influencer boost's `min_followers`, or take `regular` out of the route's `audience`",
+        )
+    };
+    Diagnostic::new(
+        Code::RouteUnreachable,
+        format!("route `{}` matches no message: {why}", route.id),
+    )
+    .at(cx
+        .label(&route.loc.child(format!("when/audience/{at}")))
+        .with_message("no author is one"))
+    .help(help)
 }
 
 fn audience_name(a: usize) -> &'static str {

@@ -5,7 +5,9 @@
 //!
 //! Routes are tried in order and the first whose conditions all hold takes
 //! the message. A condition tests only the message's class: its deciding
-//! tag, that tag's severity, its author's audience and its language.
+//! tag, that tag's severity, its author's audience and its language. Which
+//! audiences an author can be in is decided here too, so the checks look
+//! only at classes some message can have.
 
 use super::{Audience, Id, RouteCondition};
 
@@ -42,6 +44,36 @@ impl RouteCondition {
     /// has neither.
     pub fn takes_untagged(&self) -> bool {
         self.tags.is_empty() && self.severities.is_empty()
+    }
+}
+
+impl Audience {
+    /// Whether an author with `followers` counts as an influencer: only
+    /// when the playbook's influencer boost sets `min_followers`.
+    pub fn is_influencer(followers: u64, min_followers: Option<u64>) -> bool {
+        min_followers.is_some_and(|min| followers >= min)
+    }
+
+    /// The audience of a message's author: a VIP, else an influencer, else
+    /// a regular author.
+    pub fn of_author(vip: bool, followers: u64, min_followers: Option<u64>) -> Audience {
+        if vip {
+            Audience::Vip
+        } else if Audience::is_influencer(followers, min_followers) {
+            Audience::Influencer
+        } else {
+            Audience::Regular
+        }
+    }
+
+    /// Whether some author is of `self`: without an influencer boost no
+    /// author is an influencer, and with `min_followers: 0` every author
+    /// who is not a VIP is one. Asked of a VIP, and of authors with the
+    /// fewest and the most followers there can be.
+    pub fn possible(self, min_followers: Option<u64>) -> bool {
+        [(true, 0), (false, 0), (false, u64::MAX)]
+            .into_iter()
+            .any(|(vip, followers)| Audience::of_author(vip, followers, min_followers) == self)
     }
 }
 

@@ -500,17 +500,9 @@ impl Router {
         let (language, language_source, detected_by) = self.language(message, &evidence);
         let followers = message.author.as_ref().map_or(0, |a| a.followers);
         let vip = message.author.as_ref().is_some_and(|a| a.vip);
-        let influencer = ir
-            .boosts
-            .influencer_min_followers
-            .is_some_and(|min| followers >= min);
-        let audience = if vip {
-            Audience::Vip
-        } else if influencer {
-            Audience::Influencer
-        } else {
-            Audience::Regular
-        };
+        let min_followers = ir.boosts.influencer_min_followers;
+        let influencer = Audience::is_influencer(followers, min_followers);
+        let audience = Audience::of_author(vip, followers, min_followers);
 
         let base = ir
             .severities
