@@ -41,6 +41,9 @@ pub struct RouteTable {
 }
 
 impl RouteTable {
+    /// The tag index of messages that match no tag.
+    pub const UNTAGGED: usize = UNTAGGED;
+
     fn slot(&self, tag: usize, audience: usize, lang: usize) -> usize {
         let tag = if tag == UNTAGGED { self.tags } else { tag };
         (tag * Audience::ALL.len() + audience) * self.languages.len() + lang
@@ -134,6 +137,12 @@ impl RouteTable {
     /// The classes a route wins: (tag, audience, language) indices.
     pub fn won_by(&self, route: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
         self.won[route].iter().copied()
+    }
+
+    /// CB305, CB306 and CB307 on this table, into `cx`: what `check::run`
+    /// reports of the routing matrix.
+    pub fn check(&self, cx: &mut Context, facts: &TagFacts) {
+        check(cx, facts, self)
     }
 }
 
