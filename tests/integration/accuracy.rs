@@ -24,7 +24,8 @@ fn router() -> Router {
 }
 
 fn part(name: &str) -> Vec<Labelled> {
-    read_corpus_dir(&crate::common::root().join("accuracy/routing").join(name)).expect("corpus part")
+    read_corpus_dir(&crate::common::root().join("accuracy/routing").join(name))
+        .expect("corpus part")
 }
 
 fn report(name: &str) -> Report {

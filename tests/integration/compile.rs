@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use crate::common::{root, run, tree};
 use carebook::ir::Ir;
 use carebook::router::{DecideOptions, Router};
-use crate::common::{root, run, tree};
 
 fn compile_into(out: &Path) -> crate::common::Output {
     run(&[

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use carebook::compile::output;
 use crate::common::{copy_dir, fixtures, tree};
+use carebook::compile::output;
 
 type Tree = Vec<(String, Option<Vec<u8>>)>;
 

@@ -12,10 +12,10 @@ use std::io::Cursor;
 use std::path::Path;
 use std::sync::LazyLock;
 
+use crate::common::{bundled_playbook, copy_dir, fixtures, root};
 use carebook::model::{Author, MessageKind};
 use carebook::router::{DecideOptions, Message, Router};
 use carebook::simulate::input::{InputFormat, Messages};
-use crate::common::{bundled_playbook, copy_dir, fixtures, root};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 

@@ -23,6 +23,7 @@ mod limits;
 mod lint_reply;
 mod readme;
 mod router;
+mod routes_agree;
 mod sampletest;
 mod simulate;
 mod staffing;

@@ -9,8 +9,11 @@ use carebook::router::{
 };
 
 fn router() -> Router {
-    let validated = carebook::validate(&crate::common::root().join("playbooks"), &Default::default())
-        .expect("the bundled playbook loads");
+    let validated = carebook::validate(
+        &crate::common::root().join("playbooks"),
+        &Default::default(),
+    )
+    .expect("the bundled playbook loads");
     assert!(validated.diagnostics.is_empty());
     Router::new(&carebook::ir::lower(validated.valid().expect("valid"))).unwrap()
 }
@@ -293,8 +296,11 @@ fn at_overrides_received_at() {
 
 #[test]
 fn the_ir_round_trips_through_json_and_decides_the_same() {
-    let loaded =
-        carebook::load::load(&crate::common::root().join("playbooks"), &Default::default()).unwrap();
+    let loaded = carebook::load::load(
+        &crate::common::root().join("playbooks"),
+        &Default::default(),
+    )
+    .unwrap();
     let pb = loaded.playbook.unwrap();
     let ir = carebook::ir::lower(&pb);
     let text = serde_json::to_string(&ir).unwrap();

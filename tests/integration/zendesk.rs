@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::common::{fixtures, playbook_from, root, run, run_in};
 use carebook::model::Author;
 use carebook::router::{DecideOptions, Router};
 use carebook::tz::zendesk as time_zones;
-use crate::common::{fixtures, playbook_from, root, run, run_in};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};

@@ -18,8 +18,6 @@
 //! - a message decided in full takes the route the table gives the class
 //!   the decision reports.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -41,8 +39,11 @@ const UNTAGGED: usize = RouteTable::UNTAGGED;
 fn bundled() -> &'static (Playbook, Sources) {
     static PB: OnceLock<(Playbook, Sources)> = OnceLock::new();
     PB.get_or_init(|| {
-        let loaded = carebook::load::load(&common::root().join("playbooks"), &Default::default())
-            .expect("the bundled playbook loads");
+        let loaded = carebook::load::load(
+            &crate::common::root().join("playbooks"),
+            &Default::default(),
+        )
+        .expect("the bundled playbook loads");
         let pb = loaded.playbook.expect("the bundled playbook parses");
         (pb, loaded.sources)
     })
@@ -281,7 +282,7 @@ fn named(message: &str) -> &str {
 
 /// The checks and the router on one playbook; the first disagreement.
 fn disagreement(pb: &Playbook, sources: &Sources) -> Result<(), String> {
-    let facts = TagFacts::new(pb);
+    let facts = TagFacts::new(&pb.tags, &pb.severities);
     let table = RouteTable::for_playbook(pb, &facts);
     let router = Router::new(&without_keywords(carebook::ir::lower(pb)))
         .expect("the router takes the compiled playbook");
@@ -407,7 +408,7 @@ fn disagreement(pb: &Playbook, sources: &Sources) -> Result<(), String> {
 /// Messages decided in full take the route the table gives the class
 /// each decision reports.
 fn decided_agrees(pb: &Playbook, messages: &[(Option<usize>, usize, usize)]) -> Result<(), String> {
-    let facts = TagFacts::new(pb);
+    let facts = TagFacts::new(&pb.tags, &pb.severities);
     let table = RouteTable::for_playbook(pb, &facts);
     let router =
         Router::new(&carebook::ir::lower(pb)).expect("the router takes the compiled playbook");
@@ -473,7 +474,7 @@ fn bundled_routing_matrix_agrees() {
 /// A fixture of `tests/fixtures` over the base playbook: its diagnostics
 /// (code and message) and its router, built from the playbook as it is.
 fn fixture(name: &str) -> (Vec<(Code, String)>, Router) {
-    let tmp = common::playbook_from(Some(&common::fixtures().join(name)));
+    let tmp = crate::common::playbook_from(Some(&crate::common::fixtures().join(name)));
     let validated =
         carebook::validate(&tmp.path().join("pb"), &Default::default()).expect("the fixture loads");
     let pb = validated.playbook.as_ref().expect("the fixture parses");
