@@ -198,12 +198,8 @@ fn context_filters(cx: &mut Context) {
             fold_keyword(rule.text, k.ignores_diacritics(d.ignore_diacritics))
                 .map(|f| (rule.form, f))
         };
-        let keywords: Vec<(KeywordForm, String)> = d
-            .keywords
-            .values()
-            .flatten()
-            .filter_map(folded)
-            .collect();
+        let keywords: Vec<(KeywordForm, String)> =
+            d.keywords.values().flatten().filter_map(folded).collect();
         for (lang, words) in &d.context {
             for (i, word) in words.iter().enumerate() {
                 let Some(form) = folded(word) else {
