@@ -3,9 +3,11 @@
 //! line and column only at that point.
 
 mod codes;
+mod reference;
 pub mod render;
 
 pub use codes::{CODES, Code, CodeInfo};
+pub use reference::{CHECKS_PAGE, checks_page};
 
 use serde::Serialize;
 

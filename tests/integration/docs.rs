@@ -1,8 +1,12 @@
-//! Every `console` example in the README runs, and prints what the README
-//! says it prints. Commands are `carebook ARGS...` (no quoting), run from
-//! the repository root, optionally piped into `head -N` to show the first
-//! N lines of a long output; lines after a `$ ` line are its expected
-//! stdout.
+//! The documentation holds:
+//!
+//! - every `console` example in the README runs, and prints what the
+//!   README says it prints. Commands are `carebook ARGS...` (no quoting),
+//!   run from the repository root, optionally piped into `head -N` to show
+//!   the first N lines of a long output; lines after a `$ ` line are its
+//!   expected stdout;
+//! - docs/checks.md is what the diagnostic registry renders
+//!   (`UPDATE_DOCS=1 cargo test --test integration docs::` rewrites it).
 
 use crate::common::{root, run};
 
@@ -98,4 +102,41 @@ fn readme_examples_are_true() {
             example.args.join(" ")
         );
     }
+}
+
+#[test]
+fn checks_page_is_made_from_the_registry() {
+    let path = root().join(carebook::diagnostic::CHECKS_PAGE);
+    let page = carebook::diagnostic::checks_page();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &page).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed == page {
+        return;
+    }
+    let old: Vec<&str> = committed.lines().collect();
+    let new: Vec<&str> = page.lines().collect();
+    let first = old
+        .iter()
+        .zip(&new)
+        .position(|(a, b)| a != b)
+        .unwrap_or(old.len().min(new.len()));
+    let mut diff = String::new();
+    for line in &old[first.saturating_sub(2)..first] {
+        diff.push_str(&format!("  {line}\n"));
+    }
+    for line in old.iter().skip(first).take(5) {
+        diff.push_str(&format!("- {line}\n"));
+    }
+    for line in new.iter().skip(first).take(5) {
+        diff.push_str(&format!("+ {line}\n"));
+    }
+    panic!(
+        "{} is stale from line {} on (- committed, + made from the registry):\n{diff}\
+         run `UPDATE_DOCS=1 cargo test --test integration docs::` and commit the result",
+        path.strip_prefix(root()).unwrap_or(&path).display(),
+        first + 1
+    );
 }
