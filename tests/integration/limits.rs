@@ -1,5 +1,5 @@
 //! Every stated input limit, with an input just over it (and, where it
-//! is cheap, one at it): the README's "Limits" section is what holds.
+//! is cheap, one at it): the input limits table in docs/commands.md is what holds.
 
 use crate::common::{playbook_from, root, run, run_in};
 
