@@ -1,7 +1,7 @@
 //! carebook: validate, test, simulate, compile and diff social customer-care playbooks.
 //!
 //! The modules form layers, each using only the layers before it
-//! (`tests/layers.rs` reads the sources and holds them to it):
+//! (`tests/integration/layers.rs` reads the sources and holds them to it):
 //!
 //! 1. [`model`] (the typed playbook and facts derived from it, such as
 //!    what each tag inherits), [`tz`], [`json`], [`xml`], [`source`]

@@ -1,6 +1,6 @@
 //! The reference page of every diagnostic code, `docs/checks.md`, made
 //! from the registry: the table of codes, then each code's documentation
-//! as `carebook explain` prints it. `tests/docs.rs` fails when the
+//! as `carebook explain` prints it. `tests/integration/docs.rs` fails when the
 //! committed page differs from what this renders.
 
 use std::fmt::Write as _;

@@ -5,7 +5,7 @@
 //! linter, and the diff of two playbooks. None may panic.
 //!
 //! `cargo test` runs a short, bounded number of cases per target. A long
-//! run is `CAREBOOK_FUZZ_CASES=20000 cargo test --release --test fuzz`
+//! run is `CAREBOOK_FUZZ_CASES=20000 cargo test --release --test integration fuzz::`
 //! (see BENCHMARKS.md, "Fuzzing", for how long each ran and what it found).
 
 use std::io::Cursor;

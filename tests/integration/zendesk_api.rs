@@ -283,7 +283,7 @@ impl<'t> Rest<'t> {
                     Ok(())
                 } else if body.get("holiday").is_some() {
                     // go-zendesk has no holidays; their shape is checked
-                    // against the API reference's schema in tests/zendesk.rs.
+                    // against the API reference's schema in tests/integration/zendesk.rs.
                     Ok(())
                 } else {
                     Err("neither schedule, workweek nor holiday".into())
