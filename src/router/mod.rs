@@ -337,7 +337,10 @@ impl Router {
         self.decide_with(message, options, &mut hits)
     }
 
-    /// [`decide`](Self::decide) reusing a buffer across messages.
+    /// [`decide`](Self::decide) reusing a buffer across messages. The
+    /// phases in order: tags (with exclusions, context and the incident's
+    /// trigger), severity, priority, route (queue, team, coverage),
+    /// deadlines, response mode, macros.
     pub fn decide_with(
         &self,
         message: &Message,
@@ -349,10 +352,65 @@ impl Router {
         self.matcher.find(&message.text, hits);
         // Earliest hit first, so the trace shows the first occurrence.
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.keyword));
-
         let incident = options
             .incident
             .and_then(|id| ir.incidents.iter().position(|i| i.id == id));
+
+        let tagging = self.tagging(message, incident, hits);
+        let incident = tagging.incident;
+        let (deciding, severity_index, needs_reply) = self.severity(&tagging.tag_ids);
+        let (language, language_source, detected_by) = self.language(message, &tagging.evidence);
+        let author = Author::of(message, ir);
+        let base = ir
+            .severities
+            .get(severity_index)
+            .map_or(Priority::Normal, |s| s.priority);
+        let (priority, boosts) = self.priority(base, &author, tagging.emergency);
+        let lang_str = language.as_str();
+        let placed = self.place(deciding, author.audience, lang_str, incident, at);
+        let due = self.deadlines(severity_index, base, priority, incident, &placed, at);
+        let (personal, response_mode, response_reason) =
+            self.response_mode(message, &tagging.tag_ids);
+        let macros = self.macros(&tagging.tag_ids, &message.channel, response_mode, lang_str);
+
+        Decision {
+            id: message.id.clone(),
+            tags: tagging.tags,
+            exclusions: tagging.exclusions,
+            without_context: tagging.without_context,
+            needs_reply,
+            severity: ir
+                .severities
+                .get(severity_index)
+                .map_or("", |s| s.id.as_str()),
+            deciding_tag: deciding.map(|t| ir.tags[t].id.as_str()),
+            priority,
+            boosts,
+            language,
+            language_source,
+            detected_by,
+            audience: author.audience,
+            route: placed.route.map(|(_, r)| r.id.as_str()),
+            queue: placed.queue,
+            team: placed.team,
+            coverage: placed.coverage,
+            first_response_due: due.first_response,
+            resolution_due: due.resolution,
+            clock: due.clock,
+            escalation: due.escalation,
+            response_mode,
+            response_reason,
+            personal_data: personal,
+            macros,
+            incident: incident.map(|i| ir.incidents[i].id.as_str()),
+        }
+    }
+
+    /// The tags the message gets: keyword and pattern hits on its channel
+    /// and kind, less those an exclusion cancels or that lack their
+    /// context, plus the incident's tag when its trigger is in the text.
+    fn tagging(&self, message: &Message, incident: Option<usize>, hits: &[Hit]) -> Tagging<'_> {
+        let ir = &self.ir;
         let mut excluded = vec![false; ir.tags.len()];
         // Exclusions first: a keyword-scoped one cancels only the keyword
         // matches it overlaps, so those must be known before tags are.
@@ -415,37 +473,7 @@ impl Router {
             tag_ids.push(t);
             tags.push(self.tag_hit(t, hit));
         }
-        // The trace shows the exclusions that cancelled something: a tag
-        // with a keyword in the message, or a keyword match they overlap.
-        // Most messages have none, and skip this pass.
-        let mut keyword_spans: BTreeMap<usize, Spans> = BTreeMap::new();
-        if !exclusions.is_empty() {
-            for h in hits.iter() {
-                if let Owner::Tag(t) = h.owner {
-                    keyword_spans.entry(t).or_default().push(h.start, h.end);
-                }
-            }
-        }
-        let exclusions: Vec<ExclusionHit> = exclusions
-            .iter()
-            .filter_map(|x| {
-                let Owner::Exclude(t) = x.owner else {
-                    return None;
-                };
-                let met = keyword_spans.get(&t).is_some_and(|k| match x.scope {
-                    ExclusionScope::Message => true,
-                    ExclusionScope::Keyword => k.overlaps(x.start, x.end),
-                });
-                met.then(|| ExclusionHit {
-                    tag: &ir.tags[t].id,
-                    keyword: self.keyword(x),
-                    lang: self.matcher.language(x.lang),
-                    scope: x.scope,
-                    start: x.start,
-                    end: x.end,
-                })
-            })
-            .collect();
+        let exclusions = self.exclusions_that_cancelled(&exclusions, hits);
         // The incident's tag keeps its own exclusions: "planned maintenance"
         // is no outage, in incident mode or out of it.
         if let Some(i) = incident
@@ -477,8 +505,57 @@ impl Router {
                 });
             }
         }
-        let incident = incident.filter(|_| incident_hit.is_some());
+        Tagging {
+            tags,
+            tag_ids,
+            without_context,
+            exclusions,
+            emergency,
+            evidence,
+            incident: incident.filter(|_| incident_hit.is_some()),
+        }
+    }
 
+    /// The exclusions that cancelled something, for the trace: a tag with
+    /// a keyword in the message, or a keyword match they overlap. Most
+    /// messages have none, and skip the pass over the hits.
+    fn exclusions_that_cancelled(&self, exclusions: &[Hit], hits: &[Hit]) -> Vec<ExclusionHit<'_>> {
+        if exclusions.is_empty() {
+            return Vec::new();
+        }
+        let ir = &self.ir;
+        let mut keyword_spans: BTreeMap<usize, Spans> = BTreeMap::new();
+        for h in hits.iter() {
+            if let Owner::Tag(t) = h.owner {
+                keyword_spans.entry(t).or_default().push(h.start, h.end);
+            }
+        }
+        exclusions
+            .iter()
+            .filter_map(|x| {
+                let Owner::Exclude(t) = x.owner else {
+                    return None;
+                };
+                let met = keyword_spans.get(&t).is_some_and(|k| match x.scope {
+                    ExclusionScope::Message => true,
+                    ExclusionScope::Keyword => k.overlaps(x.start, x.end),
+                });
+                met.then(|| ExclusionHit {
+                    tag: &ir.tags[t].id,
+                    keyword: self.keyword(x),
+                    lang: self.matcher.language(x.lang),
+                    scope: x.scope,
+                    start: x.start,
+                    end: x.end,
+                })
+            })
+            .collect()
+    }
+
+    /// The deciding tag, the severity it gives (the least severe level
+    /// without one), and whether the message needs a reply.
+    fn severity(&self, tag_ids: &[usize]) -> (Option<usize>, usize, bool) {
+        let ir = &self.ir;
         // The most severe tag decides; ties go to the earlier tag in the file.
         // (Tags without a severity come after all those with one; the
         // routing checks model the same rule.)
@@ -489,57 +566,75 @@ impl Router {
         let severity_index = deciding
             .and_then(|t| ir.tags[t].severity)
             .unwrap_or(ir.severities.len().saturating_sub(1));
-        let needs_reply = if tag_ids.is_empty() {
-            true
-        } else {
-            tag_ids
+        let needs_reply = tag_ids.is_empty()
+            || tag_ids
                 .iter()
-                .any(|&t| ir.tags[t].disposition == Disposition::Reply)
-        };
+                .any(|&t| ir.tags[t].disposition == Disposition::Reply);
+        (deciding, severity_index, needs_reply)
+    }
 
-        let (language, language_source, detected_by) = self.language(message, &evidence);
-        let followers = message.author.as_ref().map_or(0, |a| a.followers);
-        let vip = message.author.as_ref().is_some_and(|a| a.vip);
-        let min_followers = ir.boosts.influencer_min_followers;
-        let influencer = Audience::is_influencer(followers, min_followers);
-        let audience = Audience::of_author(vip, followers, min_followers);
-
-        let base = ir
-            .severities
-            .get(severity_index)
-            .map_or(Priority::Normal, |s| s.priority);
+    /// The severity's priority raised by each boost that applies.
+    fn priority(&self, base: Priority, author: &Author, emergency: bool) -> (Priority, Vec<Boost>) {
+        let b = &self.ir.boosts;
         let mut steps = 0u8;
         let mut boosts = Vec::new();
         for (on, raise, kind) in [
-            (vip, ir.boosts.vip, Boost::Vip),
-            (influencer, ir.boosts.influencer, Boost::Influencer),
-            (emergency, ir.boosts.emergency, Boost::Emergency),
+            (author.vip, b.vip, Boost::Vip),
+            (author.influencer, b.influencer, Boost::Influencer),
+            (emergency, b.emergency, Boost::Emergency),
         ] {
             if on && raise > 0 {
                 steps = steps.saturating_add(raise);
                 boosts.push(kind);
             }
         }
-        let priority = base.raised(steps);
+        (base.raised(steps), boosts)
+    }
 
-        let lang_str = language.as_str();
+    /// The route, and the queue (the incident's, in incident mode), its
+    /// team and whether someone who speaks the language is on shift.
+    fn place(
+        &self,
+        deciding: Option<usize>,
+        audience: Audience,
+        lang: &str,
+        incident: Option<usize>,
+        at: Timestamp,
+    ) -> Placement<'_> {
+        let ir = &self.ir;
         let route = self
-            .route_index(deciding, audience, lang_str)
+            .route_index(deciding, audience, lang)
             .map(|r| (r, &ir.routes[r]));
         let mut queue = route.map(|(_, r)| r.queue.as_str());
         if let Some(i) = incident {
             queue = Some(ir.incidents[i].queue.as_str());
         }
         let team_index = queue.and_then(|q| self.queue_team.get(q).copied());
-        let team = team_index.map(|t| ir.teams[t].id.as_str());
         let coverage = match team_index {
-            Some(t) => self.coverage(t, lang_str, at),
+            Some(t) => self.coverage(t, lang, at),
             None => Coverage::NoQueue,
         };
+        Placement {
+            route,
+            queue,
+            team: team_index.map(|t| ir.teams[t].id.as_str()),
+            coverage,
+        }
+    }
 
-        // Deadlines from the final priority's targets.
-        // A boosted message takes the targets of the first severity with
-        // its new priority; otherwise its own severity's.
+    /// Deadlines from the final priority's targets: a boosted message
+    /// takes the targets of the first severity with its new priority,
+    /// otherwise its own severity's; an incident's overrides replace them.
+    fn deadlines(
+        &self,
+        severity_index: usize,
+        base: Priority,
+        priority: Priority,
+        incident: Option<usize>,
+        placed: &Placement,
+        at: Timestamp,
+    ) -> Deadlines<'_> {
+        let ir = &self.ir;
         let target_index = if priority == base {
             severity_index
         } else {
@@ -548,78 +643,89 @@ impl Router {
                 .position(|s| s.priority == priority)
                 .unwrap_or(severity_index)
         };
-        let (first_response_due, resolution_due, clock, escalation) =
-            match ir.severities.get(target_index) {
-                Some(target) => {
-                    let (mut fr, mut res) =
-                        (target.first_response_seconds, target.resolution_seconds);
-                    let mut business_days = [
-                        target.first_response_business_days,
-                        target.resolution_business_days,
-                    ];
-                    if let Some(i) = incident
-                        && let Some(&(f, r)) = ir.incidents[i].sla_overrides.get(&target.id)
-                    {
-                        (fr, res) = (f, r);
-                        business_days = [0, 0];
-                    }
-                    // Business hours are the queue's market's, when it
-                    // names them; otherwise the severity's.
-                    let calendar = target
-                        .calendar
-                        .as_deref()
-                        .map(|c| {
-                            queue
-                                .and_then(|q| self.queue_calendar.get(q))
-                                .map_or(c, String::as_str)
-                        })
-                        .and_then(|c| self.calendars.get(c).map(|cal| (c, cal)));
-                    let clock = match calendar {
-                        Some((id, _)) => Clock::Business { calendar: id },
-                        None => Clock::Always,
-                    };
-                    let chain = self.chain_of(target_index, route.map(|(r, _)| r));
-                    let mut escalation = self.escalation(chain);
-                    // Every deadline of the message in one walk of the calendar.
-                    let mut offsets: Vec<u64> = vec![fr, res];
-                    offsets.extend(escalation.iter().map(|(_, after)| *after));
-                    let mut order: Vec<usize> = (0..offsets.len()).collect();
-                    order.sort_by_key(|&i| offsets[i]);
-                    let sorted: Vec<u64> = order.iter().map(|&i| offsets[i]).collect();
-                    let mut due = vec![None; sorted.len()];
-                    match calendar {
-                        Some((_, cal)) => cal.add_each(at, &sorted, &mut due),
-                        None => {
-                            for (d, secs) in due.iter_mut().zip(&sorted) {
-                                *d = at.checked_add(SignedDuration::from_secs(*secs as i64)).ok();
-                            }
-                        }
-                    }
-                    let mut by_index = vec![None; offsets.len()];
-                    for (k, &i) in order.iter().enumerate() {
-                        by_index[i] = due[k];
-                    }
-                    // Business days are counted as days, not as hours.
-                    if let Some((_, cal)) = calendar {
-                        for (i, days) in business_days.into_iter().enumerate() {
-                            if days > 0 {
-                                by_index[i] = cal.add_business_days(at, days);
-                            }
-                        }
-                    }
-                    for (rung, due) in escalation.iter_mut().zip(&by_index[2..]) {
-                        rung.0.due = *due;
-                    }
-                    (
-                        by_index[0],
-                        by_index[1],
-                        clock,
-                        escalation.into_iter().map(|(r, _)| r).collect(),
-                    )
-                }
-                None => (None, None, Clock::Always, Vec::new()),
+        let Some(target) = ir.severities.get(target_index) else {
+            return Deadlines {
+                first_response: None,
+                resolution: None,
+                clock: Clock::Always,
+                escalation: Vec::new(),
             };
+        };
+        let (mut fr, mut res) = (target.first_response_seconds, target.resolution_seconds);
+        let mut business_days = [
+            target.first_response_business_days,
+            target.resolution_business_days,
+        ];
+        if let Some(i) = incident
+            && let Some(&(f, r)) = ir.incidents[i].sla_overrides.get(&target.id)
+        {
+            (fr, res) = (f, r);
+            business_days = [0, 0];
+        }
+        // Business hours are the queue's market's, when it names them;
+        // otherwise the severity's.
+        let calendar = target
+            .calendar
+            .as_deref()
+            .map(|c| {
+                placed
+                    .queue
+                    .and_then(|q| self.queue_calendar.get(q))
+                    .map_or(c, String::as_str)
+            })
+            .and_then(|c| self.calendars.get(c).map(|cal| (c, cal)));
+        let clock = match calendar {
+            Some((id, _)) => Clock::Business { calendar: id },
+            None => Clock::Always,
+        };
+        let chain = self.chain_of(target_index, placed.route.map(|(r, _)| r));
+        let mut escalation = self.escalation(chain);
+        // Every deadline of the message in one walk of the calendar.
+        let mut offsets: Vec<u64> = vec![fr, res];
+        offsets.extend(escalation.iter().map(|(_, after)| *after));
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let sorted: Vec<u64> = order.iter().map(|&i| offsets[i]).collect();
+        let mut due = vec![None; sorted.len()];
+        match calendar {
+            Some((_, cal)) => cal.add_each(at, &sorted, &mut due),
+            None => {
+                for (d, secs) in due.iter_mut().zip(&sorted) {
+                    *d = at.checked_add(SignedDuration::from_secs(*secs as i64)).ok();
+                }
+            }
+        }
+        let mut by_index = vec![None; offsets.len()];
+        for (k, &i) in order.iter().enumerate() {
+            by_index[i] = due[k];
+        }
+        // Business days are counted as days, not as hours.
+        if let Some((_, cal)) = calendar {
+            for (i, days) in business_days.into_iter().enumerate() {
+                if days > 0 {
+                    by_index[i] = cal.add_business_days(at, days);
+                }
+            }
+        }
+        for (rung, due) in escalation.iter_mut().zip(&by_index[2..]) {
+            rung.0.due = *due;
+        }
+        Deadlines {
+            first_response: by_index[0],
+            resolution: by_index[1],
+            clock,
+            escalation: escalation.into_iter().map(|(r, _)| r).collect(),
+        }
+    }
 
+    /// Private when the message is, when it holds personal data the
+    /// playbook moves to private, or when a tag asks for personal data.
+    fn response_mode(
+        &self,
+        message: &Message,
+        tag_ids: &[usize],
+    ) -> (Vec<personal_data::Finding>, MessageKind, ResponseReason<'_>) {
+        let ir = &self.ir;
         let personal: Vec<personal_data::Finding> =
             personal_data::find_with(&message.text, &self.own_kinds)
                 .into_iter()
@@ -630,7 +736,7 @@ impl Router {
                 })
                 .collect();
         let private_tag = tag_ids.iter().find(|&&t| ir.tags[t].reply_privately);
-        let (response_mode, response_reason) = if message.kind == MessageKind::Private {
+        let (mode, reason) = if message.kind == MessageKind::Private {
             (MessageKind::Private, ResponseReason::PrivateMessage)
         } else if !personal.is_empty() {
             (MessageKind::Private, ResponseReason::ContainsPersonalData)
@@ -644,40 +750,7 @@ impl Router {
         } else {
             (MessageKind::Public, ResponseReason::General)
         };
-
-        let macros = self.macros(&tag_ids, &message.channel, response_mode, lang_str);
-
-        Decision {
-            id: message.id.clone(),
-            tags,
-            exclusions,
-            without_context,
-            needs_reply,
-            severity: ir
-                .severities
-                .get(severity_index)
-                .map_or("", |s| s.id.as_str()),
-            deciding_tag: deciding.map(|t| ir.tags[t].id.as_str()),
-            priority,
-            boosts,
-            language,
-            language_source,
-            detected_by,
-            audience,
-            route: route.map(|(_, r)| r.id.as_str()),
-            queue,
-            team,
-            coverage,
-            first_response_due,
-            resolution_due,
-            clock,
-            escalation,
-            response_mode,
-            response_reason,
-            personal_data: personal,
-            macros,
-            incident: incident.map(|i| ir.incidents[i].id.as_str()),
-        }
+        (personal, mode, reason)
     }
 
     fn tag_hit(&self, t: usize, hit: &Hit) -> TagHit<'_> {
@@ -882,4 +955,56 @@ impl Spans {
         let before = self.starts.partition_point(|&s| s < end);
         before > 0 && self.reach[before - 1] > start
     }
+}
+
+/// What the tag phase found, for the phases after it.
+struct Tagging<'a> {
+    tags: Vec<TagHit<'a>>,
+    /// The tags' indices, in the order of `tags`.
+    tag_ids: Vec<usize>,
+    without_context: Vec<TagHit<'a>>,
+    exclusions: Vec<ExclusionHit<'a>>,
+    /// An emergency boost keyword is in the text.
+    emergency: bool,
+    /// The languages of the keywords that matched, for identification.
+    evidence: Vec<usize>,
+    /// The incident mode, when its trigger is in the text.
+    incident: Option<usize>,
+}
+
+/// Who wrote the message, as the boosts and routes see it.
+struct Author {
+    vip: bool,
+    influencer: bool,
+    audience: Audience,
+}
+
+impl Author {
+    fn of(message: &Message, ir: &Ir) -> Author {
+        let followers = message.author.as_ref().map_or(0, |a| a.followers);
+        let vip = message.author.as_ref().is_some_and(|a| a.vip);
+        let min_followers = ir.boosts.influencer_min_followers;
+        Author {
+            vip,
+            influencer: Audience::is_influencer(followers, min_followers),
+            audience: Audience::of_author(vip, followers, min_followers),
+        }
+    }
+}
+
+/// Where the message goes.
+struct Placement<'a> {
+    /// The route's index and the route.
+    route: Option<(usize, &'a IrRoute)>,
+    queue: Option<&'a str>,
+    team: Option<&'a str>,
+    coverage: Coverage<'a>,
+}
+
+/// When it is due, on which clock, and who it escalates to.
+struct Deadlines<'a> {
+    first_response: Option<Timestamp>,
+    resolution: Option<Timestamp>,
+    clock: Clock<'a>,
+    escalation: Vec<RungDue<'a>>,
 }
