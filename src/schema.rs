@@ -4,31 +4,43 @@
 use std::sync::LazyLock;
 
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
 use crate::model::{
-    EmpowermentFile, EscalationFile, FileKind, Manifest, SamplesFile, StaffingFile, TagsFile,
-    VoiceFile, ZendeskFile,
+    EmpowermentFile, EscalationFile, FileKind, KEYWORD_PREFIX, Lang, Manifest, REF_KEYS_KEYWORD,
+    REF_KEYWORD, SamplesFile, StaffingFile, TagsFile, VoiceFile, ZendeskFile,
 };
 
 /// Where the published schemas live; `$id`s point here.
 pub const SCHEMA_BASE: &str = "https://carebook.dev/schemas/";
 
-fn generate<T: JsonSchema>(kind: FileKind) -> Value {
-    generate_named::<T>(
-        &kind.schema_file(),
-        &format!("carebook {} file", kind.name()),
-    )
+/// A file kind's schema, marks included.
+fn generate(kind: FileKind) -> Value {
+    let file = kind.schema_file();
+    let title = format!("carebook {} file", kind.name());
+    match kind {
+        FileKind::Manifest => generate_marked::<Manifest>(&file, &title),
+        FileKind::Voice => generate_marked::<VoiceFile>(&file, &title),
+        FileKind::Tags => generate_marked::<TagsFile>(&file, &title),
+        FileKind::Escalation => generate_marked::<EscalationFile>(&file, &title),
+        FileKind::Empowerment => generate_marked::<EmpowermentFile>(&file, &title),
+        FileKind::Staffing => generate_marked::<StaffingFile>(&file, &title),
+        FileKind::Samples => generate_marked::<SamplesFile>(&file, &title),
+        FileKind::Zendesk => generate_marked::<ZendeskFile>(&file, &title),
+    }
 }
 
-fn generate_named<T: JsonSchema>(file: &str, title: &str) -> Value {
-    let mut value = generate_raw::<T>(file, title);
-    drop_null_branches(&mut value);
+/// The schema as published: without carebook's own marks.
+pub(crate) fn generate_raw<T: JsonSchema>(file: &str, title: &str) -> Value {
+    let mut value = generate_marked::<T>(file, title);
+    strip_marks(&mut value);
     value
 }
 
-pub(crate) fn generate_raw<T: JsonSchema>(file: &str, title: &str) -> Value {
+/// The schema with the marks that say which fields are references (see
+/// [`crate::model::RefTarget`]).
+fn generate_marked<T: JsonSchema>(file: &str, title: &str) -> Value {
     let schema: Schema = SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>();
@@ -46,6 +58,62 @@ pub(crate) fn generate_raw<T: JsonSchema>(file: &str, title: &str) -> Value {
         *body = head;
     }
     value
+}
+
+/// Leaves out the `x-carebook-` keywords. They tell carebook's own checks
+/// which fields are references; published, they would be an interface
+/// editors do not read and users could come to rely on.
+fn strip_marks(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            // `retain` keeps the order of the rest, so the published text
+            // is what it would be without the marks.
+            map.retain(|k, _| !k.starts_with(KEYWORD_PREFIX));
+            map.values_mut().for_each(strip_marks);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_marks),
+        _ => {}
+    }
+}
+
+/// Marks the keys of maps keyed by a reference type (`PerLang`, keyed by
+/// `Lang`) as references. The map's schema keeps only the key type's
+/// pattern, not its marks, so the pattern is how such a map is known.
+fn mark_reference_keys(value: &mut Value, key_types: &[(Value, Value)]) {
+    match value {
+        Value::Object(map) => {
+            let target = match map.get("patternProperties").and_then(Value::as_object) {
+                Some(patterns) if patterns.len() == 1 => key_types
+                    .iter()
+                    .find(|(pattern, _)| patterns.keys().any(|p| pattern == p))
+                    .map(|(_, target)| target.clone()),
+                _ => None,
+            };
+            if let Some(target) = target {
+                map.insert(REF_KEYS_KEYWORD.into(), target);
+            }
+            map.values_mut()
+                .for_each(|v| mark_reference_keys(v, key_types));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| mark_reference_keys(v, key_types)),
+        _ => {}
+    }
+}
+
+/// The patterns and targets of the reference types a map can be keyed by.
+fn reference_key_types() -> Vec<(Value, Value)> {
+    let mut generator = SchemaGenerator::default();
+    [Lang::json_schema(&mut generator)]
+        .iter()
+        .filter_map(|schema| {
+            Some((
+                schema.get("pattern")?.clone(),
+                schema.get(REF_KEYWORD)?.clone(),
+            ))
+        })
+        .collect()
 }
 
 /// `Option<T>` fields are optional, never null. Without the null branch
@@ -87,16 +155,31 @@ fn drop_null_branches(value: &mut Value) {
 
 /// The JSON Schema (Draft 2020-12) of one file kind.
 pub fn schema_for(kind: FileKind) -> Value {
-    match kind {
-        FileKind::Manifest => generate::<Manifest>(kind),
-        FileKind::Voice => generate::<VoiceFile>(kind),
-        FileKind::Tags => generate::<TagsFile>(kind),
-        FileKind::Escalation => generate::<EscalationFile>(kind),
-        FileKind::Empowerment => generate::<EmpowermentFile>(kind),
-        FileKind::Staffing => generate::<StaffingFile>(kind),
-        FileKind::Samples => generate::<SamplesFile>(kind),
-        FileKind::Zendesk => generate::<ZendeskFile>(kind),
-    }
+    let mut value = generate(kind);
+    // Marks out first: then the rest is exactly what it is without them.
+    strip_marks(&mut value);
+    drop_null_branches(&mut value);
+    value
+}
+
+/// The schema of one file kind with the marks of its references: what
+/// the unknown-reference check walks a file with.
+fn marked_schema_for(kind: FileKind) -> Value {
+    let mut value = generate(kind);
+    mark_reference_keys(&mut value, &reference_key_types());
+    drop_null_branches(&mut value);
+    value
+}
+
+/// The marked schema of a file kind, built once per process.
+pub(crate) fn marked_schema(kind: FileKind) -> &'static Value {
+    static SCHEMAS: LazyLock<Vec<Value>> = LazyLock::new(|| {
+        FileKind::ALL
+            .iter()
+            .map(|&k| marked_schema_for(k))
+            .collect()
+    });
+    &SCHEMAS[FileKind::ALL.iter().position(|&k| k == kind).expect("kind")]
 }
 
 /// The schema as the file in `schemas/` holds it: pretty JSON, final newline.
@@ -161,7 +244,8 @@ pub(crate) fn schema_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value>
     Some(node)
 }
 
-fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> Option<&'a Value> {
+/// The schema a node stands for, following its `$ref`s.
+pub(crate) fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> Option<&'a Value> {
     for _ in 0..32 {
         match node.get("$ref").and_then(Value::as_str) {
             Some(r) => node = root.pointer(r.strip_prefix('#')?)?,

@@ -1,355 +1,238 @@
 //! Unknown references (CB201): every id that names another item must name
 //! one that exists.
+//!
+//! Which fields are references the model's types say, by marks in their
+//! JSON Schema (see [`RefTarget`]). The check walks each file's parsed
+//! value together with its schema (compiled to a [`Plan`] of where the
+//! marks are) and looks up every value and map key marked, at the pointer
+//! the walk reached it by: a reference field added to the model is
+//! checked without a line here, and no path is written by hand.
 
-use super::Context;
-use crate::load::Loc;
-use crate::model::*;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::{Context, Ids};
+use crate::load::yaml::escape_pointer;
+use crate::load::{At, Loc, Playbook};
+use crate::model::{FileKind, RefTarget};
+use crate::source::FileId;
+use plan::Plan;
+
+mod plan;
 
 pub fn check(cx: &mut Context) {
-    let pb = cx.pb;
+    let (pb, sources) = (cx.pb, cx.sources);
     let ids = std::mem::take(&mut cx.ids);
-    let lang = |cx: &mut Context, code: &Lang, loc: Loc| {
-        cx.reference("language", &ids.languages, code.as_str(), loc)
-    };
-    // Keys of per-language maps are references too; point at the key.
-    let lang_keys = |cx: &mut Context, keys: Vec<&Lang>, loc: &Loc| {
-        for code in keys {
-            if !ids.languages.contains_key(code.as_str()) {
-                let at = loc.child(code);
-                let label = cx.key_label(&at);
-                let before = cx.out.len();
-                cx.reference("language", &ids.languages, code.as_str(), at);
-                if let Some(d) = cx.out.get_mut(before) {
-                    d.primary = Some(label.with_message(format!("no language `{code}`")));
-                }
-            }
-        }
-    };
-
-    let m = &pb.manifest;
-    lang(cx, &m.default_language, m.loc.child("default_language"));
-    for c in &pb.channels {
-        if let Some(l) = &c.language {
-            lang(cx, l, c.loc.child("language"));
-        }
-    }
-
-    for v in &pb.voice {
-        for (i, p) in v.phrases.iter().enumerate() {
-            lang(cx, &p.lang, v.loc.child(format!("phrases/{i}/lang")));
-        }
-        for (i, r) in v.required.iter().enumerate() {
-            let at = v.loc.child(format!("required/{i}"));
-            lang_keys(cx, r.forms.keys().collect(), &at.child("forms"));
-            for (j, ch) in r.channels.iter().enumerate() {
-                cx.reference(
-                    "channel",
-                    &ids.channels,
-                    ch.as_str(),
-                    at.child(format!("channels/{j}")),
-                );
-            }
-        }
-        for (i, t) in v.emoji.never_on_tags.iter().enumerate() {
-            cx.reference(
-                "tag",
-                &ids.tags,
-                t.as_str(),
-                v.loc.child(format!("emoji/never_on_tags/{i}")),
-            );
-        }
-        if let Some(mac) = &v.go_private.invite_macro {
-            cx.reference(
-                "macro",
-                &ids.macros,
-                mac.as_str(),
-                v.loc.child("go_private/invite_macro"),
-            );
-        }
-        for (i, e) in v.examples.iter().enumerate() {
-            let at = v.loc.child(format!("examples/{i}"));
-            cx.reference(
-                "channel",
-                &ids.channels,
-                e.channel.as_str(),
-                at.child("channel"),
-            );
-            lang(cx, &e.lang, at.child("lang"));
-        }
-    }
-
-    for mac in &pb.macros {
-        list(cx, "tag", &ids.tags, &mac.tags, &mac.loc.child("tags"));
-        list(
+    for (file, kind) in file_kinds(pb) {
+        let mut walk = Walk {
             cx,
-            "channel",
-            &ids.channels,
-            &mac.channels,
-            &mac.loc.child("channels"),
-        );
-        list(cx, "role", &ids.roles, &mac.roles, &mac.loc.child("roles"));
-        lang_keys(cx, mac.text.keys().collect(), &mac.loc.child("text"));
-    }
-
-    for tag in &pb.tags {
-        if let Some(p) = &tag.parent {
-            cx.reference("tag", &ids.tags, p.as_str(), tag.loc.child("parent"));
-        }
-        if let Some(s) = &tag.severity {
-            cx.reference(
-                "severity",
-                &ids.severities,
-                s.as_str(),
-                tag.loc.child("severity"),
-            );
-        }
-        if let Some(t) = &tag.team {
-            cx.reference("team", &ids.teams, t.as_str(), tag.loc.child("team"));
-        }
-        lang_keys(cx, tag.label.keys().collect(), &tag.loc.child("label"));
-        let d = &tag.detect;
-        for (list, field) in [
-            (&d.keywords, "detect/keywords"),
-            (&d.exclude, "detect/exclude"),
-            (&d.context, "detect/context"),
-        ] {
-            lang_keys(cx, list.keys().collect(), &tag.loc.child(field));
-        }
-        list(
-            cx,
-            "channel",
-            &ids.channels,
-            &tag.detect.channels,
-            &tag.loc.child("detect/channels"),
-        );
-    }
-
-    for s in &pb.severities {
-        if let Some(c) = &s.calendar {
-            cx.reference(
-                "calendar",
-                &ids.calendars,
-                c.as_str(),
-                s.loc.child("calendar"),
-            );
-        }
-        if let Some(c) = &s.escalation {
-            cx.reference(
-                "escalation chain",
-                &ids.chains,
-                c.as_str(),
-                s.loc.child("escalation"),
-            );
-        }
-    }
-    for q in &pb.queues {
-        cx.reference("team", &ids.teams, q.team.as_str(), q.loc.child("team"));
-        if let Some(c) = &q.calendar {
-            cx.reference(
-                "calendar",
-                &ids.calendars,
-                c.as_str(),
-                q.loc.child("calendar"),
-            );
-        }
-    }
-    for r in &pb.routes {
-        let at = r.loc.child("when");
-        list(cx, "tag", &ids.tags, &r.when.tags, &at.child("tags"));
-        list(
-            cx,
-            "severity",
-            &ids.severities,
-            &r.when.severities,
-            &at.child("severities"),
-        );
-        for (i, l) in r.when.languages.iter().enumerate() {
-            lang(cx, l, at.child(format!("languages/{i}")));
-        }
-        cx.reference("queue", &ids.queues, r.queue.as_str(), r.loc.child("queue"));
-        if let Some(c) = &r.escalation {
-            cx.reference(
-                "escalation chain",
-                &ids.chains,
-                c.as_str(),
-                r.loc.child("escalation"),
-            );
-        }
-    }
-    for b in &pb.boosts {
-        if let Some(e) = &b.emergency {
-            lang_keys(
-                cx,
-                e.keywords.keys().collect(),
-                &b.loc.child("emergency/keywords"),
-            );
-        }
-    }
-    for c in &pb.chains {
-        for (i, rung) in c.rungs.iter().enumerate() {
-            let at = c.loc.child(format!("rungs/{i}"));
-            if let Some(r) = &rung.role {
-                cx.reference("role", &ids.roles, r.as_str(), at.child("role"));
-            }
-            if let Some(t) = &rung.team {
-                cx.reference("team", &ids.teams, t.as_str(), at.child("team"));
-            }
-        }
-        if let Some(t) = &c.then {
-            cx.reference(
-                "escalation chain",
-                &ids.chains,
-                t.as_str(),
-                c.loc.child("then"),
-            );
-        }
-    }
-    for h in &pb.handovers {
-        cx.reference("team", &ids.teams, h.team.as_str(), h.loc.child("team"));
-        for (i, to) in h.to.iter().enumerate() {
-            cx.reference(
-                "team",
-                &ids.teams,
-                to.as_str(),
-                super::handover_target(h, i),
-            );
-        }
-    }
-    for inc in &pb.incidents {
-        lang_keys(
-            cx,
-            inc.triggers.keys().collect(),
-            &inc.loc.child("triggers"),
-        );
-        lang_keys(
-            cx,
-            inc.holding_statements.keys().collect(),
-            &inc.loc.child("holding_statements"),
-        );
-        cx.reference("tag", &ids.tags, inc.tag.as_str(), inc.loc.child("tag"));
-        cx.reference(
-            "queue",
-            &ids.queues,
-            inc.queue.as_str(),
-            inc.loc.child("queue"),
-        );
-        for (i, o) in inc.sla_overrides.iter().enumerate() {
-            cx.reference(
-                "severity",
-                &ids.severities,
-                o.severity.as_str(),
-                inc.loc.child(format!("sla_overrides/{i}/severity")),
-            );
-        }
-    }
-    for role in &pb.roles {
-        for (i, a) in role.approvals.iter().enumerate() {
-            cx.reference(
-                "role",
-                &ids.roles,
-                a.from.as_str(),
-                role.loc.child(format!("approvals/{i}/from")),
-            );
-        }
-        if let Some(r) = &role.escalates_to {
-            cx.reference(
-                "role",
-                &ids.roles,
-                r.as_str(),
-                role.loc.child("escalates_to"),
-            );
-        }
-    }
-    for team in &pb.teams {
-        if let Some(c) = &team.calendar {
-            cx.reference(
-                "calendar",
-                &ids.calendars,
-                c.as_str(),
-                team.loc.child("calendar"),
-            );
-        }
-        for (i, m) in team.members.iter().enumerate() {
-            let at = team.loc.child(format!("members/{i}"));
-            cx.reference("role", &ids.roles, m.role.as_str(), at.child("role"));
-            for (j, l) in m.languages.iter().enumerate() {
-                lang(cx, l, at.child(format!("languages/{j}")));
-            }
-            list(cx, "shift", &ids.shifts, &m.shifts, &at.child("shifts"));
-        }
-    }
-    for f in &pb.forecast {
-        cx.reference(
-            "channel",
-            &ids.channels,
-            f.channel.as_str(),
-            f.loc.child("channel"),
-        );
-        lang(cx, &f.lang, f.loc.child("lang"));
-    }
-    for s in &pb.samples {
-        cx.reference(
-            "channel",
-            &ids.channels,
-            s.channel.as_str(),
-            s.loc.child("channel"),
-        );
-        if let Some(l) = &s.lang {
-            lang(cx, l, s.loc.child("lang"));
-        }
-        if let Some(i) = &s.incident {
-            cx.reference(
-                "incident mode",
-                &ids.incidents,
-                i.as_str(),
-                s.loc.child("incident"),
-            );
-        }
-        let e = &s.expect;
-        let at = s.loc.child("expect");
-        if let Some(tags) = &e.tags {
-            list(cx, "tag", &ids.tags, tags, &at.child("tags"));
-        }
-        list(
-            cx,
-            "tag",
-            &ids.tags,
-            &e.tags_include,
-            &at.child("tags_include"),
-        );
-        list(
-            cx,
-            "tag",
-            &ids.tags,
-            &e.tags_exclude,
-            &at.child("tags_exclude"),
-        );
-        if let Some(v) = &e.severity {
-            cx.reference(
-                "severity",
-                &ids.severities,
-                v.as_str(),
-                at.child("severity"),
-            );
-        }
-        if let Some(v) = &e.queue {
-            cx.reference("queue", &ids.queues, v.as_str(), at.child("queue"));
-        }
-        if let Some(v) = &e.team {
-            cx.reference("team", &ids.teams, v.as_str(), at.child("team"));
-        }
+            ids: &ids,
+            file,
+            path: Vec::new(),
+        };
+        walk.node(&sources.get(file).value, Plan::of(kind));
     }
     cx.ids = ids;
 }
 
-fn list<T>(
+/// The kind of each file the playbook was read from, known by the parts
+/// it holds: which schema to walk it with. Files are walked whole, so a
+/// part left out here goes unchecked only in a file that holds nothing
+/// else, and the tests' playbook of every field would show it. The
+/// manifest's languages and channels are in the manifest.
+fn file_kinds(pb: &Playbook) -> BTreeMap<FileId, FileKind> {
+    fn files<T>(items: &[At<T>]) -> Vec<FileId> {
+        items.iter().map(|item| item.loc.file).collect()
+    }
+    let parts = [
+        (FileKind::Manifest, vec![pb.manifest.loc.file]),
+        (
+            FileKind::Voice,
+            [files(&pb.voice), files(&pb.macros)].concat(),
+        ),
+        (FileKind::Tags, files(&pb.tags)),
+        (
+            FileKind::Escalation,
+            [
+                files(&pb.severities),
+                files(&pb.calendars),
+                files(&pb.queues),
+                files(&pb.routes),
+                files(&pb.boosts),
+                files(&pb.chains),
+                files(&pb.handovers),
+                files(&pb.incidents),
+            ]
+            .concat(),
+        ),
+        (FileKind::Empowerment, files(&pb.roles)),
+        (
+            FileKind::Staffing,
+            [
+                files(&pb.teams),
+                files(&pb.shifts),
+                files(&pb.forecast),
+                files(&pb.service_levels),
+            ]
+            .concat(),
+        ),
+        (FileKind::Samples, files(&pb.samples)),
+        (FileKind::Zendesk, files(pb.zendesk.as_slice())),
+    ];
+    parts
+        .into_iter()
+        .flat_map(|(kind, files)| files.into_iter().map(move |file| (file, kind)))
+        .collect()
+}
+
+/// One file's walk: where it is, and the tables references resolve in.
+struct Walk<'w, 'a, 'v> {
+    cx: &'w mut Context<'a>,
+    ids: &'w Ids<'a>,
+    file: FileId,
+    /// The steps from the file's root to the node being looked at. Made a
+    /// pointer only for a finding: most references resolve.
+    path: Vec<Step<'v>>,
+}
+
+/// A step of a JSON pointer.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+impl<'v> Walk<'_, '_, 'v> {
+    /// Checks every reference in `value`, where `plan` says they are.
+    fn node(&mut self, value: &'v Value, plan: &Plan) {
+        if let Some(target) = plan.ids {
+            self.ids_in(value, target);
+            return;
+        }
+        match value {
+            Value::Object(map) => {
+                if let Some(target) = plan.keys {
+                    for key in map.keys() {
+                        self.key(key, target);
+                    }
+                }
+                for (name, field) in &plan.fields {
+                    if let Some((name, child)) = map.get_key_value(name) {
+                        self.child(Step::Key(name), child, field);
+                    }
+                }
+                if let Some(values) = &plan.values {
+                    for (key, child) in map {
+                        self.child(Step::Key(key), child, values);
+                    }
+                }
+            }
+            Value::Array(list) => {
+                if let Some(items) = &plan.items {
+                    for (i, child) in list.iter().enumerate() {
+                        self.child(Step::Index(i), child, items);
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Alternatives (one team, or several in order): those of the
+        // value's type describe it.
+        for (types, branch) in &plan.branches {
+            if Plan::admits(types, value) {
+                self.node(value, branch);
+            }
+        }
+    }
+
+    fn child(&mut self, step: Step<'v>, value: &'v Value, plan: &Plan) {
+        self.path.push(step);
+        self.node(value, plan);
+        self.path.pop();
+    }
+
+    /// Checks the ids in a marked value: one, or a list of them.
+    fn ids_in(&mut self, value: &'v Value, target: RefTarget) {
+        match value {
+            Value::String(id) => {
+                let (file, path) = (self.file, &self.path);
+                report(self.cx, self.ids, target, id, || loc(file, path, None));
+            }
+            Value::Array(list) => {
+                for (i, item) in list.iter().enumerate() {
+                    self.path.push(Step::Index(i));
+                    self.ids_in(item, target);
+                    self.path.pop();
+                }
+            }
+            // The schema admits no other shape, and the file passed it.
+            _ => {}
+        }
+    }
+
+    /// Checks a map key that names an item; the finding points at the key.
+    fn key(&mut self, key: &'v str, target: RefTarget) {
+        let (file, path) = (self.file, &self.path);
+        let at = || loc(file, path, Some(Step::Key(key)));
+        if report(self.cx, self.ids, target, key, at) {
+            let label = self
+                .cx
+                .key_label(&at())
+                .with_message(format!("no {} `{key}`", target.noun()));
+            if let Some(d) = self.cx.out.last_mut() {
+                d.primary = Some(label);
+            }
+        }
+    }
+}
+
+/// Where the node at `path` is, or its member `last`.
+fn loc(file: FileId, path: &[Step], last: Option<Step>) -> Loc {
+    let mut pointer = String::new();
+    for step in path.iter().chain(&last) {
+        let _ = match step {
+            Step::Key(key) => write!(pointer, "/{}", escape_pointer(key)),
+            Step::Index(i) => write!(pointer, "/{i}"),
+        };
+    }
+    Loc::new(file, pointer)
+}
+
+/// Reports `id` unless the table of `target` defines it; whether it did.
+fn report(
     cx: &mut Context,
-    what: &str,
-    table: &std::collections::BTreeMap<&str, T>,
-    items: &[Id],
-    at: &Loc,
-) {
-    for (i, id) in items.iter().enumerate() {
-        cx.reference(what, table, id.as_str(), at.child(i));
+    ids: &Ids,
+    target: RefTarget,
+    id: &str,
+    at: impl FnOnce() -> Loc,
+) -> bool {
+    fn look_up<T>(
+        cx: &mut Context,
+        target: RefTarget,
+        table: &BTreeMap<&str, T>,
+        id: &str,
+        at: impl FnOnce() -> Loc,
+    ) -> bool {
+        let missing = !table.contains_key(id);
+        if missing {
+            cx.reference(target.noun(), table, id, at());
+        }
+        missing
+    }
+    match target {
+        RefTarget::Language => look_up(cx, target, &ids.languages, id, at),
+        RefTarget::Channel => look_up(cx, target, &ids.channels, id, at),
+        RefTarget::Macro => look_up(cx, target, &ids.macros, id, at),
+        RefTarget::Tag => look_up(cx, target, &ids.tags, id, at),
+        RefTarget::Severity => look_up(cx, target, &ids.severities, id, at),
+        RefTarget::Calendar => look_up(cx, target, &ids.calendars, id, at),
+        RefTarget::Queue => look_up(cx, target, &ids.queues, id, at),
+        RefTarget::Chain => look_up(cx, target, &ids.chains, id, at),
+        RefTarget::Incident => look_up(cx, target, &ids.incidents, id, at),
+        RefTarget::Role => look_up(cx, target, &ids.roles, id, at),
+        RefTarget::Team => look_up(cx, target, &ids.teams, id, at),
+        RefTarget::Shift => look_up(cx, target, &ids.shifts, id, at),
     }
 }

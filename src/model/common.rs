@@ -67,7 +67,9 @@ string_newtype!(
     {
         "type": "string",
         "pattern": "^[a-z]{2,3}(-[A-Z]{2})?$",
-        "description": "BCP 47 language: 'en', 'ja', 'th', 'pl', 'et', optionally with a region ('pt-BR')."
+        "description": "BCP 47 language: 'en', 'ja', 'th', 'pl', 'et', optionally with a region ('pt-BR').",
+        // Every language a playbook writes names one its manifest serves.
+        "x-carebook-ref": super::RefTarget::Language
     }
 );
 

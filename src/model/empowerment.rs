@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Currency, Id, Money};
+use super::{Currency, Id, Money, RefTarget};
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +33,7 @@ pub struct Role {
     pub approvals: Vec<Approval>,
     /// Who takes a case beyond this role's authority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Role))]
     pub escalates_to: Option<Id>,
 }
 
@@ -41,6 +42,7 @@ pub struct Role {
 pub struct Approval {
     pub action: String,
     /// The role that approves.
+    #[schemars(extend("x-carebook-ref" = RefTarget::Role))]
     pub from: Id,
     /// Approval is needed above this amount.
     #[serde(default, skip_serializing_if = "Option::is_none")]

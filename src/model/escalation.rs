@@ -5,7 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Date, Duration, Id, Keyword, Lang, PerLang, Priority, TimeOfDay, TimeZoneName, Weekday,
+    Date, Duration, Id, Keyword, Lang, PerLang, Priority, RefTarget, TimeOfDay, TimeZoneName,
+    Weekday,
 };
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -48,9 +49,11 @@ pub struct Severity {
     pub hours: Hours,
     /// The business-hours calendar, when `hours` is `business`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Calendar))]
     pub calendar: Option<Id>,
     /// The escalation chain for messages of this severity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Chain))]
     pub escalation: Option<Id>,
 }
 
@@ -132,12 +135,14 @@ pub struct Holiday {
 pub struct Queue {
     pub id: Id,
     pub name: String,
+    #[schemars(extend("x-carebook-ref" = RefTarget::Team))]
     pub team: Id,
     /// The business hours of this queue's market (a Tokyo desk's office
     /// hours): a business-hours severity's deadlines, and the hours
     /// someone must be on shift, count in this calendar instead of the
     /// severity's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Calendar))]
     pub calendar: Option<Id>,
 }
 
@@ -149,9 +154,11 @@ pub struct Route {
     /// Conditions; every one given must hold. An empty `when` matches all.
     #[serde(default)]
     pub when: RouteCondition,
+    #[schemars(extend("x-carebook-ref" = RefTarget::Queue))]
     pub queue: Id,
     /// Overrides the severity's escalation chain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Chain))]
     pub escalation: Option<Id>,
 }
 
@@ -160,8 +167,10 @@ pub struct Route {
 pub struct RouteCondition {
     /// The deciding tag is one of these or a descendant of one.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub tags: Vec<Id>,
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Severity))]
     pub severities: Vec<Id>,
     #[serde(default)]
     pub audience: Vec<Audience>,
@@ -227,6 +236,7 @@ pub struct Chain {
     pub rungs: Vec<Rung>,
     /// The chain that continues after the last rung.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Chain))]
     pub then: Option<Id>,
 }
 
@@ -239,8 +249,10 @@ pub struct Rung {
     #[serde(default)]
     pub automated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Role))]
     pub role: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Team))]
     pub team: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -250,10 +262,12 @@ pub struct Rung {
 #[serde(deny_unknown_fields)]
 pub struct Handover {
     /// The team going off shift.
+    #[schemars(extend("x-carebook-ref" = RefTarget::Team))]
     pub team: Id,
     /// The team that covers its queues meanwhile, or several in the order
     /// they take over: the first with someone on shift who speaks the
     /// message's language.
+    #[schemars(extend("x-carebook-ref" = RefTarget::Team))]
     pub to: Teams,
 }
 
@@ -292,8 +306,10 @@ pub struct Incident {
     /// Keywords per language that mark a message as about the incident.
     pub triggers: PerLang<Vec<Keyword>>,
     /// Tag added to matching messages.
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub tag: Id,
     /// Queue matching messages go to.
+    #[schemars(extend("x-carebook-ref" = RefTarget::Queue))]
     pub queue: Id,
     /// The one approved holding statement per language.
     pub holding_statements: PerLang<String>,
@@ -304,6 +320,7 @@ pub struct Incident {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SlaOverride {
+    #[schemars(extend("x-carebook-ref" = RefTarget::Severity))]
     pub severity: Id,
     pub first_response: Duration,
     pub resolution: Duration,

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Id, Lang, MessageKind, TimeZoneName};
+use super::{Date, Id, Lang, MessageKind, RefTarget, TimeZoneName};
 
 /// The playbook's root file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -37,6 +37,7 @@ pub struct Manifest {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
+    #[schemars(extend("x-carebook-defines" = RefTarget::Language))]
     pub code: Lang,
     pub name: String,
 }

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Instant, Lang, MessageKind, Priority};
+use super::{Id, Instant, Lang, MessageKind, Priority, RefTarget};
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -16,6 +16,7 @@ pub struct SamplesFile {
 #[serde(deny_unknown_fields)]
 pub struct Sample {
     pub id: Id,
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
     pub channel: Id,
     pub kind: MessageKind,
     pub text: String,
@@ -26,6 +27,7 @@ pub struct Sample {
     pub author: Option<Author>,
     /// Incident mode switched on for this sample.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Incident))]
     pub incident: Option<Id>,
     pub expect: Expectation,
 }
@@ -46,22 +48,28 @@ pub struct Author {
 pub struct Expectation {
     /// Exactly these tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub tags: Option<Vec<Id>>,
     /// At least these tags.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub tags_include: Vec<Id>,
     /// None of these tags.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub tags_exclude: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_reply: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Severity))]
     pub severity: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Queue))]
     pub queue: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Team))]
     pub team: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_mode: Option<MessageKind>,

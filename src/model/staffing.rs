@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Duration, Id, Lang, TimeOfDay, TimeZoneName, Weekday};
+use super::{Duration, Id, Lang, RefTarget, TimeOfDay, TimeZoneName, Weekday};
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +27,7 @@ pub struct Team {
     pub timezone: TimeZoneName,
     /// Holidays of this calendar are days off for the whole team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Calendar))]
     pub calendar: Option<Id>,
     #[serde(default)]
     pub members: Vec<Member>,
@@ -47,8 +48,10 @@ pub enum TeamFunction {
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub name: String,
+    #[schemars(extend("x-carebook-ref" = RefTarget::Role))]
     pub role: Id,
     pub languages: Vec<Lang>,
+    #[schemars(extend("x-carebook-ref" = RefTarget::Shift))]
     pub shifts: Vec<Id>,
 }
 
@@ -68,6 +71,7 @@ pub struct Shift {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Forecast {
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
     pub channel: Id,
     pub lang: Lang,
     /// Messages per day.

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Id, MessageKind, PerLang};
+use super::{Id, MessageKind, PerLang, RefTarget};
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -17,6 +17,7 @@ pub struct Tag {
     pub id: Id,
     /// The parent tag; a tag inherits severity, disposition and team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub parent: Option<Id>,
     /// Display name per language.
     #[serde(default)]
@@ -24,6 +25,7 @@ pub struct Tag {
     pub description: String,
     /// Severity of messages with this tag (inherited from the parent when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Severity))]
     pub severity: Option<Id>,
     /// Whether messages with this tag need a reply (inherited when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,6 +37,7 @@ pub struct Tag {
     pub reply_privately: Option<bool>,
     /// The team that owns the tag (inherited when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Team))]
     pub team: Option<Id>,
     #[serde(default)]
     pub detect: Detection,
@@ -77,6 +80,7 @@ pub struct Detection {
     pub context: PerLang<Vec<Keyword>>,
     /// Only on these channels; empty means all.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
     pub channels: Vec<Id>,
     /// Only for these message kinds; empty means both.
     #[serde(default)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Currency, Id, Lang, MessageKind, PerLang};
+use super::{Currency, Id, Lang, MessageKind, PerLang, RefTarget};
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +75,7 @@ pub struct RequiredElement {
     pub forms: PerLang<Vec<String>>,
     /// Channels where it is required; empty means all.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
     pub channels: Vec<Id>,
     /// Message kinds where it is required; empty means both.
     #[serde(default)]
@@ -96,6 +97,7 @@ pub struct EmojiPolicy {
     pub max_per_reply: Option<u32>,
     /// Never in replies to messages with these tags (e.g. incidents).
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub never_on_tags: Vec<Id>,
 }
 
@@ -156,6 +158,7 @@ pub struct GoPrivate {
     pub personal_data: Vec<PersonalData>,
     /// The macro that invites the customer to a private message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Macro))]
     pub invite_macro: Option<Id>,
     /// Words, per language, that `lint-reply` and `validate` read as a
     /// request for personal data beyond the built-in ones: the names the
@@ -257,6 +260,7 @@ impl PersonalData {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoiceExample {
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
     pub channel: Id,
     pub lang: Lang,
     pub situation: String,
@@ -271,15 +275,18 @@ pub struct Macro {
     pub title: String,
     /// Tags this macro is suggested for.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
     pub tags: Vec<Id>,
     /// Channels it may be sent on; empty means all.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
     pub channels: Vec<Id>,
     /// Message kinds it may be sent as; empty means both.
     #[serde(default)]
     pub kinds: Vec<MessageKind>,
     /// Roles allowed to send it; empty means every role.
     #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Role))]
     pub roles: Vec<Id>,
     /// The reply text per language, with `{{placeholder}}` slots.
     pub text: PerLang<String>,

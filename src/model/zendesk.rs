@@ -19,6 +19,9 @@ pub struct ZendeskFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subdomain: Option<String>,
     /// Zendesk group id of each team, by team id.
+    // The keys here and in `schedules` name teams and calendars, but carry
+    // no reference mark: the mapping matters only to the Zendesk export,
+    // so `check::zendesk` checks them, and only when the export is on.
     #[serde(default)]
     pub groups: BTreeMap<Id, u64>,
     /// Zendesk schedule id of each business-hours calendar, by calendar id.
