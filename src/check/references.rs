@@ -236,3 +236,6 @@ fn report(
         RefTarget::Shift => look_up(cx, target, &ids.shifts, id, at),
     }
 }
+
+#[cfg(test)]
+mod tests;
