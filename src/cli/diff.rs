@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
+use super::{CommandError, Outcome, PlaybookArgs, print};
 use crate::diff::{self, Kind, Report, git};
 use crate::load::{LoadOptions, Playbook};
 
@@ -60,52 +60,41 @@ impl Drop for Scratch {
 }
 
 /// Loads and checks the playbook in `dir`; any error makes the revision
-/// unusable for a comparison.
-fn checked(dir: &Path, options: &LoadOptions, what: &str) -> Result<Playbook, String> {
-    let validated = crate::validate(dir, options).map_err(|e| format!("{what}: {e}"))?;
+/// unusable for a comparison, a usage error like a revision git lacks.
+fn checked(dir: &Path, options: &LoadOptions, what: &str) -> Result<Playbook, CommandError> {
+    let validated =
+        crate::validate(dir, options).map_err(|e| CommandError::Usage(format!("{what}: {e}")))?;
     let errors = validated.errors().count();
     match validated.playbook {
         Some(pb) if errors == 0 => Ok(pb),
-        _ => Err(format!(
+        _ => Err(CommandError::Usage(format!(
             "{what} does not validate ({errors} error{}); `carebook validate` lists them",
             if errors == 1 { "" } else { "s" }
-        )),
+        ))),
     }
 }
 
-pub fn run(args: DiffArgs) -> i32 {
+pub fn run(args: DiffArgs) -> Result<Outcome, CommandError> {
     let options = LoadOptions {
         max_file_size: args.playbook.max_file_size,
     };
     let dir = &args.playbook.playbook;
     if !dir.is_dir() {
-        return usage_error(format!(
+        return Err(CommandError::Usage(format!(
             "playbook directory `{}` does not exist",
             dir.display()
-        ));
+        )));
     }
-    let (top, prefix) = match git::locate(dir) {
-        Ok(x) => x,
-        Err(e) => return usage_error(e),
-    };
-    let at_revision = |revision: &str| -> Result<(Scratch, PathBuf), String> {
-        let scratch =
-            Scratch::new("rev").map_err(|e| format!("cannot create a scratch directory: {e}"))?;
-        git::checkout(&top, revision, &prefix, &scratch.0).map_err(|e| e.to_string())?;
+    let (top, prefix) = git::locate(dir).map_err(CommandError::usage)?;
+    let at_revision = |revision: &str| -> Result<(Scratch, PathBuf), CommandError> {
+        let scratch = Scratch::new("rev")
+            .map_err(|e| CommandError::Usage(format!("cannot create a scratch directory: {e}")))?;
+        git::checkout(&top, revision, &prefix, &scratch.0).map_err(CommandError::usage)?;
         let path = scratch.0.clone();
         Ok((scratch, path))
     };
-    let (_base_dir, base_path) = match at_revision(&args.base) {
-        Ok(x) => x,
-        Err(e) => return usage_error(e),
-    };
-    let head_checkout = match &args.head {
-        Some(rev) => match at_revision(rev) {
-            Ok(x) => Some(x),
-            Err(e) => return usage_error(e),
-        },
-        None => None,
-    };
+    let (_base_dir, base_path) = at_revision(&args.base)?;
+    let head_checkout = args.head.as_deref().map(at_revision).transpose()?;
     let head_path = head_checkout
         .as_ref()
         .map_or(dir.clone(), |(_, p)| p.clone());
@@ -113,29 +102,16 @@ pub fn run(args: DiffArgs) -> i32 {
         .head
         .clone()
         .unwrap_or_else(|| "working tree".to_string());
-    let base = match checked(&base_path, &options, &format!("`{}`", args.base)) {
-        Ok(pb) => pb,
-        Err(e) => return usage_error(e),
-    };
-    let head = match checked(&head_path, &options, &format!("`{head_name}`")) {
-        Ok(pb) => pb,
-        Err(e) => return usage_error(e),
-    };
-    let report = match diff::compare(&base, &head) {
-        Ok(r) => r,
-        Err(e) => return usage_error(e),
-    };
+    let base = checked(&base_path, &options, &format!("`{}`", args.base))?;
+    let head = checked(&head_path, &options, &format!("`{head_name}`"))?;
+    let report = diff::compare(&base, &head).map_err(CommandError::usage)?;
     let text = match args.format {
         DiffFormat::Human => human(&report, &args.base, &head_name),
         DiffFormat::Markdown => markdown(&report, &args.base, &head_name),
         DiffFormat::Json => crate::json::pretty(&report),
     };
     print(&text);
-    if args.exit_code && report.changed() {
-        EXIT_PROBLEMS
-    } else {
-        EXIT_OK
-    }
+    Ok(Outcome::findings_if(args.exit_code && report.changed()))
 }
 
 fn summary(report: &Report, base: &str, head: &str) -> String {

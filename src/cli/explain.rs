@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{EXIT_OK, print, usage_error};
+use super::{CommandError, Outcome, print};
 use crate::diagnostic::{CODES, Code};
 
 #[derive(Debug, Args)]
@@ -24,25 +24,13 @@ pub enum ExplainFormat {
     Json,
 }
 
-pub fn run(args: ExplainArgs) -> i32 {
+pub fn run(args: ExplainArgs) -> Result<Outcome, CommandError> {
     let infos: Vec<_> = if args.all {
         CODES.iter().collect()
     } else {
         let text = args.code.as_deref().unwrap_or_default();
-        match Code::parse(text) {
-            Some(code) => vec![code.info()],
-            None => {
-                let hint = crate::diagnostic::did_you_mean(
-                    text,
-                    CODES.iter().flat_map(|c| [c.code, c.name]),
-                )
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default();
-                return usage_error(format!(
-                    "no diagnostic code `{text}`{hint} (`carebook explain --all` lists them)"
-                ));
-            }
-        }
+        let code = Code::parse(text).ok_or_else(|| no_such_code(text))?;
+        vec![code.info()]
     };
     match args.format {
         ExplainFormat::Json => {
@@ -67,5 +55,15 @@ pub fn run(args: ExplainArgs) -> i32 {
         }
         ExplainFormat::Text => print(infos[0].doc),
     }
-    EXIT_OK
+    Ok(Outcome::Clean)
+}
+
+/// The usage error for a code that does not exist, with the closest one.
+fn no_such_code(text: &str) -> CommandError {
+    let hint = crate::diagnostic::did_you_mean(text, CODES.iter().flat_map(|c| [c.code, c.name]))
+        .map(|h| format!("; {h}"))
+        .unwrap_or_default();
+    CommandError::Usage(format!(
+        "no diagnostic code `{text}`{hint} (`carebook explain --all` lists them)"
+    ))
 }

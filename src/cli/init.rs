@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{EXIT_OK, usage_error};
+use super::{CommandError, Outcome};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -28,17 +28,13 @@ const FILES: &[(&str, &str)] = &[
     ("samples.yaml", include_str!("init/samples.yaml")),
 ];
 
-pub fn run(args: InitArgs) -> i32 {
+pub fn run(args: InitArgs) -> Result<Outcome, CommandError> {
     let files = files();
-    match write(&args.dir, &files) {
-        Ok(()) => {
-            for (name, _) in &files {
-                println!("created {}", args.dir.join(name).display());
-            }
-            EXIT_OK
-        }
-        Err(e) => usage_error(e),
+    write(&args.dir, &files).map_err(CommandError::Usage)?;
+    for (name, _) in &files {
+        println!("created {}", args.dir.join(name).display());
     }
+    Ok(Outcome::Clean)
 }
 
 /// The starter files, then each file kind's schema under `schemas/`.

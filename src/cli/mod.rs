@@ -4,6 +4,7 @@
 
 mod compile;
 mod diff;
+mod error;
 mod explain;
 mod handbook;
 mod init;
@@ -20,6 +21,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::load::DEFAULT_MAX_FILE_SIZE;
+
+pub use error::{CommandError, Outcome};
 
 /// Exit status: everything is fine.
 pub const EXIT_OK: i32 = 0;
@@ -135,17 +138,29 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Validate(args) => validate::run(args),
+        Command::Validate(args) => exit_status(validate::run(args)),
         Command::Compile(args) => compile::run(args),
         Command::Handbook(args) => handbook::run(args),
-        Command::Diff(args) => diff::run(args),
-        Command::Explain(args) => explain::run(args),
-        Command::Schema(args) => schema::run(args),
+        Command::Diff(args) => exit_status(diff::run(args)),
+        Command::Explain(args) => exit_status(explain::run(args)),
+        Command::Schema(args) => exit_status(schema::run(args)),
         Command::Simulate(args) => simulate::run(args),
         Command::Test(args) => test::run(args),
         Command::Staffing(args) => staffing::run(args),
         Command::LintReply(args) => lint_reply::run(args),
-        Command::Init(args) => init::run(args),
+        Command::Init(args) => exit_status(init::run(args)),
+    }
+}
+
+/// The one place a command's result becomes an exit status: an error is
+/// told on stderr first.
+pub fn exit_status(result: Result<Outcome, CommandError>) -> i32 {
+    match result {
+        Ok(outcome) => outcome.status(),
+        Err(e) => {
+            e.report();
+            e.status()
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{EXIT_OK, print, usage_error};
+use super::{CommandError, Outcome, print};
 use crate::ir::{ROUTING_SCHEMA_FILE, routing_schema_text};
 use crate::model::FileKind;
 use crate::schema::schema_text;
@@ -51,7 +51,7 @@ impl SchemaKind {
     }
 }
 
-pub fn run(args: SchemaArgs) -> i32 {
+pub fn run(args: SchemaArgs) -> Result<Outcome, CommandError> {
     // (file name, schema text) of each schema asked for.
     let schemas: Vec<(String, String)> = match args.kind.map(SchemaKind::file_kind) {
         Some(Some(kind)) => vec![(kind.schema_file(), schema_text(kind))],
@@ -65,21 +65,20 @@ pub fn run(args: SchemaArgs) -> i32 {
     let Some(out) = args.out else {
         let texts: Vec<&str> = schemas.iter().map(|(_, text)| text.as_str()).collect();
         print(&texts.concat());
-        return EXIT_OK;
+        return Ok(Outcome::Clean);
     };
-    if let Err(e) = std::fs::create_dir_all(&out) {
-        return usage_error(format!("cannot create `{}`: {e}", out.display()));
-    }
+    std::fs::create_dir_all(&out).map_err(CommandError::io("create", &out))?;
     for (file, text) in schemas {
         let path = out.join(&file);
         // Write beside the target, then rename, so a reader never sees half a schema.
         let tmp = out.join(format!(".{file}.tmp"));
-        let written = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, &path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return usage_error(format!("cannot write `{}`: {e}", path.display()));
-        }
+        std::fs::write(&tmp, text)
+            .and_then(|_| std::fs::rename(&tmp, &path))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&tmp);
+            })
+            .map_err(CommandError::io("write", &path))?;
         println!("wrote {}", path.display());
     }
-    EXIT_OK
+    Ok(Outcome::Clean)
 }

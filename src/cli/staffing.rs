@@ -25,7 +25,7 @@ pub enum StaffingCommand {
 
 pub fn run(args: StaffingArgs) -> i32 {
     match args.command {
-        StaffingCommand::Erlang(args) => erlang::run(args),
+        StaffingCommand::Erlang(args) => super::exit_status(erlang::run(args)),
         StaffingCommand::Plan(args) => plan::run(args),
     }
 }

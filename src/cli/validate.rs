@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, print, usage_error};
+use super::{ColorChoice, CommandError, Outcome, PlaybookArgs, print};
 use crate::diagnostic::Level;
 use crate::diagnostic::render::{self, Format, human};
 use crate::load::LoadOptions;
@@ -30,15 +30,12 @@ pub struct ValidateArgs {
     pub color: ColorChoice,
 }
 
-pub fn run(args: ValidateArgs) -> i32 {
+pub fn run(args: ValidateArgs) -> Result<Outcome, CommandError> {
     let dir = args.dir.clone().unwrap_or(args.playbook.playbook.clone());
     let options = LoadOptions {
         max_file_size: args.playbook.max_file_size,
     };
-    let validated = match crate::validate(&dir, &options) {
-        Ok(v) => v,
-        Err(e) => return usage_error(format_args!("[{}] {e}", e.code())),
-    };
+    let validated = crate::validate(&dir, &options)?;
     let (diagnostics, sources) = (&validated.diagnostics, &validated.sources);
     let started = std::time::Instant::now();
     let mut text = match args.format {
@@ -67,5 +64,5 @@ pub fn run(args: ValidateArgs) -> i32 {
     let failing = diagnostics
         .iter()
         .any(|d| d.level == Level::Error || (args.deny_warnings && d.level == Level::Warning));
-    if failing { EXIT_PROBLEMS } else { EXIT_OK }
+    Ok(Outcome::findings_if(failing))
 }

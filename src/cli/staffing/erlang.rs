@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::{parse_duration, parse_number, parse_share, parse_target};
-use crate::cli::{EXIT_OK, print, usage_error};
+use crate::cli::{CommandError, Outcome, print};
 use crate::model::Duration;
 use crate::staffing::whatif::{self, Question};
 
@@ -51,12 +51,10 @@ impl ErlangArgs {
     }
 }
 
-pub fn run(args: ErlangArgs) -> i32 {
+pub fn run(args: ErlangArgs) -> Result<Outcome, CommandError> {
     let question = args.question();
-    let answer = match question.answer() {
-        Ok(a) => a,
-        Err(e) => return usage_error(e),
-    };
+    // Figures Erlang C refuses came in as flags: a usage error.
+    let answer = question.answer().map_err(CommandError::usage)?;
     print(&whatif::render(args.format, &answer, &question));
-    EXIT_OK
+    Ok(Outcome::Clean)
 }
