@@ -7,8 +7,8 @@ use clap::Args;
 
 use std::collections::BTreeMap;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, checked_playbook, print, usage_error};
-use crate::compile::{self, CompileOptions, output};
+use super::{CommandError, Outcome, PlaybookDir, checked_playbook, print};
+use crate::compile::{self, CompileOptions, Compiled, output};
 
 #[derive(Debug, Args)]
 pub struct CompileArgs {
@@ -30,102 +30,96 @@ pub struct CompileArgs {
     pub templates: Option<PathBuf>,
 }
 
-pub fn run(args: CompileArgs) -> i32 {
+pub fn run(args: CompileArgs) -> Result<Outcome, CommandError> {
     if args.check && !args.out.exists() {
-        return usage_error(format!(
+        return Err(CommandError::Usage(format!(
             "`{}` does not exist, so nothing is committed to check; compile into it first",
             args.out.display()
-        ));
+        )));
     }
     if args.out.exists() && !args.out.is_dir() {
-        return usage_error(format!(
+        return Err(CommandError::Usage(format!(
             "`{}` is not a directory; --out names the directory the outputs go in",
             args.out.display()
-        ));
+        )));
     }
-    let checked = match checked_playbook(&args.playbook.resolved()) {
-        Ok(c) => c,
-        Err(status) => return status,
-    };
+    let checked = checked_playbook(&args.playbook.resolved())?;
     let ir = crate::ir::lower(&checked.playbook);
     let options = CompileOptions {
         templates: args.templates.clone(),
     };
-    let compiled = match compile::compile(&checked.playbook, &ir, &options) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("note: nothing was written to `{}`", args.out.display());
-            return super::EXIT_USAGE;
+    let compiled = compile::compile(&checked.playbook, &ir, &options).map_err(|source| {
+        CommandError::NotCompiled {
+            source,
+            out: args.out.clone(),
         }
-    };
-    let out = args.out.display();
+    })?;
     if args.check {
-        return match output::check(&args.out, &compiled.files) {
-            Ok(stale) if stale.is_empty() => {
-                report_fidelity(&compiled.fidelity, &args, true);
-                let n = compiled.files.len();
-                let s = if n == 1 { "" } else { "s" };
-                println!("`{out}` is up to date ({n} file{s} and the manifest)");
-                EXIT_OK
-            }
-            Ok(stale) => {
-                report_fidelity(&compiled.fidelity, &args, false);
-                let s = if stale.len() == 1 { " is" } else { "s are" };
-                eprintln!("error: {} compiled file{s} stale in `{out}`:", stale.len());
-                for (path, why) in &stale {
-                    eprintln!("  {path} ({})", why.as_str());
-                }
-                let templates = args
-                    .templates
-                    .as_ref()
-                    .map(|t| format!(" --templates {}", t.display()))
-                    .unwrap_or_default();
-                eprintln!(
-                    "help: run `carebook compile {} --out {out}{templates}` and commit the result",
-                    args.playbook.resolved().playbook.display()
-                );
-                EXIT_PROBLEMS
-            }
-            Err(e) => usage_error(e),
-        };
+        check(&args, &compiled)
+    } else {
+        write(&args, &compiled)
     }
-    match output::write(&args.out, &compiled.files) {
-        Ok(report) => {
-            if report.rolled_back {
-                eprintln!(
-                    "note: a compile into `{out}` had been stopped while writing; \
-                     what it changed was put back before this one wrote"
-                );
-            }
-            report_fidelity(&compiled.fidelity, &args, true);
-            print(&summary(&report));
-            println!(
-                "compiled into `{out}`: {} written, {} unchanged, {} removed",
-                report.written.len(),
-                report.unchanged.len(),
-                report.removed.len()
-            );
-            for path in &report.leftovers {
-                eprintln!(
-                    "warning: cannot delete the backup `{}`; it is safe to delete",
-                    path.display()
-                );
-            }
-            EXIT_OK
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            if e.left_as_it_was() {
-                eprintln!("note: `{out}` is as it was before this compile");
-            } else {
-                eprintln!(
-                    "note: `{out}` may be half written: compile again once the cause is fixed"
-                );
-            }
-            super::EXIT_USAGE
-        }
+}
+
+/// `--check`: the committed outputs against the compiled ones.
+fn check(args: &CompileArgs, compiled: &Compiled) -> Result<Outcome, CommandError> {
+    let stale = output::check(&args.out, &compiled.files).map_err(CommandError::usage)?;
+    report_fidelity(&compiled.fidelity, args, stale.is_empty());
+    if !stale.is_empty() {
+        let templates = args
+            .templates
+            .as_ref()
+            .map(|t| format!(" --templates {}", t.display()))
+            .unwrap_or_default();
+        let rerun = format!(
+            "carebook compile {} --out {}{templates}",
+            args.playbook.resolved().playbook.display(),
+            args.out.display()
+        );
+        return Err(CommandError::Stale {
+            out: args.out.clone(),
+            files: stale,
+            rerun,
+        });
     }
+    let n = compiled.files.len();
+    let s = if n == 1 { "" } else { "s" };
+    println!(
+        "`{}` is up to date ({n} file{s} and the manifest)",
+        args.out.display()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Writes the compiled outputs as one change, then says what changed.
+fn write(args: &CompileArgs, compiled: &Compiled) -> Result<Outcome, CommandError> {
+    let report =
+        output::write(&args.out, &compiled.files).map_err(|source| CommandError::NotWritten {
+            source,
+            out: args.out.clone(),
+        })?;
+    let out = args.out.display();
+    if report.rolled_back {
+        eprintln!(
+            "note: a compile into `{out}` had been stopped while writing; \
+             what it changed was put back before this one wrote"
+        );
+    }
+    report_fidelity(&compiled.fidelity, args, true);
+    print(&summary(&report));
+    println!(
+        "compiled into `{out}`: {} written, {} unchanged, {} removed",
+        report.written.len(),
+        report.unchanged.len(),
+        report.removed.len()
+    );
+    for path in &report.leftovers {
+        eprintln!(
+            "warning: cannot delete the backup `{}`; it is safe to delete",
+            path.display()
+        );
+    }
+    Ok(Outcome::Clean)
 }
 
 /// One line per top-level output (a file, or a directory of many), so the

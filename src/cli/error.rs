@@ -5,8 +5,15 @@
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal;
+
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
+use crate::compile::CompileError;
+use crate::compile::output::{OutputError, Staleness};
+use crate::diagnostic::Diagnostic;
 use crate::load::LoadError;
+use crate::source::Sources;
+use crate::staffing::plan::PlanError;
 
 /// How a command that ran to the end came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +64,40 @@ pub enum CommandError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A command that needs a valid playbook was given one with errors:
+    /// they are rendered first, then this line.
+    #[error("the playbook in `{}` has problems; `carebook validate` lists them", dir.display())]
+    Problems {
+        dir: PathBuf,
+        errors: Vec<Diagnostic>,
+        sources: Sources,
+    },
+    /// The staffing files validate but cannot make the week's plan.
+    #[error("{0}")]
+    Plan(PlanError),
+    /// Rendering the outputs failed before anything was written.
+    #[error("{source}")]
+    NotCompiled { source: CompileError, out: PathBuf },
+    /// Writing the outputs failed; whether the directory is as it was
+    /// decides the note.
+    #[error("{source}")]
+    NotWritten { source: OutputError, out: PathBuf },
+    /// `compile --check`: committed outputs that differ from what the
+    /// playbook produces now, and the command that brings them up to date.
+    #[error(
+        "{} compiled file{} stale in `{}`:",
+        files.len(),
+        if files.len() == 1 { " is" } else { "s are" },
+        out.display()
+    )]
+    Stale {
+        out: PathBuf,
+        files: Vec<(String, Staleness)>,
+        rerun: String,
+    },
+    /// `test --min-coverage`: the samples exercise too little.
+    #[error("sample coverage {coverage:.1}% is below the required {required:.1}%")]
+    CoverageBelow { coverage: f64, required: f64 },
 }
 
 impl CommandError {
@@ -74,18 +115,65 @@ impl CommandError {
         move |source| CommandError::Io { verb, path, source }
     }
 
+    /// 1 for what is wrong in the playbook or its outputs, 2 for what is
+    /// wrong with how the command was called or with its surroundings.
     pub fn status(&self) -> i32 {
         match self {
-            CommandError::Load(_) | CommandError::Usage(_) | CommandError::Io { .. } => EXIT_USAGE,
+            CommandError::Problems { .. }
+            | CommandError::Plan(_)
+            | CommandError::Stale { .. }
+            | CommandError::CoverageBelow { .. } => EXIT_PROBLEMS,
+            CommandError::Load(_)
+            | CommandError::Usage(_)
+            | CommandError::Io { .. }
+            | CommandError::NotCompiled { .. }
+            | CommandError::NotWritten { .. } => EXIT_USAGE,
         }
     }
 
-    /// Tells the error on stderr.
+    /// Tells the error on stderr: the `error` line, with what comes before
+    /// or after it.
     pub fn report(&self) {
         match self {
             // Codes go right after `error`, as in diagnostics: `error[CB001] ...`.
             CommandError::Load(e) => eprintln!("error[{}] {e}", e.code()),
-            CommandError::Usage(_) | CommandError::Io { .. } => eprintln!("error: {self}"),
+            CommandError::Problems {
+                errors, sources, ..
+            } => {
+                let color =
+                    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
+                eprint!(
+                    "{}",
+                    crate::diagnostic::render::human::render(errors, sources, color)
+                );
+                eprintln!("error: {self}");
+            }
+            CommandError::NotCompiled { out, .. } => {
+                eprintln!("error: {self}");
+                eprintln!("note: nothing was written to `{}`", out.display());
+            }
+            CommandError::NotWritten { source, out } => {
+                eprintln!("error: {self}");
+                let out = out.display();
+                if source.left_as_it_was() {
+                    eprintln!("note: `{out}` is as it was before this compile");
+                } else {
+                    eprintln!(
+                        "note: `{out}` may be half written: compile again once the cause is fixed"
+                    );
+                }
+            }
+            CommandError::Stale { files, rerun, .. } => {
+                eprintln!("error: {self}");
+                for (path, why) in files {
+                    eprintln!("  {path} ({})", why.as_str());
+                }
+                eprintln!("help: run `{rerun}` and commit the result");
+            }
+            CommandError::Usage(_)
+            | CommandError::Io { .. }
+            | CommandError::Plan(_)
+            | CommandError::CoverageBelow { .. } => eprintln!("error: {self}"),
         }
     }
 }

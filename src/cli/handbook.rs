@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{EXIT_OK, PlaybookDir, checked_playbook, print, usage_error};
+use super::{CommandError, Outcome, PlaybookDir, checked_playbook, print};
 use crate::compile::handbook::{Format, Renderer};
+use crate::load::Playbook;
 
 #[derive(Debug, Args)]
 pub struct HandbookArgs {
@@ -32,48 +33,49 @@ pub enum HandbookFormat {
     Html,
 }
 
-pub fn run(args: HandbookArgs) -> i32 {
-    let checked = match checked_playbook(&args.playbook.resolved()) {
-        Ok(c) => c,
-        Err(status) => return status,
-    };
+pub fn run(args: HandbookArgs) -> Result<Outcome, CommandError> {
+    let checked = checked_playbook(&args.playbook.resolved())?;
     let pb = &checked.playbook;
     // An unknown role is a usage error, told before any rendering.
-    if let Some(role) = &args.role
-        && !pb.roles.iter().any(|r| r.id.as_str() == role)
-    {
-        let known: Vec<&str> = pb.roles.iter().map(|r| r.id.as_str()).collect();
-        let hint = crate::diagnostic::closest(role, known.iter().copied())
-            .map(|c| format!("did you mean `{c}`? "))
-            .unwrap_or_default();
-        let known = if known.is_empty() {
-            "the playbook defines no roles".to_string()
-        } else {
-            format!("known roles: {}", known.join(", "))
-        };
-        return usage_error(format_args!("unknown role `{role}`; {hint}{known}"));
+    if let Some(role) = &args.role {
+        known_role(pb, role)?;
     }
     let ir = crate::ir::lower(pb);
-    let renderer = match Renderer::new(pb, &ir, args.templates.as_deref()) {
-        Ok(r) => r,
-        Err(e) => return usage_error(e),
-    };
+    let renderer =
+        Renderer::new(pb, &ir, args.templates.as_deref()).map_err(CommandError::usage)?;
     let handbook = match &args.role {
         None => renderer.full(),
-        Some(role) => match renderer.for_role(role) {
-            Some(hb) => hb,
-            None => return usage_error(format_args!("unknown role `{role}`")),
-        },
+        Some(role) => renderer
+            .for_role(role)
+            .ok_or_else(|| CommandError::Usage(format!("unknown role `{role}`")))?,
     };
     let format = match args.format {
         HandbookFormat::Md => Format::Markdown,
         HandbookFormat::Html => Format::Html,
     };
-    match renderer.render(&handbook, format) {
-        Ok(text) => {
-            print(&text);
-            EXIT_OK
-        }
-        Err(e) => usage_error(e),
+    let text = renderer
+        .render(&handbook, format)
+        .map_err(CommandError::usage)?;
+    print(&text);
+    Ok(Outcome::Clean)
+}
+
+/// `role` must be one of the playbook's roles: otherwise a usage error
+/// that suggests the closest and lists them.
+fn known_role(pb: &Playbook, role: &str) -> Result<(), CommandError> {
+    let known: Vec<&str> = pb.roles.iter().map(|r| r.id.as_str()).collect();
+    if known.contains(&role) {
+        return Ok(());
     }
+    let hint = crate::diagnostic::closest(role, known.iter().copied())
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    let known = if known.is_empty() {
+        "the playbook defines no roles".to_string()
+    } else {
+        format!("known roles: {}", known.join(", "))
+    };
+    Err(CommandError::Usage(format!(
+        "unknown role `{role}`; {hint}{known}"
+    )))
 }

@@ -8,10 +8,7 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::json;
 
-use super::{
-    ColorChoice, EXIT_OK, EXIT_PROBLEMS, PlaybookArgs, one_of, print, router_for, unknown,
-    usage_error,
-};
+use super::{ColorChoice, CommandError, Outcome, PlaybookArgs, one_of, print, router_for, unknown};
 use crate::diagnostic::render::plural;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::model::{Id, MessageKind};
@@ -65,31 +62,25 @@ pub enum Format {
     Json,
 }
 
-pub fn run(args: LintReplyArgs) -> i32 {
-    let (text, origin) = match read_reply(&args) {
-        Ok(r) => r,
-        Err(status) => return status,
-    };
-    let (checked, router) = match router_for(&args.playbook) {
-        Ok(r) => r,
-        Err(status) => return status,
-    };
+pub fn run(args: LintReplyArgs) -> Result<Outcome, CommandError> {
+    let (text, origin) = read_reply(&args)?;
+    let (checked, router) = router_for(&args.playbook)?;
     let pb = &checked.playbook;
-    let Some(channel) = pb.channels.iter().find(|c| c.id.as_str() == args.channel) else {
-        let channels: Vec<&str> = pb.channels.iter().map(|c| c.id.as_str()).collect();
-        return unknown("channel", &args.channel, &channels);
-    };
+    let channel = pb
+        .channels
+        .iter()
+        .find(|c| c.id.as_str() == args.channel)
+        .ok_or_else(|| {
+            let channels: Vec<&str> = pb.channels.iter().map(|c| c.id.as_str()).collect();
+            unknown("channel", &args.channel, &channels)
+        })?;
     if let Some(lang) = &args.lang {
         let langs: Vec<&str> = pb.languages.iter().map(|l| l.code.as_str()).collect();
-        if let Err(status) = one_of("language", lang, &langs) {
-            return status;
-        }
+        one_of("language", lang, &langs)?;
     }
     let tag_ids: Vec<&str> = pb.tags.iter().map(|t| t.id.as_str()).collect();
     for tag in &args.tags {
-        if let Err(status) = one_of("tag", tag, &tag_ids) {
-            return status;
-        }
+        one_of("tag", tag, &tag_ids)?;
     }
     let kind = match args.kind {
         KindArg::Public => MessageKind::Public,
@@ -129,51 +120,47 @@ pub fn run(args: LintReplyArgs) -> i32 {
         Format::Human => human_report(&reply, &report, origin, args.color.enabled()),
     };
     print(&out);
-    if report.errors() > 0 || (args.deny_warnings && report.warnings() > 0) {
-        EXIT_PROBLEMS
-    } else {
-        EXIT_OK
-    }
+    Ok(Outcome::findings_if(
+        report.errors() > 0 || (args.deny_warnings && report.warnings() > 0),
+    ))
 }
 
-/// The reply text and the name to show for it.
 /// The longest reply `lint-reply` reads: far beyond any channel's limit
 /// (the longest is a few thousand characters), so a reply this long is a
 /// wrong file, refused before it is read whole.
 pub const MAX_REPLY_BYTES: u64 = 1024 * 1024;
 
-fn read_reply(args: &LintReplyArgs) -> Result<(String, String), i32> {
-    let read = |source: &mut dyn Read, origin: &str| -> Result<String, i32> {
+/// The reply text and the name to show for it.
+fn read_reply(args: &LintReplyArgs) -> Result<(String, String), CommandError> {
+    let too_long = |what: &str| {
+        CommandError::Usage(format!(
+            "{what} is longer than {} MiB, the limit for one reply",
+            MAX_REPLY_BYTES / (1024 * 1024)
+        ))
+    };
+    let read = |source: &mut dyn Read, origin: &str| -> Result<String, CommandError> {
         let mut t = String::new();
         source
             .take(MAX_REPLY_BYTES + 1)
             .read_to_string(&mut t)
-            .map_err(|e| usage_error(format!("cannot read the reply from {origin}: {e}")))?;
+            .map_err(|e| {
+                CommandError::Usage(format!("cannot read the reply from {origin}: {e}"))
+            })?;
         if t.len() as u64 > MAX_REPLY_BYTES {
-            return Err(usage_error(format!(
-                "the reply in {origin} is longer than {} MiB, the limit for one reply",
-                MAX_REPLY_BYTES / (1024 * 1024)
-            )));
+            return Err(too_long(&format!("the reply in {origin}")));
         }
         Ok(t)
     };
     let (mut text, origin) = if let Some(path) = &args.file {
         let shown = path.display().to_string();
-        match std::fs::File::open(path) {
-            Ok(mut f) => (read(&mut f, &format!("`{shown}`"))?, shown),
-            Err(e) => {
-                return Err(usage_error(format!("cannot read `{shown}`: {e}")));
-            }
-        }
+        let mut f = std::fs::File::open(path).map_err(CommandError::io("read", path))?;
+        (read(&mut f, &format!("`{shown}`"))?, shown)
     } else if args.text.len() == 1 && args.text[0] == "-" {
         (read(&mut std::io::stdin(), "stdin")?, "<stdin>".to_string())
     } else {
         let text = args.text.join(" ");
         if text.len() as u64 > MAX_REPLY_BYTES {
-            return Err(usage_error(format!(
-                "the reply is longer than {} MiB, the limit for one reply",
-                MAX_REPLY_BYTES / (1024 * 1024)
-            )));
+            return Err(too_long("the reply"));
         }
         (text, "<reply>".to_string())
     };

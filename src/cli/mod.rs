@@ -1,6 +1,7 @@
 //! The command line: flags as data, one module per command. Each command
-//! returns its exit status: 0 clean, 1 problems in the playbook, 2 usage or
-//! I/O errors.
+//! returns an [`Outcome`] or a [`CommandError`], and [`exit_status`] turns
+//! that into the exit status: 0 clean, 1 problems in the playbook, 2 usage
+//! or I/O errors.
 
 mod compile;
 mod diff;
@@ -137,18 +138,23 @@ pub fn main() -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    exit_status(run(cli))
+}
+
+/// Runs the command the arguments name.
+fn run(cli: Cli) -> Result<Outcome, CommandError> {
     match cli.command {
-        Command::Validate(args) => exit_status(validate::run(args)),
+        Command::Validate(args) => validate::run(args),
         Command::Compile(args) => compile::run(args),
         Command::Handbook(args) => handbook::run(args),
-        Command::Diff(args) => exit_status(diff::run(args)),
-        Command::Explain(args) => exit_status(explain::run(args)),
-        Command::Schema(args) => exit_status(schema::run(args)),
+        Command::Diff(args) => diff::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Test(args) => test::run(args),
         Command::Staffing(args) => staffing::run(args),
         Command::LintReply(args) => lint_reply::run(args),
-        Command::Init(args) => exit_status(init::run(args)),
+        Command::Init(args) => init::run(args),
     }
 }
 
@@ -164,36 +170,29 @@ pub fn exit_status(result: Result<Outcome, CommandError>) -> i32 {
     }
 }
 
-/// Loads and checks a playbook for a command that needs a valid one. On
-/// problems, reports the errors on stderr (so stdout stays the command's
-/// own output) and returns the exit status.
-pub fn checked_playbook(args: &PlaybookArgs) -> Result<Checked, i32> {
+/// Loads and checks a playbook for a command that needs a valid one; its
+/// errors, if any, come back to be told on stderr (so stdout stays the
+/// command's own output).
+pub fn checked_playbook(args: &PlaybookArgs) -> Result<Checked, CommandError> {
     let options = crate::load::LoadOptions {
         max_file_size: args.max_file_size,
     };
-    let validated = match crate::validate(&args.playbook, &options) {
-        Ok(v) => v,
-        Err(e) => return Err(usage_error(format_args!("[{}] {e}", e.code()))),
-    };
+    let validated = crate::validate(&args.playbook, &options)?;
     let valid = validated.valid().is_some();
-    let errors: Vec<_> = validated.errors().cloned().collect();
     match validated.playbook {
         Some(playbook) if valid => Ok(Checked {
             playbook,
             sources: validated.sources,
         }),
-        _ => {
-            let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
-            eprint!(
-                "{}",
-                crate::diagnostic::render::human::render(&errors, &validated.sources, color)
-            );
-            eprintln!(
-                "error: the playbook in `{}` has problems; `carebook validate` lists them",
-                args.playbook.display()
-            );
-            Err(EXIT_PROBLEMS)
-        }
+        _ => Err(CommandError::Problems {
+            dir: args.playbook.clone(),
+            errors: validated
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.level == crate::diagnostic::Level::Error)
+                .collect(),
+            sources: validated.sources,
+        }),
     }
 }
 
@@ -204,13 +203,11 @@ pub struct Checked {
 }
 
 /// [`checked_playbook`] and the router built from it.
-pub fn router_for(args: &PlaybookArgs) -> Result<(Checked, crate::router::Router), i32> {
+pub fn router_for(args: &PlaybookArgs) -> Result<(Checked, crate::router::Router), CommandError> {
     let checked = checked_playbook(args)?;
     let ir = crate::ir::lower(&checked.playbook);
-    match crate::router::Router::new(&ir) {
-        Ok(router) => Ok((checked, router)),
-        Err(e) => Err(usage_error(e)),
-    }
+    let router = crate::router::Router::new(&ir).map_err(CommandError::usage)?;
+    Ok((checked, router))
 }
 
 /// Writes to stdout; a closed pipe (`carebook ... | head`) is not an error.
@@ -221,7 +218,7 @@ pub fn print(text: &str) {
 
 /// `given` must be one of `known` (a playbook's channels, languages,
 /// tags): otherwise a usage error that suggests the closest, or lists them.
-pub fn one_of(what: &str, given: &str, known: &[&str]) -> Result<(), i32> {
+pub fn one_of(what: &str, given: &str, known: &[&str]) -> Result<(), CommandError> {
     if known.contains(&given) {
         Ok(())
     } else {
@@ -230,19 +227,7 @@ pub fn one_of(what: &str, given: &str, known: &[&str]) -> Result<(), i32> {
 }
 
 /// The usage error for a name the playbook does not have.
-pub fn unknown(what: &str, given: &str, known: &[&str]) -> i32 {
+pub fn unknown(what: &str, given: &str, known: &[&str]) -> CommandError {
     let hint = crate::diagnostic::closest_or_all(what, given, known.iter().copied());
-    usage_error(format!("the playbook has no {what} `{given}`; {hint}"))
-}
-
-/// Reports a usage or I/O error on stderr and returns its exit status.
-pub fn usage_error(message: impl std::fmt::Display) -> i32 {
-    let message = message.to_string();
-    // Codes go right after `error`, as in diagnostics: `error[CB001]: ...`.
-    if message.starts_with('[') {
-        eprintln!("error{message}");
-    } else {
-        eprintln!("error: {message}");
-    }
-    EXIT_USAGE
+    CommandError::Usage(format!("the playbook has no {what} `{given}`; {hint}"))
 }

@@ -1,15 +1,15 @@
 //! `carebook simulate`: route messages from a file or stdin and print each
 //! decision as a table row or a JSON line. The routing itself is
 //! [`crate::simulate::stream`]; this module opens the input, reports
-//! problems on stderr and chooses the exit status.
+//! problems on stderr and says whether there were any.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
 
 use clap::Args;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, router_for, usage_error};
-use crate::router::DecideOptions;
+use super::{CommandError, Outcome, PlaybookDir, router_for};
+use crate::router::{DecideOptions, Router};
 use crate::simulate::input::{InputFormat, Messages};
 use crate::simulate::output::OutputFormat;
 use crate::simulate::stream::{self, Event, Options};
@@ -44,34 +44,17 @@ pub struct SimulateArgs {
     pub quiet: bool,
 }
 
-pub fn run(args: SimulateArgs) -> i32 {
-    let (_, router) = match router_for(&args.playbook.resolved()) {
-        Ok(x) => x,
-        Err(status) => return status,
-    };
-    if let Some(name) = &args.incident
-        && !router.ir().incidents.iter().any(|i| &i.id == name)
-    {
-        let ids: Vec<&str> = router
-            .ir()
-            .incidents
-            .iter()
-            .map(|i| i.id.as_str())
-            .collect();
-        let hint = crate::diagnostic::did_you_mean(name, ids.iter().copied())
-            .unwrap_or_else(|| format!("known: {}", ids.join(", ")));
-        return usage_error(format!("no incident mode `{name}`; {hint}"));
+pub fn run(args: SimulateArgs) -> Result<Outcome, CommandError> {
+    let (_, router) = router_for(&args.playbook.resolved())?;
+    if let Some(name) = &args.incident {
+        known_incident(&router, name)?;
     }
     let (reader, size): (Box<dyn BufRead>, Option<u64>) = if args.messages == "-" {
         (Box::new(BufReader::new(std::io::stdin().lock())), None)
     } else {
-        match File::open(&args.messages) {
-            Ok(f) => {
-                let size = f.metadata().ok().map(|m| m.len());
-                (Box::new(BufReader::with_capacity(1 << 16, f)), size)
-            }
-            Err(e) => return usage_error(format!("cannot read `{}`: {e}", args.messages)),
-        }
+        let f = File::open(&args.messages).map_err(CommandError::io("read", &args.messages))?;
+        let size = f.metadata().ok().map(|m| m.len());
+        (Box::new(BufReader::with_capacity(1 << 16, f)), size)
     };
     let format = args.input_format.unwrap_or_else(|| {
         if args.messages == "-" {
@@ -128,18 +111,37 @@ pub fn run(args: SimulateArgs) -> i32 {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let summary = match result {
-        Ok(summary) => summary,
+    let summary = result.or_else(|e| {
         // `simulate ... | head` closes the pipe early: not an error.
-        Err(e) if e.source.kind() == std::io::ErrorKind::BrokenPipe => *e.summary,
-        Err(e) => return usage_error(e),
-    };
+        if e.source.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(*e.summary)
+        } else {
+            Err(CommandError::usage(e))
+        }
+    })?;
     if !args.quiet {
         eprint!("{}", summary.render());
     }
-    if summary.malformed > 0 || (args.strict && summary.unknown > 0) {
-        EXIT_PROBLEMS
-    } else {
-        EXIT_OK
+    Ok(Outcome::findings_if(
+        summary.malformed > 0 || (args.strict && summary.unknown > 0),
+    ))
+}
+
+/// `name` must be one of the playbook's incident modes: otherwise a usage
+/// error that suggests the closest, or lists them.
+fn known_incident(router: &Router, name: &str) -> Result<(), CommandError> {
+    let ids: Vec<&str> = router
+        .ir()
+        .incidents
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    if ids.contains(&name) {
+        return Ok(());
     }
+    let hint = crate::diagnostic::did_you_mean(name, ids.iter().copied())
+        .unwrap_or_else(|| format!("known: {}", ids.join(", ")));
+    Err(CommandError::Usage(format!(
+        "no incident mode `{name}`; {hint}"
+    )))
 }

@@ -23,9 +23,9 @@ pub enum StaffingCommand {
     Plan(plan::PlanArgs),
 }
 
-pub fn run(args: StaffingArgs) -> i32 {
+pub fn run(args: StaffingArgs) -> Result<super::Outcome, super::CommandError> {
     match args.command {
-        StaffingCommand::Erlang(args) => super::exit_status(erlang::run(args)),
+        StaffingCommand::Erlang(args) => erlang::run(args),
         StaffingCommand::Plan(args) => plan::run(args),
     }
 }

@@ -5,7 +5,7 @@
 
 use clap::Args;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, print, router_for};
+use super::{CommandError, Outcome, PlaybookDir, print, router_for};
 use crate::sampletest::{self, render};
 
 #[derive(Debug, Args)]
@@ -39,11 +39,8 @@ fn percent(text: &str) -> Result<f64, String> {
     }
 }
 
-pub fn run(args: TestArgs) -> i32 {
-    let (checked, router) = match router_for(&args.playbook.resolved()) {
-        Ok(x) => x,
-        Err(status) => return status,
-    };
+pub fn run(args: TestArgs) -> Result<Outcome, CommandError> {
+    let (checked, router) = router_for(&args.playbook.resolved())?;
     let outcomes = sampletest::run(&checked.playbook, &router);
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
     let coverage = args
@@ -57,20 +54,13 @@ pub fn run(args: TestArgs) -> i32 {
         coverage.as_ref(),
     );
     print(&text);
-    let below = match (&coverage, args.min_coverage) {
-        (Some(c), Some(min)) => c.percent() < min,
-        _ => false,
-    };
-    if below {
-        eprintln!(
-            "error: sample coverage {:.1}% is below the required {:.1}%",
-            coverage.as_ref().map_or(0.0, |c| c.percent()),
-            args.min_coverage.unwrap_or(0.0)
-        );
+    if let (Some(c), Some(required)) = (&coverage, args.min_coverage)
+        && c.percent() < required
+    {
+        return Err(CommandError::CoverageBelow {
+            coverage: c.percent(),
+            required,
+        });
     }
-    if failed > 0 || below {
-        EXIT_PROBLEMS
-    } else {
-        EXIT_OK
-    }
+    Ok(Outcome::findings_if(failed > 0))
 }

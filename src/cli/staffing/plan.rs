@@ -1,10 +1,10 @@
 //! `carebook staffing plan`: the week's plan as a table, JSON, CSV or an
 //! SVG heatmap. Building and rendering the plan is [`crate::staffing`];
-//! this module picks the week and maps errors to exit statuses.
+//! this module picks the week and tells usage errors from the playbook's.
 
 use clap::Args;
 
-use crate::cli::{EXIT_OK, EXIT_PROBLEMS, PlaybookDir, checked_playbook, print, usage_error};
+use crate::cli::{CommandError, Outcome, PlaybookDir, checked_playbook, print};
 use crate::staffing::plan::{Plan, PlanError};
 use crate::staffing::report::{self, PlanFormat};
 use crate::staffing::week::WeekError;
@@ -27,21 +27,15 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
         .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))
 }
 
-pub fn run(args: PlanArgs) -> i32 {
-    let checked = match checked_playbook(&args.playbook.resolved()) {
-        Ok(c) => c,
-        Err(status) => return status,
-    };
+pub fn run(args: PlanArgs) -> Result<Outcome, CommandError> {
+    let checked = checked_playbook(&args.playbook.resolved())?;
     let pb = &checked.playbook;
     let date = args.week.unwrap_or(pb.manifest.effective_from.0);
-    let plan = match Plan::build(pb, date) {
-        Ok(p) => p,
-        Err(e @ PlanError::Week(WeekError::Date(_))) => return usage_error(e),
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let plan = Plan::build(pb, date).map_err(|e| match e {
+        // A week the calendar cannot lay out is the date asked for.
+        e @ PlanError::Week(WeekError::Date(_)) => CommandError::usage(e),
+        e => CommandError::Plan(e),
+    })?;
     print(&report::render(args.format, &plan));
-    EXIT_OK
+    Ok(Outcome::Clean)
 }
