@@ -3,9 +3,8 @@
 //! [`super::exit_status`] alone prints the error and picks the exit status,
 //! so a message and its status cannot drift apart.
 
-use std::path::PathBuf;
-
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
 use crate::compile::CompileError;
@@ -48,6 +47,10 @@ impl Outcome {
 /// is told on stderr (stdout stays the command's own output).
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
+    /// The arguments do not parse. clap also returns `--help` and
+    /// `--version` this way: printed on stdout, exit 0.
+    #[error(transparent)]
+    Arguments(#[from] clap::Error),
     /// The playbook directory cannot be read at all; told with its code,
     /// as diagnostics are.
     #[error(transparent)]
@@ -119,11 +122,13 @@ impl CommandError {
     /// wrong with how the command was called or with its surroundings.
     pub fn status(&self) -> i32 {
         match self {
+            CommandError::Arguments(e) if !e.use_stderr() => EXIT_OK,
             CommandError::Problems { .. }
             | CommandError::Plan(_)
             | CommandError::Stale { .. }
             | CommandError::CoverageBelow { .. } => EXIT_PROBLEMS,
-            CommandError::Load(_)
+            CommandError::Arguments(_)
+            | CommandError::Load(_)
             | CommandError::Usage(_)
             | CommandError::Io { .. }
             | CommandError::NotCompiled { .. }
@@ -132,9 +137,12 @@ impl CommandError {
     }
 
     /// Tells the error on stderr: the `error` line, with what comes before
-    /// or after it.
+    /// or after it. (clap prints `--help` and `--version` on stdout.)
     pub fn report(&self) {
         match self {
+            CommandError::Arguments(e) => {
+                let _ = e.print();
+            }
             // Codes go right after `error`, as in diagnostics: `error[CB001] ...`.
             CommandError::Load(e) => eprintln!("error[{}] {e}", e.code()),
             CommandError::Problems {

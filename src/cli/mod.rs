@@ -131,14 +131,7 @@ impl ColorChoice {
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-        }
-    };
-    exit_status(run(cli))
+    exit_status(Cli::try_parse().map_err(CommandError::from).and_then(run))
 }
 
 /// Runs the command the arguments name.
