@@ -147,7 +147,7 @@ fn explain_prints_each_code_and_lists_all() {
     insta::assert_snapshot!(out.stdout);
 }
 
-#[path = "../../examples/generate_playbook.rs"]
+#[path = "../../benches/generate_playbook.rs"]
 mod generate_playbook;
 
 #[test]

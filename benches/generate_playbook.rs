@@ -3,7 +3,7 @@
 //! clean.
 //!
 //! ```text
-//! cargo run --release --example generate_playbook -- /tmp/large-playbook
+//! cargo bench --bench generate_playbook -- /tmp/large-playbook
 //! cargo run --release -- validate -p /tmp/large-playbook --timings
 //! ```
 
@@ -174,7 +174,8 @@ pub fn generate(dir: &Path, size: &Size) -> std::io::Result<()> {
 
 #[allow(dead_code)]
 fn main() {
-    let Some(dir) = std::env::args().nth(1) else {
+    // `cargo bench` adds `--bench` to a bench without the test harness.
+    let Some(dir) = std::env::args().skip(1).find(|a| a != "--bench") else {
         eprintln!("usage: generate_playbook DIR");
         std::process::exit(2);
     };

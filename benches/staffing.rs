@@ -10,7 +10,7 @@
 //!   of a forecast whose volume differs in every hour.
 //!
 //! ```sh
-//! cargo run --release --example bench_staffing
+//! cargo bench --bench staffing
 //! ```
 
 use std::hint::black_box;

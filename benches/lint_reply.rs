@@ -4,7 +4,7 @@
 //! card numbers), public and private, on the bundled playbook's voice.
 //!
 //! ```text
-//! cargo run --release --example bench_lint
+//! cargo bench --bench lint_reply
 //! ```
 //! Linear cost shows as a constant time per KB down each column.
 

@@ -1,7 +1,7 @@
 //! Router benchmark over a generated multilingual corpus.
 //!
 //! ```text
-//! cargo run --release --example bench_router -- /tmp/corpus 1000000
+//! cargo bench --bench router -- /tmp/corpus 1000000
 //! ```
 //! writes `/tmp/corpus/messages.jsonl` (80% of messages carry `lang`) and
 //! `/tmp/corpus/keywords.txt` (every keyword of the bundled playbook), then
@@ -186,7 +186,8 @@ fn with_keywords(ir: &Ir, count: usize) -> Ir {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    // `cargo bench` adds `--bench` to a bench without the test harness.
+    let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
     let dir = args.next().unwrap_or_else(|| "/tmp/corpus".into());
     let n: usize = args
         .next()
