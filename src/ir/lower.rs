@@ -110,7 +110,7 @@ fn routes(pb: &Playbook, facts: &TagFacts) -> Vec<IrRoute> {
             IrRoute {
                 id: r.id.0.clone(),
                 tags,
-                untagged: w.tags.is_empty() && w.severities.is_empty(),
+                untagged: w.takes_untagged(),
                 severities: w.severities.iter().map(|s| s.0.clone()).collect(),
                 audience: w.audience.clone(),
                 languages: w.languages.iter().map(|l| l.0.clone()).collect(),
