@@ -7,7 +7,7 @@ mod reference;
 pub mod render;
 
 pub use codes::{CODES, Code, CodeInfo};
-pub use reference::{CHECKS_PAGE, checks_page};
+pub use reference::{CHECKS_PAGE, checks_page, heading_anchor};
 
 use serde::Serialize;
 

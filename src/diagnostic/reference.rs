@@ -25,7 +25,7 @@ fn family(code: &str) -> &'static str {
 
 /// A heading's anchor as GitHub makes it: lowercase, spaces to hyphens,
 /// punctuation other than `-` and `_` dropped.
-fn anchor(heading: &str) -> String {
+pub fn heading_anchor(heading: &str) -> String {
     heading
         .trim()
         .to_lowercase()
@@ -84,7 +84,7 @@ pub fn checks_page() -> String {
             out,
             "| [{}](#{}) | `{}` | {} | {} |",
             info.code,
-            anchor(&heading),
+            heading_anchor(&heading),
             info.name,
             info.level.as_str(),
             info.summary.replace('|', "\\|")
@@ -119,11 +119,11 @@ mod tests {
     #[test]
     fn anchors_are_githubs() {
         assert_eq!(
-            anchor("CB303 escalation-to-less-authority (error)"),
+            heading_anchor("CB303 escalation-to-less-authority (error)"),
             "cb303-escalation-to-less-authority-error"
         );
         assert_eq!(
-            anchor("`carebook diff BASE [HEAD]`"),
+            heading_anchor("`carebook diff BASE [HEAD]`"),
             "carebook-diff-base-head"
         );
     }

@@ -232,16 +232,7 @@ fn anchors(text: &str) -> Vec<String> {
         if !heading.starts_with(' ') {
             continue;
         }
-        let slug: String = heading
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter_map(|c| match c {
-                ' ' => Some('-'),
-                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-                _ => None,
-            })
-            .collect();
+        let slug = carebook::diagnostic::heading_anchor(heading);
         let n = count.entry(slug.clone()).or_insert(0);
         let unique = match *n {
             0 => slug,

@@ -1248,17 +1248,14 @@ fn chain_offsets(pb: &carebook::load::Playbook, chain: &str) -> Vec<u64> {
     out
 }
 
-/// A tag with context words is set in Zendesk by one trigger per context
-/// condition (Zendesk cannot put alternatives among the conditions that
-/// must all hold), each also needing one of the tag's keywords, when the
-/// context has no fewer conditions than the keywords.
-#[test]
-fn context_words_become_one_trigger_per_context_condition() {
+/// The `outage` triggers of the zendesk-keys fixture with `context` added
+/// to its tag, by title.
+fn outage_triggers_with_context(context: &str) -> BTreeMap<String, Value> {
     let tmp = playbook_from(Some(&fixtures().join("zendesk-keys")));
     let tags = tmp.path().join("pb/tags.yaml");
     let text = fs::read_to_string(&tags).unwrap().replacen(
         "        pl: [awaria]\n",
-        "        pl: [awaria]\n      context:\n        en: [network, whole street]\n        pl: [sieć]\n",
+        &format!("        pl: [awaria]\n      context:\n{context}"),
         1,
     );
     fs::write(&tags, text).unwrap();
@@ -1269,17 +1266,22 @@ fn context_words_become_one_trigger_per_context_condition() {
         let body: Value =
             serde_json::from_str(&fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         let t = &body["trigger"];
-        if t["title"]
-            .as_str()
-            .unwrap()
-            .starts_with("carebook: tag outage (")
-        {
-            found.insert(
-                t["title"].as_str().unwrap().to_string(),
-                t["conditions"].clone(),
-            );
+        let title = t["title"].as_str().unwrap();
+        if title.starts_with("carebook: tag outage (") {
+            found.insert(title.to_string(), t["conditions"].clone());
         }
     }
+    found
+}
+
+/// A tag with context words is set in Zendesk by one trigger per context
+/// condition (Zendesk cannot put alternatives among the conditions that
+/// must all hold), each also needing one of the tag's keywords, when the
+/// context has no fewer conditions than the keywords.
+#[test]
+fn context_words_become_one_trigger_per_context_condition() {
+    let found =
+        outage_triggers_with_context("        en: [network, whole street]\n        pl: [sieć]\n");
     let titles: Vec<&str> = found.keys().map(String::as_str).collect();
     assert_eq!(
         titles,
@@ -1316,26 +1318,7 @@ fn context_words_become_one_trigger_per_context_condition() {
 /// triggers as the same rule needs.
 #[test]
 fn context_words_split_on_the_side_with_fewer_conditions() {
-    let tmp = playbook_from(Some(&fixtures().join("zendesk-keys")));
-    let tags = tmp.path().join("pb/tags.yaml");
-    let text = fs::read_to_string(&tags).unwrap().replacen(
-        "        pl: [awaria]\n",
-        "        pl: [awaria]\n      context:\n        en: [network, whole street, no signal]\n",
-        1,
-    );
-    fs::write(&tags, text).unwrap();
-    let (out, dir) = compile_fixture(tmp.path());
-    assert_eq!(out.status, 0, "{}", out.transcript());
-    let mut found = BTreeMap::new();
-    for entry in fs::read_dir(dir.join("zendesk/triggers")).unwrap() {
-        let body: Value =
-            serde_json::from_str(&fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
-        let t = &body["trigger"];
-        let title = t["title"].as_str().unwrap();
-        if title.starts_with("carebook: tag outage (") {
-            found.insert(title.to_string(), t["conditions"].clone());
-        }
-    }
+    let found = outage_triggers_with_context("        en: [network, whole street, no signal]\n");
     let titles: Vec<&str> = found.keys().map(String::as_str).collect();
     assert_eq!(
         titles,
