@@ -194,8 +194,14 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -]?\d){12,18}\b"));
 /// An IBAN, its country code perhaps spaced off (`PL 55 1140 …`) or
 /// glued to the word (`IBANGB74…`, written unspaced in Thai).
-static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"(?:\b|IBAN:?)([A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){11,30})\b"));
+static IBAN: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?:\b|IBAN:?)([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}",
+        // Spaced off, only digits follow: "ON 11 MARCH AND ..." in
+        // capitals is no IBAN.
+        r"|[A-Z]{2} \d{2}(?: ?\d){11,30})\b",
+    ))
+});
 /// Eleven digits, or the Steuer-ID's printed grouping 12 345 678 901.
 static ELEVEN_DIGITS: LazyLock<Regex> =
     LazyLock::new(|| re_ascii_boundaries(r"\b(?:\d{11}|\d{2} \d{3} \d{3} \d{3})\b"));
@@ -230,7 +236,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // Polish landlines: 22 123 45 67.
         r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b",
         // Estonian mobile numbers: 5 and seven digits, 5123 4567.
-        r"|\b5\d{3}[ -]?\d{3,4}\b",
+        r"|\b5\d{3} ?\d{3,4}\b",
         // German numbers in pairs: 0176/22 41 88 90.
         r"|\b0\d{2,4}[ /-]\d{2}(?:[ -]\d{2}){2,3}\b",
         // A UK trunk code in brackets: (07700) 900356, (020) 7946 0018.
@@ -266,9 +272,11 @@ static NIP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|ref|reference|tracking)\b",
+        r"(?i)((?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|ref)\b",
         r"(?:(?:\s+|-)(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
-        r"|\b(?:case|complaint|support request)(?:\s+(?:number|no\.?|nr\.?|id|ref(?:erence)?)|\s*#)",
+        // "in case no one is home", "tracking the rollout": these need
+        // a word for a number after them.
+        r"|\b(?:case|complaint|support request|tracking|reference)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)|\bumow[aey]\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]",
         r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?)\s?(?:number|nr\.?)|\bkliendikood|\barvelduskonto|\barveldusarve",
@@ -280,14 +288,16 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
         r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|契約番号|口座番号|顧客番号|請求書番号|受付番号|お問い合わせ番号|問い合わせ番号|伝票番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID",
-        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี)",
+        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี))",
         // A couple of short words may come between ("hos er", "bei euch").
-        // Or a few longer ones before a colon or `#` ("booking ref for the
-        // engineer visit: BK-99231").
-        r"(?:(?:\s+\p{Ll}{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?|(?:\s+\p{Ll}{1,10}){1,4}?\s*[:#])",
+        // Or a few longer ones before a colon ("booking ref for the
+        // engineer visit: BK-99231"); not before `#`, a hashtag.
+        r"((?:\s+\p{Ll}{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?|(?:\s+\p{Ll}{1,10}){1,4}?\s*:)",
         // A reference has a digit, or is a six-letter airline PNR in
         // capitals: "engineer" after "booking ref for the" is none.
-        r"\s*#?\s*((?-i:[A-Z]{6})|[A-Z][A-Z/-]*\d[A-Z0-9/-]*|\d[A-Z0-9/-]*)\b"
+        // Bounded, so a long run of letters and dashes is not scanned
+        // again from every cue in it.
+        r"\s*#?\s*((?-i:[A-Z]{6})|[A-Z][A-Z/-]{0,19}\d[A-Z0-9/-]{0,19}|\d[A-Z0-9/-]{0,19})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -316,7 +326,11 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:pin|puk)(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
         r"|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
-        r"([^0-9\n]{0,24}?)(\d{4,8})\b",
+        // Between the word and the digits: nothing, a colon, or a few
+        // small words ending in a verb ("on my account is", "do karty
+        // sim"), not "reset fee is" or "payment of".
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|account|card|sim|phone|do\s+\p{L}+|karty|kod|koodi|code|number|numer|nummer))*(?:\s+(?:is|was|to|jest|on|oli|ist|lautet|war|är|ar|var))?\s*[:=]?\s*|は|คือ)",
+        r"(\d{4,8})\b",
     ))
 });
 
@@ -480,17 +494,29 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
-        let token = c.get(1).expect("group 1");
+        let token = c.get(3).expect("group 3");
         // A reference has a digit, or is a six-letter airline PNR; a date
         // after "order from" is none.
         let t = token.as_str();
         // Five to twenty characters: "order 12" is a quantity.
-        if !(5..=20).contains(&t.len()) || is_date(t) || is_month(t) {
+        if !(5..=20).contains(&t.len()) || is_date(t) || is_month(t) || is_year_range(t) {
+            continue;
+        }
+        // "ticket price is 12500", "order total 15999 HUF": an amount.
+        let gap = c.get(2).map_or("", |g| g.as_str()).to_lowercase();
+        let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
+            || text[token.end()..]
+                .trim_start()
+                .starts_with(|ch: char| "€$£¥₩฿".contains(ch))
+            || CURRENCY_AFTER.is_match(&text[token.end()..]);
+        if priced {
             continue;
         }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
-            let introduced = c.get(0).expect("match").as_str().to_lowercase();
+            // The cue alone decides: "booking for the contractor" is a
+            // booking.
+            let introduced = c.get(1).expect("group 1").as_str().to_lowercase();
             let kind = if [
                 "account",
                 "acct",
@@ -575,7 +601,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "PIN locked since 2024": a year after words is no PIN.
         let year = digits.len() == 4
             && (digits.as_str().starts_with("19") || digits.as_str().starts_with("20"));
-        let told = between.trim().is_empty() || between.contains([':', '=']);
+        let told = !between.trim().is_empty() || between.contains([':', '=']);
         if !continues_number(text, digits.start(), digits.end()) && (told || !year) {
             add(PersonalData::Password, digits.start(), digits.end());
         }
@@ -634,17 +660,33 @@ fn is_date(text: &str) -> bool {
     }
 }
 
-/// A month and a year (03/2026).
+/// A month and a year (03/2026, 2024-03).
 fn is_month(text: &str) -> bool {
+    let month = |m: &str| m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
     match text.split(['-', '.', '/']).collect::<Vec<_>>()[..] {
-        [m, y] => {
-            m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-                && y.len() == 4
-                && y.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
-        }
+        [m, y] | [y, m] if is_year(y) => month(m),
         _ => false,
     }
 }
+
+fn is_year(y: &str) -> bool {
+    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// Two years (2015-2016).
+fn is_year_range(text: &str) -> bool {
+    matches!(text.split(['-', '/']).collect::<Vec<_>>()[..], [a, b] if is_year(a) && is_year(b))
+}
+
+/// Words that make the number after them an amount.
+const PRICE_WORDS: &[&str] = &[
+    "price", "total", "fee", "cost", "amount", "cena", "kwota", "hind", "hinta", "summa", "preis",
+    "betrag", "kosten", "pris", "belopp", "avgift",
+];
+
+/// A currency right after a number: `15999 HUF`, `49 zł`.
+static CURRENCY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:[A-Z]{3}\b|(?i:zł|zl\b|kr\b|kc\b|yen|円|บาท|euro\b|eur\b))"));
 
 /// Whether the digits at `start..end` are part of a longer number: a
 /// digit, or a space or hyphen and a digit, right before or after them (a
@@ -1143,6 +1185,34 @@ mod tests {
         assert!(kinds("order for the engineer").is_empty());
         assert_eq!(kinds("Ticket-Nr. 4471209, wann"), [OrderNumber]);
         assert_eq!(kinds("Kundenkennwort lautet Hamburg1887"), [Password]);
+    }
+
+    #[test]
+    fn amounts_ranges_hashtags_and_capitals_are_no_personal_data() {
+        for text in [
+            "I CALLED ON 11 MARCH AND NOBODY ANSWERED",
+            "we were quoted 5000-6000 SEK for the repair",
+            "chip and PIN payment of 4500 declined",
+            "PIN reset fee is 1500 yen",
+            "PIN letters sent after 1400 arrive the next day",
+            "booking holiday with the kids #summer2024",
+            "ticket prices for the #Euro2024 final",
+            "ticket price is 12500",
+            "order total 15999 HUF",
+            "in case no one is home: 12-14 works",
+            "ref: 2024-03",
+            "member since: 2015-2016",
+            "tracking the 5G-rollout in my area",
+            "in reference to the 5G-rollout",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        assert_eq!(kinds("my PIN is 1987"), [PersonalData::Password]);
+        assert_eq!(
+            kinds("booking for the contractor visit: BK-99231"),
+            [PersonalData::OrderNumber]
+        );
+        assert_eq!(kinds("support case #55812"), [PersonalData::OrderNumber]);
     }
 
     #[test]
