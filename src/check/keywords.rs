@@ -193,31 +193,33 @@ fn context_filters(cx: &mut Context) {
             );
             continue;
         }
-        let folded = |k: &Keyword| {
-            let rule = k.rule();
-            fold_keyword(rule.text, k.ignores_diacritics(d.ignore_diacritics))
-                .map(|f| (rule.form, f))
-        };
-        let keywords: Vec<(KeywordForm, String)> =
-            d.keywords.values().flatten().filter_map(folded).collect();
         for (lang, words) in &d.context {
             for (i, word) in words.iter().enumerate() {
-                let Some(form) = folded(word) else {
+                // Each keyword folded as this context word folds the
+                // message: a word it matches wherever the keyword does.
+                let ignore = word.ignores_diacritics(d.ignore_diacritics);
+                let c = word.rule();
+                let Some(context) = fold_keyword(c.text, ignore) else {
                     continue;
                 };
-                if !keywords.contains(&form) {
+                let Some(keyword) = d.keywords.values().flatten().find(|k| {
+                    let r = k.rule();
+                    fold_keyword(r.text, ignore)
+                        .is_some_and(|text| covers((c.form, &context), (r.form, &text)))
+                }) else {
                     continue;
-                }
+                };
                 let label = cx
                     .label(&at.child(format!("{}/{i}", lang.as_str())))
-                    .with_message("also a keyword of this tag");
+                    .with_message(format!("in every match of keyword `{}`", keyword.written()));
                 cx.push(
                     Diagnostic::new(
                         Code::ContextFiltersNothing,
                         format!(
-                            "context word `{}` of tag `{}` is also one of its keywords: a message with it needs no other context",
+                            "context word `{}` of tag `{}` matches wherever its keyword `{}` does: that keyword needs no other context",
                             word.written(),
-                            tag.id
+                            tag.id,
+                            keyword.written()
                         ),
                     )
                     .at(label)
@@ -225,5 +227,18 @@ fn context_filters(cx: &mut Context) {
                 );
             }
         }
+    }
+}
+
+/// Whether a context word matches every word a keyword matches: it is in
+/// the message whenever the keyword is.
+fn covers(context: (KeywordForm, &str), keyword: (KeywordForm, &str)) -> bool {
+    use KeywordForm::*;
+    let (form, text) = context;
+    match form {
+        Part => keyword.1.contains(text),
+        Prefix => matches!(keyword.0, Word | Prefix) && keyword.1.starts_with(text),
+        Suffix => matches!(keyword.0, Word | Suffix) && keyword.1.ends_with(text),
+        Word | Stem => context == keyword,
     }
 }

@@ -89,7 +89,7 @@ codes! {
     TagUndetectable => "CB311", "tag-undetectable", Warning, "A tag has no keywords, patterns, children or incident that could ever set it";
     Understaffed => "CB312", "understaffed", Warning, "A queue has hours with fewer agents on shift than Erlang C requires for the service level";
     KeywordPartTooShort => "CB313", "keyword-part-too-short", Warning, "A prefix, word end or word part keyword is so short that it matches unrelated words";
-    ContextFiltersNothing => "CB314", "context-filters-nothing", Warning, "Context words that cannot filter: the tag has no keywords or patterns, or a context word is also a keyword";
+    ContextFiltersNothing => "CB314", "context-filters-nothing", Warning, "Context words that cannot filter: the tag has no keywords or patterns, or a context word matches wherever a keyword does";
     // Brand voice: macros in validate, drafts in lint-reply.
     BannedPhrase => "CB401", "banned-phrase", Error, "A reply uses a phrase the voice guide bans";
     DiscouragedPhrase => "CB402", "discouraged-phrase", Warning, "A reply uses a phrase the voice guide discourages";
