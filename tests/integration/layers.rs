@@ -1,7 +1,7 @@
 //! The library's modules depend one way, as `src/lib.rs` says: each uses
 //! only modules of lower layers. Read from the sources, so a `use` that
 //! goes the wrong way fails here rather than in a reader's head. Unit
-//! tests (`#[cfg(test)]`, at the end of a file) are not held to it.
+//! test modules (`#[cfg(test)] mod ...`) are not held to it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -50,30 +50,94 @@ fn uses(src: &Path) -> BTreeMap<String, Vec<(String, String)>> {
             if module == "lib" || module == "main" {
                 continue;
             }
+            // The module the file is: `check/routes.rs` is check::routes,
+            // `check/mod.rs` is check; `super::` climbs from there.
+            let mut here: Vec<String> = rel
+                .with_extension("")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if here.last().is_some_and(|l| l == "mod") {
+                here.pop();
+            }
             let text = std::fs::read_to_string(&path).expect("source is text");
-            for (n, line) in text.lines().enumerate() {
-                // A unit test may build its input with any layer (a
-                // validated playbook); the tests sit at the end of a file.
-                if line.starts_with("#[cfg(test)]") {
+            let lines: Vec<&str> = text.lines().collect();
+            for (n, line) in lines.iter().enumerate() {
+                // A unit test module may build its input with any layer (a
+                // validated playbook).
+                let next = lines[n + 1..].iter().find(|l| !l.trim().is_empty());
+                if line.starts_with("#[cfg(test)]") && next.is_some_and(|l| l.starts_with("mod ")) {
                     break;
                 }
                 if line.trim_start().starts_with("//") {
                     continue;
                 }
-                let mut rest = line;
-                while let Some(at) = rest.find("crate::") {
-                    rest = &rest[at + "crate::".len()..];
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
+                let at = format!("{}:{}", path.display(), n + 1);
+                for name in named_modules(line, &here) {
                     if name != module {
                         out.entry(module.clone())
                             .or_default()
-                            .push((name, format!("{}:{}", path.display(), n + 1)));
+                            .push((name, at.clone()));
                     }
                 }
             }
+        }
+    }
+    out
+}
+
+/// The top-level modules a line names: `crate::x`, each name of
+/// `crate::{x, y::z}`, and `super::` paths that climb to the crate root
+/// (`super::x` in `check/mod.rs` is `crate::x`).
+fn named_modules(line: &str, here: &[String]) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let mut depth = 0;
+            let mut item = String::new();
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        out.push(ident(item.trim()));
+                        item.clear();
+                        continue;
+                    }
+                    _ => {}
+                }
+                item.push(c);
+            }
+            if !item.trim().is_empty() {
+                out.push(ident(item.trim()));
+            }
+        } else {
+            out.push(ident(rest));
+        }
+    }
+    let mut rest = line;
+    while let Some(at) = rest.find("super::") {
+        // Only the start of a path: `super::super::x`, not its tail.
+        let before = &rest[..at];
+        rest = &rest[at..];
+        let mut climbs = 0;
+        while let Some(r) = rest.strip_prefix("super::") {
+            climbs += 1;
+            rest = r;
+        }
+        if before.ends_with("::") {
+            continue;
+        }
+        if climbs >= here.len() {
+            out.push(ident(rest));
         }
     }
     out
