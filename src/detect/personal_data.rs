@@ -505,9 +505,6 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "ticket price is 12500", "order total 15999 HUF": an amount.
         let gap = c.get(2).map_or("", |g| g.as_str()).to_lowercase();
         let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
-            || text[token.end()..]
-                .trim_start()
-                .starts_with(|ch: char| "€$£¥₩฿".contains(ch))
             || CURRENCY_AFTER.is_match(&text[token.end()..]);
         if priced {
             continue;
@@ -601,7 +598,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "PIN locked since 2024": a year after words is no PIN.
         let year = digits.len() == 4
             && (digits.as_str().starts_with("19") || digits.as_str().starts_with("20"));
-        let told = !between.trim().is_empty() || between.contains([':', '=']);
+        // Told with a verb or a colon, a year is a PIN too ("my PIN is 1987").
+        let told = !between.trim().is_empty();
         if !continues_number(text, digits.start(), digits.end()) && (told || !year) {
             add(PersonalData::Password, digits.start(), digits.end());
         }
@@ -649,24 +647,24 @@ fn without_overlaps(found: Vec<Finding>) -> Vec<Finding> {
 /// would read it as a number.
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split([' ', '-', '.', '/']).collect();
-    let number = |s: &str| s.parse::<u32>().ok();
-    let day = |s: &str| number(s).is_some_and(|d| (1..=31).contains(&d));
-    let month = |s: &str| number(s).is_some_and(|m| (1..=12).contains(&m));
-    let year = |s: &str| s.len() == 4 && number(s).is_some_and(|y| (1900..=2100).contains(&y));
+    let day = |s: &str| s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
     match parts[..] {
-        [d, m, y] if year(y) => day(d) && month(m),
-        [y, m, d] if year(y) => month(m) && day(d),
+        [d, m, y] if is_year(y) => day(d) && is_month_number(m),
+        [y, m, d] if is_year(y) => is_month_number(m) && day(d),
         _ => false,
     }
 }
 
 /// A month and a year (03/2026, 2024-03).
 fn is_month(text: &str) -> bool {
-    let month = |m: &str| m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
     match text.split(['-', '.', '/']).collect::<Vec<_>>()[..] {
-        [m, y] | [y, m] if is_year(y) => month(m),
+        [m, y] | [y, m] if is_year(y) => is_month_number(m),
         _ => false,
     }
+}
+
+fn is_month_number(m: &str) -> bool {
+    m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
 fn is_year(y: &str) -> bool {
@@ -684,9 +682,10 @@ const PRICE_WORDS: &[&str] = &[
     "betrag", "kosten", "pris", "belopp", "avgift",
 ];
 
-/// A currency right after a number: `15999 HUF`, `49 zł`.
-static CURRENCY_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(?:[A-Z]{3}\b|(?i:zł|zl\b|kr\b|kc\b|yen|円|บาท|euro\b|eur\b))"));
+/// A currency right after a number: `15999 HUF`, `49 zł`, `12500 €`.
+static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?:[€$£¥₩฿]|[A-Z]{3}\b|(?i:zł|zl\b|kr\b|kc\b|yen|円|บาท|euro\b|eur\b))")
+});
 
 /// Whether the digits at `start..end` are part of a longer number: a
 /// digit, or a space or hyphen and a digit, right before or after them (a
