@@ -12,6 +12,7 @@ mod checks;
 mod ci_formats;
 mod compile;
 mod compile_kill;
+mod decisions_digest;
 mod diff;
 mod docs;
 mod fuzz;

@@ -1,0 +1,126 @@
+//! Every field of every decision, pinned: the labelled accuracy messages
+//! (1,704 realistic texts in eight languages) routed through the bundled
+//! and the Nordlink playbooks at arrival times spread over two years, as
+//! JSON lines, with the trace and in incident mode. The output is long
+//! (6.6 MB), so the test keeps its FNV-1a digest.
+//!
+//! Work on the router's speed must leave this digest alone. A change that
+//! means to alter decisions updates the digest, and its commit says which
+//! decisions changed and why: `CAREBOOK_DIGEST_OUT=DIR` writes each run's
+//! output to DIR, to compare with the same run of the previous revision.
+
+use std::fmt::Write as _;
+
+use crate::common::{root, run_in};
+
+/// FNV-1a, 64-bit: a stable digest that needs no dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The accuracy corpus as messages for a playbook with `channels`: each
+/// text on a channel in turn, arriving every 7 h 13 min 17 s from the
+/// start of 2026 (so across weekends, nights, holidays and both DST
+/// changes), every fifth without its language, every seventh from a VIP
+/// and every eleventh from an author with many followers.
+fn messages(channels: &[&str]) -> String {
+    let mut out = String::new();
+    let mut files: Vec<_> = ["tune", "holdout"]
+        .iter()
+        .flat_map(|part| {
+            std::fs::read_dir(root().join("accuracy/routing").join(part))
+                .expect("the routing corpus")
+                .map(|e| e.expect("an entry").path())
+        })
+        .collect();
+    files.sort();
+    let start = jiff::Timestamp::from_second(1_767_225_600).expect("2026-01-01");
+    let mut i: i64 = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a corpus file");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let record: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let at = start
+                .checked_add(jiff::SignedDuration::from_secs(i * 26_000))
+                .expect("in range");
+            let mut message = serde_json::json!({
+                "id": record["id"],
+                "channel": channels[i as usize % channels.len()],
+                "kind": record["kind"],
+                "text": record["text"],
+                "received_at": at.to_string(),
+            });
+            if i % 5 != 0 {
+                message["lang"] = record["true_lang"].clone();
+            }
+            if i % 7 == 0 {
+                message["author"] = serde_json::json!({"vip": true});
+            } else if i % 11 == 0 {
+                message["author"] = serde_json::json!({"handle": "@big", "followers": 250_000});
+            }
+            let _ = writeln!(out, "{message}");
+            i += 1;
+        }
+    }
+    out
+}
+
+fn digest_of(playbook: &str, channels: &[&str], extra: &[&str], label: &str) -> u64 {
+    let input = messages(channels);
+    let mut args = vec![
+        "simulate", "-p", playbook, "-m", "-", "--format", "jsonl", "-q",
+    ];
+    args.extend_from_slice(extra);
+    let out = run_in(&root(), &args, Some(&input));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout.lines().count(),
+        1_704,
+        "one decision per message"
+    );
+    if let Some(dir) = std::env::var_os("CAREBOOK_DIGEST_OUT") {
+        let path = std::path::Path::new(&dir).join(format!("{label}.jsonl"));
+        std::fs::write(&path, &out.stdout).expect("the digest output");
+    }
+    fnv1a(out.stdout.as_bytes())
+}
+
+#[test]
+fn decisions_are_unchanged() {
+    let bundled = ["x", "facebook", "instagram", "line-jp"];
+    let telecom = ["x", "facebook", "instagram"];
+    let digests = [
+        ("bundled", digest_of("playbooks", &bundled, &[], "bundled")),
+        (
+            "bundled-explain",
+            digest_of("playbooks", &bundled, &["--explain"], "bundled-explain"),
+        ),
+        (
+            "bundled-incident",
+            digest_of(
+                "playbooks",
+                &bundled,
+                &["--incident", "winter-storm"],
+                "bundled-incident",
+            ),
+        ),
+        (
+            "telecom",
+            digest_of("accuracy/telecom", &telecom, &[], "telecom"),
+        ),
+    ];
+    let got: Vec<String> = digests
+        .iter()
+        .map(|(label, d)| format!("{label} {d:016x}"))
+        .collect();
+    assert_eq!(got, EXPECTED, "decisions changed");
+}
+
+const EXPECTED: [&str; 4] = [
+    "bundled aa4be3e8a04b5c82",
+    "bundled-explain 60ce68c8d99722aa",
+    "bundled-incident 9ea9fabdffcf034b",
+    "telecom 4bf43736a10f6c65",
+];
