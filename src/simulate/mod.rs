@@ -3,6 +3,7 @@
 //! each decision, and the per-run summary.
 
 pub mod input;
+pub mod jsonl;
 pub mod output;
 pub mod reorder;
 pub mod stream;

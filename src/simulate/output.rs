@@ -89,13 +89,10 @@ fn table_row(buf: &mut Vec<u8>, d: &Decision, m: &Message, with_trace: bool) {
 
 fn jsonl(buf: &mut Vec<u8>, d: &Decision, m: &Message, with_trace: bool) {
     if with_trace {
-        let mut value = serde_json::to_value(d).expect("decisions serialize");
-        value["explain"] = serde_json::Value::from(explain(d, m));
-        let _ = serde_json::to_writer(&mut *buf, &value);
+        super::jsonl::write(buf, d, Some(&explain(d, m)));
     } else {
-        let _ = serde_json::to_writer(&mut *buf, d);
+        super::jsonl::write(buf, d, None);
     }
-    buf.push(b'\n');
 }
 
 #[cfg(test)]
