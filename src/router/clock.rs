@@ -9,18 +9,24 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::RouterError;
 use crate::ir::{IrCalendar, IrHoliday, IrShift};
+use crate::tz::table::{Day, ZoneTable, date_of, day_of, weekday};
 
 /// How far ahead a business-hours deadline is searched before giving up
 /// (a calendar whose every day is a holiday has no deadline).
 const MAX_DAYS: usize = 3 * 366;
 
+/// 9999-12-31, the last day jiff's dates hold.
+const LAST_DAY: Day = 2_932_896;
+
+/// Days off, as inclusive ranges of day numbers.
 #[derive(Debug, Clone)]
-pub struct Holidays(Vec<(Date, Date)>);
+pub struct Holidays(Vec<(Day, Day)>);
 
 impl Holidays {
     pub fn new(list: &[IrHoliday]) -> Result<Self, RouterError> {
         let parse = |s: &str| {
             s.parse::<Date>()
+                .map(day_of)
                 .map_err(|e| RouterError::Date(format!("{s}: {e}")))
         };
         Ok(Holidays(
@@ -31,7 +37,11 @@ impl Holidays {
     }
 
     pub fn contains(&self, d: Date) -> bool {
-        self.0.iter().any(|(a, b)| d >= *a && d <= *b)
+        self.contains_day(day_of(d))
+    }
+
+    pub fn contains_day(&self, d: Day) -> bool {
+        self.0.iter().any(|&(a, b)| d >= a && d <= b)
     }
 }
 
@@ -44,7 +54,7 @@ pub fn zone(name: &str) -> Result<TimeZone, RouterError> {
 /// Business hours in one zone.
 #[derive(Debug, Clone)]
 pub struct BusinessCalendar {
-    tz: TimeZone,
+    zone: ZoneTable,
     /// Per weekday (Monday first): open intervals in minutes, sorted.
     hours: [Vec<(u16, u16)>; 7],
     holidays: Holidays,
@@ -71,7 +81,7 @@ impl BusinessCalendar {
             *day = merged;
         }
         Ok(BusinessCalendar {
-            tz: zone(&c.timezone)?,
+            zone: ZoneTable::new(zone(&c.timezone)?),
             hours,
             holidays: Holidays::new(&c.holidays)?,
         })
@@ -91,17 +101,17 @@ impl BusinessCalendar {
     pub fn add_each(&self, from: Timestamp, offsets: &[u64], out: &mut [Option<Timestamp>]) {
         let mut next = 0;
         let mut consumed: i64 = 0;
-        let mut day = from.to_zoned_datetime(self.tz.clone()).date();
+        let (mut day, _) = self.zone.local(from);
         for _ in 0..MAX_DAYS {
-            if next == offsets.len() {
+            if next == offsets.len() || day > LAST_DAY {
                 return;
             }
-            if !self.holidays.contains(day) {
-                let weekday = day.weekday().to_monday_zero_offset() as usize;
-                for &(start, end) in &self.hours[weekday] {
-                    let (Some(open), Some(close)) =
-                        (self.instant(day, start), self.instant(day, end))
-                    else {
+            if !self.holidays.contains_day(day) {
+                for &(start, end) in &self.hours[weekday(day)] {
+                    let (Some(open), Some(close)) = (
+                        self.zone.instant(day, u32::from(start)),
+                        self.zone.instant(day, u32::from(end)),
+                    ) else {
                         continue;
                     };
                     if close <= from {
@@ -117,10 +127,7 @@ impl BusinessCalendar {
                     consumed += available.max(0);
                 }
             }
-            match day.tomorrow() {
-                Ok(d) => day = d,
-                Err(_) => return,
-            }
+            day += 1;
         }
     }
 
@@ -136,16 +143,16 @@ impl BusinessCalendar {
         if days == 0 {
             return Some(start);
         }
-        let local = start.to_zoned_datetime(self.tz.clone());
-        let time = local.time();
-        let minutes = u32::from(time.hour() as u8) * 60 + u32::from(time.minute() as u8);
-        let mut day = local.date();
+        let (mut day, of_day) = self.zone.local(start);
+        let minutes = (of_day / 60) as u32;
         let mut left = days;
         for _ in 0..MAX_DAYS {
-            day = day.tomorrow().ok()?;
-            let weekday = day.weekday().to_monday_zero_offset() as usize;
-            let hours = &self.hours[weekday];
-            if hours.is_empty() || self.holidays.contains(day) {
+            day += 1;
+            if day > LAST_DAY {
+                return None;
+            }
+            let hours = &self.hours[weekday(day)];
+            if hours.is_empty() || self.holidays.contains_day(day) {
                 continue;
             }
             left -= 1;
@@ -155,11 +162,11 @@ impl BusinessCalendar {
             let open = u32::from(hours.first()?.0);
             let close = u32::from(hours.last()?.1);
             let at = minutes.clamp(open, close);
-            let instant = crate::tz::wall_clock_instant(&self.tz, day, at)?;
+            let instant = self.zone.instant(day, at)?;
             // Seconds past the minute, as the message had them.
             return if at == minutes {
                 instant
-                    .checked_add(SignedDuration::from_secs(i64::from(time.second())))
+                    .checked_add(SignedDuration::from_secs(of_day % 60))
                     .ok()
             } else {
                 Some(instant)
@@ -167,41 +174,15 @@ impl BusinessCalendar {
         }
         None
     }
-
-    fn instant(&self, day: Date, minutes: u16) -> Option<Timestamp> {
-        crate::tz::wall_clock_instant(&self.tz, day, u32::from(minutes))
-    }
 }
 
 /// A weekly shift in its own zone.
 #[derive(Debug, Clone)]
 pub struct ShiftRule {
-    tz: TimeZone,
+    zone: ZoneTable,
     days: [bool; 7],
     start: u16,
     end: u16,
-    /// Local dates on which the zone's clocks change, sorted.
-    clock_changes: Vec<Date>,
-}
-
-/// The local dates of a zone's clock changes from 1970 to 2100: the only
-/// days on which reading a shift off the wall clock can differ from the
-/// instants [`crate::tz::wall_clock_instant`] gives.
-fn clock_change_days(tz: &TimeZone) -> Vec<Date> {
-    let (Ok(from), Ok(until)) = (
-        Timestamp::from_second(0),
-        "2100-01-01T00:00:00Z".parse::<Timestamp>(),
-    ) else {
-        return Vec::new();
-    };
-    let mut days: Vec<Date> = tz
-        .following(from)
-        .map(|t| t.timestamp())
-        .take_while(|t| *t < until)
-        .map(|t| tz.to_datetime(t).date())
-        .collect();
-    days.dedup();
-    days
 }
 
 impl ShiftRule {
@@ -212,10 +193,8 @@ impl ShiftRule {
                 *slot = true;
             }
         }
-        let tz = zone(&s.timezone)?;
         Ok(ShiftRule {
-            clock_changes: clock_change_days(&tz),
-            tz,
+            zone: ZoneTable::new(zone(&s.timezone)?),
             days,
             start: s.start,
             end: s.end,
@@ -228,23 +207,18 @@ impl ShiftRule {
     /// nothing else changes. Around a clock change the shift's instants
     /// are worked out exactly as coverage and staffing work them out.
     pub fn covers(&self, at: Timestamp, holidays: &Holidays) -> bool {
-        let local = self.tz.to_datetime(at);
-        let today = local.date();
-        let near_change = |d: Date| self.clock_changes.binary_search(&d).is_ok();
-        if near_change(today)
-            || today.yesterday().is_ok_and(near_change)
-            || today.tomorrow().is_ok_and(near_change)
-        {
+        let (today, of_day) = self.zone.local(at);
+        if !self.zone.steady(today) {
             return self.covers_exactly(at, today, holidays);
         }
-        let minute = local.hour() as u16 * 60 + local.minute() as u16;
-        let weekday = today.weekday().to_monday_zero_offset() as usize;
+        let minute = (of_day / 60) as u16;
+        let weekday = weekday(today);
         let overnight = self.end <= self.start;
         // The shift that started today.
         if self.days[weekday]
             && minute >= self.start
             && (overnight || minute < self.end)
-            && !holidays.contains(today)
+            && !holidays.contains_day(today)
         {
             return true;
         }
@@ -252,19 +226,19 @@ impl ShiftRule {
         overnight
             && minute < self.end
             && self.days[(weekday + 6) % 7]
-            && today.yesterday().is_ok_and(|y| !holidays.contains(y))
+            && !holidays.contains_day(today - 1)
     }
 
     /// [`covers`](Self::covers) from the instants of the shifts that
     /// started yesterday and today.
-    fn covers_exactly(&self, at: Timestamp, today: Date, holidays: &Holidays) -> bool {
-        [today.yesterday().ok(), Some(today)]
+    fn covers_exactly(&self, at: Timestamp, today: Day, holidays: &Holidays) -> bool {
+        [today - 1, today]
             .into_iter()
-            .flatten()
-            .filter(|d| self.days[d.weekday().to_monday_zero_offset() as usize])
-            .filter(|d| !holidays.contains(*d))
+            .filter(|&d| self.days[weekday(d)])
+            .filter(|&d| !holidays.contains_day(d))
+            .filter_map(date_of)
             .any(|d| {
-                crate::tz::shift_span(&self.tz, d, self.start, self.end)
+                crate::tz::shift_span(self.zone.zone(), d, self.start, self.end)
                     .is_some_and(|(s, e)| s <= at && at < e)
             })
     }

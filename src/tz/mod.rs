@@ -3,6 +3,7 @@
 //! playbook gives the same deadlines and coverage on every machine, and
 //! compiled outputs can say which release of the database they assume.
 
+pub mod table;
 pub mod zendesk;
 
 use std::sync::LazyLock;
