@@ -28,10 +28,21 @@ pub struct ZoneTable {
     changes: Vec<(i64, i32)>,
     /// The offset before the first change.
     initial: i32,
-    /// Local days on or next to which the clocks change, sorted: the days
-    /// a wall-clock time may be skipped, repeated or read two ways.
-    unsteady: Vec<Day>,
+    /// For each UTC day of the table, the offset that holds from a day
+    /// before it to a day after it, or [`CHANGING`]: most instants then
+    /// need no search.
+    day_offsets: Vec<i32>,
+    /// One bit per local day of the table: set on and next to a day the
+    /// clocks change, when a wall-clock time may be skipped, repeated or
+    /// read two ways.
+    unsteady: Vec<u64>,
 }
+
+/// In `day_offsets`: the offset changes within a day of this one.
+const CHANGING: i32 = i32::MIN;
+
+/// Days in the table.
+const DAYS: usize = ((UNTIL - FROM) / 86_400) as usize;
 
 impl ZoneTable {
     pub fn new(tz: TimeZone) -> ZoneTable {
@@ -42,7 +53,14 @@ impl ZoneTable {
         };
         let initial = offset(from);
         let mut changes = Vec::new();
-        let mut unsteady = Vec::new();
+        let mut unsteady = vec![0u64; DAYS.div_ceil(64)];
+        let mut mark = |day: Day| {
+            if let Ok(d) = usize::try_from(day - FROM / 86_400)
+                && d < DAYS
+            {
+                unsteady[d / 64] |= 1 << (d % 64);
+            }
+        };
         let mut before = initial;
         for transition in tz.following(from) {
             let at = transition.timestamp();
@@ -54,17 +72,45 @@ impl ZoneTable {
             changes.push((second, after));
             for o in [before, after] {
                 let day = local_day(second, o);
-                unsteady.extend([day - 1, day, day + 1]);
+                for d in day - 1..=day + 1 {
+                    mark(d);
+                }
             }
             before = after;
         }
-        unsteady.sort_unstable();
-        unsteady.dedup();
-        ZoneTable {
+        let mut table = ZoneTable {
             tz,
             changes,
             initial,
+            day_offsets: Vec::new(),
             unsteady,
+        };
+        // One sweep: `next` is the first change after the window's start.
+        let mut next = 0;
+        table.day_offsets = (0..DAYS as i64)
+            .map(|d| {
+                let midnight = FROM + d * 86_400;
+                let (from, until) = (midnight - 86_400, midnight + 2 * 86_400);
+                while next < table.changes.len() && table.changes[next].0 <= from {
+                    next += 1;
+                }
+                match table.changes.get(next) {
+                    Some(&(at, _)) if at <= until => CHANGING,
+                    _ => match next {
+                        0 => table.initial,
+                        n => table.changes[n - 1].1,
+                    },
+                }
+            })
+            .collect();
+        table
+    }
+
+    /// The offset at `t` by binary search over the changes.
+    fn search(&self, t: i64) -> i32 {
+        match self.changes.partition_point(|&(at, _)| at <= t) {
+            0 => self.initial,
+            n => self.changes[n - 1].1,
         }
     }
 
@@ -77,10 +123,10 @@ impl ZoneTable {
         if !(FROM..UNTIL).contains(&t) {
             return None;
         }
-        let after = self.changes.partition_point(|&(at, _)| at <= t);
-        Some(match after {
-            0 => self.initial,
-            n => self.changes[n - 1].1,
+        let day = ((t - FROM) / 86_400) as usize;
+        Some(match self.day_offsets[day] {
+            CHANGING => self.search(t),
+            offset => offset,
         })
     }
 
@@ -107,7 +153,11 @@ impl ZoneTable {
 
     /// Whether no clock change falls on `day` or a day next to it.
     pub fn steady(&self, day: Day) -> bool {
-        self.unsteady.binary_search(&day).is_err()
+        match usize::try_from(day - FROM / 86_400) {
+            Ok(d) if d < DAYS => self.unsteady[d / 64] & (1 << (d % 64)) == 0,
+            // Outside the table jiff answers, by `instant`'s fallback.
+            _ => true,
+        }
     }
 
     /// [`super::wall_clock_instant`] on a day counted from 1970.
