@@ -113,11 +113,17 @@ pub fn run<R: BufRead, W: Write + Send>(
     // writer puts the results back in input order.
     let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Vec<Message>)>(workers * 2);
     let job_rx = Mutex::new(job_rx);
+    // Written buffers go back to the workers: a batch's output is a
+    // megabyte or two, and an allocator hands such blocks back to the
+    // system when freed, so each new one would cost fresh zeroed pages.
+    let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
+    let spare_rx = Mutex::new(spare_rx);
     let (mut summary, write_error) = std::thread::scope(|scope| {
         let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<u8>, Summary)>(workers * 2);
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let job_rx = &job_rx;
+            let spare_rx = &spare_rx;
             scope.spawn(move || {
                 let mut hits = Vec::new();
                 loop {
@@ -126,7 +132,8 @@ pub fn run<R: BufRead, W: Write + Send>(
                         .map_err(|_| ())
                         .and_then(|rx| rx.recv().map_err(|_| ()));
                     let Ok((seq, batch)) = job else { break };
-                    let mut buf = Vec::with_capacity(batch.len() * 256);
+                    let spare = spare_rx.lock().ok().and_then(|rx| rx.try_recv().ok());
+                    let mut buf = spare.unwrap_or_else(|| Vec::with_capacity(batch.len() * 256));
                     let mut summary = Summary::default();
                     for message in &batch {
                         let decision = router.decide_with(message, &options.decide, &mut hits);
@@ -161,10 +168,13 @@ pub fn run<R: BufRead, W: Write + Send>(
             };
             for (seq, buf, part) in done_rx {
                 reorder.insert(seq, (buf, part));
-                while let Some((buf, part)) = reorder.pop() {
+                while let Some((mut buf, part)) = reorder.pop() {
                     if result.is_ok() {
                         result = out.write_all(&buf);
                     }
+                    buf.clear();
+                    // The workers may all have finished: then it is dropped.
+                    let _ = spare_tx.send(buf);
                     total.merge(part);
                     in_flight.release();
                 }
