@@ -149,31 +149,63 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !is_date(m.as_str())
 }
 
-/// The digits in the longest run of digits and separators (` +-./()`),
-/// where a run ends at four separators in a row or any other byte: as
-/// loose as the number patterns it gates.
-fn longest_number(bytes: &[u8]) -> usize {
-    let (mut best, mut digits, mut separators) = (0, 0, 0);
-    for &b in bytes {
-        if b.is_ascii_digit() {
-            digits += 1;
-            separators = 0;
-            best = best.max(digits);
-        } else if matches!(b, b' ' | b'+' | b'-' | b'.' | b'/' | b'(' | b')') && separators < 3 {
-            // Up to three in a row: `+1 (555) 123 - 4567`.
-            separators += 1;
-        } else {
-            digits = 0;
-            separators = 0;
-        }
-    }
-    best
+/// What one pass over a text's bytes tells the scans that follow, so that
+/// most messages skip most of them.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Signs {
+    digit: bool,
+    at: bool,
+    /// A `:` or `=`.
+    assign: bool,
+    /// One of `!#$%&*?@_`, as passwords have.
+    password_sign: bool,
+    /// The longest run of capitals A-Z.
+    capitals: usize,
+    /// The digits in the longest run of digits and separators (` +-./()`),
+    /// where a run ends at four separators in a row or any other byte: as
+    /// loose as the number patterns it gates.
+    number: usize,
 }
 
-fn capitals_anywhere(bytes: &[u8]) -> bool {
-    bytes
-        .windows(3)
-        .any(|w| w.iter().all(u8::is_ascii_uppercase))
+impl Signs {
+    fn of(bytes: &[u8]) -> Signs {
+        let mut signs = Signs::default();
+        let (mut digits, mut separators, mut capitals) = (0, 0, 0);
+        for &b in bytes {
+            if b.is_ascii_uppercase() {
+                capitals += 1;
+                signs.capitals = signs.capitals.max(capitals);
+            } else {
+                capitals = 0;
+            }
+            if b.is_ascii_digit() {
+                signs.digit = true;
+                digits += 1;
+                separators = 0;
+                signs.number = signs.number.max(digits);
+                continue;
+            }
+            if matches!(b, b' ' | b'+' | b'-' | b'.' | b'/' | b'(' | b')') && separators < 3 {
+                // Up to three in a row: `+1 (555) 123 - 4567`.
+                separators += 1;
+            } else {
+                digits = 0;
+                separators = 0;
+            }
+            match b {
+                b'@' => {
+                    signs.at = true;
+                    signs.password_sign = true;
+                }
+                b':' | b'=' => signs.assign = true,
+                b'!' | b'#' | b'$' | b'%' | b'&' | b'*' | b'?' | b'_' => {
+                    signs.password_sign = true;
+                }
+                _ => {}
+            }
+        }
+        signs
+    }
 }
 
 fn re(pattern: &str) -> Regex {
@@ -400,19 +432,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     // Every kind needs a digit, an `@`, a `:`/`=`, or (an airline PNR) a
     // run of capitals: most messages have none and cost one byte scan.
     let bytes = text.as_bytes();
-    let digit = bytes.iter().any(u8::is_ascii_digit);
-    let at = bytes.contains(&b'@');
-    let assign = bytes.iter().any(|b| matches!(b, b':' | b'='));
-    let capitals = bytes
-        .windows(6)
-        .any(|w| w.iter().all(u8::is_ascii_uppercase));
+    let signs = Signs::of(bytes);
+    let (digit, at, assign) = (signs.digit, signs.at, signs.assign);
+    let capitals = signs.capitals >= 6;
     // The number kinds need a run of so many digits (spaces, dashes,
     // dots, slashes and brackets may come between): most messages with a
     // digit have a short one, a price or a time, and skip those scans.
-    let run = longest_number(bytes);
+    let run = signs.number;
     // A password told in words ("password is Summer2026!") has a digit
     // or one of these signs.
-    let secret = assign || digit || bytes.iter().any(|b| b"!#$%&*?@_".contains(b));
+    let secret = assign || digit || signs.password_sign;
     if !(digit || at || secret || capitals) {
         return Vec::new();
     }
@@ -474,7 +503,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::AccountNumber, m.start(), m.end());
         }
     }
-    for m in only_if(digit && capitals_anywhere(bytes), || DOWOD.find_iter(text)) {
+    for m in only_if(digit && signs.capitals >= 3, || DOWOD.find_iter(text)) {
         if dowod_valid(m.as_str()) {
             add(PersonalData::NationalId, m.start(), m.end());
         }
@@ -908,6 +937,26 @@ pub fn hetu_valid(date: &str, number: &str, check: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one pass gives what a scan per question gave.
+    #[test]
+    fn signs_answer_as_separate_scans_would() {
+        use proptest::prelude::*;
+        let texts = "[0-9A-Za-z @:=!#$%&*?_+().,/-]{0,40}|.{0,20}";
+        proptest!(ProptestConfig::with_cases(2000), |(text in texts)| {
+            let bytes = text.as_bytes();
+            let run = |len: usize| bytes.windows(len).any(|w| w.iter().all(u8::is_ascii_uppercase));
+            let signs = Signs::of(bytes);
+            prop_assert_eq!(signs.digit, bytes.iter().any(u8::is_ascii_digit));
+            prop_assert_eq!(signs.at, bytes.contains(&b'@'));
+            prop_assert_eq!(signs.assign, bytes.iter().any(|b| matches!(b, b':' | b'=')));
+            prop_assert_eq!(signs.password_sign, bytes.iter().any(|b| b"!#$%&*?@_".contains(b)));
+            prop_assert_eq!(signs.capitals >= 6, run(6));
+            prop_assert_eq!(signs.capitals >= 3, run(3));
+        });
+        assert_eq!(Signs::of(b"+1 (555) 123 - 4567").number, 11);
+        assert_eq!(Signs::of(b"12    34").number, 2);
+    }
 
     fn kinds(text: &str) -> Vec<PersonalData> {
         find(text)
