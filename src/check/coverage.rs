@@ -27,83 +27,15 @@ type GapKey<'a> = (Vec<&'a str>, &'a str, Option<&'a str>);
 
 pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
     let pb = cx.pb;
-    let Ok(home) = crate::tz::db().get(pb.manifest.default_timezone.as_str()) else {
+    let Some(mut roster) = Roster::new(cx) else {
         return;
     };
-    let first_day = pb.manifest.effective_from.0;
-    let Some(window) = window(first_day, &home) else {
-        return;
-    };
-
-    let mut per_shift: HashMap<(&str, Option<&str>), Vec<Interval>> = HashMap::new();
-    let mut on_shift: BTreeMap<(&str, &str), Vec<Interval>> = BTreeMap::new();
-    for team in &pb.teams {
-        let calendar = team
-            .calendar
-            .as_ref()
-            .and_then(|c| cx.ids.calendars.get(c.as_str()).copied());
-        for member in &team.members {
-            for shift_id in &member.shifts {
-                let Some(shift) = cx.ids.shifts.get(shift_id.as_str()) else {
-                    continue;
-                };
-                let key = (shift.id.as_str(), calendar.map(|c| c.id.as_str()));
-                let intervals = per_shift.entry(key).or_insert_with(|| {
-                    shift_intervals(shift, calendar.map(|c| &c.value), first_day)
-                });
-                for lang in &member.languages {
-                    on_shift
-                        .entry((team.id.as_str(), lang.as_str()))
-                        .or_default()
-                        .extend(intervals.iter().copied());
-                }
-            }
-        }
-    }
-    let mut handover: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for h in &pb.handovers {
-        handover
-            .entry(h.team.as_str())
-            .or_default()
-            .extend(h.to.iter().map(|t| t.as_str()));
-    }
-
     let demands = demands(cx, facts, table);
-    // Many demands share a team set, language and hours: compute once.
-    let mut gap_cache: HashMap<GapKey, Vec<Interval>> = HashMap::new();
-    let mut open_cache: HashMap<&str, Vec<Interval>> = HashMap::new();
     let mut found = Vec::new();
     for d in demands {
-        let mut teams = vec![d.team];
-        teams.extend(handover.get(d.team).into_iter().flatten().copied());
+        let teams = roster.teams(d.team);
         let code = d.lang;
-        let gaps = gap_cache
-            .entry((teams.clone(), code, d.calendar))
-            .or_insert_with(|| {
-                let mut intervals: Vec<Interval> = teams
-                    .iter()
-                    .filter_map(|t| on_shift.get(&(*t, code)))
-                    .flatten()
-                    .copied()
-                    .collect();
-                let all = gaps(&mut intervals, window);
-                match d.calendar {
-                    None => all,
-                    Some(id) => {
-                        let open = open_cache.entry(id).or_insert_with(|| {
-                            let mut open = cx
-                                .ids
-                                .calendars
-                                .get(id)
-                                .map(|c| calendar_intervals(&c.value, first_day))
-                                .unwrap_or_default();
-                            open.sort_unstable();
-                            open
-                        });
-                        intersect(&all, open)
-                    }
-                }
-            });
+        let gaps = roster.gaps(cx, &teams, code, d.calendar);
         let Some(&(first_start, first_end)) = gaps.first() else {
             continue;
         };
@@ -137,9 +69,9 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
                     d.what,
                     severity_names.join(", "),
                     plural_hours(hours, gaps.len()),
-                    first_day,
-                    local(first_start, &home),
-                    local(first_end, &home),
+                    roster.first_day,
+                    roster.local(first_start),
+                    roster.local(first_end),
                     pb.manifest.default_timezone
                 ),
             )
@@ -151,6 +83,140 @@ pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
         );
     }
     cx.out.extend(found);
+}
+
+/// Who speaks what when, over the 53 weeks from `effective_from`: every
+/// team's shifts per language, and the hand-overs between teams. The
+/// coverage of routes and incident modes here, and of the bot's hand-off
+/// queue, ask it the same question.
+pub struct Roster<'a> {
+    pub first_day: Date,
+    home: TimeZone,
+    window: Interval,
+    on_shift: BTreeMap<(&'a str, &'a str), Vec<Interval>>,
+    handover: BTreeMap<&'a str, Vec<&'a str>>,
+    // Many questions share a team set, language and hours: answer once.
+    gap_cache: HashMap<GapKey<'a>, Vec<Interval>>,
+    open_cache: HashMap<&'a str, Vec<Interval>>,
+}
+
+impl<'a> Roster<'a> {
+    /// `None` when the playbook's default time zone or first day cannot
+    /// be placed in time (CB206's and the schema's to report).
+    pub fn new(cx: &Context<'a>) -> Option<Roster<'a>> {
+        let pb = cx.pb;
+        let home = crate::tz::db()
+            .get(pb.manifest.default_timezone.as_str())
+            .ok()?;
+        let first_day = pb.manifest.effective_from.0;
+        let window = window(first_day, &home)?;
+
+        let mut per_shift: HashMap<(&str, Option<&str>), Vec<Interval>> = HashMap::new();
+        let mut on_shift: BTreeMap<(&str, &str), Vec<Interval>> = BTreeMap::new();
+        for team in &pb.teams {
+            let calendar = team
+                .calendar
+                .as_ref()
+                .and_then(|c| cx.ids.calendars.get(c.as_str()).copied());
+            for member in &team.members {
+                for shift_id in &member.shifts {
+                    let Some(shift) = cx.ids.shifts.get(shift_id.as_str()) else {
+                        continue;
+                    };
+                    let key = (shift.id.as_str(), calendar.map(|c| c.id.as_str()));
+                    let intervals = per_shift.entry(key).or_insert_with(|| {
+                        shift_intervals(shift, calendar.map(|c| &c.value), first_day)
+                    });
+                    for lang in &member.languages {
+                        on_shift
+                            .entry((team.id.as_str(), lang.as_str()))
+                            .or_default()
+                            .extend(intervals.iter().copied());
+                    }
+                }
+            }
+        }
+        let mut handover: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for h in &pb.handovers {
+            handover
+                .entry(h.team.as_str())
+                .or_default()
+                .extend(h.to.iter().map(|t| t.as_str()));
+        }
+        Some(Roster {
+            first_day,
+            home,
+            window,
+            on_shift,
+            handover,
+            gap_cache: HashMap::new(),
+            open_cache: HashMap::new(),
+        })
+    }
+
+    /// A queue's team, then the teams it hands over to, in order.
+    pub fn teams(&self, team: &'a str) -> Vec<&'a str> {
+        let mut teams = vec![team];
+        teams.extend(self.handover.get(team).into_iter().flatten().copied());
+        teams
+    }
+
+    /// The hours in which none of `teams` has someone on shift who
+    /// speaks `lang`: all of them, or only those in `calendar`'s business
+    /// hours.
+    pub fn gaps(
+        &mut self,
+        cx: &Context<'a>,
+        teams: &[&'a str],
+        lang: &'a str,
+        calendar: Option<&'a str>,
+    ) -> &[Interval] {
+        let Roster {
+            first_day,
+            window,
+            on_shift,
+            gap_cache,
+            open_cache,
+            ..
+        } = self;
+        gap_cache
+            .entry((teams.to_vec(), lang, calendar))
+            .or_insert_with(|| {
+                let mut intervals: Vec<Interval> = teams
+                    .iter()
+                    .filter_map(|t| on_shift.get(&(*t, lang)))
+                    .flatten()
+                    .copied()
+                    .collect();
+                let all = gaps(&mut intervals, *window);
+                match calendar {
+                    None => all,
+                    Some(id) => {
+                        let open = open_cache.entry(id).or_insert_with(|| {
+                            let mut open = cx
+                                .ids
+                                .calendars
+                                .get(id)
+                                .map(|c| calendar_intervals(&c.value, *first_day))
+                                .unwrap_or_default();
+                            open.sort_unstable();
+                            open
+                        });
+                        intersect(&all, open)
+                    }
+                }
+            })
+    }
+
+    /// Whether `gaps` is the whole checked period: nobody at all.
+    pub fn never(&self, gaps: &[Interval]) -> bool {
+        gaps == [self.window]
+    }
+
+    /// An instant as local time in the playbook's default time zone.
+    pub fn local(&self, second: i64) -> String {
+        local(second, &self.home)
+    }
 }
 
 /// Someone must be on shift for a queue: its team (or a team it hands
@@ -293,7 +359,7 @@ fn calendar_intervals(calendar: &Calendar, first_day: Date) -> Vec<Interval> {
     )
 }
 
-fn plural_hours(hours: i64, gaps: usize) -> String {
+pub fn plural_hours(hours: i64, gaps: usize) -> String {
     let h = if hours == 1 {
         "hour".to_string()
     } else {

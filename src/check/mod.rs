@@ -3,12 +3,16 @@
 //! No check modifies the playbook.
 
 mod authority;
+mod bot;
 mod coverage;
 mod cycles;
+mod follow_ups;
+mod handoff;
 mod ids;
 mod keywords;
 mod macros;
 mod patterns;
+mod proactive;
 mod references;
 mod routes;
 mod schedule;
@@ -210,6 +214,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     authority::check(&mut cx);
     macros::check(&mut cx);
     voice::check(&mut cx);
+    proactive::check(&mut cx);
     // The checks below follow parent links and routes; a broken reference
     // would only echo as noise there.
     let references_ok = !cx.out.iter().any(|d| {
@@ -225,8 +230,11 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         routes::check(&mut cx, &facts, &table);
         sla::check_first_human(&mut cx, &facts, &table);
         sla::check_incident_overrides(&mut cx);
+        follow_ups::check(&mut cx, &facts);
+        bot::check(&mut cx, &facts);
         if zones_ok {
             coverage::check(&mut cx, &facts, &table);
+            handoff::check(&mut cx);
         }
     }
     if zones_ok && references_ok {

@@ -64,6 +64,8 @@ fn file_kinds(pb: &Playbook) -> BTreeMap<FileId, FileKind> {
                 files(&pb.chains),
                 files(&pb.handovers),
                 files(&pb.incidents),
+                files(&pb.follow_ups),
+                files(&pb.bots),
             ]
             .concat(),
         ),

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic, Label};
-use crate::model::{Channel, MessageKind};
+use crate::load::Loc;
+use crate::model::{Channel, Id, MessageKind, Placeholder};
 use crate::source::Span;
 use crate::voice::{Linter, Reply, default_voice};
 
@@ -34,49 +35,86 @@ pub fn check(cx: &mut Context) {
             mac.kinds.clone()
         };
         for (lang, text) in &mac.text {
-            // One diagnostic per problem, listing every channel and kind
-            // where it applies, rather than one per channel.
-            let mut found: BTreeMap<FindingKey, Vec<String>> = BTreeMap::new();
-            for channel in &channels {
-                // A market channel in one language gets only that text.
-                if channel.language.as_ref().is_some_and(|l| l != lang) {
-                    continue;
-                }
-                for &kind in &kinds {
-                    let reply = Reply {
-                        text,
-                        lang: lang.as_str(),
-                        channel,
-                        kind,
-                        tags: &mac.tags,
-                        placeholders: Some(&mac.placeholders),
-                    };
-                    for f in linter.lint(&reply).findings {
-                        let key = (f.start, f.end, f.code, f.message, f.suggestion);
-                        let wheres = found.entry(key).or_default();
-                        if f.per_channel {
-                            wheres.push(format!("{} {}", channel.id, kind.as_str()));
-                        }
-                    }
-                }
-            }
-            let at = cx.label(&mac.loc.child(format!("text/{lang}")));
-            for ((start, end, code, message, suggestion), wheres) in found {
-                let on = if wheres.is_empty() {
-                    String::new()
-                } else {
-                    format!(" on {}", wheres.join(", "))
-                };
-                let label = locate(cx, at.clone(), text, start, end).with_message(code.info().name);
-                out.push(
-                    Diagnostic::new(code, format!("macro `{}` ({lang}): {message}{on}", mac.id))
-                        .at(label)
-                        .help_opt(suggestion),
-                );
-            }
+            let sent = Sent {
+                what: format!("macro `{}`", mac.id),
+                at: mac.loc.child(format!("text/{lang}")),
+                lang: lang.as_str(),
+                text,
+                tags: &mac.tags,
+                placeholders: Some(&mac.placeholders),
+            };
+            out.extend(lint(cx, &linter, &sent, &channels, &kinds));
         }
     }
     cx.out.extend(out);
+}
+
+/// A text the team sends, and where the playbook writes it.
+pub struct Sent<'a> {
+    /// What it is, for the message: "macro `sorry-delay`".
+    pub what: String,
+    pub at: Loc,
+    pub lang: &'a str,
+    pub text: &'a str,
+    pub tags: &'a [Id],
+    pub placeholders: Option<&'a BTreeMap<String, Placeholder>>,
+}
+
+/// The voice findings on one text sent on `channels` as `kinds`: one
+/// diagnostic per problem, listing every channel and kind where it
+/// applies, rather than one per channel.
+pub fn lint(
+    cx: &Context,
+    linter: &Linter,
+    sent: &Sent,
+    channels: &[&Channel],
+    kinds: &[MessageKind],
+) -> Vec<Diagnostic> {
+    let lang = sent.lang;
+    let mut found: BTreeMap<FindingKey, Vec<String>> = BTreeMap::new();
+    for channel in channels {
+        // A market channel in one language gets only that text.
+        if channel
+            .language
+            .as_ref()
+            .is_some_and(|l| l.as_str() != lang)
+        {
+            continue;
+        }
+        for &kind in kinds {
+            let reply = Reply {
+                text: sent.text,
+                lang,
+                channel,
+                kind,
+                tags: sent.tags,
+                placeholders: sent.placeholders,
+            };
+            for f in linter.lint(&reply).findings {
+                let key = (f.start, f.end, f.code, f.message, f.suggestion);
+                let wheres = found.entry(key).or_default();
+                if f.per_channel {
+                    wheres.push(format!("{} {}", channel.id, kind.as_str()));
+                }
+            }
+        }
+    }
+    let at = cx.label(&sent.at);
+    let mut out = Vec::new();
+    for ((start, end, code, message, suggestion), wheres) in found {
+        let on = if wheres.is_empty() {
+            String::new()
+        } else {
+            format!(" on {}", wheres.join(", "))
+        };
+        let label = locate(cx, at.clone(), sent.text, start, end).with_message(code.info().name);
+        out.push(
+            Diagnostic::new(code, format!("{} ({lang}): {message}{on}", sent.what))
+                .at(label)
+                .help_opt(suggestion),
+        );
+    }
+    out
 }
 
 /// Narrows a label on a whole scalar to the finding's own words, when the

@@ -85,6 +85,10 @@ pub struct Playbook {
     pub chains: Vec<At<Chain>>,
     pub handovers: Vec<At<Handover>>,
     pub incidents: Vec<At<Incident>>,
+    pub follow_ups: Vec<At<FollowUp>>,
+    /// The bot, when an escalation file describes one (the first, if
+    /// several do).
+    pub bots: Vec<At<Bot>>,
     pub roles: Vec<At<Role>>,
     pub teams: Vec<At<Team>>,
     pub shifts: Vec<At<Shift>>,
@@ -115,6 +119,8 @@ impl Playbook {
             chains: Vec::new(),
             handovers: Vec::new(),
             incidents: Vec::new(),
+            follow_ups: Vec::new(),
+            bots: Vec::new(),
             roles: Vec::new(),
             teams: Vec::new(),
             shifts: Vec::new(),
@@ -157,6 +163,14 @@ impl Playbook {
             .extend(located(file, "handovers", f.handovers));
         self.incidents
             .extend(located(file, "incidents", f.incidents));
+        self.follow_ups
+            .extend(located(file, "follow_ups", f.follow_ups));
+        if let Some(bot) = f.bot {
+            self.bots.push(At {
+                value: bot,
+                loc: Loc::new(file, "/bot"),
+            });
+        }
     }
 
     pub(super) fn add_empowerment(&mut self, file: FileId, f: EmpowermentFile) {

@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Date, Duration, Id, Keyword, Lang, PerLang, Priority, RefTarget, TimeOfDay, TimeZoneName,
-    Weekday,
+    Bot, Date, Duration, FollowUp, Id, Keyword, Lang, PerLang, Priority, RefTarget, TimeOfDay,
+    TimeZoneName, Weekday,
 };
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -32,6 +32,14 @@ pub struct EscalationFile {
     pub handovers: Vec<Handover>,
     #[serde(default)]
     pub incidents: Vec<Incident>,
+    /// Conversations that come back to the team a set time after a tag,
+    /// a macro or a state.
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUp>,
+    /// The bot in front of the queues: what it may answer and when it
+    /// hands over to a person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<Bot>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -315,6 +323,29 @@ pub struct Incident {
     pub holding_statements: PerLang<String>,
     #[serde(default)]
     pub sla_overrides: Vec<SlaOverride>,
+    /// Public posts that go out on the brand's own accounts when the mode
+    /// is switched on, before the flood of messages, and are updated
+    /// while it lasts.
+    #[serde(default)]
+    pub proactive_posts: Vec<ProactivePost>,
+}
+
+/// One public post of an incident mode, on some channels, in every
+/// language those channels carry.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProactivePost {
+    /// The channels it is posted on; empty: every channel.
+    #[serde(default)]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
+    pub channels: Vec<Id>,
+    /// How soon after the mode is switched on it goes out.
+    pub within: Duration,
+    /// How often it is updated (or posted again) while the mode is on.
+    pub update_every: Duration,
+    /// The post per language, within each channel's length rule for
+    /// public messages.
+    pub text: PerLang<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -2,10 +2,12 @@
 //! Schema derived from the same definitions so the published schemas and
 //! the loader can never disagree.
 
+mod bot;
 mod common;
 mod empowerment;
 mod escalation;
 mod facts;
+mod follow_up;
 mod kind;
 mod manifest;
 mod reference;
@@ -16,10 +18,12 @@ mod tags;
 mod voice;
 mod zendesk;
 
+pub use bot::*;
 pub use common::*;
 pub use empowerment::*;
 pub use escalation::*;
 pub use facts::TagFacts;
+pub use follow_up::*;
 pub use kind::FileKind;
 pub use manifest::*;
 pub use reference::*;
