@@ -63,11 +63,15 @@ pub fn check(cx: &mut Context) {
                 continue;
             };
             let hours: i64 = gaps.iter().map(|(s, e)| e - s).sum::<i64>() / 3600;
-            let what = if severities.is_empty() {
-                "any hour".to_string()
+            let hands = if severities.is_empty() {
+                format!("`{lang}` conversations to queue `{}` at any hour", queue.id)
             } else {
                 let names: Vec<String> = severities.iter().map(|s| format!("`{s}`")).collect();
-                format!("{} messages at once", names.join(", "))
+                format!(
+                    "{} messages in `{lang}` to queue `{}` at once",
+                    names.join(", "),
+                    queue.id
+                )
             };
             let hours_of = match calendar {
                 None => String::new(),
@@ -79,8 +83,7 @@ pub fn check(cx: &mut Context) {
                 Diagnostic::new(
                     Code::HandoffUncovered,
                     format!(
-                        "the bot hands `{lang}` conversations to queue `{}` {what}, but nobody who speaks `{lang}` is on shift for {}{hours_of} in the 53 weeks from {}; first gap {first} to {last} ({})",
-                        queue.id,
+                        "the bot hands {hands}, but nobody who speaks `{lang}` is on shift for {}{hours_of} in the 53 weeks from {}; first gap {first} to {last} ({})",
                         plural_hours(hours, count),
                         roster.first_day,
                         pb.manifest.default_timezone
@@ -88,8 +91,13 @@ pub fn check(cx: &mut Context) {
                 )
                 .at(cx.label(&at).with_message(format!("nobody speaking `{lang}` on shift in {who}")))
                 .help(format!(
-                    "hand off to a queue covered around the clock, add `{lang}` speakers to `{}` or a team it hands over to, or set `unstaffed: hold`",
-                    queue.team
+                    "hand off to a queue covered around the clock, or add `{lang}` speakers to `{}` or a team it hands over to{}",
+                    queue.team,
+                    if bot.handoff.unstaffed == Unstaffed::HandOff {
+                        "; or set `unstaffed: hold` so that only the urgent hand-offs need them"
+                    } else {
+                        ""
+                    }
                 )),
             );
             reported = true;

@@ -56,6 +56,14 @@ pub fn check(cx: &mut Context) {
             ignore_diacritics: true,
         });
     }
+    for bot in &cx.pb.bots {
+        lists.push(List {
+            keywords: &bot.handoff.asks_for_person,
+            at: bot.loc.child("handoff/asks_for_person"),
+            exclusion: false,
+            ignore_diacritics: true,
+        });
+    }
     context_filters(cx);
     for list in &lists {
         for (lang, words) in list.keywords {

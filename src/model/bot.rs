@@ -51,7 +51,8 @@ pub struct Handoff {
     #[serde(default)]
     pub audience: Vec<Audience>,
     /// Words per language by which a customer asks for a person
-    /// ("agent", "human"); they match as tag keywords do.
+    /// ("agent", "human"). They are written and match as tag keywords
+    /// are, with or without diacritics, as an incident mode's triggers.
     #[serde(default)]
     pub asks_for_person: PerLang<Vec<Keyword>>,
     /// After this many bot replies in one conversation.

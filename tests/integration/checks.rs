@@ -31,6 +31,33 @@ fn base_fixture_is_clean() {
     );
 }
 
+/// Each of `fixtures/clean/` on top of the base: the playbook parts that
+/// no broken fixture shows passing (follow-ups, the bot, proactive posts)
+/// written so that every check holds.
+#[test]
+fn clean_fixtures_pass_every_check() {
+    let mut dirs: Vec<_> = std::fs::read_dir(fixtures().join("clean"))
+        .expect("fixtures/clean exists")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty());
+    for dir in dirs {
+        let tmp = playbook_from(Some(&dir));
+        let out = run_in(
+            tmp.path(),
+            &["validate", "-p", "pb", "--deny-warnings"],
+            None,
+        );
+        assert_eq!(out.status, 0, "{}\n{}", dir.display(), out.transcript());
+        assert!(
+            out.stdout.contains("0 errors, 0 warnings"),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
 #[test]
 fn each_fixture_trips_its_check() {
     for dir in fixture_dirs() {
