@@ -1,7 +1,8 @@
 //! Brand voice on macros: every macro text, in every language, obeys the
 //! voice guide on each channel and message kind it may be sent on
 //! (CB401-CB410). The rules themselves live in [`crate::voice`], shared
-//! with `carebook lint-reply`.
+//! with `carebook lint-reply`; [`lint`] is how the other texts the team
+//! sends (proactive posts, the bot's holding reply) get the same checks.
 
 use std::collections::BTreeMap;
 

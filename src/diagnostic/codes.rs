@@ -90,7 +90,7 @@ codes! {
     Understaffed => "CB312", "understaffed", Warning, "A queue has hours with fewer agents on shift than Erlang C requires for the service level";
     KeywordPartTooShort => "CB313", "keyword-part-too-short", Warning, "A prefix, word end or word part keyword is so short that it matches unrelated words";
     ContextFiltersNothing => "CB314", "context-filters-nothing", Warning, "Context words that cannot filter: the tag has no keywords or patterns, or a context word matches wherever a keyword does";
-    FollowUpPastResolution => "CB315", "follow-up-past-resolution", Error, "A follow-up waits longer than the resolution target of messages it follows, and says not why";
+    FollowUpPastResolution => "CB315", "follow-up-past-resolution", Error, "A follow-up waits longer than the resolution target of the messages it follows, without a reason";
     BotAnswersUnsafeTag => "CB316", "bot-answers-unsafe-tag", Error, "The bot may answer a tag that is critical, needs personal data or is a hand-off tag";
     HandoffUncovered => "CB317", "handoff-uncovered", Error, "The bot hands off to a queue with hours when nobody who speaks the language is on shift";
     TextMissingLanguage => "CB318", "text-missing-language", Error, "A proactive post or the bot's holding reply or hand-off words lack a language they must speak";
