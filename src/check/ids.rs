@@ -25,6 +25,7 @@ pub struct Ids<'a> {
     pub teams: BTreeMap<&'a str, &'a At<Team>>,
     pub shifts: BTreeMap<&'a str, &'a At<Shift>>,
     pub samples: BTreeMap<&'a str, &'a At<Sample>>,
+    pub follow_ups: BTreeMap<&'a str, &'a At<FollowUp>>,
 }
 
 pub fn collect<'a>(cx: &mut Context<'a>) -> Ids<'a> {
@@ -44,6 +45,7 @@ pub fn collect<'a>(cx: &mut Context<'a>) -> Ids<'a> {
         teams: table(cx, "team", "id", &pb.teams),
         shifts: table(cx, "shift", "id", &pb.shifts),
         samples: table(cx, "sample", "id", &pb.samples),
+        follow_ups: table(cx, "follow-up", "id", &pb.follow_ups),
     }
 }
 

@@ -264,5 +264,5 @@ macro_rules! has_id {
 has_id!(
     Tag => id, Macro => id, Severity => id, Calendar => id, Queue => id, Route => id,
     Chain => id, Incident => id, Role => id, Team => id, Shift => id, Sample => id,
-    Channel => id, Language => code,
+    Channel => id, Language => code, FollowUp => id,
 );

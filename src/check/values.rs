@@ -19,6 +19,7 @@ const LONGEST_PLACEHOLDER: u32 = 10_000;
 
 pub fn check(cx: &mut Context) {
     targets(cx);
+    waits(cx);
     business_days(cx);
     holidays(cx);
     channels(cx);
@@ -83,6 +84,39 @@ fn targets(cx: &mut Context) {
             "zero",
             "a target of zero is overdue the moment a message arrives: give the time the team promises, e.g. `1h`",
         );
+    }
+}
+
+/// A follow-up that waits no time is no follow-up, and a post updated
+/// every zero minutes is a flood.
+fn waits(cx: &mut Context) {
+    let mut zero: Vec<(Loc, String, &str)> = Vec::new();
+    for f in &cx.pb.follow_ups {
+        if f.after.seconds == 0 {
+            zero.push((
+                f.loc.child("after"),
+                format!("follow-up `{}` waits no time at all", f.id),
+                "give the time after which the conversation comes back, e.g. `24h` or `2bd`",
+            ));
+        }
+    }
+    for inc in &cx.pb.incidents {
+        for (i, p) in inc.proactive_posts.iter().enumerate() {
+            if p.update_every.seconds == 0 {
+                zero.push((
+                    inc.loc.child(format!("proactive_posts/{i}/update_every")),
+                    format!(
+                        "proactive post {} of incident mode `{}` is updated every zero minutes",
+                        i + 1,
+                        inc.id
+                    ),
+                    "give how often the post is updated while the mode is on, e.g. `2h`",
+                ));
+            }
+        }
+    }
+    for (at, message, help) in zero {
+        out_of_range(cx, &at, message, "zero", help);
     }
 }
 
@@ -341,6 +375,33 @@ fn business_days(cx: &mut Context) {
             }
         }
     }
+    // A follow-up counts business time only in its calendar.
+    for f in &cx.pb.follow_ups {
+        if f.calendar.is_some() && f.after.written_in_days && f.after.business_days == 0 {
+            days_as_hours.push((
+                f.loc.child("after"),
+                format!("follow-up `{}`", f.id),
+                "wait",
+                f.after,
+            ));
+        }
+    }
+    for inc in &cx.pb.incidents {
+        for (i, p) in inc.proactive_posts.iter().enumerate() {
+            for (field, value) in [("within", p.within), ("update_every", p.update_every)] {
+                if value.business_days > 0 {
+                    misused.push((
+                        inc.loc.child(format!("proactive_posts/{i}/{field}")),
+                        format!(
+                            "proactive post {} of incident mode `{}` waits `{value}`; an incident counts time, not business days",
+                            i + 1,
+                            inc.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
     for (at, message) in misused {
         out_of_range(
             cx,
@@ -360,13 +421,17 @@ fn business_days(cx: &mut Context) {
                 Code::DayInBusinessHours,
                 format!(
                     "{whose} counts business hours, so its {} `{value}` is {} business hours, not {days} business day{}",
-                    if field == "rung" { "rung's wait".to_string() } else { format!("{} target", field.replace('_', " ")) },
+                    match field {
+                        "rung" => "rung's wait".to_string(),
+                        "wait" => "wait".to_string(),
+                        _ => format!("{} target", field.replace('_', " ")),
+                    },
                     value.seconds / 3_600,
                     if days == 1 { "" } else { "s" }
                 ),
             )
             .at(label)
-            .help(if whose.starts_with("severity") {
+            .help(if whose.starts_with("severity") || whose.starts_with("follow-up") {
                 format!(
                     "write `{days}bd` for the same time on the {} business day, or `{}h` to keep the hours",
                     ordinal(days),
