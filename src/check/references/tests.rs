@@ -378,14 +378,27 @@ impl Generator {
     }
 
     /// All fields, each of the `variant`th form where it has several (the
-    /// second member of a list writes one team as a list, say).
+    /// second member of a list writes one team as a list, say). An object
+    /// that takes at most N fields (a follow-up's one trigger) gets N,
+    /// from the `variant`th on, so the members of a list take turns.
     fn object(&mut self, node: &Value, pointer: &str, variant: usize) -> Value {
         let mut out = Map::new();
-        for (name, field) in node
+        let fields: Vec<(&String, &Value)> = node
             .get("properties")
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
+            .collect();
+        let most = node
+            .get("maxProperties")
+            .and_then(Value::as_u64)
+            .map_or(fields.len(), |n| n as usize);
+        let from = if most < fields.len() { variant } else { 0 };
+        for &(name, field) in fields
+            .iter()
+            .cycle()
+            .skip(from)
+            .take(most.min(fields.len()))
         {
             let at = format!("{pointer}/{name}");
             out.insert(name.clone(), self.value(field, &at, variant));
