@@ -25,11 +25,13 @@ use crate::staffing::shifts::{Interval, WEEKS, day_spans, shift_intervals};
 /// need someone (none: every hour).
 type GapKey<'a> = (Vec<&'a str>, &'a str, Option<&'a str>);
 
-pub fn check(cx: &mut Context, facts: &TagFacts, table: &RouteTable) {
+pub fn check<'a: 'r, 'r>(
+    cx: &mut Context<'a>,
+    roster: &mut Roster<'r>,
+    facts: &TagFacts,
+    table: &'r RouteTable,
+) {
     let pb = cx.pb;
-    let Some(mut roster) = Roster::new(cx) else {
-        return;
-    };
     let demands = demands(cx, facts, table);
     let mut found = Vec::new();
     for d in demands {

@@ -11,15 +11,12 @@ use super::coverage::{Roster, plural_hours};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Hours, Unstaffed};
 
-pub fn check(cx: &mut Context) {
+pub fn check<'a: 'r, 'r>(cx: &mut Context<'a>, roster: &mut Roster<'r>) {
     let pb = cx.pb;
     let Some(bot) = pb.bots.first() else {
         return;
     };
     let Some(queue) = cx.ids.queues.get(bot.handoff.queue.as_str()) else {
-        return;
-    };
-    let Some(mut roster) = Roster::new(cx) else {
         return;
     };
     // The hours a hand-off can land in the queue, with the severities

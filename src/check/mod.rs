@@ -232,9 +232,10 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
         sla::check_incident_overrides(&mut cx);
         follow_ups::check(&mut cx, &facts);
         bot::check(&mut cx, &facts);
-        if zones_ok {
-            coverage::check(&mut cx, &facts, &table);
-            handoff::check(&mut cx);
+        // One roster of who is on shift for both coverage checks.
+        if zones_ok && let Some(mut roster) = coverage::Roster::new(&cx) {
+            coverage::check(&mut cx, &mut roster, &facts, &table);
+            handoff::check(&mut cx, &mut roster);
         }
     }
     if zones_ok && references_ok {
