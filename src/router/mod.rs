@@ -5,6 +5,7 @@
 pub mod clock;
 mod decision;
 pub mod explain;
+mod index;
 pub mod matcher;
 mod message;
 
@@ -21,7 +22,7 @@ use crate::ir::{ExclusionScope, Ir, IrRoute};
 use crate::model::{
     Audience, Disposition, MessageClass, MessageKind, Priority, RouteRule, first_route,
 };
-use clock::{BusinessCalendar, Holidays, ShiftRule};
+use index::Index;
 use matcher::{Hit, Matcher, Owner};
 
 /// An IR the router cannot use: only a hand-edited or stale routing file
@@ -60,17 +61,11 @@ pub struct DecideOptions<'a> {
 pub struct Router {
     ir: Ir,
     matcher: Matcher,
-    calendars: BTreeMap<String, BusinessCalendar>,
-    shifts: BTreeMap<String, ShiftRule>,
-    team_holidays: BTreeMap<String, Holidays>,
-    queue_team: BTreeMap<String, usize>,
-    /// Queues with business hours of their own.
-    queue_calendar: BTreeMap<String, String>,
+    /// References resolved to positions.
+    index: Index,
     /// Each route's conditions as the rule the routing checks share.
     route_rules: Vec<RouteRule>,
     tag_index: BTreeMap<String, usize>,
-    /// Tag ancestors (self first), for macro suggestions.
-    ancestors: Vec<Vec<usize>>,
     channel_language: BTreeMap<String, Option<String>>,
     /// Language identification limited to the playbook's languages:
     /// faster, and never a language nobody on the team speaks.
@@ -192,38 +187,6 @@ impl Router {
         }
         check_references(ir)?;
         let ir = ir.clone();
-        let calendars = ir
-            .calendars
-            .iter()
-            .map(|c| Ok((c.id.clone(), BusinessCalendar::new(c)?)))
-            .collect::<Result<_, RouterError>>()?;
-        let shifts = ir
-            .shifts
-            .iter()
-            .map(|s| Ok((s.id.clone(), ShiftRule::new(s)?)))
-            .collect::<Result<_, RouterError>>()?;
-        let team_holidays = ir
-            .teams
-            .iter()
-            .map(|t| Ok((t.id.clone(), Holidays::new(&t.holidays)?)))
-            .collect::<Result<_, RouterError>>()?;
-        let team_index: BTreeMap<&str, usize> = ir
-            .teams
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect();
-        let queue_team = ir
-            .queues
-            .iter()
-            .map(|q| match team_index.get(q.team.as_str()) {
-                Some(&t) => Ok((q.id.clone(), t)),
-                None => Err(RouterError::Missing {
-                    what: "team",
-                    id: q.team.clone(),
-                }),
-            })
-            .collect::<Result<_, RouterError>>()?;
         let tag_index: BTreeMap<String, usize> = ir
             .tags
             .iter()
@@ -235,7 +198,7 @@ impl Router {
             .iter()
             .map(|r| route_rule(r, &tag_index))
             .collect();
-        let ancestors = (0..ir.tags.len())
+        let ancestors: Vec<Vec<usize>> = (0..ir.tags.len())
             .map(|i| {
                 let mut chain = vec![i];
                 let mut at = i;
@@ -255,18 +218,9 @@ impl Router {
             own_kinds,
             languages: LanguageId::new(&ir.languages),
             matcher: Matcher::new(&ir)?,
-            calendars,
-            shifts,
-            team_holidays,
-            queue_team,
-            queue_calendar: ir
-                .queues
-                .iter()
-                .filter_map(|q| q.calendar.clone().map(|c| (q.id.clone(), c)))
-                .collect(),
+            index: Index::new(&ir, &ancestors)?,
             route_rules,
             tag_index,
-            ancestors,
             channel_language: ir
                 .channels
                 .iter()
@@ -313,18 +267,18 @@ impl Router {
             .and_then(|t| ir.tags[t].severity)
             .unwrap_or(ir.severities.len().saturating_sub(1));
         self.chain_of(severity_index, route)
+            .map(|c| self.ir.chains[c].id.as_str())
     }
 
     /// The chain of a message whose targets are severity `severity`'s:
     /// the route's own, else that severity's. A boosted message takes the
     /// targets of its new priority's severity, and its chain with them,
     /// so the first person is never due after the first response.
-    fn chain_of(&self, severity: usize, route: Option<usize>) -> Option<&str> {
-        let ir = &self.ir;
-        route.and_then(|r| ir.routes[r].escalation.as_deref()).or(ir
-            .severities
-            .get(severity)
-            .and_then(|s| s.escalation.as_deref()))
+    fn chain_of(&self, severity: usize, route: Option<usize>) -> Option<usize> {
+        let index = &self.index;
+        route
+            .and_then(|r| index.route_chain[r])
+            .or_else(|| index.severity_chain.get(severity).copied().flatten())
     }
 
     /// The folded text of a keyword hit, for explanations.
@@ -391,7 +345,7 @@ impl Router {
             detected_by,
             audience: author.audience,
             route: placed.route.map(|(_, r)| r.id.as_str()),
-            queue: placed.queue,
+            queue: placed.queue.map(|q| ir.queues[q].id.as_str()),
             team: placed.team,
             coverage: placed.coverage,
             first_response_due: due.first_response,
@@ -605,11 +559,11 @@ impl Router {
         let route = self
             .route_index(deciding, audience, lang)
             .map(|r| (r, &ir.routes[r]));
-        let mut queue = route.map(|(_, r)| r.queue.as_str());
+        let mut queue = route.map(|(r, _)| self.index.route_queue[r]);
         if let Some(i) = incident {
-            queue = Some(ir.incidents[i].queue.as_str());
+            queue = Some(self.index.incident_queue[i]);
         }
-        let team_index = queue.and_then(|q| self.queue_team.get(q).copied());
+        let team_index = queue.map(|q| self.index.queue_team[q]);
         let coverage = match team_index {
             Some(t) => self.coverage(t, lang, at),
             None => Coverage::NoQueue,
@@ -664,16 +618,14 @@ impl Router {
         }
         // Business hours are the queue's market's, when it names them;
         // otherwise the severity's.
-        let calendar = target
-            .calendar
-            .as_deref()
+        let calendar = self.index.severity_calendar[target_index]
             .map(|c| {
                 placed
                     .queue
-                    .and_then(|q| self.queue_calendar.get(q))
-                    .map_or(c, String::as_str)
+                    .and_then(|q| self.index.queue_calendar[q])
+                    .unwrap_or(c)
             })
-            .and_then(|c| self.calendars.get(c).map(|cal| (c, cal)));
+            .map(|c| (ir.calendars[c].id.as_str(), &self.index.calendars[c]));
         let clock = match calendar {
             Some((id, _)) => Clock::Business { calendar: id },
             None => Clock::Always,
@@ -810,33 +762,29 @@ impl Router {
     /// Who covers team `t`'s queue at `at` for language `lang`.
     fn coverage(&self, t: usize, lang: &str, at: Timestamp) -> Coverage<'_> {
         let ir = &self.ir;
-        let home = &ir.teams[t];
-        let candidates = std::iter::once(home).chain(
-            home.handover_to
-                .iter()
-                .filter_map(|id| ir.teams.iter().find(|x| &x.id == id)),
-        );
-        for team in candidates {
-            let holidays = &self.team_holidays[&team.id];
-            for rota in &team.rota {
-                if !rota.languages.iter().any(|l| l == lang) {
+        let Some(lang) = self.index.language(lang) else {
+            return Coverage::Uncovered;
+        };
+        let home = &self.index.teams[t];
+        for (team, cover) in std::iter::once((t, home))
+            .chain(home.handover.iter().map(|&h| (h, &self.index.teams[h])))
+        {
+            for (rota, shift, langs) in &cover.rota {
+                if !langs.contains(&lang) {
                     continue;
                 }
-                if self
-                    .shifts
-                    .get(&rota.shift)
-                    .is_some_and(|s| s.covers(at, holidays))
-                {
-                    return if std::ptr::eq(team, home) {
+                if shift.is_some_and(|s| self.index.shifts[s].covers(at, &cover.holidays)) {
+                    let shift = ir.teams[team].rota[*rota].shift.as_str();
+                    return if team == t {
                         Coverage::OnShift {
-                            team: &team.id,
-                            shift: &rota.shift,
+                            team: &ir.teams[team].id,
+                            shift,
                         }
                     } else {
                         Coverage::Handover {
-                            team: &team.id,
-                            shift: &rota.shift,
-                            from: &home.id,
+                            team: &ir.teams[team].id,
+                            shift,
+                            from: &ir.teams[t].id,
                         }
                     };
                 }
@@ -847,22 +795,16 @@ impl Router {
 
     /// The rungs of a chain (following `then`), each with its time from
     /// arrival; deadlines are filled in by the caller.
-    fn escalation(&self, chain: Option<&str>) -> Vec<(RungDue<'_>, u64)> {
-        let mut out = Vec::new();
-        let mut total = 0u64;
-        let mut current = chain;
-        let mut seen = Vec::new();
-        while let Some(id) = current {
-            if seen.contains(&id) {
-                break;
-            }
-            seen.push(id);
-            let Some(chain) = self.ir.chains.iter().find(|c| c.id == id) else {
-                break;
-            };
-            for rung in &chain.rungs {
-                total = total.saturating_add(rung.after_seconds);
-                out.push((
+    fn escalation(&self, chain: Option<usize>) -> Vec<(RungDue<'_>, u64)> {
+        let Some(chain) = chain else {
+            return Vec::new();
+        };
+        self.index.chain_rungs[chain]
+            .iter()
+            .map(|r| {
+                let chain = &self.ir.chains[r.chain];
+                let rung = &chain.rungs[r.rung];
+                (
                     RungDue {
                         chain: &chain.id,
                         due: None,
@@ -870,12 +812,10 @@ impl Router {
                         role: rung.role.as_deref(),
                         team: rung.team.as_deref(),
                     },
-                    total,
-                ));
-            }
-            current = chain.then.as_deref();
-        }
-        out
+                    r.after,
+                )
+            })
+            .collect()
     }
 
     fn macros(
@@ -886,19 +826,15 @@ impl Router {
         lang: &str,
     ) -> Vec<MacroSuggestion<'_>> {
         let ir = &self.ir;
-        let mut wanted: Vec<&str> = tags
+        let mut wanted: Vec<usize> = tags
             .iter()
-            .flat_map(|&t| self.ancestors[t].iter().map(|&a| ir.tags[a].id.as_str()))
+            .flat_map(|&t| self.index.tag_macros[t].iter().copied())
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        ir.macros
-            .iter()
-            .filter(|m| {
-                m.tags
-                    .iter()
-                    .any(|t| wanted.binary_search(&t.as_str()).is_ok())
-            })
+        wanted
+            .into_iter()
+            .map(|i| &ir.macros[i])
             .filter(|m| m.channels.is_empty() || m.channels.iter().any(|c| c == channel))
             .filter(|m| m.kinds.is_empty() || m.kinds.contains(&mode))
             .map(|m| MacroSuggestion {
@@ -996,7 +932,8 @@ impl Author {
 struct Placement<'a> {
     /// The route's index and the route.
     route: Option<(usize, &'a IrRoute)>,
-    queue: Option<&'a str>,
+    /// The queue's index.
+    queue: Option<usize>,
     team: Option<&'a str>,
     coverage: Coverage<'a>,
 }
