@@ -18,8 +18,10 @@
 //!    playbook directory and runs them: the one way in for every command
 //!    and for library users;
 //! 10. [`sampletest`]: the playbook's own samples against the router;
-//! 11. outputs: [`compile`], [`simulate`], [`diff`], [`accuracy`];
-//! 12. [`cli`]: arguments in, exit status out.
+//! 11. outputs: [`compile`], [`simulate`], [`accuracy`];
+//! 12. [`diff`]: what a change means, on the samples and on message
+//!     history read as [`simulate`] reads it;
+//! 13. [`cli`]: arguments in, exit status out.
 
 pub mod accuracy;
 pub mod check;

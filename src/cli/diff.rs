@@ -1,14 +1,22 @@
 //! `carebook diff BASE [HEAD]`: what a change to the playbook means, for a
-//! pull-request comment.
+//! pull-request comment, on the samples and, with `--messages`, on a
+//! message history replayed through both revisions.
+
+mod traffic;
 
 use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use super::{CommandError, Outcome, PlaybookArgs, print};
+use crate::diff::replay::{self, Event, Traffic};
 use crate::diff::{self, Kind, Report, git};
 use crate::load::{LoadOptions, Playbook};
+use crate::router::{DecideOptions, Router};
+use crate::simulate::input::{InputFormat, Messages};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -26,6 +34,22 @@ pub struct DiffArgs {
     /// Exit 1 when the meaning changed, like `git diff --exit-code`.
     #[arg(long)]
     pub exit_code: bool,
+    /// Replay these messages (a file, or `-` for stdin) through both revisions.
+    #[arg(short, long, value_name = "FILE")]
+    pub messages: Option<String>,
+    /// Input format; guessed from the file name (.jsonl, .csv, .yaml), JSONL for stdin.
+    #[arg(long, value_enum, requires = "messages")]
+    pub input_format: Option<InputFormat>,
+    /// Replay every message as if it arrived at this RFC 3339 instant.
+    #[arg(long, value_name = "TIME", requires = "messages")]
+    pub at: Option<jiff::Timestamp>,
+    /// Switch an incident mode on in both revisions.
+    #[arg(long, value_name = "NAME", requires = "messages")]
+    pub incident: Option<String>,
+    /// Stop at the first malformed message, or one on a channel or in a
+    /// language neither revision has.
+    #[arg(long, requires = "messages")]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -104,14 +128,96 @@ pub fn run(args: DiffArgs) -> Result<Outcome, CommandError> {
         .unwrap_or_else(|| "working tree".to_string());
     let base = checked(&base_path, &options, &format!("`{}`", args.base))?;
     let head = checked(&head_path, &options, &format!("`{head_name}`"))?;
-    let report = diff::compare(&base, &head).map_err(CommandError::usage)?;
+    let mut report = diff::compare(&base, &head).map_err(CommandError::usage)?;
+    if let Some(path) = &args.messages {
+        report.traffic = Some(replayed(&args, path, &base, &head)?);
+    }
     let text = match args.format {
         DiffFormat::Human => human(&report, &args.base, &head_name),
         DiffFormat::Markdown => markdown(&report, &args.base, &head_name),
         DiffFormat::Json => crate::json::pretty(&report),
     };
     print(&text);
-    Ok(Outcome::findings_if(args.exit_code && report.changed()))
+    // Records that are not messages are problems of the input, as in
+    // `simulate`, whatever the change means.
+    let input_problems = report
+        .traffic
+        .as_ref()
+        .is_some_and(|t| t.malformed > 0 || (args.strict && t.unknown > 0));
+    Ok(Outcome::findings_if(
+        (args.exit_code && report.changed()) || input_problems,
+    ))
+}
+
+/// Replays the messages at `path` through both revisions, reporting each
+/// record that is not a message on stderr with its line.
+fn replayed(
+    args: &DiffArgs,
+    path: &str,
+    base: &Playbook,
+    head: &Playbook,
+) -> Result<Traffic, CommandError> {
+    let router = |pb: &Playbook| Router::new(&crate::ir::lower(pb)).map_err(CommandError::usage);
+    let (base, head) = (router(base)?, router(head)?);
+    if let Some(name) = &args.incident {
+        known_incident(&base, &head, name)?;
+    }
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(BufReader::new(std::io::stdin().lock()))
+    } else {
+        let f = File::open(path).map_err(CommandError::io("read", path))?;
+        Box::new(BufReader::with_capacity(1 << 16, f))
+    };
+    let format = args.input_format.unwrap_or_else(|| {
+        if path == "-" {
+            InputFormat::Jsonl
+        } else {
+            InputFormat::from_path(path)
+        }
+    });
+    let options = replay::Options {
+        decide: DecideOptions {
+            incident: args.incident.as_deref(),
+            at: args.at,
+        },
+        strict: args.strict,
+        ..replay::Options::default()
+    };
+    Ok(replay::run(
+        &base,
+        &head,
+        Messages::new(reader, format),
+        &options,
+        |event| match event {
+            Event::Malformed(e) => eprintln!("{path}:{}: {}", e.line, e.message),
+            Event::Unknown { line, message } => {
+                let level = if args.strict { "error" } else { "warning" };
+                eprintln!("{path}:{line}: {level}: {message}");
+            }
+        },
+    ))
+}
+
+/// `name` must be an incident mode of at least one revision: otherwise a
+/// usage error that suggests the closest, or lists them.
+fn known_incident(base: &Router, head: &Router, name: &str) -> Result<(), CommandError> {
+    let mut ids: Vec<&str> = base
+        .ir()
+        .incidents
+        .iter()
+        .chain(&head.ir().incidents)
+        .map(|i| i.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.contains(&name) {
+        return Ok(());
+    }
+    let hint = crate::diagnostic::did_you_mean(name, ids.iter().copied())
+        .unwrap_or_else(|| format!("known: {}", ids.join(", ")));
+    Err(CommandError::Usage(format!(
+        "no incident mode `{name}` in either revision; {hint}"
+    )))
 }
 
 fn summary(report: &Report, base: &str, head: &str) -> String {
@@ -121,8 +227,12 @@ fn summary(report: &Report, base: &str, head: &str) -> String {
         .filter(|s| !s.changes.is_empty())
         .map(|s| format!("{} ({})", s.part, s.changes.len()))
         .collect();
+    let replayed = report
+        .traffic
+        .as_ref()
+        .map_or(String::new(), |t| format!("; {}", traffic::summary(t)));
     if !report.changed() {
-        return format!("no change in meaning between `{base}` and `{head}`");
+        return format!("no change in meaning between `{base}` and `{head}`{replayed}");
     }
     let what = if parts.is_empty() {
         "no item changes".to_string()
@@ -130,7 +240,7 @@ fn summary(report: &Report, base: &str, head: &str) -> String {
         parts.join(", ")
     };
     format!(
-        "`{base}` → `{head}`: {what}; {} of {} sample messages route differently",
+        "`{base}` → `{head}`: {what}; {} of {} sample messages route differently{replayed}",
         report.rerouted.len(),
         report.samples
     )
@@ -164,6 +274,9 @@ fn human(report: &Report, base: &str, head: &str) -> String {
                 );
             }
         }
+    }
+    if let Some(t) = &report.traffic {
+        traffic::human(&mut out, t);
     }
     out
 }
@@ -204,6 +317,9 @@ fn markdown(report: &Report, base: &str, head: &str) -> String {
             }
         }
         let _ = writeln!(out, "\n</details>");
+    }
+    if let Some(t) = &report.traffic {
+        traffic::markdown(&mut out, t);
     }
     truncate(out)
 }

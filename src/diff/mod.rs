@@ -1,13 +1,15 @@
 //! What a change to the playbook means: items added, removed or changed
 //! in every part (tags and keywords, routes, severities and SLA targets,
 //! escalation chains, empowerment limits, shifts and staffed hours,
-//! macros), and the sample messages that now route differently.
+//! macros), the sample messages that now route differently, and, when
+//! given a message history, what changes on that traffic ([`replay`]).
 //!
 //! Both revisions are compared in their compiled form where one exists
 //! (so a re-indented file or a moved comment is no change), item by item
 //! by id, field by field.
 
 pub mod git;
+pub mod replay;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -62,11 +64,16 @@ pub struct Report {
     pub sections: Vec<Section>,
     pub rerouted: Vec<Rerouted>,
     pub samples: usize,
+    /// The replayed message history, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<replay::Traffic>,
 }
 
 impl Report {
     pub fn changed(&self) -> bool {
-        !self.rerouted.is_empty() || self.sections.iter().any(|s| !s.changes.is_empty())
+        !self.rerouted.is_empty()
+            || self.sections.iter().any(|s| !s.changes.is_empty())
+            || self.traffic.as_ref().is_some_and(replay::Traffic::changed)
     }
 }
 
@@ -206,6 +213,7 @@ pub fn compare(base: &Playbook, head: &Playbook) -> Result<Report, crate::router
         sections,
         rerouted,
         samples: samples.len(),
+        traffic: None,
     })
 }
 

@@ -18,7 +18,8 @@ const LAYERS: &[&[&str]] = &[
     &["staffing", "zendesk"],
     &["check", "validate"],
     &["sampletest"],
-    &["compile", "simulate", "diff", "accuracy"],
+    &["compile", "simulate", "accuracy"],
+    &["diff"],
     &["cli"],
 ];
 
