@@ -5,7 +5,9 @@
 //!   prints. Commands are `carebook ARGS...` (no quoting), run from the
 //!   repository root, optionally piped into `head -N` to show the first N
 //!   lines of a long output; lines after a `$ ` line are its expected
-//!   stdout;
+//!   stdout. A `diff` example runs in a scratch git repository whose
+//!   `HEAD~1` holds `playbooks/` and `examples/` as they are, and whose
+//!   `HEAD` is that with examples/playbook-change.patch applied;
 //! - docs/checks.md is what the diagnostic registry renders
 //!   (`UPDATE_DOCS=1 cargo test --test integration docs::` rewrites it);
 //! - every relative link leads to a file that exists, and to a heading
@@ -108,7 +110,12 @@ fn check_examples(page: &Path) -> usize {
         let writes = (example.args.iter().any(|a| a == "--out")
             && !example.args.iter().any(|a| a == "--check"))
             || example.args.first().is_some_and(|a| a == "init");
-        let out = if writes {
+        let diffs = example.args.first().is_some_and(|a| a == "diff");
+        let out = if diffs {
+            let repo = diff_repository();
+            let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
+            crate::common::run_in(repo.path(), &args, None)
+        } else if writes {
             let tmp = tempfile::tempdir().unwrap();
             std::os::unix::fs::symlink(root().join("playbooks"), tmp.path().join("playbooks"))
                 .unwrap();
@@ -130,6 +137,37 @@ fn check_examples(page: &Path) -> usize {
         );
     }
     examples.len()
+}
+
+/// Two commits: the bundled playbook and examples, then the change of
+/// examples/playbook-change.patch.
+fn diff_repository() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=carebook",
+                "-c",
+                "user.email=carebook@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(repo)
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q", "-b", "main"]);
+    crate::common::copy_dir(&root().join("playbooks"), &repo.join("playbooks"));
+    crate::common::copy_dir(&root().join("examples"), &repo.join("examples"));
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "base"]);
+    git(&["apply", "examples/playbook-change.patch"]);
+    git(&["commit", "-q", "-am", "change"]);
+    tmp
 }
 
 #[test]
