@@ -362,6 +362,28 @@ fn csv_traffic_replays_as_jsonl_does() {
     assert_eq!(csv["malformed"], 0);
     csv["malformed"] = jsonl["malformed"].clone();
     assert_eq!(csv, jsonl);
+    // The same from stdin, with the format named.
+    let stdin = run_in(
+        &tmp.path().join("care"),
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "-p",
+            "playbook",
+            "--messages",
+            "-",
+            "--input-format",
+            "csv",
+            "--format",
+            "json",
+        ],
+        Some(TRAFFIC_CSV),
+    );
+    assert!(stdin.stderr.starts_with("-:9: warning"), "{}", stdin.stderr);
+    let mut stdin = traffic_json(&stdin);
+    stdin["malformed"] = jsonl["malformed"].clone();
+    assert_eq!(stdin, jsonl);
 }
 
 #[test]
