@@ -412,6 +412,15 @@ fn replayed_decisions_that_change_exit_1_with_exit_code() {
         strict.stderr
     );
     assert_eq!(traffic_json(&strict)["messages"], 7);
+    // At one instant for every message, the same messages move.
+    let at = replay(
+        &tmp,
+        "clean.jsonl",
+        &clean,
+        &["--at", "2026-02-09T09:30:00Z", "--format", "json"],
+    );
+    assert_eq!(at.status, 0, "{}", at.transcript());
+    assert_eq!(traffic_json(&at)["transitions"][0]["count"], 5);
     // Incident modes must exist in one of the revisions.
     let bad = replay(&tmp, "clean.jsonl", &clean, &["--incident", "nope"]);
     assert_eq!(bad.status, 2, "{}", bad.transcript());
