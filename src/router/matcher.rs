@@ -260,11 +260,17 @@ impl Matcher {
     /// Every keyword and pattern hit in `text`, in no particular order.
     pub fn find(&self, text: &str, hits: &mut Vec<Hit>) {
         hits.clear();
-        if let Some(a) = &self.plain {
-            self.scan(a, text, &fold(text, false), hits);
+        // ASCII text has no diacritics to strip: one folding serves both.
+        let ascii = text.is_ascii();
+        let plain = (self.plain.is_some() || ascii).then(|| fold(text, false));
+        if let (Some(a), Some(folded)) = (&self.plain, &plain) {
+            self.scan(a, text, folded, hits);
         }
         if let Some(a) = &self.stripped {
-            self.scan(a, text, &fold(text, true), hits);
+            match &plain {
+                Some(folded) if ascii => self.scan(a, text, folded, hits),
+                _ => self.scan(a, text, &fold(text, true), hits),
+            }
         }
         // Each pattern on its own rather than a `RegexSet`: a single regex
         // can skip ahead by its literals and use the backtracker on short

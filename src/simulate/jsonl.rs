@@ -14,6 +14,7 @@ use crate::router::{
 /// Appends `d` as a JSON object, with `"explain"` last when given, and a
 /// newline.
 pub fn write(buf: &mut Vec<u8>, d: &Decision, explain: Option<&[String]>) {
+    let mut day = LastDay::default();
     buf.extend_from_slice(b"{\"id\":");
     string(buf, &d.id);
     buf.extend_from_slice(b",\"tags\":");
@@ -76,9 +77,9 @@ pub fn write(buf: &mut Vec<u8>, d: &Decision, explain: Option<&[String]>) {
     buf.extend_from_slice(b",\"coverage\":");
     coverage(buf, &d.coverage);
     buf.extend_from_slice(b",\"first_response_due\":");
-    instant(buf, d.first_response_due);
+    instant(buf, d.first_response_due, &mut day);
     buf.extend_from_slice(b",\"resolution_due\":");
-    instant(buf, d.resolution_due);
+    instant(buf, d.resolution_due, &mut day);
     buf.extend_from_slice(b",\"clock\":");
     match d.clock {
         Clock::Always => buf.extend_from_slice(b"{\"hours\":\"24/7\"}"),
@@ -91,7 +92,7 @@ pub fn write(buf: &mut Vec<u8>, d: &Decision, explain: Option<&[String]>) {
     buf.extend_from_slice(b",\"escalation\":[");
     for (i, rung) in d.escalation.iter().enumerate() {
         comma(buf, i);
-        rung_due(buf, rung);
+        rung_due(buf, rung, &mut day);
     }
     buf.extend_from_slice(b"],\"response_mode\":");
     string(buf, message_kind(d.response_mode));
@@ -203,11 +204,11 @@ fn coverage(buf: &mut Vec<u8>, c: &Coverage) {
     buf.push(b'}');
 }
 
-fn rung_due(buf: &mut Vec<u8>, r: &RungDue) {
+fn rung_due(buf: &mut Vec<u8>, r: &RungDue, day: &mut LastDay) {
     buf.extend_from_slice(b"{\"chain\":");
     string(buf, r.chain);
     buf.extend_from_slice(b",\"due\":");
-    instant(buf, r.due);
+    instant(buf, r.due, day);
     buf.extend_from_slice(if r.automated {
         b",\"automated\":true"
     } else {
@@ -319,10 +320,18 @@ fn number(buf: &mut Vec<u8>, mut n: u64) {
     buf.extend_from_slice(&digits[at..]);
 }
 
+/// The date last written, as `YYYY-MM-DD`: a decision's deadlines mostly
+/// fall on one or two days.
+#[derive(Default)]
+struct LastDay {
+    day: Option<i64>,
+    text: [u8; 10],
+}
+
 /// An instant as jiff prints it (RFC 3339 in UTC, `Z`), or `null`. Whole
 /// seconds in years 1 to 9999, which is every deadline in practice, are
 /// written here; anything else goes through jiff.
-fn instant(buf: &mut Vec<u8>, t: Option<jiff::Timestamp>) {
+fn instant(buf: &mut Vec<u8>, t: Option<jiff::Timestamp>, last: &mut LastDay) {
     let Some(t) = t else {
         buf.extend_from_slice(b"null");
         return;
@@ -335,23 +344,33 @@ fn instant(buf: &mut Vec<u8>, t: Option<jiff::Timestamp>) {
         return;
     }
     let days = seconds.div_euclid(86_400);
+    if last.day != Some(days) {
+        let (year, month, day) = civil_from_days(days);
+        let mut text = *b"0000-00-00";
+        digits(&mut text[0..4], year);
+        digits(&mut text[5..7], month);
+        digits(&mut text[8..10], day);
+        *last = LastDay {
+            day: Some(days),
+            text,
+        };
+    }
     let of_day = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    let mut text = *b"\"0000-00-00T00:00:00Z\"";
-    let mut put = |at: usize, value: i64, width: usize| {
-        let mut v = value;
-        for i in (0..width).rev() {
-            text[at + i] = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-    };
-    put(1, year, 4);
-    put(6, month, 2);
-    put(9, day, 2);
-    put(12, of_day / 3600, 2);
-    put(15, of_day / 60 % 60, 2);
-    put(18, of_day % 60, 2);
-    buf.extend_from_slice(&text);
+    let mut time = *b"T00:00:00Z\"";
+    digits(&mut time[1..3], of_day / 3600);
+    digits(&mut time[4..6], of_day / 60 % 60);
+    digits(&mut time[7..9], of_day % 60);
+    buf.push(b'"');
+    buf.extend_from_slice(&last.text);
+    buf.extend_from_slice(&time);
+}
+
+/// `value` in decimal, zero-padded to fill `out`.
+fn digits(out: &mut [u8], mut value: i64) {
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
 }
 
 /// The proleptic Gregorian date of a day counted from 1970-01-01, by
@@ -377,11 +396,23 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs an escape, as in most
+        // ids and names.
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
             continue;
         }
-        buf.extend_from_slice(&bytes[from..i]);
+        buf.extend_from_slice(&bytes[from..i - 1]);
         match b {
             b'"' => buf.extend_from_slice(b"\\\""),
             b'\\' => buf.extend_from_slice(b"\\\\"),
@@ -397,10 +428,22 @@ fn string(buf: &mut Vec<u8>, s: &str) {
                 buf.push(HEX[usize::from(b & 0xf)]);
             }
         }
-        from = i + 1;
+        from = i;
     }
     buf.extend_from_slice(&bytes[from..]);
     buf.push(b'"');
+}
+
+/// Whether any byte of `word` is a control character, `"` or `\`: the
+/// bit tricks for "has a byte less than n" and "has a zero byte", exact
+/// for whether any byte matches.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let less_than_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    less_than_space | zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\')))
+        != 0
 }
 
 #[cfg(test)]
@@ -429,6 +472,17 @@ mod tests {
     }
 
     #[test]
+    fn any_string_is_escaped_as_serde_escapes_it() {
+        use proptest::prelude::*;
+        let texts = "[a-z\"\\\\\u{0}-\u{1f}\u{7f}é✈👍]{0,40}|.{0,40}";
+        proptest!(ProptestConfig::with_cases(5000), |(s in texts)| {
+            let mut mine = Vec::new();
+            string(&mut mine, &s);
+            prop_assert_eq!(mine, serde_string(&s));
+        });
+    }
+
+    #[test]
     fn instants_are_written_as_jiff_prints_them() {
         let cases = [
             "1970-01-01T00:00:00Z",
@@ -444,16 +498,20 @@ mod tests {
         for case in cases {
             let t: jiff::Timestamp = case.parse().expect("an instant");
             let mut mine = Vec::new();
-            instant(&mut mine, Some(t));
+            instant(&mut mine, Some(t), &mut LastDay::default());
             assert_eq!(mine, serde_json::to_vec(&t).expect("json"), "{case}");
         }
-        // Every day over four centuries, at a time of day that moves.
+        // Every day over four centuries, at a time of day that moves, and
+        // a second time later that day (the date written is reused).
+        let mut last = LastDay::default();
         for day in -146_097i64..146_097 {
-            let t = jiff::Timestamp::from_second(day * 86_400 + (day * 7_919).rem_euclid(86_400))
-                .expect("in range");
-            let mut mine = Vec::new();
-            instant(&mut mine, Some(t));
-            assert_eq!(mine, serde_json::to_vec(&t).expect("json"), "{t}");
+            let second = (day * 7_919).rem_euclid(86_000);
+            for second in [second, second + 399] {
+                let t = jiff::Timestamp::from_second(day * 86_400 + second).expect("in range");
+                let mut mine = Vec::new();
+                instant(&mut mine, Some(t), &mut last);
+                assert_eq!(mine, serde_json::to_vec(&t).expect("json"), "{t}");
+            }
         }
     }
 
