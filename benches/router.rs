@@ -193,6 +193,8 @@ fn main() {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
+    // `--corpus-only`: write the corpus when missing, measure nothing.
+    let corpus_only = std::env::args().any(|a| a == "--corpus-only");
     let dir = Path::new(&dir);
     std::fs::create_dir_all(dir).expect("corpus directory");
     let loaded = carebook::load::load(Path::new("playbooks"), &Default::default())
@@ -202,6 +204,9 @@ fn main() {
     let router = Router::new(&ir).expect("router");
     if !dir.join("messages.jsonl").exists() {
         write_corpus(dir, n, &ir).expect("write corpus");
+    }
+    if corpus_only {
+        return;
     }
     let file = std::fs::File::open(dir.join("messages.jsonl")).expect("corpus");
     let lines: Vec<String> = std::io::BufReader::new(file)
@@ -300,13 +305,41 @@ fn main() {
     for m in &messages {
         out.clear();
         let d = router.decide_with(m, &options, &mut hits);
-        serde_json::to_writer(&mut out, &d).expect("json");
+        carebook::simulate::jsonl::write(&mut out, &d, None);
         total += out.len();
     }
     println!(
         "router + JSON   {}  ({total} bytes out)",
         rate(n, t.elapsed().as_secs_f64())
     );
+
+    // Cost against length: the corpus's texts run together into messages
+    // of 100 B to 100 KB, about 20 MB of text at each length. Linear cost
+    // is a flat rate in MB/s down the column.
+    let mut text = String::new();
+    for m in &messages {
+        if text.len() > 200_000 {
+            break;
+        }
+        text.push_str(&m.text);
+        text.push(' ');
+    }
+    for length in [100, 1_000, 10_000, 100_000] {
+        let end = carebook::source::floor_char_boundary(&text, length);
+        let mut long = messages[0].clone();
+        long.text = text[..end].to_string();
+        let count = 20_000_000 / length;
+        let t = Instant::now();
+        for _ in 0..count {
+            router.decide_with(&long, &options, &mut hits);
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "router, {length:>6} B messages {}  {:.1} MB/s",
+            rate(count, secs),
+            (count * end) as f64 / secs / 1e6
+        );
+    }
 
     let sample = &messages[..n.min(200_000)];
     for count in [10, 10_000] {

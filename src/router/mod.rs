@@ -365,7 +365,8 @@ impl Router {
     /// context, plus the incident's tag when its trigger is in the text.
     fn tagging(&self, message: &Message, incident: Option<usize>, hits: &[Hit]) -> Tagging<'_> {
         let ir = &self.ir;
-        let mut excluded = vec![false; ir.tags.len()];
+        // Tags a message-wide exclusion cancelled: rare, so a list.
+        let mut excluded: Vec<usize> = Vec::new();
         // Exclusions first: a keyword-scoped one cancels only the keyword
         // matches it overlaps, so those must be known before tags are.
         let mut overlapping: BTreeMap<usize, Spans> = BTreeMap::new();
@@ -373,7 +374,7 @@ impl Router {
         for hit in hits.iter() {
             if let Owner::Exclude(t) = hit.owner {
                 match hit.scope {
-                    ExclusionScope::Message => excluded[t] = true,
+                    ExclusionScope::Message => excluded.push(t),
                     ExclusionScope::Keyword => {
                         overlapping.entry(t).or_default().push(hit.start, hit.end)
                     }
@@ -381,7 +382,8 @@ impl Router {
                 exclusions.push(*hit);
             }
         }
-        let mut first_hit: BTreeMap<usize, Hit> = BTreeMap::new();
+        // Each tag's first hit; a message has few tags.
+        let mut first_hit: Vec<(usize, Hit)> = Vec::new();
         let mut in_context: Vec<usize> = Vec::new();
         let mut emergency = false;
         let mut incident_hit: Option<Hit> = None;
@@ -397,7 +399,9 @@ impl Router {
                         && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
                         && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
                     {
-                        first_hit.entry(t).or_insert(*hit);
+                        if !first_hit.iter().any(|(x, _)| *x == t) {
+                            first_hit.push((t, *hit));
+                        }
                     }
                 }
                 Owner::Exclude(_) => {}
@@ -416,8 +420,11 @@ impl Router {
         let mut tags: Vec<TagHit> = Vec::new();
         let mut tag_ids: Vec<usize> = Vec::new();
         let mut without_context = Vec::new();
-        for (&t, hit) in &first_hit {
-            if excluded.get(t).copied().unwrap_or(false) {
+        // In the order of the tags in the playbook.
+        first_hit.sort_unstable_by_key(|(t, _)| *t);
+        for (t, hit) in &first_hit {
+            let t = *t;
+            if excluded.contains(&t) {
                 continue;
             }
             if !ir.tags[t].context.is_empty() && !in_context.contains(&t) {
@@ -434,7 +441,7 @@ impl Router {
             && self
                 .tag_index
                 .get(&ir.incidents[i].tag)
-                .is_some_and(|&t| excluded[t])
+                .is_some_and(|t| excluded.contains(t))
         {
             incident_hit = None;
         }
@@ -632,24 +639,32 @@ impl Router {
         };
         let chain = self.chain_of(target_index, placed.route.map(|(r, _)| r));
         let mut escalation = self.escalation(chain);
-        // Every deadline of the message in one walk of the calendar.
-        let mut offsets: Vec<u64> = vec![fr, res];
-        offsets.extend(escalation.iter().map(|(_, after)| *after));
-        let mut order: Vec<usize> = (0..offsets.len()).collect();
-        order.sort_by_key(|&i| offsets[i]);
-        let sorted: Vec<u64> = order.iter().map(|&i| offsets[i]).collect();
-        let mut due = vec![None; sorted.len()];
+        // Every deadline of the message in one walk of the calendar:
+        // first response, resolution, then each rung, walked in order of
+        // their offsets.
+        let count = 2 + escalation.len();
+        let offset = |i: usize| match i {
+            0 => fr,
+            1 => res,
+            _ => escalation[i - 2].1,
+        };
+        let mut sorted: Vec<(u64, usize)> = (0..count).map(|i| (offset(i), i)).collect();
+        sorted.sort_unstable();
+        let mut by_index = vec![None; count];
         match calendar {
-            Some((_, cal)) => cal.add_each(at, &sorted, &mut due),
-            None => {
-                for (d, secs) in due.iter_mut().zip(&sorted) {
-                    *d = at.checked_add(SignedDuration::from_secs(*secs as i64)).ok();
+            Some((_, cal)) => {
+                let offsets: Vec<u64> = sorted.iter().map(|&(o, _)| o).collect();
+                let mut due = vec![None; count];
+                cal.add_each(at, &offsets, &mut due);
+                for (&(_, i), d) in sorted.iter().zip(due) {
+                    by_index[i] = d;
                 }
             }
-        }
-        let mut by_index = vec![None; offsets.len()];
-        for (k, &i) in order.iter().enumerate() {
-            by_index[i] = due[k];
+            None => {
+                for &(secs, i) in &sorted {
+                    by_index[i] = at.checked_add(SignedDuration::from_secs(secs as i64)).ok();
+                }
+            }
         }
         // Business days are counted as days, not as hours.
         if let Some((_, cal)) = calendar {
