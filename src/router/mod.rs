@@ -398,10 +398,9 @@ impl Router {
                     if !cancelled
                         && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
                         && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
+                        && !first_hit.iter().any(|(x, _)| *x == t)
                     {
-                        if !first_hit.iter().any(|(x, _)| *x == t) {
-                            first_hit.push((t, *hit));
-                        }
+                        first_hit.push((t, *hit));
                     }
                 }
                 Owner::Exclude(_) => {}
