@@ -198,12 +198,27 @@ impl Folded {
     fn push_lower(&mut self, c: char, from: usize) {
         if c.is_ascii() {
             self.push(c.to_ascii_lowercase(), from);
+        } else if uncased(c) {
+            self.push(c, from);
         } else {
             for lower in c.to_lowercase() {
                 self.push(lower, from);
             }
         }
     }
+}
+
+/// Scripts without case, whose letters are their own lower case: Thai,
+/// Lao, kana and CJK ideographs (the bulk of the Japanese and Thai text a
+/// playbook routes) skip the case tables.
+fn uncased(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
+        | '\u{3000}'..='\u{30FF}' // CJK punctuation, hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{FF61}'..='\u{FF9F}' // half-width katakana
+    )
 }
 
 /// Letters with a diacritic that canonical decomposition leaves whole.
@@ -365,6 +380,23 @@ fn is_word(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uncased_scripts_have_no_case_to_change() {
+        let ranges = [
+            (0x0E00, 0x0EFF),
+            (0x3000, 0x30FF),
+            (0x3400, 0x4DBF),
+            (0x4E00, 0x9FFF),
+            (0xFF61, 0xFF9F),
+        ];
+        for (from, to) in ranges {
+            for c in (from..=to).filter_map(char::from_u32) {
+                assert!(uncased(c));
+                assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn folds_case_and_width_with_a_map_back() {

@@ -3,6 +3,8 @@
 //! instants here, in each rule's own time zone, so DST changes fall where
 //! they really do.
 
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -58,6 +60,24 @@ pub struct BusinessCalendar {
     /// Per weekday (Monday first): open intervals in minutes, sorted.
     hours: [Vec<(u16, u16)>; 7],
     holidays: Holidays,
+    /// Each day's open hours as instants, worked out the first time a
+    /// deadline reaches its block of days: a deadline walks several days
+    /// and every message walks them again.
+    blocks: Vec<OnceLock<Block>>,
+}
+
+/// Days per block of [`BusinessCalendar::blocks`].
+const BLOCK_DAYS: Day = 512;
+
+/// Blocks from 1970 to 2100; days outside them are worked out each time.
+const BLOCKS: usize = 93;
+
+/// The open hours of [`BLOCK_DAYS`] days: day `d` of the block has
+/// `intervals[first[d]..first[d + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Block {
+    first: Vec<u32>,
+    intervals: Vec<(Timestamp, Timestamp)>,
 }
 
 impl BusinessCalendar {
@@ -84,7 +104,53 @@ impl BusinessCalendar {
             zone: ZoneTable::new(zone(&c.timezone)?),
             hours,
             holidays: Holidays::new(&c.holidays)?,
+            blocks: (0..BLOCKS).map(|_| OnceLock::new()).collect(),
         })
+    }
+
+    /// The open intervals of `day` as instants (none on a holiday), in
+    /// order; an interval whose instants do not exist is left out.
+    fn open_on(&self, day: Day, out: &mut Vec<(Timestamp, Timestamp)>) {
+        if self.holidays.contains_day(day) {
+            return;
+        }
+        for &(start, end) in &self.hours[weekday(day)] {
+            if let (Some(open), Some(close)) = (
+                self.zone.instant(day, u32::from(start)),
+                self.zone.instant(day, u32::from(end)),
+            ) {
+                out.push((open, close));
+            }
+        }
+    }
+
+    /// [`open_on`](Self::open_on) from the day's block, or into `scratch`
+    /// for a day outside the blocks.
+    fn open_hours<'a>(
+        &'a self,
+        day: Day,
+        scratch: &'a mut Vec<(Timestamp, Timestamp)>,
+    ) -> &'a [(Timestamp, Timestamp)] {
+        let block = usize::try_from(day.div_euclid(BLOCK_DAYS))
+            .ok()
+            .and_then(|b| self.blocks.get(b));
+        let Some(block) = block else {
+            scratch.clear();
+            self.open_on(day, scratch);
+            return scratch;
+        };
+        let first_day = day.div_euclid(BLOCK_DAYS) * BLOCK_DAYS;
+        let block = block.get_or_init(|| {
+            let mut b = Block::default();
+            for d in first_day..first_day + BLOCK_DAYS {
+                b.first.push(b.intervals.len() as u32);
+                self.open_on(d, &mut b.intervals);
+            }
+            b.first.push(b.intervals.len() as u32);
+            b
+        });
+        let d = (day - first_day) as usize;
+        &block.intervals[block.first[d] as usize..block.first[d + 1] as usize]
     }
 
     /// `from` plus `seconds` of open business time; `None` when the
@@ -101,31 +167,24 @@ impl BusinessCalendar {
     pub fn add_each(&self, from: Timestamp, offsets: &[u64], out: &mut [Option<Timestamp>]) {
         let mut next = 0;
         let mut consumed: i64 = 0;
+        let mut scratch = Vec::new();
         let (mut day, _) = self.zone.local(from);
         for _ in 0..MAX_DAYS {
             if next == offsets.len() || day > LAST_DAY {
                 return;
             }
-            if !self.holidays.contains_day(day) {
-                for &(start, end) in &self.hours[weekday(day)] {
-                    let (Some(open), Some(close)) = (
-                        self.zone.instant(day, u32::from(start)),
-                        self.zone.instant(day, u32::from(end)),
-                    ) else {
-                        continue;
-                    };
-                    if close <= from {
-                        continue;
-                    }
-                    let begin = open.max(from);
-                    let available = close.as_second() - begin.as_second();
-                    while next < offsets.len() && (offsets[next] as i64) - consumed <= available {
-                        let into = offsets[next] as i64 - consumed;
-                        out[next] = begin.checked_add(SignedDuration::from_secs(into)).ok();
-                        next += 1;
-                    }
-                    consumed += available.max(0);
+            for &(open, close) in self.open_hours(day, &mut scratch) {
+                if close <= from {
+                    continue;
                 }
+                let begin = open.max(from);
+                let available = close.as_second() - begin.as_second();
+                while next < offsets.len() && (offsets[next] as i64) - consumed <= available {
+                    let into = offsets[next] as i64 - consumed;
+                    out[next] = begin.checked_add(SignedDuration::from_secs(into)).ok();
+                    next += 1;
+                }
+                consumed += available.max(0);
             }
             day += 1;
         }
