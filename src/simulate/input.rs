@@ -226,6 +226,9 @@ fn read_bounded_line<R: BufRead>(
 
 /// One JSON record, with an error that names the field it is about.
 fn message_from_json(text: &str) -> Result<Message, String> {
+    if let Some(message) = super::flat_json::message(text) {
+        return Ok(message);
+    }
     // Tracking the path costs a tenth of the parse; only a record that
     // fails needs it, for the error, so it is read a second time.
     if let Ok(message) = serde_json::from_str(text) {

@@ -2,6 +2,7 @@
 //! them on a pool of workers with the output in input order, rendering
 //! each decision, and the per-run summary.
 
+mod flat_json;
 pub mod input;
 pub mod jsonl;
 pub mod output;

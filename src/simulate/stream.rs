@@ -118,12 +118,15 @@ pub fn run<R: BufRead, W: Write + Send>(
     // system when freed, so each new one would cost fresh zeroed pages.
     let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     let spare_rx = Mutex::new(spare_rx);
+    // And routed batches, emptied, go back to the reader.
+    let (empty_tx, empty_rx) = mpsc::channel::<Vec<Message>>();
     let (mut summary, write_error) = std::thread::scope(|scope| {
         let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<u8>, Summary)>(workers * 2);
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let job_rx = &job_rx;
             let spare_rx = &spare_rx;
+            let empty_tx = empty_tx.clone();
             scope.spawn(move || {
                 let mut hits = Vec::new();
                 loop {
@@ -131,7 +134,7 @@ pub fn run<R: BufRead, W: Write + Send>(
                         .lock()
                         .map_err(|_| ())
                         .and_then(|rx| rx.recv().map_err(|_| ()));
-                    let Ok((seq, batch)) = job else { break };
+                    let Ok((seq, mut batch)) = job else { break };
                     let spare = spare_rx.lock().ok().and_then(|rx| rx.try_recv().ok());
                     let mut buf = spare.unwrap_or_else(|| Vec::with_capacity(batch.len() * 256));
                     let mut summary = Summary::default();
@@ -148,6 +151,9 @@ pub fn run<R: BufRead, W: Write + Send>(
                             summary.add(&decision, router);
                         }
                     }
+                    batch.clear();
+                    // The reader may have finished: then it is dropped.
+                    let _ = empty_tx.send(batch);
                     if done_tx.send((seq, buf, summary)).is_err() {
                         break;
                     }
@@ -221,7 +227,13 @@ pub fn run<R: BufRead, W: Write + Send>(
             }
             if batch.len() == batch_size {
                 in_flight.acquire(stop);
-                if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {
+                let next = empty_rx
+                    .try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(batch_size));
+                if job_tx
+                    .send((seq, std::mem::replace(&mut batch, next)))
+                    .is_err()
+                {
                     break;
                 }
                 seq += 1;
