@@ -41,7 +41,76 @@ pub fn lower(pb: &Playbook) -> Ir {
             .voice
             .first()
             .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
+        follow_ups: follow_ups(pb, &facts),
+        bot: bot(pb, &facts),
     }
+}
+
+/// Follow-ups with a tag trigger expanded to the tag's descendants.
+fn follow_ups(pb: &Playbook, facts: &TagFacts) -> Vec<IrFollowUp> {
+    pb.follow_ups
+        .iter()
+        .map(|f| {
+            let when = match (&f.when.tag, &f.when.sent, f.when.state) {
+                (Some(tag), _, _) => {
+                    IrFollowUpTrigger::Tag(tag_ids(pb, facts, std::slice::from_ref(tag)))
+                }
+                (None, Some(m), _) => IrFollowUpTrigger::Macro(m.0.clone()),
+                (None, None, Some(state)) => IrFollowUpTrigger::State(state),
+                // A trigger without a field fails the schema before here.
+                (None, None, None) => IrFollowUpTrigger::Tag(Vec::new()),
+            };
+            IrFollowUp {
+                id: f.id.0.clone(),
+                when,
+                after_seconds: f.after.seconds,
+                after_business_days: f.after.business_days,
+                calendar: f.calendar.as_ref().map(|c| c.0.clone()),
+                action: f.action,
+                send: f.send.as_ref().map(|m| m.0.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The bot with its tag lists expanded to descendants and its languages
+/// spelled out.
+fn bot(pb: &Playbook, facts: &TagFacts) -> Option<IrBot> {
+    let b = pb.bots.first()?;
+    let h = &b.handoff;
+    let languages = if b.languages.is_empty() {
+        pb.languages.iter().map(|l| l.code.0.clone()).collect()
+    } else {
+        b.languages.iter().map(|l| l.0.clone()).collect()
+    };
+    Some(IrBot {
+        intents: tag_ids(pb, facts, &b.intents),
+        languages,
+        handoff: IrHandoff {
+            queue: h.queue.0.clone(),
+            severities: h.severities.iter().map(|s| s.0.clone()).collect(),
+            tags: tag_ids(pb, facts, &h.tags),
+            personal_data: h.personal_data,
+            audience: h.audience.clone(),
+            asks_for_person: keywords(&h.asks_for_person, true),
+            after_turns: h.after_turns,
+            unstaffed: h.unstaffed,
+        },
+        holding_reply: b
+            .holding_reply
+            .iter()
+            .map(|(l, s)| (l.0.clone(), s.clone()))
+            .collect(),
+    })
+}
+
+/// Tag ids with their descendants, in file order.
+fn tag_ids(pb: &Playbook, facts: &TagFacts, ids: &[crate::model::Id]) -> Vec<String> {
+    facts
+        .expand(ids)
+        .into_iter()
+        .map(|i| pb.tags[i].id.0.clone())
+        .collect()
 }
 
 /// Each tag with what it inherits, and its keywords folded.
@@ -295,6 +364,20 @@ fn incidents(pb: &Playbook) -> Vec<IrIncident> {
                         o.severity.0.clone(),
                         (o.first_response.seconds, o.resolution.seconds),
                     )
+                })
+                .collect(),
+            proactive_posts: i
+                .proactive_posts
+                .iter()
+                .map(|p| IrProactivePost {
+                    channels: p.channels.iter().map(|c| c.0.clone()).collect(),
+                    within_seconds: p.within.seconds,
+                    update_every_seconds: p.update_every.seconds,
+                    text: p
+                        .text
+                        .iter()
+                        .map(|(l, s)| (l.0.clone(), s.clone()))
+                        .collect(),
                 })
                 .collect(),
         })

@@ -23,13 +23,13 @@ use crate::model::{Audience, Disposition, MessageKind, PersonalData, Priority};
 pub use crate::model::{ExclusionScope, KeywordForm};
 
 /// Version of this format; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ir {
     /// The format's version; this carebook reads only its own.
-    #[schemars(range(min = 1, max = 1))]
+    #[schemars(range(min = 2, max = 2))]
     pub schema_version: u32,
     /// IANA time-zone database release the playbook was checked against.
     pub tzdb_version: String,
@@ -59,6 +59,14 @@ pub struct Ir {
     /// The playbook's own kinds of personal data, which always do.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub own_personal_data: Vec<crate::model::OwnDataKind>,
+    /// Conversations that come back to the team a set time after a tag,
+    /// a macro or a help-desk state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<IrFollowUp>,
+    /// The bot in front of the queues: what it answers, when it hands
+    /// over to a person, and where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<IrBot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -262,6 +270,92 @@ pub struct IrIncident {
     pub holding_statements: BTreeMap<String, String>,
     /// Severity id → (first response, resolution) seconds.
     pub sla_overrides: BTreeMap<String, (u64, u64)>,
+    /// Public posts on the brand's own accounts when the mode is switched
+    /// on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proactive_posts: Vec<IrProactivePost>,
+}
+
+/// One public post of an incident mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrProactivePost {
+    /// The channels it goes out on; empty: every channel.
+    pub channels: Vec<String>,
+    /// Seconds after the mode is switched on by which it is out.
+    pub within_seconds: u64,
+    /// Seconds between updates while the mode is on.
+    pub update_every_seconds: u64,
+    /// Language → text.
+    pub text: BTreeMap<String, String>,
+}
+
+/// A follow-up rule: what starts its clock, how long it waits, what it
+/// does then.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrFollowUp {
+    pub id: String,
+    pub when: IrFollowUpTrigger,
+    /// The wait: seconds (business seconds with a calendar), or business
+    /// days when `after_business_days` is set.
+    pub after_seconds: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub after_business_days: u32,
+    /// Counts in this calendar's open hours; `None`: the wall clock.
+    pub calendar: Option<String>,
+    pub action: crate::model::FollowUpAction,
+    /// The macro it sends (close) or reminds the agent to send (remind).
+    #[serde(rename = "macro")]
+    pub send: Option<String>,
+}
+
+/// What starts a follow-up's clock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum IrFollowUpTrigger {
+    /// The conversation is given one of these tags (the rule's tag with
+    /// its descendants).
+    Tag(Vec<String>),
+    /// An agent sends this macro.
+    Macro(String),
+    /// The conversation is put in this help-desk state.
+    State(crate::model::ConversationState),
+}
+
+/// The bot as a bot platform reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrBot {
+    /// The tags it may answer, descendants included: a message whose
+    /// tags are all among them and that meets no hand-off condition.
+    pub intents: Vec<String>,
+    /// The languages it answers in.
+    pub languages: Vec<String>,
+    pub handoff: IrHandoff,
+    /// Language → the reply while a hand-off waits for someone who
+    /// speaks the language (`unstaffed: hold`).
+    pub holding_reply: BTreeMap<String, String>,
+}
+
+/// When the bot hands over to a person, and where. Any one condition is
+/// enough.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrHandoff {
+    pub queue: String,
+    /// Severities that go to a person at once, whoever is on shift.
+    pub severities: Vec<String>,
+    /// Tags (descendants included) that go to a person.
+    pub tags: Vec<String>,
+    pub personal_data: bool,
+    pub audience: Vec<Audience>,
+    /// Words by which a customer asks for a person, folded as keywords
+    /// are.
+    pub asks_for_person: Vec<IrKeyword>,
+    /// After this many bot replies in one conversation.
+    pub after_turns: Option<u32>,
+    pub unstaffed: crate::model::Unstaffed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -49,6 +49,93 @@ pub struct Decision<'r> {
     pub macros: Vec<MacroSuggestion<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub incident: Option<&'r str>,
+    /// What the bot does with it; absent when the playbook has no bot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bot: Option<BotDecision<'r>>,
+    /// The follow-ups the message starts, with when they fall due.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUpDue<'r>>,
+}
+
+/// The bot's part: it answers, hands over to a person, holds the
+/// conversation until someone who speaks the language is on shift, or
+/// leaves the message to the team.
+#[derive(Debug, Clone, Serialize)]
+pub struct BotDecision<'r> {
+    pub action: BotAction,
+    /// Every hand-off condition that holds, or why the bot leaves the
+    /// message to the team.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<BotReason<'r>>,
+    /// Where a hand-off lands (a held conversation, once someone is on
+    /// shift).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue: Option<&'r str>,
+    /// Nobody who speaks the message's language is on shift for the
+    /// hand-off queue when it arrives.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unstaffed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BotAction {
+    /// The bot answers: the message is one of its intents and meets no
+    /// hand-off condition.
+    Answers,
+    /// A person takes over, in the hand-off queue.
+    HandsOff,
+    /// The bot keeps the conversation with its holding reply until
+    /// someone who speaks the language is on shift (`unstaffed: hold`).
+    Holds,
+    /// Not a question the bot answers: the message goes its route.
+    Passes,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum BotReason<'r> {
+    /// Its severity is one the bot hands over at once.
+    Severity { severity: &'r str },
+    /// It has a hand-off tag.
+    Tag { tag: &'r str },
+    /// It holds personal data, or a tag of it needs some.
+    PersonalData,
+    /// Its author is one the bot hands over.
+    Audience { audience: Audience },
+    /// The customer asks for a person: the words found, as a byte range
+    /// of the text.
+    AsksForPerson {
+        keyword: &'r str,
+        lang: &'r str,
+        start: usize,
+        end: usize,
+    },
+    /// A tag of it is none of the bot's intents.
+    NotAnIntent { tag: &'r str },
+    /// It matched no tag, so it is no question the bot knows.
+    Untagged,
+    /// The bot does not answer in the message's language.
+    Language,
+}
+
+/// A follow-up the message starts, and when it falls due.
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUpDue<'r> {
+    pub id: &'r str,
+    /// What started it: the tag or the suggested macro.
+    pub because: FollowUpCause<'r>,
+    pub action: crate::model::FollowUpAction,
+    /// Counted from the message's arrival; `None` when the calendar has
+    /// no open hours left.
+    pub due: Option<jiff::Timestamp>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpCause<'r> {
+    Tag(&'r str),
+    Macro(&'r str),
 }
 
 /// A tag and the rule that set it.

@@ -2,7 +2,10 @@
 //! decided, which route, shift and hand-over, and why the deadlines are
 //! what they are.
 
-use super::{Boost, Clock, Coverage, Decision, LanguageSource, Message, ResponseReason, Rule};
+use super::{
+    Boost, BotAction, BotDecision, BotReason, Clock, Coverage, Decision, FollowUpCause,
+    LanguageSource, Message, ResponseReason, Rule,
+};
 use crate::detect::language::Identified;
 use crate::model::ExclusionScope;
 
@@ -166,7 +169,88 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
             .collect();
         out.push(format!("macros: {}", m.join(", ")));
     }
+    if let Some(bot) = &d.bot {
+        out.push(bot_line(bot, d, message));
+    }
+    for f in &d.follow_ups {
+        let because = match f.because {
+            FollowUpCause::Tag(tag) => format!("tag {tag}"),
+            FollowUpCause::Macro(m) => format!("macro {m} (if sent at once)"),
+        };
+        out.push(format!(
+            "follow-up {}: {because} starts it; {} due {}",
+            f.id,
+            follow_up_action(f.action),
+            due(&f.due)
+        ));
+    }
     out
+}
+
+fn follow_up_action(action: crate::model::FollowUpAction) -> &'static str {
+    match action {
+        crate::model::FollowUpAction::Reopen => "re-open",
+        crate::model::FollowUpAction::Remind => "reminder",
+        crate::model::FollowUpAction::Close => "close",
+    }
+}
+
+/// The bot's decision and every reason for it.
+fn bot_line(bot: &BotDecision, d: &Decision, message: &Message) -> String {
+    let reasons: Vec<String> = bot
+        .reasons
+        .iter()
+        .map(|r| match r {
+            BotReason::AsksForPerson {
+                keyword,
+                lang,
+                start,
+                end,
+            } => format!(
+                "asks for a person (\"{keyword}\" ({lang}) matched \"{}\" at bytes {start}..{end})",
+                message.text.get(*start..*end).unwrap_or("")
+            ),
+            BotReason::Language => format!("the bot does not answer in {}", d.language),
+            other => bot_reason(other, false),
+        })
+        .collect();
+    let why = reasons.join(", ");
+    let queue = bot.queue.unwrap_or("?");
+    match bot.action {
+        BotAction::Answers => {
+            "bot answers: one of its intents, and no hand-off condition holds".to_string()
+        }
+        BotAction::Passes => format!("bot passes it to the team's route: {why}"),
+        BotAction::HandsOff if bot.unstaffed => format!(
+            "bot hands off to {queue}: {why}; nobody who speaks {} is on shift there, it waits in the queue",
+            d.language
+        ),
+        BotAction::HandsOff => format!("bot hands off to {queue}: {why}"),
+        BotAction::Holds => format!(
+            "bot holds it with its holding reply: {why}; nobody who speaks {} is on shift for {queue} yet",
+            d.language
+        ),
+    }
+}
+
+/// One reason of the bot's, in a few words (`short`, for the table) or
+/// a phrase.
+pub fn bot_reason(reason: &BotReason, short: bool) -> String {
+    match (reason, short) {
+        (BotReason::Severity { severity }, true) => severity.to_string(),
+        (BotReason::Severity { severity }, false) => format!("severity {severity}"),
+        (BotReason::Tag { tag }, true) => format!("tag {tag}"),
+        (BotReason::Tag { tag }, false) => format!("hand-off tag {tag}"),
+        (BotReason::PersonalData, _) => "personal data".to_string(),
+        (BotReason::Audience { audience }, true) => audience.as_str().to_string(),
+        (BotReason::Audience { audience }, false) => format!("{} author", audience.as_str()),
+        (BotReason::AsksForPerson { .. }, _) => "asks for a person".to_string(),
+        (BotReason::NotAnIntent { tag }, true) => format!("tag {tag}"),
+        (BotReason::NotAnIntent { tag }, false) => format!("tag {tag} is none of its intents"),
+        (BotReason::Untagged, true) => "no tag".to_string(),
+        (BotReason::Untagged, false) => "no tag matched".to_string(),
+        (BotReason::Language, _) => "language".to_string(),
+    }
 }
 
 pub fn priority(d: &Decision) -> &'static str {

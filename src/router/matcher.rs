@@ -22,6 +22,8 @@ pub enum Owner {
     Context(usize),
     Emergency,
     Incident(usize),
+    /// Words by which a customer asks the bot for a person.
+    AsksForPerson,
 }
 
 /// One use of a keyword: whose it is, in which language, and how it must
@@ -214,6 +216,9 @@ impl Matcher {
             for k in &inc.triggers {
                 add(k, Owner::Incident(i));
             }
+        }
+        for k in ir.bot.iter().flat_map(|b| &b.handoff.asks_for_person) {
+            add(k, Owner::AsksForPerson);
         }
         let mut patterns = Vec::new();
         let mut pattern_text = Vec::new();

@@ -2,9 +2,11 @@
 //! message its tags, severity, priority, queue and team, who covers it at
 //! the time it arrived, its deadlines, escalation and response mode.
 
+mod bot;
 pub mod clock;
 mod decision;
 pub mod explain;
+mod follow_ups;
 mod index;
 pub mod matcher;
 mod message;
@@ -72,6 +74,8 @@ pub struct Router {
     languages: LanguageId,
     /// The playbook's own kinds of personal data.
     own_kinds: personal_data::OwnKinds,
+    bot: Option<bot::BotRules>,
+    follow_ups: follow_ups::FollowUpRules,
 }
 
 impl std::fmt::Debug for Router {
@@ -215,6 +219,8 @@ impl Router {
         let own_kinds = personal_data::OwnKinds::new(&ir.own_personal_data)
             .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?;
         Ok(Router {
+            bot: bot::BotRules::new(&ir, &queue_team),
+            follow_ups: follow_ups::FollowUpRules::new(&ir),
             own_kinds,
             languages: LanguageId::new(&ir.languages),
             matcher: Matcher::new(&ir)?,
@@ -294,7 +300,7 @@ impl Router {
     /// [`decide`](Self::decide) reusing a buffer across messages. The
     /// phases in order: tags (with exclusions, context and the incident's
     /// trigger), severity, priority, route (queue, team, coverage),
-    /// deadlines, response mode, macros.
+    /// deadlines, response mode, macros, the bot, follow-ups.
     pub fn decide_with(
         &self,
         message: &Message,
@@ -326,6 +332,18 @@ impl Router {
         let (personal, response_mode, response_reason) =
             self.response_mode(message, &tagging.tag_ids);
         let macros = self.macros(&tagging.tag_ids, &message.channel, response_mode, lang_str);
+        let bot = self.bot_decision(
+            &tagging.tag_ids,
+            severity_index,
+            &author,
+            lang_str,
+            &response_reason,
+            hits,
+            at,
+        );
+        let follow_ups = self
+            .follow_ups
+            .due(ir, &self.calendars, &tagging.tag_ids, &macros, at);
 
         Decision {
             id: message.id.clone(),
@@ -357,6 +375,8 @@ impl Router {
             personal_data: personal,
             macros,
             incident: incident.map(|i| ir.incidents[i].id.as_str()),
+            bot,
+            follow_ups,
         }
     }
 
@@ -403,7 +423,7 @@ impl Router {
                         first_hit.push((t, *hit));
                     }
                 }
-                Owner::Exclude(_) => {}
+                Owner::Exclude(_) | Owner::AsksForPerson => {}
                 Owner::Context(t) => in_context.push(t),
                 Owner::Emergency => emergency = true,
                 Owner::Incident(i) => {

@@ -125,6 +125,16 @@ pub fn write(buf: &mut Vec<u8>, d: &Decision, explain: Option<&[String]>) {
         buf.extend_from_slice(b",\"incident\":");
         string(buf, incident);
     }
+    // Only playbooks with a bot or follow-ups have these, a few small
+    // objects per message: serde writes them.
+    if let Some(bot) = &d.bot {
+        buf.extend_from_slice(b",\"bot\":");
+        let _ = serde_json::to_writer(&mut *buf, bot);
+    }
+    if !d.follow_ups.is_empty() {
+        buf.extend_from_slice(b",\"follow_ups\":");
+        let _ = serde_json::to_writer(&mut *buf, &d.follow_ups);
+    }
     if let Some(lines) = explain {
         buf.extend_from_slice(b",\"explain\":[");
         for (i, line) in lines.iter().enumerate() {

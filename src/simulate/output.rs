@@ -6,8 +6,9 @@
 
 use std::io::Write;
 
-use crate::router::explain::{explain, mode, priority};
-use crate::router::{Coverage, Decision, Message};
+use crate::ir::Ir;
+use crate::router::explain::{bot_reason, explain, mode, priority};
+use crate::router::{BotAction, Coverage, Decision, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -15,13 +16,48 @@ pub enum OutputFormat {
     Jsonl,
 }
 
+/// The columns a playbook's table has beyond the routing ones: the bot's
+/// and the follow-ups', only when it has them, so other playbooks' tables
+/// keep their shape.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Columns {
+    pub bot: bool,
+    pub follow_ups: bool,
+}
+
+impl Columns {
+    pub fn of(ir: &Ir) -> Columns {
+        Columns {
+            bot: ir.bot.is_some(),
+            follow_ups: !ir.follow_ups.is_empty(),
+        }
+    }
+}
+
+/// The width of the bot's cell: "hands off: asks for person".
+const BOT_WIDTH: usize = 27;
+
 /// The table's column headings; JSON lines have none.
-pub fn header(out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} REPLY",
-        "ID", "TAGS", "SEVERITY", "PRIORITY", "QUEUE", "TEAM", "COVERED BY", "FIRST RESPONSE DUE",
-    )
+pub fn header(out: &mut impl Write, columns: Columns) -> std::io::Result<()> {
+    let mut line = format!(
+        "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} {:<7}",
+        "ID",
+        "TAGS",
+        "SEVERITY",
+        "PRIORITY",
+        "QUEUE",
+        "TEAM",
+        "COVERED BY",
+        "FIRST RESPONSE DUE",
+        "REPLY",
+    );
+    if columns.bot {
+        line.push_str(&format!(" {:<BOT_WIDTH$}", "BOT"));
+    }
+    if columns.follow_ups {
+        line.push_str(" FOLLOW-UPS");
+    }
+    writeln!(out, "{}", line.trim_end())
 }
 
 /// Appends one message's decision to `buf` in `format`, with the trace
@@ -60,9 +96,8 @@ fn table_row(buf: &mut Vec<u8>, d: &Decision, m: &Message, with_trace: bool) {
     let due = d.first_response_due.map_or("-".to_string(), |t| {
         t.strftime("%Y-%m-%dT%H:%MZ").to_string()
     });
-    let _ = writeln!(
-        buf,
-        "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} {}",
+    let mut line = format!(
+        "{:<22} {:<34} {:<9} {:<8} {:<18} {:<14} {:<22} {:<21} {:<7}",
         clip(&d.id, 22),
         clip(
             &if tags.is_empty() {
@@ -80,10 +115,42 @@ fn table_row(buf: &mut Vec<u8>, d: &Decision, m: &Message, with_trace: bool) {
         due,
         mode(d)
     );
+    if let Some(bot) = &d.bot {
+        line.push_str(&format!(" {:<BOT_WIDTH$}", clip(&bot_cell(bot), BOT_WIDTH)));
+    }
+    let follow_ups: Vec<String> = d
+        .follow_ups
+        .iter()
+        .map(|f| {
+            let due = f.due.map_or("-".to_string(), |t| {
+                t.strftime("%Y-%m-%dT%H:%MZ").to_string()
+            });
+            format!("{} {due}", f.id)
+        })
+        .collect();
+    if !follow_ups.is_empty() {
+        line.push(' ');
+        line.push_str(&follow_ups.join(", "));
+    }
+    let _ = writeln!(buf, "{}", line.trim_end());
     if with_trace {
         for line in explain(d, m) {
             let _ = writeln!(buf, "    {line}");
         }
+    }
+}
+
+/// What the bot does, with the first reason: the trace has them all.
+fn bot_cell(bot: &crate::router::BotDecision) -> String {
+    let action = match bot.action {
+        BotAction::Answers => return "answers".to_string(),
+        BotAction::HandsOff => "hands off",
+        BotAction::Holds => "holds",
+        BotAction::Passes => "passes",
+    };
+    match bot.reasons.first() {
+        Some(reason) => format!("{action}: {}", bot_reason(reason, true)),
+        None => action.to_string(),
     }
 }
 

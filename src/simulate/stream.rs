@@ -168,7 +168,7 @@ pub fn run<R: BufRead, W: Write + Send>(
             let mut total = Summary::default();
             let mut reorder = Reorder::default();
             let mut result: std::io::Result<()> = if options.format == OutputFormat::Table {
-                output::header(&mut out)
+                output::header(&mut out, output::Columns::of(router.ir()))
             } else {
                 Ok(())
             };

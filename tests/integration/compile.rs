@@ -115,9 +115,12 @@ fn reading_a_newer_or_broken_routing_json_is_an_error_not_a_panic() {
         "{err}"
     );
 
-    let err = Ir::from_json("{\n  \"schema_version\": 1,\n  \"bogus\": true\n}")
-        .unwrap_err()
-        .to_string();
+    let current = carebook::ir::SCHEMA_VERSION;
+    let err = Ir::from_json(&format!(
+        "{{\n  \"schema_version\": {current},\n  \"bogus\": true\n}}"
+    ))
+    .unwrap_err()
+    .to_string();
     assert!(err.starts_with("line "), "{err}");
     assert!(Ir::from_json("{").is_err());
 }

@@ -119,8 +119,8 @@ fn decisions_are_unchanged() {
 }
 
 const EXPECTED: [&str; 4] = [
-    "bundled aa4be3e8a04b5c82",
-    "bundled-explain 60ce68c8d99722aa",
-    "bundled-incident 9ea9fabdffcf034b",
+    "bundled 6e0b558a670f492d",
+    "bundled-explain 5af04133fc5a5338",
+    "bundled-incident 2ea8c518e38cd20a",
     "telecom 4bf43736a10f6c65",
 ];
