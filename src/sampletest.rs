@@ -2,6 +2,7 @@
 //! router, compared with what the sample expects, like `promtool test
 //! rules`. [`render`] turns the outcomes into reports.
 
+mod bot;
 pub mod render;
 
 use std::collections::BTreeSet;
@@ -211,6 +212,7 @@ fn compare(sample: &Sample, d: &Decision) -> Vec<Mismatch> {
             list(&got),
         );
     }
+    bot::compare(e, d, &mut check);
     out
 }
 

@@ -236,6 +236,7 @@ fn report(
         RefTarget::Role => look_up(cx, target, &ids.roles, id, at),
         RefTarget::Team => look_up(cx, target, &ids.teams, id, at),
         RefTarget::Shift => look_up(cx, target, &ids.shifts, id, at),
+        RefTarget::FollowUp => look_up(cx, target, &ids.follow_ups, id, at),
     }
 }
 

@@ -42,6 +42,7 @@ pub enum RefTarget {
     Role,
     Team,
     Shift,
+    FollowUp,
 }
 
 impl RefTarget {
@@ -60,6 +61,7 @@ impl RefTarget {
             RefTarget::Role => "role",
             RefTarget::Team => "team",
             RefTarget::Shift => "shift",
+            RefTarget::FollowUp => "follow-up",
         }
     }
 

@@ -81,4 +81,85 @@ pub struct Expectation {
     /// when it names no role (`automated` for automated rungs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation: Option<Vec<String>>,
+    /// What the bot does with the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<BotOutcome>,
+    /// Whether the bot hands the message to a person (`true`: it hands
+    /// off, or holds it until someone is on shift; `false`: no hand-off
+    /// condition holds), or a reason that must be among the hand-off's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<HandoffExpectation>,
+    /// Exactly these follow-ups start, each by its id or with the instant
+    /// it falls due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_ups: Option<Vec<FollowUpExpectation>>,
+}
+
+/// What the bot does with a message, as a sample expects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BotOutcome {
+    /// It answers: one of its intents, no hand-off condition.
+    Answers,
+    /// A person takes over in the hand-off queue.
+    HandsOff,
+    /// It keeps the conversation with its holding reply until someone who
+    /// speaks the language is on shift.
+    Holds,
+    /// Not its question: the message goes its route.
+    Passes,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum HandoffExpectation {
+    Whether(bool),
+    Because(HandoffCondition),
+}
+
+/// A hand-off condition, as a sample names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HandoffCondition {
+    /// A severity in `handoff.severities`.
+    Severity,
+    /// A tag in `handoff.tags`.
+    Tag,
+    PersonalData,
+    /// An author in `handoff.audience`.
+    Audience,
+    AsksForPerson,
+}
+
+impl HandoffCondition {
+    /// The name as written in a sample.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HandoffCondition::Severity => "severity",
+            HandoffCondition::Tag => "tag",
+            HandoffCondition::PersonalData => "personal-data",
+            HandoffCondition::Audience => "audience",
+            HandoffCondition::AsksForPerson => "asks-for-person",
+        }
+    }
+}
+
+/// A follow-up a sample expects: its id, or its id and due instant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum FollowUpExpectation {
+    Id(#[schemars(extend("x-carebook-ref" = RefTarget::FollowUp))] Id),
+    Due {
+        #[schemars(extend("x-carebook-ref" = RefTarget::FollowUp))]
+        id: Id,
+        due: Instant,
+    },
+}
+
+impl FollowUpExpectation {
+    pub fn id(&self) -> &str {
+        match self {
+            FollowUpExpectation::Id(id) | FollowUpExpectation::Due { id, .. } => id.as_str(),
+        }
+    }
 }
