@@ -314,7 +314,7 @@ fn role_marker(role: &str) -> String {
 }
 
 /// `5m`, `2h`, `1h 55m`.
-fn span(seconds: u64) -> String {
+pub(super) fn span(seconds: u64) -> String {
     let minutes = seconds.div_ceil(60);
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m}m"),

@@ -12,7 +12,9 @@ const ZENDESK_PLACEHOLDERS: &[(&str, &str)] = &[
     ("name", "{{ticket.requester.name}}"),
 ];
 
-pub fn plan(pb: &Playbook, notes: &mut Notes) -> Vec<Macro> {
+/// `starts_follow_up`: the macros whose sending starts a follow-up; they
+/// tag the ticket, so the follow-up's automation can see it.
+pub fn plan(pb: &Playbook, starts_follow_up: &[&str], notes: &mut Notes) -> Vec<Macro> {
     let mut out = Vec::new();
     for m in &pb.macros {
         let object = format!("macro `{}`", m.id);
@@ -73,10 +75,15 @@ pub fn plan(pb: &Playbook, notes: &mut Notes) -> Vec<Macro> {
             // is a public comment too: on a ticket from a private message
             // Zendesk sends it back as a private message, while a
             // non-public comment is an internal note nobody outside sees.
-            let actions = vec![
+            let mut actions = vec![
                 Action::new("comment_value", fill(text, &slots)),
                 Action::new("comment_mode_is_public", "true"),
             ];
+            if starts_follow_up.contains(&m.id.as_str()) {
+                actions.push(Action::add_tags(&[super::follow_ups::sent_marker(
+                    m.id.as_str(),
+                )]));
+            }
             out.push(Macro {
                 key: keys::variant(&keys::id(m.id.as_str()), lang.as_str()),
                 title: format!("{} [{lang}]", m.title),

@@ -13,7 +13,9 @@
 pub mod automations;
 pub mod body;
 pub mod fidelity;
+pub mod follow_ups;
 pub mod groups;
+pub mod handoff;
 pub mod ids;
 pub mod keys;
 pub mod macros;
@@ -219,7 +221,7 @@ pub struct Plan {
     pub macros: Vec<Macro>,
     /// In position order.
     pub sla_policies: Vec<SlaPolicy>,
-    /// In position order: escalation rungs.
+    /// In position order: escalation rungs, then follow-ups.
     pub automations: Vec<automations::Automation>,
     pub fidelity: Vec<Fidelity>,
 }
@@ -262,10 +264,12 @@ pub fn plan(pb: &Playbook, ir: &Ir) -> Plan {
     let mut notes = fidelity::Notes::new(TARGET);
     let groups = groups::plan(ir);
     let schedules = schedules::plan(pb, ir, &mut notes);
-    let triggers = triggers::plan(pb, ir, &mut notes);
-    let macros = macros::plan(pb, &mut notes);
+    let mut triggers = triggers::plan(pb, ir, &mut notes);
+    triggers.extend(handoff::plan(ir, &mut notes));
+    let macros = macros::plan(pb, &follow_ups::started_by_macros(ir), &mut notes);
     let sla_policies = sla::plan(ir, &mut notes);
-    let automations = automations::plan(ir, &mut notes);
+    let mut automations = automations::plan(ir, &mut notes);
+    automations.extend(follow_ups::plan(ir, &mut notes));
     Plan {
         category_name: format!("carebook: {}", ir.playbook),
         groups,

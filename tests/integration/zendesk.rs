@@ -1335,3 +1335,59 @@ fn context_words_split_on_the_side_with_fewer_conditions() {
         );
     }
 }
+
+/// A follow-up on a macro waits for the tag the exported macro adds, two
+/// business days as two of Dublin's usual 12-hour days; the bot's
+/// hand-off triggers come after every route, so their group wins.
+#[test]
+fn follow_ups_wait_for_their_macro_and_handoffs_come_after_the_routes() {
+    let c = Compiled::bundled();
+    let sent = json!({"field": "current_tags", "value": "carebook_sent_refund-status"});
+    for lang in ["en", "ja", "th", "pl", "et"] {
+        let m = c.json(&format!("zendesk/macros/refund-status_{lang}.json"));
+        let actions = m["macro"]["actions"].as_array().unwrap();
+        assert!(actions.contains(&sent), "refund-status_{lang}: {actions:?}");
+    }
+    let a = &c.json("zendesk/automations/20-followup-refund-check-back.json")["automation"];
+    let all = a["conditions"]["all"].as_array().unwrap();
+    assert!(all.contains(&json!({"field": "current_tags", "operator": "includes", "value": "carebook_sent_refund-status"})));
+    assert!(all.contains(&json!({"field": "assignee_updated_at", "operator": "greater_than_business_hours", "value": "23"})));
+    let silent = &c.json("zendesk/automations/21-followup-customer-silent.json")["automation"];
+    assert!(
+        silent["conditions"]["all"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"field": "status", "operator": "is", "value": "pending"}))
+    );
+    assert_eq!(
+        silent["actions"],
+        json!([{"field": "status", "value": "open"}])
+    );
+
+    let names: Vec<String> = c
+        .files("zendesk/triggers")
+        .iter()
+        .filter_map(|f| f.rsplit('/').next().map(str::to_string))
+        .collect();
+    let last_route = names.iter().rposition(|n| n[4..].starts_with("route-"));
+    let handoffs: Vec<&String> = names
+        .iter()
+        .filter(|n| n[4..].starts_with("handoff-"))
+        .collect();
+    assert_eq!(
+        handoffs,
+        [
+            "085-handoff-severity.json",
+            "086-handoff-tag.json",
+            "087-handoff-audience.json"
+        ]
+    );
+    assert!(last_route < names.iter().position(|n| n[4..].starts_with("handoff-")));
+    let t = &c.json("zendesk/triggers/085-handoff-severity.json")["trigger"];
+    assert!(
+        t["actions"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"field": "group_id", "value": "360011000102"}))
+    );
+}

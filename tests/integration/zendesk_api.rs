@@ -189,7 +189,21 @@ impl<'t> Rest<'t> {
                     .split(' ')
                     .any(|t| added.contains(&t))
         });
-        if nullified {
+        // Or it waits on a status that its actions change (a follow-up on
+        // a pending ticket re-opens it).
+        let set_status: Vec<&str> = a["actions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|x| x["field"] == "status")
+            .filter_map(|x| x["value"].as_str())
+            .collect();
+        let leaves_status = all.iter().any(|c| {
+            c["field"] == "status"
+                && c["operator"] == "is"
+                && set_status.iter().any(|s| Some(*s) != c["value"].as_str())
+        });
+        if nullified || leaves_status {
             Ok(())
         } else {
             Err("no condition that its actions make false".into())
@@ -383,6 +397,14 @@ fn the_tables_refuse_bodies_the_api_refuses() {
             json!({"automation": {"title": "a", "conditions": {"all": [
                 {"field": "NEW", "operator": "greater_than", "value": "2"}]},
                 "actions": [{"field": "priority", "value": "high"}]}}),
+        ),
+        // Sets the status it waits on: acts every hour as well.
+        (
+            "automations",
+            json!({"automation": {"title": "a", "conditions": {"all": [
+                {"field": "status", "operator": "is", "value": "pending"},
+                {"field": "PENDING", "operator": "greater_than", "value": "23"}]},
+                "actions": [{"field": "status", "value": "pending"}]}}),
         ),
         // Has no clock.
         (
