@@ -21,6 +21,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("voice.md", include_str!("templates/voice.md")),
     ("tags.md", include_str!("templates/tags.md")),
     ("routing.md", include_str!("templates/routing.md")),
+    ("bot.md", include_str!("templates/bot.md")),
     ("empowerment.md", include_str!("templates/empowerment.md")),
     ("shifts.md", include_str!("templates/shifts.md")),
     ("scenarios.md", include_str!("templates/scenarios.md")),
@@ -31,6 +32,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("voice.html", include_str!("templates/voice.html")),
     ("tags.html", include_str!("templates/tags.html")),
     ("routing.html", include_str!("templates/routing.html")),
+    ("bot.html", include_str!("templates/bot.html")),
     (
         "empowerment.html",
         include_str!("templates/empowerment.html"),

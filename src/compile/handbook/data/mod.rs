@@ -11,6 +11,7 @@
 //! the people on the same shift in the role one escalates to; the quiz is
 //! the sample messages with the router's decisions as the answer key.
 
+mod bot;
 mod people;
 mod routing;
 mod samples;
@@ -18,6 +19,7 @@ mod scenarios;
 mod tags;
 mod voice;
 
+pub use bot::*;
 pub use people::*;
 pub use routing::*;
 pub use samples::*;
@@ -55,6 +57,8 @@ pub struct Handbook {
     pub macros: Vec<MacroEntry>,
     pub tags: Vec<TagEntry>,
     pub routing: Routing,
+    /// What the bot answers, when agents take over, and the follow-ups.
+    pub bot_and_follow_ups: BotAndFollowUps,
     /// The roles this handbook covers: all, or the one it is for.
     pub roles: Vec<RoleEntry>,
     /// The teams this handbook covers: all, or those with a member in the role.
@@ -192,6 +196,7 @@ impl Common {
             macros,
             tags,
             routing,
+            bot_and_follow_ups: bot::bot_and_follow_ups(pb, &names),
             roles: Vec::new(),
             teams: Vec::new(),
             shift_weeks: weeks.iter().map(|w| w.to_string()).collect(),

@@ -36,6 +36,18 @@ pub struct IncidentScenario {
     pub chain: Option<String>,
     /// Macros suggested for the incident's tag.
     pub macros: Vec<String>,
+    /// What goes out on the brand's own accounts when the mode is on.
+    pub proactive_posts: Vec<PostRow>,
+}
+
+/// One proactive post of an incident mode.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostRow {
+    /// The channels' names; empty: every channel.
+    pub channels: Vec<String>,
+    pub within: String,
+    pub update_every: String,
+    pub texts: Vec<LangText>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,6 +132,20 @@ pub(super) fn scenarios(
                     .collect(),
                 chain,
                 macros: tag.map(|t| t.macros.clone()).unwrap_or_default(),
+                proactive_posts: inc
+                    .proactive_posts
+                    .iter()
+                    .map(|p| PostRow {
+                        channels: p
+                            .channels
+                            .iter()
+                            .map(|c| names.channel(c.as_str()))
+                            .collect(),
+                        within: p.within.to_string(),
+                        update_every: p.update_every.to_string(),
+                        texts: names.lang_texts(&p.text),
+                    })
+                    .collect(),
             }
         })
         .collect();
