@@ -204,3 +204,91 @@ impl Router {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Author, MessageKind, Unstaffed};
+    use crate::router::{BotAction, BotReason, DecideOptions, Message, Router};
+
+    fn bundled_ir() -> crate::ir::Ir {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks");
+        let validated = crate::validate(&dir, &Default::default()).expect("bundled playbook");
+        crate::ir::lower(validated.valid().expect("valid"))
+    }
+
+    fn message(text: &str, lang: &str, at: jiff::Timestamp, vip: bool) -> Message {
+        Message {
+            id: "m".into(),
+            channel: "x".into(),
+            kind: MessageKind::Public,
+            text: text.into(),
+            received_at: at,
+            lang: Some(lang.into()),
+            author: vip.then(|| Author {
+                handle: None,
+                followers: 0,
+                vip: true,
+            }),
+        }
+    }
+
+    /// A VIP waits with the bot while nobody on shift for the hand-off
+    /// queue speaks the language; a critical message never waits.
+    #[test]
+    fn hold_keeps_what_nobody_on_shift_can_take_but_never_a_hand_off_severity() {
+        let mut ir = bundled_ir();
+        let bot = ir.bot.as_mut().expect("the bundled playbook has a bot");
+        bot.handoff.queue = "care-et".into();
+        bot.handoff.unstaffed = Unstaffed::Hold;
+        let router = Router::new(&ir).expect("router");
+        let start: jiff::Timestamp = "2026-03-02T00:00:00Z".parse().expect("instant");
+        let at = (0..24 * 7)
+            .map(|h| start + jiff::SignedDuration::from_hours(h))
+            .find(|&t| !router.staffed("care-tallinn", "ja", t))
+            .expect("an hour without a Japanese speaker in Tallinn or Dublin");
+        let options = DecideOptions::default();
+
+        let question = message("荷物の持ち込みについて質問があります", "ja", at, true);
+        let d = router.decide(&question, &options);
+        let bot = d.bot.expect("a bot decision");
+        assert_eq!(bot.action, BotAction::Holds, "{bot:?}");
+        assert!(bot.unstaffed);
+        assert_eq!(bot.queue, Some("care-et"));
+
+        let storm = message(
+            "吹雪で空港に足止めされています、フライトが欠航になりました",
+            "ja",
+            at,
+            true,
+        );
+        let d = router.decide(&storm, &options);
+        let bot = d.bot.expect("a bot decision");
+        assert_eq!(d.severity, "critical");
+        assert_eq!(bot.action, BotAction::HandsOff, "{bot:?}");
+        assert!(bot.unstaffed);
+    }
+
+    /// The words asking for a person fold as keywords do: a Polish
+    /// customer typing without diacritics is heard.
+    #[test]
+    fn asking_for_a_person_matches_without_diacritics() {
+        let router = Router::new(&bundled_ir()).expect("router");
+        let at: jiff::Timestamp = "2026-03-03T10:00:00Z".parse().expect("instant");
+        let m = message("Czy moge rozmawiac z kims? Mam pytanie", "pl", at, false);
+        let d = router.decide(&m, &DecideOptions::default());
+        let bot = d.bot.expect("a bot decision");
+        assert_eq!(bot.action, BotAction::HandsOff, "{bot:?}");
+        assert!(
+            bot.reasons.iter().any(|r| matches!(
+                r,
+                BotReason::AsksForPerson {
+                    lang: "pl",
+                    start: 9,
+                    ..
+                }
+            )),
+            "{:?}",
+            bot.reasons
+        );
+    }
+}

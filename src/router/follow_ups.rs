@@ -89,3 +89,54 @@ fn wall_clock(at: Timestamp, seconds: u64) -> Option<Timestamp> {
     let seconds = i64::try_from(seconds).ok()?;
     at.checked_add(SignedDuration::from_secs(seconds)).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{IrFollowUp, IrFollowUpTrigger};
+    use crate::model::{FollowUpAction, MessageKind};
+    use crate::router::{DecideOptions, FollowUpCause, Message, Router};
+
+    /// A tag follow-up fires on a child of its tag, counted on the wall
+    /// clock; the state follow-up never fires from one message.
+    #[test]
+    fn a_tag_follow_up_fires_on_its_descendants_on_the_wall_clock() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks");
+        let validated = crate::validate(&dir, &Default::default()).expect("bundled playbook");
+        let mut ir = crate::ir::lower(validated.valid().expect("valid"));
+        let baggage: Vec<String> = ir
+            .tags
+            .iter()
+            .filter(|t| t.id == "baggage" || t.parent.as_deref() == Some("baggage"))
+            .map(|t| t.id.clone())
+            .collect();
+        ir.follow_ups.push(IrFollowUp {
+            id: "bag-traced".into(),
+            when: IrFollowUpTrigger::Tag(baggage),
+            after_seconds: 3 * 3600,
+            after_business_days: 0,
+            calendar: None,
+            action: FollowUpAction::Reopen,
+            send: None,
+        });
+        let router = Router::new(&ir).expect("router");
+        let at: jiff::Timestamp = "2026-03-03T10:00:00Z".parse().expect("instant");
+        let m = Message {
+            id: "m".into(),
+            channel: "x".into(),
+            kind: MessageKind::Private,
+            text: "My suitcase never arrived in Dublin, lost luggage".into(),
+            received_at: at,
+            lang: Some("en".into()),
+            author: None,
+        };
+        let d = router.decide(&m, &DecideOptions::default());
+        let ids: Vec<&str> = d.follow_ups.iter().map(|f| f.id).collect();
+        assert_eq!(ids, ["bag-traced"], "{:?}", d.tags);
+        let f = &d.follow_ups[0];
+        assert!(matches!(f.because, FollowUpCause::Tag(_)));
+        assert_eq!(
+            f.due,
+            Some("2026-03-03T13:00:00Z".parse().expect("instant"))
+        );
+    }
+}
