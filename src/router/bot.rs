@@ -224,7 +224,7 @@ mod tests {
             text: text.into(),
             received_at: at,
             lang: Some(lang.into()),
-            author: vip.then(|| Author {
+            author: vip.then_some(Author {
                 handle: None,
                 followers: 0,
                 vip: true,
