@@ -6,8 +6,6 @@
 //! One message is all the router sees, so `after_turns` never fires here:
 //! every message is read as the first of its conversation.
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 
 use super::matcher::{Hit, Owner};
@@ -44,7 +42,8 @@ struct Seen<'a> {
 }
 
 impl BotRules {
-    pub(super) fn new(ir: &Ir, queue_team: &BTreeMap<String, usize>) -> Option<BotRules> {
+    /// `queue_team` gives each of the IR's queues its team.
+    pub(super) fn new(ir: &Ir, queue_team: &[usize]) -> Option<BotRules> {
         let bot = ir.bot.as_ref()?;
         let h = &bot.handoff;
         let of_tags = |ids: &[String]| ir.tags.iter().map(|t| ids.contains(&t.id)).collect();
@@ -60,7 +59,11 @@ impl BotRules {
             audience: h.audience.clone(),
             languages: bot.languages.clone(),
             queue: h.queue.clone(),
-            team: queue_team.get(&h.queue).copied(),
+            team: ir
+                .queues
+                .iter()
+                .position(|q| q.id == h.queue)
+                .and_then(|q| queue_team.get(q).copied()),
             unstaffed: h.unstaffed,
         })
     }

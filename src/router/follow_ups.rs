@@ -6,8 +6,6 @@
 //! message. Both clocks start at the message's arrival: for a macro that
 //! is the earliest the reply with it can go out.
 
-use std::collections::BTreeMap;
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::clock::BusinessCalendar;
@@ -46,7 +44,7 @@ impl FollowUpRules {
     pub(super) fn due<'r>(
         &self,
         ir: &'r Ir,
-        calendars: &BTreeMap<String, BusinessCalendar>,
+        calendars: &[BusinessCalendar],
         tag_ids: &[usize],
         macros: &[MacroSuggestion<'r>],
         at: Timestamp,
@@ -67,7 +65,12 @@ impl FollowUpRules {
             let Some(because) = because else {
                 continue;
             };
-            let calendar = rule.calendar.as_ref().and_then(|c| calendars.get(c));
+            // The IR's calendars and `calendars` are in the same order.
+            let calendar = rule
+                .calendar
+                .as_ref()
+                .and_then(|c| ir.calendars.iter().position(|x| x.id == *c))
+                .and_then(|i| calendars.get(i));
             let due = match (calendar, rule.after_business_days) {
                 (Some(cal), 0) => cal.add(at, rule.after_seconds),
                 (Some(cal), days) => cal.add_business_days(at, days),

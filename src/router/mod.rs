@@ -218,13 +218,14 @@ impl Router {
             .collect();
         let own_kinds = personal_data::OwnKinds::new(&ir.own_personal_data)
             .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?;
+        let index = Index::new(&ir, &ancestors)?;
         Ok(Router {
-            bot: bot::BotRules::new(&ir, &queue_team),
+            bot: bot::BotRules::new(&ir, &index.queue_team),
             follow_ups: follow_ups::FollowUpRules::new(&ir),
             own_kinds,
             languages: LanguageId::new(&ir.languages),
             matcher: Matcher::new(&ir)?,
-            index: Index::new(&ir, &ancestors)?,
+            index,
             route_rules,
             tag_index,
             channel_language: ir
@@ -341,9 +342,9 @@ impl Router {
             hits,
             at,
         );
-        let follow_ups = self
-            .follow_ups
-            .due(ir, &self.calendars, &tagging.tag_ids, &macros, at);
+        let follow_ups =
+            self.follow_ups
+                .due(ir, &self.index.calendars, &tagging.tag_ids, &macros, at);
 
         Decision {
             id: message.id.clone(),
