@@ -137,7 +137,7 @@ fn every_rest_body_matches_its_schema_from_the_api_reference() {
 #[test]
 fn the_schemas_refuse_wrong_bodies() {
     let c = Compiled::bundled();
-    let trigger = c.json("zendesk/triggers/079-route-care-ja.json");
+    let trigger = c.json("zendesk/triggers/083-route-care-ja.json");
     let check = |name: &str, doc: &Value, why: &str| {
         assert!(
             !schema(name).is_valid(doc),
@@ -351,8 +351,8 @@ fn triggers_fire_on_create_route_once_and_keep_incidents_off() {
         .filter_map(|f| f.rsplit('/').next())
         .filter(|n| n[4..].starts_with("route-"))
         .collect();
-    assert_eq!(order.first(), Some(&"070-route-safety.json"));
-    assert_eq!(order.last(), Some(&"084-route-catch-all.json"));
+    assert_eq!(order.first(), Some(&"074-route-safety.json"));
+    assert_eq!(order.last(), Some(&"088-route-catch-all.json"));
 }
 
 /// A ticket as Zendesk sees it after carebook's triggers: its priority
@@ -773,7 +773,7 @@ fn snapshots_of_one_object_of_each_kind() {
     let text = |rel: &str| fs::read_to_string(c.path(rel)).unwrap();
     insta::assert_snapshot!(
         "trigger_route_care_ja",
-        text("zendesk/triggers/079-route-care-ja.json")
+        text("zendesk/triggers/083-route-care-ja.json")
     );
     insta::assert_snapshot!(
         "trigger_tag_baggage",
@@ -1377,13 +1377,13 @@ fn follow_ups_wait_for_their_macro_and_handoffs_come_after_the_routes() {
     assert_eq!(
         handoffs,
         [
-            "085-handoff-severity.json",
-            "086-handoff-tag.json",
-            "087-handoff-audience.json"
+            "089-handoff-severity.json",
+            "090-handoff-tag.json",
+            "091-handoff-audience.json"
         ]
     );
     assert!(last_route < names.iter().position(|n| n[4..].starts_with("handoff-")));
-    let t = &c.json("zendesk/triggers/085-handoff-severity.json")["trigger"];
+    let t = &c.json("zendesk/triggers/089-handoff-severity.json")["trigger"];
     assert!(
         t["actions"]
             .as_array()
