@@ -53,8 +53,14 @@ pub(super) struct Index {
     pub tag_macros: Vec<Vec<usize>>,
 }
 
+/// Each id's position; the first item wins where an id repeats (which
+/// only a hand-edited routing file can have), as a search would find it.
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<&str, usize> {
-    items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
+    let mut at = BTreeMap::new();
+    for (i, x) in items.iter().enumerate() {
+        at.entry(id(x)).or_insert(i);
+    }
+    at
 }
 
 impl Index {
@@ -79,6 +85,18 @@ impl Index {
             |id: &Option<String>| id.as_deref().and_then(|c| calendar_at.get(c).copied());
         let chain = |id: &Option<String>| id.as_deref().and_then(|c| chain_at.get(c).copied());
 
+        // Built first, so that a routing file with several problems gets
+        // the same first error as before positions were resolved.
+        let calendars = ir
+            .calendars
+            .iter()
+            .map(BusinessCalendar::new)
+            .collect::<Result<_, _>>()?;
+        let shifts = ir
+            .shifts
+            .iter()
+            .map(ShiftRule::new)
+            .collect::<Result<_, _>>()?;
         let mut languages = ir.languages.clone();
         for rota in ir.teams.iter().flat_map(|t| &t.rota) {
             for l in &rota.languages {
@@ -154,16 +172,8 @@ impl Index {
             .collect();
 
         Ok(Index {
-            calendars: ir
-                .calendars
-                .iter()
-                .map(BusinessCalendar::new)
-                .collect::<Result<_, _>>()?,
-            shifts: ir
-                .shifts
-                .iter()
-                .map(ShiftRule::new)
-                .collect::<Result<_, _>>()?,
+            calendars,
+            shifts,
             queue_team: ir
                 .queues
                 .iter()

@@ -216,9 +216,9 @@ impl Router {
                 chain
             })
             .collect();
+        let index = Index::new(&ir, &ancestors)?;
         let own_kinds = personal_data::OwnKinds::new(&ir.own_personal_data)
             .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?;
-        let index = Index::new(&ir, &ancestors)?;
         Ok(Router {
             bot: bot::BotRules::new(&ir, &index.queue_team),
             follow_ups: follow_ups::FollowUpRules::new(&ir),

@@ -132,7 +132,9 @@ impl ZoneTable {
 
     /// The local day of `t` and the seconds since its local midnight.
     pub fn local(&self, t: Timestamp) -> (Day, i64) {
-        let second = t.as_second();
+        // Whole seconds rounded down: an instant a fraction of a second
+        // before 1970 is in 1969.
+        let second = t.as_second() - i64::from(t.subsec_nanosecond() < 0);
         match self.offset(second) {
             Some(offset) => {
                 let local = second + i64::from(offset);
@@ -163,7 +165,9 @@ impl ZoneTable {
     /// [`super::wall_clock_instant`] on a day counted from 1970.
     pub fn instant(&self, day: Day, minutes: u32) -> Option<Timestamp> {
         let last = day + i64::from(minutes / 1440);
-        if self.steady(day) && self.steady(last) {
+        // The two checks cover every day from `day` to `last` only while
+        // they are at most three days apart (each covers its neighbours).
+        if last - day <= 3 && self.steady(day) && self.steady(last) {
             let midnight = day * 86_400;
             if let Some(offset) = self.offset(midnight) {
                 let local = midnight + i64::from(minutes) * 60;
@@ -240,6 +244,23 @@ mod tests {
             assert_eq!(
                 weekday(day),
                 date.weekday().to_monday_zero_offset() as usize
+            );
+        }
+    }
+
+    #[test]
+    fn edges_of_the_table_agree_with_jiff() {
+        let utc = ZoneTable::new(crate::tz::db().get("UTC").expect("UTC"));
+        let before: Timestamp = "1969-12-31T23:59:59.5Z".parse().expect("an instant");
+        assert_eq!(utc.local(before), (-1, 86_399));
+        let dublin = crate::tz::db().get("Europe/Dublin").expect("a zone");
+        let table = ZoneTable::new(dublin.clone());
+        let day = day_of(jiff::civil::date(2026, 3, 26));
+        for minutes in (0..10 * 1440).step_by(97) {
+            assert_eq!(
+                table.instant(day, minutes),
+                crate::tz::wall_clock_instant(&dublin, jiff::civil::date(2026, 3, 26), minutes),
+                "{minutes}"
             );
         }
     }
