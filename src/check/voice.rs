@@ -100,6 +100,11 @@ pub fn lint(
             }
         }
     }
+    if found.is_empty() {
+        // A label looks up the file's span tree, built on first use by a
+        // second, spanned parse: a clean text needs none.
+        return Vec::new();
+    }
     let at = cx.label(&sent.at);
     let mut out = Vec::new();
     for ((start, end, code, message, suggestion), wheres) in found {
