@@ -195,6 +195,34 @@ pub fn validate(
 
 /// Runs every semantic check; the result is sorted and free of repeats.
 pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
+    // The voice checks lint every macro on every channel and kind: about
+    // as much work as all the other checks together, and they read only
+    // the playbook. They run beside the rest, and their findings go where
+    // running them in turn would have put them, so the order, and with it
+    // the output, is the same.
+    std::thread::scope(|scope| {
+        let voice = scope.spawn(|| {
+            let mut cx = Context {
+                pb,
+                sources,
+                ids: Ids::default(),
+                out: Vec::new(),
+            };
+            voice::check(&mut cx);
+            cx.out
+        });
+        run_with(pb, sources, || {
+            voice.join().expect("the voice checks do not panic")
+        })
+    })
+}
+
+/// Every check but the voice checks, whose findings `voice` gives.
+fn run_with(
+    pb: &Playbook,
+    sources: &Sources,
+    voice: impl FnOnce() -> Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut cx = Context {
         pb,
         sources,
@@ -213,7 +241,9 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     sla::check(&mut cx);
     authority::check(&mut cx);
     macros::check(&mut cx);
-    voice::check(&mut cx);
+    // The checks below read `cx.out` only for reference and cycle codes,
+    // which the voice checks never give.
+    let voice_at = cx.out.len();
     proactive::check(&mut cx);
     // The checks below follow parent links and routes; a broken reference
     // would only echo as noise there.
@@ -243,6 +273,7 @@ pub fn run(pb: &Playbook, sources: &Sources) -> Vec<Diagnostic> {
     }
     zendesk::check(&mut cx);
     let mut out = cx.out;
+    out.splice(voice_at..voice_at, voice());
     crate::diagnostic::sort(&mut out);
     out
 }
