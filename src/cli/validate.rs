@@ -64,5 +64,9 @@ pub fn run(args: ValidateArgs) -> Result<Outcome, CommandError> {
     let failing = diagnostics
         .iter()
         .any(|d| d.level == Level::Error || (args.deny_warnings && d.level == Level::Warning));
+    // The process exits next, and the system takes its memory back at
+    // once; freeing the parsed files and the model value by value took
+    // about 3% of a large playbook's run.
+    std::mem::forget(validated);
     Ok(Outcome::findings_if(failing))
 }
