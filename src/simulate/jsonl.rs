@@ -355,7 +355,7 @@ fn instant(buf: &mut Vec<u8>, t: Option<jiff::Timestamp>, last: &mut LastDay) {
     }
     let days = seconds.div_euclid(86_400);
     if last.day != Some(days) {
-        let (year, month, day) = civil_from_days(days);
+        let (year, month, day) = crate::tz::table::civil_from_days(days);
         let mut text = *b"0000-00-00";
         digits(&mut text[0..4], year);
         digits(&mut text[5..7], month);
@@ -381,21 +381,6 @@ fn digits(out: &mut [u8], mut value: i64) {
         *slot = b'0' + (value % 10) as u8;
         value /= 10;
     }
-}
-
-/// The proleptic Gregorian date of a day counted from 1970-01-01, by
-/// Howard Hinnant's `civil_from_days`.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// A JSON string with serde_json's escapes: the two-character forms for

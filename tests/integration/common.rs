@@ -152,3 +152,21 @@ pub fn shared_data(rel: &str) -> Option<PathBuf> {
     }
     None
 }
+
+/// Runs git in `dir` as a fixed author, failing the test if git fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=carebook",
+            "-c",
+            "user.email=carebook@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}

@@ -2,26 +2,8 @@
 //! playbook: the meaning-level report, the routing impact, exit statuses.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::common::{copy_dir, fixtures, run_in};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            "user.name=carebook",
-            "-c",
-            "user.email=carebook@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::common::{copy_dir, fixtures, git, run_in};
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();

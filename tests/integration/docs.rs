@@ -144,22 +144,7 @@ fn check_examples(page: &Path) -> usize {
 fn diff_repository() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path();
-    let git = |args: &[&str]| {
-        let status = std::process::Command::new("git")
-            .args([
-                "-c",
-                "user.name=carebook",
-                "-c",
-                "user.email=carebook@example.com",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(repo)
-            .status()
-            .expect("git runs");
-        assert!(status.success(), "git {args:?}");
-    };
+    let git = |args: &[&str]| crate::common::git(repo, args);
     git(&["init", "-q", "-b", "main"]);
     crate::common::copy_dir(&root().join("playbooks"), &repo.join("playbooks"));
     crate::common::copy_dir(&root().join("examples"), &repo.join("examples"));
