@@ -20,8 +20,8 @@ use crate::diagnostic::closest_or_all;
 use crate::router::{Coverage, DecideOptions, Decision, Message, Router};
 use crate::simulate::input::{Messages, RecordError};
 
-/// Messages per batch handed to a worker.
-pub const BATCH: usize = 2048;
+/// Messages per batch handed to a worker, as `simulate` batches them.
+pub use crate::simulate::stream::BATCH;
 
 /// Example message ids kept per change: the first ones in input order.
 pub const EXAMPLES: usize = 3;
@@ -46,9 +46,7 @@ impl Default for Options<'_> {
         Options {
             decide: DecideOptions::default(),
             strict: false,
-            workers: std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .clamp(1, 8),
+            workers: crate::simulate::stream::default_workers(),
             batch: BATCH,
         }
     }

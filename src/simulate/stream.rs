@@ -22,6 +22,13 @@ use crate::router::{DecideOptions, Message, Router};
 /// Messages per batch handed to a worker.
 pub const BATCH: usize = 2048;
 
+/// One routing thread per core, up to 8.
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+}
+
 /// Batches read ahead of the writer at most.
 pub const MAX_IN_FLIGHT: usize = 16;
 
@@ -54,9 +61,7 @@ impl Options<'_> {
             explain: false,
             strict: false,
             summarize: true,
-            workers: std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .clamp(1, 8),
+            workers: default_workers(),
             batch: BATCH,
         }
     }
