@@ -38,10 +38,6 @@ impl Holidays {
         ))
     }
 
-    pub fn contains(&self, d: Date) -> bool {
-        self.contains_day(day_of(d))
-    }
-
     pub fn contains_day(&self, d: Day) -> bool {
         self.0.iter().any(|&(a, b)| d >= a && d <= b)
     }

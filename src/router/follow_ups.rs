@@ -16,11 +16,14 @@ use crate::ir::{Ir, IrFollowUpTrigger};
 /// (which `validate` rejects; a hand-edited routing file may have one).
 const DAY_SECONDS: u64 = 86_400;
 
-/// The follow-up rules with their tag triggers as tag indices.
+/// The follow-up rules with their tag triggers as tag indices and their
+/// calendars as positions.
 #[derive(Debug, Default)]
 pub(super) struct FollowUpRules {
     /// By rule: for a tag trigger, by tag index whether it fires.
     by_tag: Vec<Option<Vec<bool>>>,
+    /// By rule: the position of its calendar among the IR's calendars.
+    calendar: Vec<Option<usize>>,
 }
 
 impl FollowUpRules {
@@ -36,11 +39,19 @@ impl FollowUpRules {
                     _ => None,
                 })
                 .collect(),
+            calendar: ir
+                .follow_ups
+                .iter()
+                .map(|f| {
+                    let id = f.calendar.as_ref()?;
+                    ir.calendars.iter().position(|c| c.id == *id)
+                })
+                .collect(),
         }
     }
 
     /// The follow-ups `tag_ids` and `macros` start at `at`, in the
-    /// playbook's order.
+    /// playbook's order. `calendars` are the IR's, in its order.
     pub(super) fn due<'r>(
         &self,
         ir: &'r Ir,
@@ -50,7 +61,8 @@ impl FollowUpRules {
         at: Timestamp,
     ) -> Vec<FollowUpDue<'r>> {
         let mut out = Vec::new();
-        for (rule, by_tag) in ir.follow_ups.iter().zip(&self.by_tag) {
+        for ((rule, by_tag), calendar) in ir.follow_ups.iter().zip(&self.by_tag).zip(&self.calendar)
+        {
             let because = match (&rule.when, by_tag) {
                 (IrFollowUpTrigger::Tag(_), Some(fires)) => tag_ids
                     .iter()
@@ -65,12 +77,7 @@ impl FollowUpRules {
             let Some(because) = because else {
                 continue;
             };
-            // The IR's calendars and `calendars` are in the same order.
-            let calendar = rule
-                .calendar
-                .as_ref()
-                .and_then(|c| ir.calendars.iter().position(|x| x.id == *c))
-                .and_then(|i| calendars.get(i));
+            let calendar = calendar.and_then(|i| calendars.get(i));
             let due = match (calendar, rule.after_business_days) {
                 (Some(cal), 0) => cal.add(at, rule.after_seconds),
                 (Some(cal), days) => cal.add_business_days(at, days),

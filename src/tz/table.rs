@@ -9,9 +9,9 @@
 //! are left to jiff ([`super::wall_clock_instant`]), so the answers are
 //! the same as before by construction.
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use jiff::{Timestamp, ToSpan};
 
 /// Days from 1970-01-01 (day 0); negative before it.
 pub type Day = i64;
@@ -225,11 +225,6 @@ pub fn civil_from_days(days: Day) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// `date` plus `days`, for callers that hold jiff dates.
-pub fn add_days(date: Date, days: i64) -> Option<Date> {
-    date.checked_add(days.days()).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,7 +233,9 @@ mod tests {
     fn day_numbers_round_trip_with_jiff_dates() {
         let epoch = jiff::civil::date(1970, 1, 1);
         for day in (-800_000..800_000).step_by(97) {
-            let date = add_days(epoch, day).expect("in range");
+            let date = epoch
+                .checked_add(jiff::ToSpan::days(day))
+                .expect("in range");
             assert_eq!(day_of(date), day, "{date}");
             assert_eq!(date_of(day), Some(date));
             assert_eq!(
