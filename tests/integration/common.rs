@@ -170,3 +170,19 @@ pub fn git(dir: &Path, args: &[&str]) {
         .expect("git runs");
     assert!(status.success(), "git {args:?}");
 }
+
+/// The bundled playbook compiled with `--verbose` into a temporary
+/// directory, and what the compile printed on stderr.
+pub fn compile_bundled() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "compile",
+        "-p",
+        root().join("playbooks").to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--verbose",
+    ]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    (dir, out.stderr)
+}

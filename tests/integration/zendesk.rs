@@ -26,20 +26,8 @@ struct Compiled {
 
 impl Compiled {
     fn bundled() -> Compiled {
-        let dir = tempfile::tempdir().unwrap();
-        let out = run(&[
-            "compile",
-            "-p",
-            root().join("playbooks").to_str().unwrap(),
-            "--out",
-            dir.path().to_str().unwrap(),
-            "--verbose",
-        ]);
-        assert_eq!(out.status, 0, "{}", out.transcript());
-        Compiled {
-            dir,
-            stderr: out.stderr,
-        }
+        let (dir, stderr) = crate::common::compile_bundled();
+        Compiled { dir, stderr }
     }
 
     fn path(&self, rel: &str) -> PathBuf {

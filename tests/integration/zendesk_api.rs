@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{root, run};
+use crate::common::root;
 use regex::bytes::{Regex, RegexBuilder};
 use serde_json::{Value, json};
 
@@ -21,16 +21,7 @@ fn tables() -> Value {
 
 /// The bundled playbook compiled into a temporary directory.
 fn compiled() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "compile",
-        "-p",
-        root().join("playbooks").to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(out.status, 0, "{}", out.transcript());
-    dir
+    crate::common::compile_bundled().0
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
