@@ -7,9 +7,11 @@
 //! cargo run --release --example accuracy -- --part tune        # one part only
 //! cargo run --release --example accuracy -- -p DIR --corpus CORPUS_DIR
 //! ```
-//! A corpus directory holds `tune/*.jsonl` (the messages keywords may be
-//! tuned on) and `holdout/*.jsonl` (kept apart, to measure on text the
-//! keywords were not written for), one labelled message a line:
+//! The tune part is the playbook's own labelled examples (`files.examples`:
+//! what the router learns from and the keywords were tuned on), or, for a
+//! playbook without any, the corpus directory's `tune/*.jsonl`. The
+//! holdout part is the corpus directory's `holdout/*.jsonl`, kept apart to
+//! measure on text neither was written for, one labelled message a line:
 //! `{"id", "channel", "kind", "text", "true_lang", "true_tags"}`. Beside
 //! it, `personal-data/{tune,holdout}.jsonl` holds texts labelled with the
 //! kinds of personal data in them: `{"id", "lang", "text", "kinds"}`.
@@ -17,7 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use carebook::accuracy::{measure, read_corpus_dir};
+use carebook::accuracy::{Labelled, examples_of, measure, read_corpus_dir};
 use carebook::router::Router;
 
 fn main() -> ExitCode {
@@ -47,7 +49,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    let router = match router(&playbook) {
+    let (router, examples) = match router(&playbook) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
@@ -55,7 +57,11 @@ fn main() -> ExitCode {
         }
     };
     for &part in &parts {
-        let messages = match read_corpus_dir(&corpus.join(part)) {
+        let read = match part {
+            "tune" if !examples.is_empty() => Ok(examples.clone()),
+            _ => read_corpus_dir(&corpus.join(part)),
+        };
+        let messages = match read {
             Ok(m) => m,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -93,7 +99,8 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn router(dir: &Path) -> Result<Router, String> {
+/// The playbook's router and its labelled examples.
+fn router(dir: &Path) -> Result<(Router, Vec<Labelled>), String> {
     let loaded = carebook::load::load(dir, &Default::default()).map_err(|e| e.to_string())?;
     let pb = loaded.playbook.ok_or_else(|| {
         format!(
@@ -101,5 +108,6 @@ fn router(dir: &Path) -> Result<Router, String> {
             dir.display()
         )
     })?;
-    Router::new(&carebook::ir::lower(&pb)).map_err(|e| e.to_string())
+    let router = Router::new(&carebook::ir::lower(&pb)).map_err(|e| e.to_string())?;
+    Ok((router, examples_of(&pb)))
 }

@@ -69,6 +69,26 @@ pub fn read_corpus(path: &Path) -> Result<Vec<Labelled>, CorpusError> {
     Ok(out)
 }
 
+/// A playbook's own labelled examples, as a corpus: those that say their
+/// language (the rest cannot be measured for it).
+pub fn examples_of(pb: &crate::load::Playbook) -> Vec<Labelled> {
+    pb.examples
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            Some(Labelled {
+                id: e.id.clone().unwrap_or_else(|| format!("example-{}", i + 1)),
+                channel: e.channel.as_ref().map_or_else(String::new, |c| c.0.clone()),
+                kind: e.kind.unwrap_or(MessageKind::Public),
+                text: e.text.clone(),
+                received_at: None,
+                true_lang: e.lang.as_ref()?.0.clone(),
+                true_tags: e.tags.iter().map(|t| t.0.clone()).collect(),
+            })
+        })
+        .collect()
+}
+
 /// Every `*.jsonl` file of a corpus part's directory, in name order.
 pub fn read_corpus_dir(dir: &Path) -> Result<Vec<Labelled>, CorpusError> {
     let read_err = |source| CorpusError::Read {

@@ -8,8 +8,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
 use crate::model::{
-    EmpowermentFile, EscalationFile, FileKind, KEYWORD_PREFIX, Lang, Manifest, REF_KEYS_KEYWORD,
-    REF_KEYWORD, SamplesFile, StaffingFile, TagsFile, VoiceFile, ZendeskFile,
+    EmpowermentFile, EscalationFile, ExamplesFile, FileKind, KEYWORD_PREFIX, Lang, Manifest,
+    REF_KEYS_KEYWORD, REF_KEYWORD, SamplesFile, StaffingFile, TagsFile, VoiceFile, ZendeskFile,
 };
 
 /// Where the published schemas live; `$id`s point here.
@@ -27,6 +27,7 @@ fn generate(kind: FileKind) -> Value {
         FileKind::Empowerment => generate_marked::<EmpowermentFile>(&file, &title),
         FileKind::Staffing => generate_marked::<StaffingFile>(&file, &title),
         FileKind::Samples => generate_marked::<SamplesFile>(&file, &title),
+        FileKind::Examples => generate_marked::<ExamplesFile>(&file, &title),
         FileKind::Zendesk => generate_marked::<ZendeskFile>(&file, &title),
     }
 }

@@ -81,6 +81,7 @@ fn file_kinds(pb: &Playbook) -> BTreeMap<FileId, FileKind> {
             .concat(),
         ),
         (FileKind::Samples, files(&pb.samples)),
+        (FileKind::Examples, files(&pb.examples)),
         (FileKind::Zendesk, files(pb.zendesk.as_slice())),
     ];
     parts

@@ -29,6 +29,8 @@ pub enum SchemaKind {
     Empowerment,
     Staffing,
     Samples,
+    /// Labelled example messages the router learns from.
+    Examples,
     /// The Zendesk id mapping.
     Zendesk,
     /// The compiled `routing.json`.
@@ -45,6 +47,7 @@ impl SchemaKind {
             SchemaKind::Empowerment => FileKind::Empowerment,
             SchemaKind::Staffing => FileKind::Staffing,
             SchemaKind::Samples => FileKind::Samples,
+            SchemaKind::Examples => FileKind::Examples,
             SchemaKind::Zendesk => FileKind::Zendesk,
             SchemaKind::Routing => return None,
         })

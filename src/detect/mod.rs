@@ -1,6 +1,7 @@
 //! Text analysis shared by the router and the voice linter: folding text
 //! for matching, and finding personal data.
 
+pub mod classifier;
 pub mod fold;
 pub mod language;
 pub mod personal_data;

@@ -43,7 +43,28 @@ pub fn lower(pb: &Playbook) -> Ir {
             .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
         follow_ups: follow_ups(pb, &facts),
         bot: bot(pb, &facts),
+        learning: learning(pb),
     }
+}
+
+/// The examples in file order, when the playbook has any.
+fn learning(pb: &Playbook) -> Option<IrLearning> {
+    if pb.examples.is_empty() {
+        return None;
+    }
+    let trust = pb.manifest.learning.unwrap_or_default();
+    Some(IrLearning {
+        keep_at: trust.keep_at,
+        add_at: trust.add_at,
+        examples: pb
+            .examples
+            .iter()
+            .map(|e| IrExample {
+                text: e.text.clone(),
+                tags: e.tags.iter().map(|t| t.0.clone()).collect(),
+            })
+            .collect(),
+    })
 }
 
 /// Follow-ups with a tag trigger expanded to the tag's descendants.

@@ -67,6 +67,29 @@ pub struct Ir {
     /// over to a person, and where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot: Option<IrBot>,
+    /// The labelled examples the router learns tags from, and how far it
+    /// trusts what it learns. A runtime tool that cannot learn routes on
+    /// keywords alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning: Option<IrLearning>,
+}
+
+/// Tags learned from labelled messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrLearning {
+    /// Keyword tags below this probability are dropped.
+    pub keep_at: f64,
+    /// Tags at or above this probability are added.
+    pub add_at: f64,
+    pub examples: Vec<IrExample>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrExample {
+    pub text: String,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Label, Level};
 use crate::model::{
-    EmpowermentFile, EscalationFile, FileKind, Manifest, PlaybookFiles, SamplesFile, StaffingFile,
-    TagsFile, VoiceFile, ZendeskFile,
+    EmpowermentFile, EscalationFile, ExamplesFile, FileKind, Manifest, PlaybookFiles, SamplesFile,
+    StaffingFile, TagsFile, VoiceFile, ZendeskFile,
 };
 use crate::source::{FileId, SourceFile, Sources, Span};
 
@@ -218,13 +218,14 @@ struct Job {
 }
 
 fn part_jobs(files: &PlaybookFiles, manifest: &SourceFile) -> Vec<Job> {
-    let lists: [(&str, FileKind, &Vec<String>); 6] = [
+    let lists: [(&str, FileKind, &Vec<String>); 7] = [
         ("voice", FileKind::Voice, &files.voice),
         ("tags", FileKind::Tags, &files.tags),
         ("escalation", FileKind::Escalation, &files.escalation),
         ("empowerment", FileKind::Empowerment, &files.empowerment),
         ("staffing", FileKind::Staffing, &files.staffing),
         ("samples", FileKind::Samples, &files.samples),
+        ("examples", FileKind::Examples, &files.examples),
     ];
     let mut jobs = Vec::new();
     if let Some(name) = &files.zendesk {
@@ -352,6 +353,7 @@ enum Part {
     Empowerment(EmpowermentFile),
     Staffing(StaffingFile),
     Samples(SamplesFile),
+    Examples(ExamplesFile),
     Zendesk(ZendeskFile),
 }
 
@@ -369,6 +371,7 @@ impl Part {
             FileKind::Empowerment => Part::Empowerment(typed(value, id, source)?),
             FileKind::Staffing => Part::Staffing(typed(value, id, source)?),
             FileKind::Samples => Part::Samples(typed(value, id, source)?),
+            FileKind::Examples => Part::Examples(typed(value, id, source)?),
             FileKind::Zendesk => Part::Zendesk(typed(value, id, source)?),
             FileKind::Manifest => unreachable!("the manifest is not a part"),
         })
@@ -382,6 +385,7 @@ impl Part {
             Part::Empowerment(f) => pb.add_empowerment(id, f),
             Part::Staffing(f) => pb.add_staffing(id, f),
             Part::Samples(f) => pb.add_samples(id, f),
+            Part::Examples(f) => pb.add_examples(id, f),
             Part::Zendesk(f) => pb.add_zendesk(id, f),
         }
     }

@@ -95,6 +95,7 @@ pub struct Playbook {
     pub forecast: Vec<At<Forecast>>,
     pub service_levels: Vec<At<ServiceLevel>>,
     pub samples: Vec<At<Sample>>,
+    pub examples: Vec<At<Example>>,
     /// The Zendesk id mapping, when the manifest names one.
     pub zendesk: Option<At<ZendeskFile>>,
 }
@@ -127,6 +128,7 @@ impl Playbook {
             forecast: Vec::new(),
             service_levels: Vec::new(),
             samples: Vec::new(),
+            examples: Vec::new(),
             zendesk: None,
         }
     }
@@ -198,5 +200,9 @@ impl Playbook {
 
     pub(super) fn add_samples(&mut self, file: FileId, f: SamplesFile) {
         self.samples.extend(located(file, "samples", f.samples));
+    }
+
+    pub(super) fn add_examples(&mut self, file: FileId, f: ExamplesFile) {
+        self.examples.extend(located(file, "examples", f.examples));
     }
 }

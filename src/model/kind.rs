@@ -13,11 +13,12 @@ pub enum FileKind {
     Empowerment,
     Staffing,
     Samples,
+    Examples,
     Zendesk,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 8] = [
+    pub const ALL: [FileKind; 9] = [
         FileKind::Manifest,
         FileKind::Voice,
         FileKind::Tags,
@@ -25,6 +26,7 @@ impl FileKind {
         FileKind::Empowerment,
         FileKind::Staffing,
         FileKind::Samples,
+        FileKind::Examples,
         FileKind::Zendesk,
     ];
 
@@ -37,6 +39,7 @@ impl FileKind {
             FileKind::Empowerment => "empowerment",
             FileKind::Staffing => "staffing",
             FileKind::Samples => "samples",
+            FileKind::Examples => "examples",
             FileKind::Zendesk => "zendesk",
         }
     }

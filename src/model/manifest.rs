@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Id, Lang, MessageKind, RefTarget, TimeZoneName};
+use super::{Date, Id, Lang, Learning, MessageKind, RefTarget, TimeZoneName};
 
 /// The playbook's root file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -32,6 +32,9 @@ pub struct Manifest {
     /// Runtime tools the playbook is compiled for.
     #[serde(default)]
     pub targets: Targets,
+    /// How far the router trusts what it learns from `files.examples`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning: Option<Learning>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -116,6 +119,9 @@ pub struct PlaybookFiles {
     pub staffing: Vec<String>,
     #[serde(default)]
     pub samples: Vec<String>,
+    /// Labelled example messages the router learns tags from.
+    #[serde(default)]
+    pub examples: Vec<String>,
     /// The Zendesk id mapping, read when `targets.zendesk` is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zendesk: Option<String>,

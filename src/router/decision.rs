@@ -17,6 +17,10 @@ pub struct Decision<'r> {
     /// context words in the message, so they were not given.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub without_context: Vec<TagHit<'r>>,
+    /// Tags a keyword found but the playbook's examples make unlikely
+    /// (below `learning.keep_at`), so they were not given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub doubted: Vec<Doubted<'r>>,
     pub needs_reply: bool,
     /// The highest severity among the tags; the least severe level when no
     /// tag matched (its targets still apply).
@@ -148,6 +152,15 @@ pub struct TagHit<'r> {
     pub end: usize,
 }
 
+/// A keyword tag dropped on the examples' word.
+#[derive(Debug, Clone, Serialize)]
+pub struct Doubted<'r> {
+    #[serde(flatten)]
+    pub hit: TagHit<'r>,
+    /// How likely the examples make the tag, in hundredths.
+    pub probability: f32,
+}
+
 /// An exclusion keyword found in the message.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExclusionHit<'r> {
@@ -164,9 +177,22 @@ pub struct ExclusionHit<'r> {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Rule<'r> {
-    Keyword { keyword: &'r str, lang: &'r str },
-    Pattern { pattern: &'r str },
-    Incident { incident: &'r str, keyword: &'r str },
+    Keyword {
+        keyword: &'r str,
+        lang: &'r str,
+    },
+    Pattern {
+        pattern: &'r str,
+    },
+    Incident {
+        incident: &'r str,
+        keyword: &'r str,
+    },
+    /// No keyword: messages like this one were labelled with the tag
+    /// (`probability` at least `learning.add_at`).
+    Learned {
+        probability: f32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -16,6 +16,10 @@ fn rule_text(rule: &Rule) -> String {
         Rule::Incident { incident, keyword } => {
             format!("incident `{incident}` trigger \"{keyword}\"")
         }
+        Rule::Learned { probability } => format!(
+            "no keyword, but the examples make it {:.0}% likely",
+            probability * 100.0
+        ),
     }
 }
 
@@ -30,6 +34,11 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
     for t in &d.tags {
         let found = message.text.get(t.start..t.end).unwrap_or("");
         let rule = rule_text(&t.rule);
+        if let Rule::Learned { .. } = t.rule {
+            // The whole message is the evidence: no span to quote.
+            out.push(format!("tag {}: {rule}", t.tag));
+            continue;
+        }
         out.push(format!(
             "tag {}: {rule} matched \"{found}\" at bytes {}..{}",
             t.tag, t.start, t.end
@@ -41,6 +50,18 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
         out.push(format!(
             "not tag {}: {rule} matched \"{found}\" at bytes {}..{}, but none of the tag's context words is in the message",
             t.tag, t.start, t.end
+        ));
+    }
+    for x in &d.doubted {
+        let t = &x.hit;
+        let found = message.text.get(t.start..t.end).unwrap_or("");
+        out.push(format!(
+            "not tag {}: {} matched \"{found}\" at bytes {}..{}, but the examples make it only {:.0}% likely",
+            t.tag,
+            rule_text(&t.rule),
+            t.start,
+            t.end,
+            x.probability * 100.0
         ));
     }
     for x in &d.exclusions {

@@ -8,6 +8,7 @@ mod decision;
 pub mod explain;
 mod follow_ups;
 mod index;
+mod learned;
 pub mod matcher;
 mod message;
 
@@ -76,6 +77,8 @@ pub struct Router {
     own_kinds: personal_data::OwnKinds,
     bot: Option<bot::BotRules>,
     follow_ups: follow_ups::FollowUpRules,
+    /// What the examples taught, when the playbook has any.
+    learned: Option<learned::Learned>,
 }
 
 impl std::fmt::Debug for Router {
@@ -217,11 +220,17 @@ impl Router {
             })
             .collect();
         let index = Index::new(&ir, &ancestors)?;
+        let learned = ir
+            .learning
+            .as_ref()
+            .map(|l| learned::Learned::new(l, &tag_index, &ancestors))
+            .transpose()?;
         let own_kinds = personal_data::OwnKinds::new(&ir.own_personal_data)
             .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?;
         Ok(Router {
             bot: bot::BotRules::new(&ir, &index.queue_team),
             follow_ups: follow_ups::FollowUpRules::new(&ir),
+            learned,
             own_kinds,
             languages: LanguageId::new(&ir.languages),
             matcher: Matcher::new(&ir)?,
@@ -351,6 +360,7 @@ impl Router {
             tags: tagging.tags,
             exclusions: tagging.exclusions,
             without_context: tagging.without_context,
+            doubted: tagging.doubted,
             needs_reply,
             severity: ir
                 .severities
@@ -454,6 +464,12 @@ impl Router {
             tag_ids.push(t);
             tags.push(self.tag_hit(t, hit));
         }
+        let doubted = match &self.learned {
+            Some(learned) => {
+                self.second_opinion(learned, message, &excluded, &mut tag_ids, &mut tags)
+            }
+            None => Vec::new(),
+        };
         let exclusions = self.exclusions_that_cancelled(&exclusions, hits);
         // The incident's tag keeps its own exclusions: "planned maintenance"
         // is no outage, in incident mode or out of it.
@@ -490,11 +506,80 @@ impl Router {
             tags,
             tag_ids,
             without_context,
+            doubted,
             exclusions,
             emergency,
             evidence,
             incident: incident.filter(|_| incident_hit.is_some()),
         }
+    }
+
+    /// The examples' word on the keyword tags: those they make unlikely
+    /// are dropped (and returned), and tags they make likely enough are
+    /// added where no keyword found the tag or one below it. A tag an
+    /// exclusion cancelled, or that does not apply on the message's
+    /// channel or kind, is never added: those are the author's rules.
+    fn second_opinion<'a>(
+        &'a self,
+        learned: &learned::Learned,
+        message: &Message,
+        excluded: &[usize],
+        tag_ids: &mut Vec<usize>,
+        tags: &mut Vec<TagHit<'a>>,
+    ) -> Vec<Doubted<'a>> {
+        let ir = &self.ir;
+        let p = learned.probabilities(&message.text);
+        let mut doubted = Vec::new();
+        let mut i = 0;
+        while i < tag_ids.len() {
+            match learned.judged_by[tag_ids[i]] {
+                Some(l) if p[l] < learned.keep_at => {
+                    tag_ids.remove(i);
+                    doubted.push(Doubted {
+                        hit: tags.remove(i),
+                        probability: p[l],
+                    });
+                }
+                _ => i += 1,
+            }
+        }
+        for (l, &t) in learned.label_tags.iter().enumerate() {
+            let tag = &ir.tags[t];
+            let found = tag_ids.iter().any(|&x| x == t || self.is_below(x, t));
+            if p[l] >= learned.add_at
+                && !found
+                && !excluded.contains(&t)
+                && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
+                && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
+            {
+                tag_ids.push(t);
+                tags.push(TagHit {
+                    tag: &tag.id,
+                    rule: Rule::Learned { probability: p[l] },
+                    start: 0,
+                    end: message.text.len(),
+                });
+            }
+        }
+        doubted
+    }
+
+    /// Whether tag `t` lies below `ancestor` in the taxonomy.
+    fn is_below(&self, t: usize, ancestor: usize) -> bool {
+        let mut at = t;
+        // A chain longer than the taxonomy is a cycle: stop.
+        for _ in 0..self.ir.tags.len() {
+            match self.ir.tags[at]
+                .parent
+                .as_ref()
+                .and_then(|p| self.tag_index.get(p))
+            {
+                Some(&p) if p == ancestor => return true,
+                Some(&p) => at = p,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The exclusions that cancelled something, for the trace: a tag with
@@ -934,6 +1019,7 @@ struct Tagging<'a> {
     /// The tags' indices, in the order of `tags`.
     tag_ids: Vec<usize>,
     without_context: Vec<TagHit<'a>>,
+    doubted: Vec<Doubted<'a>>,
     exclusions: Vec<ExclusionHit<'a>>,
     /// An emergency boost keyword is in the text.
     emergency: bool,

@@ -8,7 +8,8 @@
 
 use crate::model::{Audience, ExclusionScope, MessageKind, Priority};
 use crate::router::{
-    Boost, Clock, Coverage, Decision, LanguageSource, ResponseReason, Rule, RungDue, TagHit,
+    Boost, Clock, Coverage, Decision, Doubted, LanguageSource, ResponseReason, Rule, RungDue,
+    TagHit,
 };
 
 /// Appends `d` as a JSON object, with `"explain"` last when given, and a
@@ -39,6 +40,10 @@ pub fn write(buf: &mut Vec<u8>, d: &Decision, explain: Option<&[String]>) {
     if !d.without_context.is_empty() {
         buf.extend_from_slice(b",\"without_context\":");
         tag_hits(buf, &d.without_context);
+    }
+    if !d.doubted.is_empty() {
+        buf.extend_from_slice(b",\"doubted\":");
+        doubted(buf, &d.doubted);
     }
     buf.extend_from_slice(if d.needs_reply {
         b",\"needs_reply\":true,\"severity\":"
@@ -156,35 +161,67 @@ fn tag_hits(buf: &mut Vec<u8>, hits: &[TagHit]) {
     buf.push(b'[');
     for (i, h) in hits.iter().enumerate() {
         comma(buf, i);
-        buf.extend_from_slice(b"{\"tag\":");
-        string(buf, h.tag);
-        buf.extend_from_slice(b",\"rule\":");
-        match h.rule {
-            Rule::Keyword { keyword, lang } => {
-                buf.extend_from_slice(b"{\"kind\":\"keyword\",\"keyword\":");
-                string(buf, keyword);
-                buf.extend_from_slice(b",\"lang\":");
-                string(buf, lang);
-            }
-            Rule::Pattern { pattern } => {
-                buf.extend_from_slice(b"{\"kind\":\"pattern\",\"pattern\":");
-                string(buf, pattern);
-            }
-            Rule::Incident { incident, keyword } => {
-                buf.extend_from_slice(b"{\"kind\":\"incident\",\"incident\":");
-                string(buf, incident);
-                buf.extend_from_slice(b",\"keyword\":");
-                string(buf, keyword);
-            }
-        }
-        buf.push(b'}');
-        span(buf, h.start, h.end);
+        tag_hit(buf, h);
         buf.push(b'}');
     }
     buf.push(b']');
 }
 
-/// `,"start":N,"end":M`
+fn doubted(buf: &mut Vec<u8>, doubted: &[Doubted]) {
+    buf.push(b'[');
+    for (i, d) in doubted.iter().enumerate() {
+        comma(buf, i);
+        tag_hit(buf, &d.hit);
+        buf.extend_from_slice(b",\"probability\":");
+        fraction(buf, d.probability);
+        buf.push(b'}');
+    }
+    buf.push(b']');
+}
+
+/// A tag hit's fields, after its opening brace is written and before
+/// its closing one.
+fn tag_hit(buf: &mut Vec<u8>, h: &TagHit) {
+    buf.extend_from_slice(b"{\"tag\":");
+    string(buf, h.tag);
+    buf.extend_from_slice(b",\"rule\":");
+    match h.rule {
+        Rule::Keyword { keyword, lang } => {
+            buf.extend_from_slice(b"{\"kind\":\"keyword\",\"keyword\":");
+            string(buf, keyword);
+            buf.extend_from_slice(b",\"lang\":");
+            string(buf, lang);
+        }
+        Rule::Pattern { pattern } => {
+            buf.extend_from_slice(b"{\"kind\":\"pattern\",\"pattern\":");
+            string(buf, pattern);
+        }
+        Rule::Incident { incident, keyword } => {
+            buf.extend_from_slice(b"{\"kind\":\"incident\",\"incident\":");
+            string(buf, incident);
+            buf.extend_from_slice(b",\"keyword\":");
+            string(buf, keyword);
+        }
+        Rule::Learned { probability } => {
+            buf.extend_from_slice(b"{\"kind\":\"learned\",\"probability\":");
+            fraction(buf, probability);
+        }
+    }
+    buf.push(b'}');
+    span(buf, h.start, h.end);
+}
+
+/// A probability as serde writes an `f32`: the shortest form that reads
+/// back the same, with `.0` on whole numbers.
+fn fraction(buf: &mut Vec<u8>, p: f32) {
+    use std::io::Write;
+    let at = buf.len();
+    let _ = write!(buf, "{p}");
+    if !buf[at..].contains(&b'.') {
+        buf.extend_from_slice(b".0");
+    }
+}
+
 fn span(buf: &mut Vec<u8>, start: usize, end: usize) {
     buf.extend_from_slice(b",\"start\":");
     number(buf, start as u64);

@@ -1,5 +1,6 @@
 //! Every field of every decision, pinned: the labelled accuracy messages
-//! (1,704 realistic texts in eight languages) routed through the bundled
+//! (1,960 realistic texts in eight languages: the Nordlink playbook's
+//! examples, then the holdout corpus) routed through the bundled
 //! and the Nordlink playbooks at arrival times spread over two years, as
 //! JSON lines, with the trace and in incident mode. The output is long
 //! (6.6 MB), so the test keeps its FNV-1a digest.
@@ -27,21 +28,28 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// and every eleventh from an author with many followers.
 fn messages(channels: &[&str]) -> String {
     let mut out = String::new();
-    let mut files: Vec<_> = ["tune", "holdout"]
-        .iter()
-        .flat_map(|part| {
-            std::fs::read_dir(root().join("accuracy/routing").join(part))
-                .expect("the routing corpus")
-                .map(|e| e.expect("an entry").path())
-        })
+    let loaded = carebook::load::load(&root().join("accuracy/telecom"), &Default::default())
+        .expect("the Nordlink playbook");
+    let pb = loaded.playbook.expect("loads");
+    let mut records: Vec<serde_json::Value> = carebook::accuracy::examples_of(&pb)
+        .into_iter()
+        .map(|e| serde_json::json!({"id": e.id, "kind": e.kind, "text": e.text, "true_lang": e.true_lang}))
+        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(root().join("accuracy/routing/holdout"))
+        .expect("the routing corpus")
+        .map(|e| e.expect("an entry").path())
         .collect();
     files.sort();
-    let start = jiff::Timestamp::from_second(1_767_225_600).expect("2026-01-01");
-    let mut i: i64 = 0;
     for file in files {
         let text = std::fs::read_to_string(&file).expect("a corpus file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let record: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            records.push(serde_json::from_str(line).expect("a JSON line"));
+        }
+    }
+    let start = jiff::Timestamp::from_second(1_767_225_600).expect("2026-01-01");
+    for (i, record) in records.iter().enumerate() {
+        let i = i as i64;
+        {
             let at = start
                 .checked_add(jiff::SignedDuration::from_secs(i * 26_000))
                 .expect("in range");
@@ -61,7 +69,6 @@ fn messages(channels: &[&str]) -> String {
                 message["author"] = serde_json::json!({"handle": "@big", "followers": 250_000});
             }
             let _ = writeln!(out, "{message}");
-            i += 1;
         }
     }
     out
@@ -77,7 +84,7 @@ fn digest_of(playbook: &str, channels: &[&str], extra: &[&str], label: &str) -> 
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout.lines().count(),
-        1_704,
+        1_960,
         "one decision per message"
     );
     if let Some(dir) = std::env::var_os("CAREBOOK_DIGEST_OUT") {
@@ -119,8 +126,8 @@ fn decisions_are_unchanged() {
 }
 
 const EXPECTED: [&str; 4] = [
-    "bundled 6e0b558a670f492d",
-    "bundled-explain 5af04133fc5a5338",
-    "bundled-incident 2ea8c518e38cd20a",
-    "telecom 4bf43736a10f6c65",
+    "bundled c8c76f1effbc1a18",
+    "bundled-explain d73a181fb6adea1c",
+    "bundled-incident 494bfeed3dcf4a01",
+    "telecom 851c8c5e796963c8",
 ];

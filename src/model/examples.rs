@@ -1,0 +1,69 @@
+//! Labelled example messages: what the team tagged real messages with,
+//! for the router to learn from beside its keywords.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Lang, MessageKind, RefTarget};
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesFile {
+    pub examples: Vec<Example>,
+}
+
+/// One message as a customer wrote it, with the tags a care lead gave it
+/// from its meaning (none for a message that needs no tag).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub text: String,
+    #[schemars(extend("x-carebook-ref" = RefTarget::Tag))]
+    pub tags: Vec<Id>,
+    /// The language it is written in, for measuring language
+    /// identification; the router does not learn from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Language))]
+    pub lang: Option<Lang>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-carebook-ref" = RefTarget::Channel))]
+    pub channel: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<MessageKind>,
+}
+
+/// How far the router trusts what it learned from the examples.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Learning {
+    /// A tag a keyword found is dropped when the examples give it a
+    /// probability below this: the message looks like those labelled
+    /// without it. 0 keeps every keyword match.
+    #[serde(default = "default_keep_at")]
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub keep_at: f64,
+    /// A tag no keyword found is added when the examples give it at least
+    /// this probability. Above 1, the router adds none.
+    #[serde(default = "default_add_at")]
+    #[schemars(range(min = 0.0))]
+    pub add_at: f64,
+}
+
+impl Default for Learning {
+    fn default() -> Self {
+        Learning {
+            keep_at: default_keep_at(),
+            add_at: default_add_at(),
+        }
+    }
+}
+
+fn default_keep_at() -> f64 {
+    0.1
+}
+
+fn default_add_at() -> f64 {
+    0.25
+}

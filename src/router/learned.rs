@@ -1,0 +1,81 @@
+//! The tags the router learns from the playbook's labelled examples: a
+//! second opinion on every keyword match, and tags for messages no
+//! keyword reaches.
+
+use std::collections::BTreeMap;
+
+use super::RouterError;
+use crate::detect::classifier::{Classifier, Example};
+use crate::ir::IrLearning;
+
+/// A tag needs this many examples before the router judges it: from
+/// fewer, the classifier learns the examples' other words, not the tag.
+pub const FEWEST_EXAMPLES: usize = 5;
+
+pub struct Learned {
+    classifier: Classifier,
+    /// The tag of each label.
+    pub label_tags: Vec<usize>,
+    /// For each tag, the label it is judged by: its own, or its nearest
+    /// ancestor's (`safety-device` is judged as `safety` when examples are
+    /// labelled only with the parent).
+    pub judged_by: Vec<Option<usize>>,
+    pub keep_at: f32,
+    pub add_at: f32,
+}
+
+impl Learned {
+    pub fn new(
+        learning: &IrLearning,
+        tag_index: &BTreeMap<String, usize>,
+        ancestors: &[Vec<usize>],
+    ) -> Result<Learned, RouterError> {
+        let mut count = vec![0usize; ancestors.len()];
+        for e in &learning.examples {
+            for t in &e.tags {
+                let &i = tag_index.get(t).ok_or_else(|| RouterError::Missing {
+                    what: "tag",
+                    id: t.clone(),
+                })?;
+                count[i] += 1;
+            }
+        }
+        let label_tags: Vec<usize> = (0..count.len())
+            .filter(|&t| count[t] >= FEWEST_EXAMPLES)
+            .collect();
+        let label_of = |t: usize| label_tags.iter().position(|&x| x == t);
+        let judged_by = ancestors
+            .iter()
+            .map(|chain| chain.iter().find_map(|&t| label_of(t)))
+            .collect();
+        let examples: Vec<Example> = learning
+            .examples
+            .iter()
+            .map(|e| Example {
+                text: &e.text,
+                labels: e
+                    .tags
+                    .iter()
+                    .filter_map(|t| tag_index.get(t).and_then(|&i| label_of(i)))
+                    .collect(),
+            })
+            .collect();
+        Ok(Learned {
+            classifier: Classifier::train(label_tags.len(), &examples),
+            label_tags,
+            judged_by,
+            keep_at: learning.keep_at as f32,
+            add_at: learning.add_at as f32,
+        })
+    }
+
+    /// Each label's probability for `text`, rounded to hundredths: the
+    /// figure the trace shows is the one compared with the thresholds.
+    pub fn probabilities(&self, text: &str) -> Vec<f32> {
+        let (mut features, mut out) = (Vec::new(), Vec::new());
+        self.classifier.probabilities(text, &mut features, &mut out);
+        out.iter_mut()
+            .for_each(|p| *p = (*p * 100.0).round() / 100.0);
+        out
+    }
+}
