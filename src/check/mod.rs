@@ -6,6 +6,7 @@ mod authority;
 mod bot;
 mod coverage;
 mod cycles;
+mod examples;
 mod follow_ups;
 mod handoff;
 mod ids;
@@ -256,6 +257,7 @@ fn run_with(
     if tag_cycle_free && references_ok {
         let facts = TagFacts::new(&cx.pb.tags, &cx.pb.severities);
         tags::check(&mut cx, &facts);
+        examples::check(&mut cx);
         let table = RouteTable::build(&cx, &facts);
         routes::check(&mut cx, &facts, &table);
         sla::check_first_human(&mut cx, &facts, &table);

@@ -27,6 +27,10 @@ pub struct Example<'a> {
     pub labels: Vec<usize>,
 }
 
+/// A label needs this many examples before it is learned: from fewer,
+/// the classifier learns the examples' other words, not the label.
+pub const FEWEST_EXAMPLES: usize = 5;
+
 /// Passes over the examples, step size, and L2 weight decay. Chosen on a
 /// development set of messages the Nordlink keywords were not tuned on
 /// (docs/accuracy.md); the results vary little around them.

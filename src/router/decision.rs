@@ -158,7 +158,7 @@ pub struct Doubted<'r> {
     #[serde(flatten)]
     pub hit: TagHit<'r>,
     /// How likely the examples make the tag, in hundredths.
-    pub probability: f32,
+    pub probability: f64,
 }
 
 /// An exclusion keyword found in the message.
@@ -191,7 +191,7 @@ pub enum Rule<'r> {
     /// No keyword: messages like this one were labelled with the tag
     /// (`probability` at least `learning.add_at`).
     Learned {
-        probability: f32,
+        probability: f64,
     },
 }
 

@@ -5,12 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::RouterError;
-use crate::detect::classifier::{Classifier, Example};
+use crate::detect::classifier::{Classifier, Example, FEWEST_EXAMPLES};
 use crate::ir::IrLearning;
-
-/// A tag needs this many examples before the router judges it: from
-/// fewer, the classifier learns the examples' other words, not the tag.
-pub const FEWEST_EXAMPLES: usize = 5;
 
 pub struct Learned {
     classifier: Classifier,
@@ -20,8 +16,8 @@ pub struct Learned {
     /// ancestor's (`safety-device` is judged as `safety` when examples are
     /// labelled only with the parent).
     pub judged_by: Vec<Option<usize>>,
-    pub keep_at: f32,
-    pub add_at: f32,
+    pub keep_at: f64,
+    pub add_at: f64,
 }
 
 impl Learned {
@@ -64,18 +60,18 @@ impl Learned {
             classifier: Classifier::train(label_tags.len(), &examples),
             label_tags,
             judged_by,
-            keep_at: learning.keep_at as f32,
-            add_at: learning.add_at as f32,
+            keep_at: learning.keep_at,
+            add_at: learning.add_at,
         })
     }
 
     /// Each label's probability for `text`, rounded to hundredths: the
     /// figure the trace shows is the one compared with the thresholds.
-    pub fn probabilities(&self, text: &str) -> Vec<f32> {
+    pub fn probabilities(&self, text: &str) -> Vec<f64> {
         let (mut features, mut out) = (Vec::new(), Vec::new());
         self.classifier.probabilities(text, &mut features, &mut out);
-        out.iter_mut()
-            .for_each(|p| *p = (*p * 100.0).round() / 100.0);
-        out
+        out.iter()
+            .map(|&p| (f64::from(p) * 100.0).round() / 100.0)
+            .collect()
     }
 }

@@ -211,9 +211,9 @@ fn tag_hit(buf: &mut Vec<u8>, h: &TagHit) {
     span(buf, h.start, h.end);
 }
 
-/// A probability as serde writes an `f32`: the shortest form that reads
+/// A probability as serde writes an `f64`: the shortest form that reads
 /// back the same, with `.0` on whole numbers.
-fn fraction(buf: &mut Vec<u8>, p: f32) {
+fn fraction(buf: &mut Vec<u8>, p: f64) {
     use std::io::Write;
     let at = buf.len();
     let _ = write!(buf, "{p}");
@@ -629,5 +629,51 @@ mod tests {
             }
         }
         assert!(checked > 50, "{checked}");
+    }
+
+    /// The Nordlink playbook learns from its examples: its decisions hold
+    /// learned tags and doubted keyword tags, which the bundled playbook's
+    /// never do.
+    #[test]
+    fn learned_and_doubted_tags_match_serde() {
+        use crate::router::{DecideOptions, Message, Router, Rule};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("accuracy/telecom");
+        let validated = crate::validate(&dir, &Default::default()).expect("Nordlink");
+        let playbook = validated.valid().expect("valid");
+        let router = Router::new(&crate::ir::lower(playbook)).expect("router");
+        let (mut learned, mut doubted) = (0, 0);
+        for (i, e) in playbook.examples.iter().enumerate() {
+            let message = Message {
+                id: format!("e{i}"),
+                channel: "x".into(),
+                kind: crate::model::MessageKind::Public,
+                text: e.text.clone(),
+                received_at: jiff::Timestamp::UNIX_EPOCH,
+                lang: None,
+                author: None,
+            };
+            let d = router.decide(&message, &DecideOptions::default());
+            learned += d
+                .tags
+                .iter()
+                .filter(|t| matches!(t.rule, Rule::Learned { .. }))
+                .count();
+            doubted += d.doubted.len();
+            let explain = crate::router::explain::explain(&d, &message);
+            let mut mine = Vec::new();
+            write(&mut mine, &d, Some(&explain));
+            let mut value = serde_json::to_value(&d).expect("json");
+            value["explain"] = serde_json::Value::from(explain);
+            let mut theirs = serde_json::to_vec(&value).expect("json");
+            theirs.push(b'\n');
+            assert_eq!(
+                String::from_utf8_lossy(&mine),
+                String::from_utf8_lossy(&theirs)
+            );
+        }
+        assert!(
+            learned > 10 && doubted > 0,
+            "{learned} learned, {doubted} doubted"
+        );
     }
 }

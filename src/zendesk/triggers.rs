@@ -911,6 +911,17 @@ fn not_exported(ir: &Ir, notes: &mut Notes) {
             );
         }
     }
+    if let Some(learning) = &ir.learning {
+        notes.add(
+            "learning",
+            format!(
+                "carebook also decides tags from {} labelled examples: it drops a keyword tag they make less than {:.0}% likely and adds a tag they make at least {:.0}% likely; Zendesk triggers match keywords only, so they tag as carebook would without the examples",
+                learning.examples.len(),
+                learning.keep_at * 100.0,
+                learning.add_at * 100.0
+            ),
+        );
+    }
     if !ir.go_private.is_empty() {
         notes.add(
             "go private",

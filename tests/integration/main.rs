@@ -21,6 +21,7 @@ mod hostile;
 mod init;
 mod keyword_forms;
 mod layers;
+mod learning;
 mod limits;
 mod lint_reply;
 mod router;
