@@ -154,54 +154,69 @@ fn sigmoid(z: f32) -> f32 {
 pub fn features(text: &str, out: &mut Vec<u64>) {
     out.clear();
     let folded = fold(text, true);
-    let mut run: Vec<char> = Vec::new();
-    let mut chars = folded.text.chars().peekable();
-    while chars.peek().is_some() {
+    // A run of word characters, after the `<` that marks its start.
+    let mut run: Vec<char> = Vec::with_capacity(64);
+    let mut chars = folded.text.chars();
+    loop {
         run.clear();
+        run.push('<');
+        let mut unspaced = false;
+        let mut at_end = true;
         for c in chars.by_ref() {
-            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+            if is_word_char(c) {
+                unspaced |= is_unspaced(c);
                 run.push(c);
             } else {
+                at_end = false;
                 break;
             }
         }
-        if run.is_empty() {
-            continue;
-        }
-        if run.iter().any(|&c| is_unspaced(c)) {
-            for n in 1..=3 {
-                for gram in run.windows(n) {
-                    out.push(hash(b'c', gram));
-                }
+        if run.len() > 1 {
+            if unspaced {
+                grams(b'c', &run[1..], 1, 3, out);
+            } else {
+                out.push(run[1..].iter().fold(seed(b'w'), |h, &c| step(h, c)));
+                run.push('>');
+                grams(b'g', &run, 3, 5, out);
             }
-        } else {
-            out.push(hash(b'w', &run));
-            run.insert(0, '<');
-            run.push('>');
-            for n in 3..=5 {
-                for gram in run.windows(n) {
-                    out.push(hash(b'g', gram));
-                }
+        }
+        if at_end {
+            break;
+        }
+    }
+}
+
+/// Letters, digits and the combining marks that belong to them (Thai
+/// vowels, kana voicing).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    }
+}
+
+/// Every n-gram of `chars` with `fewest <= n <= most`, hashed: one pass
+/// from each start gives the hash of each length in turn.
+fn grams(kind: u8, chars: &[char], fewest: usize, most: usize, out: &mut Vec<u64>) {
+    for start in 0..chars.len() {
+        let mut h = seed(kind);
+        for (k, &c) in chars[start..].iter().take(most).enumerate() {
+            h = step(h, c);
+            if k + 1 >= fewest {
+                out.push(h);
             }
         }
     }
 }
 
-/// FNV-1a over a kind byte and the characters' UTF-8.
-fn hash(kind: u8, chars: &[char]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(kind);
-    let mut buf = [0u8; 4];
-    for c in chars {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            eat(b);
-        }
-    }
-    h
+/// FNV-1a over a kind byte, then one step per character.
+fn seed(kind: u8) -> u64 {
+    step(0xcbf2_9ce4_8422_2325, char::from(kind))
+}
+
+fn step(h: u64, c: char) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Keys that are already hashes need no hashing again.
