@@ -84,7 +84,7 @@ type PartItems = fn(&Playbook, &Ir) -> BTreeMap<String, Value>;
 pub fn compare(base: &Playbook, head: &Playbook) -> Result<Report, crate::router::RouterError> {
     let (ir_base, ir_head) = (crate::ir::lower(base), crate::ir::lower(head));
     let mut sections = Vec::new();
-    let parts: [(&'static str, PartItems); 13] = [
+    let parts: [(&'static str, PartItems); 14] = [
         ("tags", |_, ir| {
             items(ir.tags.iter().map(|t| (t.id.clone(), t)))
         }),
@@ -131,6 +131,7 @@ pub fn compare(base: &Playbook, head: &Playbook) -> Result<Report, crate::router
         ("macros", |pb, _| {
             items(pb.macros.iter().map(|m| (m.id.0.clone(), &m.value)))
         }),
+        ("labelled examples", |_, ir| learning_summary(ir)),
         ("channels and languages", |_, ir| {
             let mut m = items(ir.channels.iter().map(|c| (format!("channel {}", c.id), c)));
             m.extend(items([("languages".to_string(), &ir.languages)]));
@@ -215,6 +216,41 @@ pub fn compare(base: &Playbook, head: &Playbook) -> Result<Report, crate::router
         samples: samples.len(),
         traffic: None,
     })
+}
+
+/// What the router learns from, as one item: the thresholds, how many
+/// examples, how many carry each tag, and a digest of the labelled texts.
+/// The texts themselves are too many to list; a changed count or digest
+/// says where to look, and the samples below show what it does.
+fn learning_summary(ir: &Ir) -> BTreeMap<String, Value> {
+    let Some(l) = &ir.learning else {
+        return BTreeMap::new();
+    };
+    let mut summary = serde_json::Map::new();
+    summary.insert("keep_at".into(), l.keep_at.into());
+    summary.insert("add_at".into(), l.add_at.into());
+    summary.insert("examples".into(), l.examples.len().into());
+    // FNV-1a over each text and its tags, in order.
+    let digest = l.examples.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, e| {
+        let bytes = e
+            .text
+            .bytes()
+            .chain(e.tags.iter().flat_map(|t| t.bytes().chain([0])));
+        bytes
+            .chain([0xff])
+            .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    });
+    summary.insert("texts and labels".into(), format!("{digest:016x}").into());
+    let mut per_tag: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &l.examples {
+        for t in &e.tags {
+            *per_tag.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    for (tag, n) in per_tag {
+        summary.insert(format!("labelled {tag}"), n.into());
+    }
+    BTreeMap::from([("learning".to_string(), Value::Object(summary))])
 }
 
 fn items<'a, T: Serialize + 'a>(

@@ -150,3 +150,35 @@ fn compile_carries_the_examples_and_says_what_zendesk_cannot_learn() {
     );
     assert_eq!(routing["learning"]["keep_at"], 0.1);
 }
+
+#[test]
+fn diff_shows_a_change_to_the_examples_and_its_thresholds() {
+    let tmp = playbook_from(Some(
+        &crate::common::fixtures().join("clean/learning-from-examples"),
+    ));
+    let dir = tmp.path();
+    crate::common::git(dir, &["init", "-q"]);
+    crate::common::git(dir, &["add", "."]);
+    crate::common::git(dir, &["commit", "-q", "-m", "base"]);
+    let examples = dir.join("pb/examples.yaml");
+    let mut text = std::fs::read_to_string(&examples).unwrap();
+    text.push_str("  - {text: \"still waiting for my order\", tags: [delay], lang: en}\n");
+    std::fs::write(&examples, text).unwrap();
+    let manifest = dir.join("pb/carebook.yaml");
+    let m = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, m.replace("add_at: 0.3", "add_at: 0.4")).unwrap();
+    crate::common::git(dir, &["commit", "-q", "-am", "head"]);
+    let out = run_in(
+        dir,
+        &["diff", "HEAD~1", "HEAD", "-p", "pb", "--exit-code"],
+        None,
+    );
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(out.stdout.contains("labelled examples:"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("add_at: 0.3 → 0.4; examples: 12 → 13; labelled delay: 5 → 6"),
+        "{}",
+        out.stdout
+    );
+}
