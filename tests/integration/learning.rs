@@ -182,3 +182,23 @@ fn diff_shows_a_change_to_the_examples_and_its_thresholds() {
         out.stdout
     );
 }
+
+#[test]
+fn the_handbook_says_which_tags_are_learned() {
+    let out = run_in(
+        &crate::common::root(),
+        &["handbook", "-p", "accuracy/telecom"],
+        None,
+    );
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let refunds = out
+        .stdout
+        .split("\n### ")
+        .find(|s| s.starts_with("`refund`"))
+        .expect("the refund tag's entry");
+    assert!(
+        refunds.contains("- Also learned from ")
+            && refunds.contains(" labelled messages: the router adds it"),
+        "{refunds}"
+    );
+}

@@ -34,6 +34,9 @@ pub struct TagEntry {
     /// Words of which one must also be in the message.
     pub context: Vec<LangWords>,
     pub patterns: usize,
+    /// Labelled example messages with this tag that the router learns
+    /// from.
+    pub labelled: usize,
     pub macros: Vec<String>,
     /// Sample messages that get this tag.
     pub examples: Vec<SampleCase>,
@@ -117,6 +120,11 @@ pub(super) fn tags(
                 keywords: names.lang_words(&t.detect.keywords),
                 context: names.lang_words(&t.detect.context),
                 patterns: t.detect.patterns.len(),
+                labelled: pb
+                    .examples
+                    .iter()
+                    .filter(|e| e.tags.iter().any(|x| *x == t.id))
+                    .count(),
                 macros: pb
                     .macros
                     .iter()
