@@ -1,14 +1,21 @@
-//! Labelled examples (CB319): every tag the examples label is labelled
-//! often enough for the router to learn it.
+//! Labelled examples: every tag the examples label is labelled often
+//! enough for the router to learn it (CB319), and no sample message is
+//! one of them (CB320).
 
 use std::collections::BTreeMap;
 
 use super::Context;
 use crate::detect::classifier::FEWEST_EXAMPLES;
+use crate::detect::fold::fold;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Loc;
 
 pub fn check(cx: &mut Context) {
+    too_few(cx);
+    samples_learned(cx);
+}
+
+fn too_few(cx: &mut Context) {
     // Each label's count and its first example, in tag order of first use.
     let mut seen: BTreeMap<&str, (usize, &Loc, usize)> = BTreeMap::new();
     for e in &cx.pb.examples {
@@ -35,6 +42,48 @@ pub fn check(cx: &mut Context) {
             .help(format!(
                 "label at least {FEWEST_EXAMPLES} real messages with `{tag}`, or remove it from these examples"
             )),
+        );
+    }
+}
+
+/// A sample whose text, folded as keywords are, is an example's: the
+/// router learned its answer, so the sample no longer tests the rules.
+fn samples_learned(cx: &mut Context) {
+    if cx.pb.examples.is_empty() {
+        return;
+    }
+    let key = |text: &str| {
+        fold(text, true)
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let examples: BTreeMap<String, &Loc> = cx
+        .pb
+        .examples
+        .iter()
+        .map(|e| (key(&e.text), &e.loc))
+        .collect();
+    for sample in &cx.pb.samples {
+        let Some(example) = examples.get(&key(&sample.text)) else {
+            continue;
+        };
+        let label = cx
+            .label(&sample.loc.child("text"))
+            .with_message("also a labelled example");
+        let also = cx.label(&example.child("text")).with_message("the example");
+        cx.push(
+            Diagnostic::new(
+                Code::SampleIsExample,
+                format!(
+                    "sample `{}` is also a labelled example: the router learns its tags from it, so the sample passes whatever the keywords say",
+                    sample.id
+                ),
+            )
+            .at(label)
+            .related(also)
+            .help("keep samples and examples apart: remove it from the examples, or write the sample another way"),
         );
     }
 }

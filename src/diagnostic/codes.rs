@@ -95,6 +95,7 @@ codes! {
     HandoffUncovered => "CB317", "handoff-uncovered", Error, "The bot hands off to a queue with hours when nobody who speaks the language is on shift";
     TextMissingLanguage => "CB318", "text-missing-language", Error, "A proactive post or the bot's holding reply or hand-off words lack a language they must speak";
     TooFewExamples => "CB319", "too-few-examples", Warning, "A tag has too few labelled examples for the router to learn it";
+    SampleIsExample => "CB320", "sample-is-example", Warning, "A sample message is also a labelled example, so its test proves only that the router learned it";
     // Brand voice: macros in validate, drafts in lint-reply.
     BannedPhrase => "CB401", "banned-phrase", Error, "A reply uses a phrase the voice guide bans";
     DiscouragedPhrase => "CB402", "discouraged-phrase", Warning, "A reply uses a phrase the voice guide discourages";
