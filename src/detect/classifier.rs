@@ -148,7 +148,7 @@ fn sigmoid(z: f32) -> f32 {
 
 /// The hashes of `text`'s features, with repeats: each word and the
 /// character 3- to 5-grams of the word with its edges marked, or in a run
-/// of a script without spaces, every 1- to 3-gram of characters. Text is
+/// of a script without spaces, every character and pair of characters. Text is
 /// folded as keywords are, diacritics removed: customers type without
 /// them.
 pub fn features(text: &str, out: &mut Vec<u64>) {
@@ -173,7 +173,7 @@ pub fn features(text: &str, out: &mut Vec<u64>) {
         }
         if run.len() > 1 {
             if unspaced {
-                grams(b'c', &run[1..], 1, 3, out);
+                grams(b'c', &run[1..], 1, 2, out);
             } else {
                 out.push(run[1..].iter().fold(seed(b'w'), |h, &c| step(h, c)));
                 run.push('>');
@@ -316,8 +316,8 @@ mod tests {
     fn unspaced_text_gives_character_ngrams() {
         let mut f = Vec::new();
         features("通信障害", &mut f);
-        // 4 + 3 + 2 grams of one run.
-        assert_eq!(f.len(), 9);
+        // 4 characters and 3 pairs of one run.
+        assert_eq!(f.len(), 7);
         features("Störung", &mut f);
         // The word, and 3-, 4- and 5-grams of "<storung>" (8 + 1 chars).
         assert_eq!(f.len(), 1 + 7 + 6 + 5);

@@ -1,5 +1,5 @@
 //! Every field of every decision, pinned: the labelled accuracy messages
-//! (1,960 realistic texts in eight languages: the Nordlink playbook's
+//! (2,472 realistic texts in eight languages: the Nordlink playbook's
 //! examples, then the holdout corpus) routed through the bundled
 //! and the Nordlink playbooks at arrival times spread over two years, as
 //! JSON lines, with the trace and in incident mode. The output is long
@@ -84,7 +84,7 @@ fn digest_of(playbook: &str, channels: &[&str], extra: &[&str], label: &str) -> 
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout.lines().count(),
-        1_960,
+        2_472,
         "one decision per message"
     );
     if let Some(dir) = std::env::var_os("CAREBOOK_DIGEST_OUT") {
