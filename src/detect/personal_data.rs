@@ -1,12 +1,15 @@
 //! Personal data in a message or reply: e-mail addresses, phone numbers in
-//! the national layouts of the markets carebook serves and E.164, card
-//! numbers (Luhn-checked, not inside a longer number), IBANs
-//! (mod-97-checked), national identity numbers (checksum-checked: Polish
-//! PESEL, Estonian isikukood, Finnish henkilötunnus, German Steuer-ID),
-//! booking, order, customer and account references, passwords. One
-//! detector for the router (a message with personal data is answered in
-//! private) and the voice linter (a public reply must not contain or ask
-//! for it).
+//! the national layouts of the markets carebook serves and E.164 (not a
+//! business's freephone or shared-cost line), card numbers (Luhn-checked,
+//! not inside a longer number), IBANs (mod-97-checked), national identity
+//! numbers (checksum-checked: Polish PESEL, Estonian isikukood, Finnish
+//! henkilötunnus, German Steuer-ID, Swedish personnummer, Japan's My
+//! Number, Thailand's identity number; not inside a longer code),
+//! booking, order, customer and account references (after a word for
+//! them, or in brackets after a word for a document), passwords and
+//! PINs. One detector for the router (a message with personal data is
+//! answered in private) and the voice linter (a public reply must not
+//! contain or ask for it).
 //!
 //! Boundaries are ASCII word boundaries (`(?-u:\b)`): Japanese and Thai
 //! are written without spaces, so a number or address stands right
@@ -147,6 +150,78 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
     (fewest..=15).contains(&digits)
         && !continues_number(text, m.start(), m.end())
         && !is_date(m.as_str())
+        && !is_service_number(m.as_str())
+}
+
+/// Whether a phone number is a business's service line by its national
+/// numbering plan, never a person's: freephone 0800 (UK, Germany,
+/// Finland, Japan), 0808 (UK), 0120 (Japan), 800 (Poland, Estonia),
+/// Sweden's 020 with six or seven digits after it (Finland's 020
+/// business numbers too; a London 020 number has eight), Thailand's
+/// 1800, North America's 800, 833 … 888; shared-cost 0570 (Japan), 0771
+/// (Sweden, ten digits; a UK mobile 0771… has eleven) and 801 (Poland).
+/// In national form or after the country's code.
+fn is_service_number(number: &str) -> bool {
+    let groups: Vec<&str> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let Some(&first) = groups.first() else {
+        return false;
+    };
+    let mut digits: String = groups.concat();
+    let mut first = first.to_string();
+    let international = number.trim_start().starts_with('+') || digits.starts_with("00");
+    // The country's code off, and the trunk 0 its own numbers are
+    // dialled with at home back on.
+    let mut trunk = true;
+    if international {
+        let rest = digits.trim_start_matches("00").to_string();
+        let first_rest = first.trim_start_matches("00").to_string();
+        let Some(code) = ["1", "44", "46", "48", "49", "66", "81", "358", "372"]
+            .into_iter()
+            .find(|c| rest.starts_with(c))
+        else {
+            return false;
+        };
+        trunk = !matches!(code, "1" | "48" | "372");
+        let zero = if trunk { "0" } else { "" };
+        digits = format!("{zero}{}", &rest[code.len()..]);
+        first = if first_rest == code {
+            format!("{zero}{}", groups.get(1).copied().unwrap_or(""))
+        } else {
+            format!("{zero}{}", first_rest.get(code.len()..).unwrap_or(""))
+        };
+        if code == "1" {
+            return toll_free_nanp(&digits);
+        }
+    }
+    let n = digits.len();
+    if digits.starts_with('0') && trunk {
+        (digits.starts_with("0800") && (9..=11).contains(&n))
+            || (first == "0808" && (10..=11).contains(&n))
+            || (digits.starts_with("0120") && n == 10)
+            || (first == "0570" && n == 10)
+            || (first == "020" && (9..=10).contains(&n))
+            || (digits.starts_with("0771") && n == 10)
+    } else {
+        ((digits.starts_with("800") || digits.starts_with("801")) && n == 9)
+            || (digits.starts_with("800") && n == 7)
+            || (digits.starts_with("1800") && n == 10)
+            || toll_free_nanp(&digits)
+    }
+}
+
+/// North America's toll-free codes, ten digits or eleven after the 1.
+fn toll_free_nanp(digits: &str) -> bool {
+    let ten = match digits.len() {
+        10 => digits,
+        11 if digits.starts_with('1') => &digits[1..],
+        _ => return false,
+    };
+    ["800", "833", "844", "855", "866", "877", "888"]
+        .iter()
+        .any(|c| ten.starts_with(c))
 }
 
 /// What one pass over a text's bytes tells the scans that follow, so that
@@ -218,6 +293,16 @@ fn re_ascii_boundaries(pattern: &str) -> Regex {
     re(&pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
+/// A pattern with `\b` an ASCII word boundary and `\w` a Latin letter
+/// (ASCII, Latin-1 and Latin Extended-A: "zamówienia", "för", "päivän").
+/// The words these patterns skip or run on are in the Latin-script
+/// languages, Japanese and Thai being written without spaces; with any
+/// Unicode letter the lazy DFA outgrows its cache, and every message with
+/// a digit took ten to a hundred times as long.
+fn re_latin_words(pattern: &str) -> Regex {
+    re_ascii_boundaries(&pattern.replace(r"\w", "[a-zß-öø-ÿĀ-ž]"))
+}
+
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     // The local part may hold Latin letters with diacritics (jürgen.müller@),
     // not kana or Thai, which stand right before an address unspaced.
@@ -281,15 +366,17 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// (Poland's 601234567, a number with odd grouping) is a phone number
 /// when the customer says it is one.
 static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:phone|tel|mobile|cell|call me|text me|whatsapp|sms|telefon\w*|komórk\w*|komork\w*",
-        r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|lauatelefon\w*|helista\w*|puhelin\w*|puh|soit\w*|handy\w*",
-        r"|rufnummer\w*|anruf\w*|ruf|mobil\w*|ring\w*",
+    re_latin_words(concat!(
+        r"(?i)(?:\b(?:phone|tel|tfn|mobile|cell|call me|text me|whatsapp|sms|\w*telefon\w*|komórk\w*|komork\w*",
+        // A landline in each language: "my landline 020 7946", "Festnetz".
+        r"|land\s?line|festnetz\w*|stacjonarn\w*|\w*puhelin\w*",
+        r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puh|soit\w*|handy\w*",
+        r"|\w*rufnummer\w*|anruf\w*|ruf|mobil\w*|ring\w*",
         // The number being moved is a phone number.
         r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
         // "My number" is a phone number; a club or order number is not.
         r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number)",
-        r"|電話\w*|携帯\w*|โทร\w*|เบอร์\w*)\b",
+        r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)\b",
         r"[^0-9\n]{0,24}?(\+?\d[\d ./-]{5,16}\d)\b",
     ))
 });
@@ -302,53 +389,79 @@ static DOWOD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b[A-Z]{3
 static NIP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
 });
+/// A reference introduced by a word for it: `cue` the words, `gap` what
+/// comes between, `token` the reference; or `weak`, a word for a document
+/// alone, and `weak_gap` up to its bracket.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
-        r"(?i)((?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|ref)\b",
+    re_latin_words(concat!(
+        r"(?i)(?:(?P<cue>(?:\b(?:booking|reservation|confirmation|order|account|acct|ticket|pnr|membership|member|frequent flyer|customer|contract|invoice|subscriber|ref)\b",
         r"(?:(?:\s+|-)(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
         // "in case no one is home", "tracking the rollout": these need
         // a word for a number after them.
-        r"|\b(?:case|complaint|support request|tracking|reference)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
-        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia)|\bumow[aey]\s+(?:nr\.?|numer)",
-        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?)\s?(?:number|nr\.?)|\bkliendikood|\barvelduskonto|\barveldusarve",
-        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
-        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen)\s+numero|\b(?:tapaus|tiketti|varaus|seuranta)(?:numero|tunnus)|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero",
-        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings)(?:nummer|nr\.?)",
+        r"|\b(?:case|complaint|support request|service request|request|tracking|reference|parcel|shipment|consignment|delivery|repair|incident|claim|waybill)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
+        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia|przesyłki|przesylki|paczki|reklamacji|sprawy|listu\s+przewozowego|referencyjn\w*|śledzenia|sledzenia|zwrotu|naprawy|karty\s+klienta)",
+        r"|\bumow[aey]\s+(?:nr\.?|numer)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
+        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?|saadetise|paki|jälgimis|jalgimis|reklamatsiooni|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|vorgang)\s*#",
+        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
+        r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
+        r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
+        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
+        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)(?:nummer|nr\.?)",
+        r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // ASCII `\b` finds no word start before a non-ASCII letter.
-        r"|(?:^|[^\p{L}])ärende(?:nummer|nr\.?|\s+(?:nummer|nr\.?))",
+        r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
-        r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|契約番号|口座番号|顧客番号|請求書番号|受付番号|お問い合わせ番号|問い合わせ番号|伝票番号|アカウント番号",
-        r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID",
-        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี))",
+        r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
+        r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID|注文ID",
+        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
+        r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
-        // engineer visit: BK-99231"); not before `#`, a hashtag.
-        r"((?:\s+\p{Ll}{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?|(?:\s+\p{Ll}{1,10}){1,4}?\s*:)",
+        // engineer visit: BK-99231"); not before `#`, a hashtag. Or a
+        // bracket ("complaint ref (CMP/2024/00873)"), not after words:
+        // "order for the Galaxy (SM-S921B)" names a model.
+        r"(?P<gap>(?:\s+\w{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?|(?:\s+\w{1,10}){1,4}?\s*:|\s*\()",
+        // A word for a document alone introduces only a code in brackets
+        // ("Faktura za marzec (FV/2024/03/118274)", "fakturan (nr …)"):
+        // "na waszej fakturze jest rachunek PL63…" is the sender's account.
+        r"|(?P<weak>\b(?:faktur(?:an?|y|ze)|rechnung|lasku(?:n|ssa)?|arve(?:l|s)?|bill)\b|\bfakturę)(?P<weak_gap>(?: {1,3}\w{1,12}){0,3}? {0,3}\()",
+        // A word for a number: "nr. TL/4471/23", "(nro rek.2024.0318)".
+        r")\s*(?:(?:nr|no|nro|num)\.?\s*|(?:number|numer|nummer|numero)\s+)?",
         // A reference has a digit, or is a six-letter airline PNR in
         // capitals: "engineer" after "booking ref for the" is none.
+        // Digits may stand in groups (3390 1127); after a letter, dots
+        // may join the parts (INV.66.09.1182, re-2024.04.3381).
         // Bounded, so a long run of letters and dashes is not scanned
         // again from every cue in it.
-        r"\s*#?\s*((?-i:[A-Z]{6})|[A-Z][A-Z/-]{0,19}\d[A-Z0-9/-]{0,19}|\d[A-Z0-9/-]{0,19})\b"
+        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{3,6}(?: \d{3,6}){1,3}|[A-Z][A-Z/.-]{0,19}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,19}|\d[A-Z0-9/-]{0,19})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|hasło|haslo|parool|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|รหัสผ่าน)\s*[:=]\s*\S+",
+        r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|pwd|hasło|haslo|parool|salasõna|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))\s*[:=]\s*\S+",
         // "my password is X", "hasło do panelu: X", "parool oli X": a
         // word for it, a few words at most, a verb or a colon, then X.
         // Whether X looks like a password is decided on the match.
         // Each language with its own verbs: English `on` or `to` is no
         // "is" ("doesn't work on Windows11").
-        r"|(?:\b(?:password|passcode)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
+        // A Wi-Fi or network key is a password too.
+        r"|(?:\b(?:password|passcode|pwd|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
         r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s)",
-        r"|\b(?:parool|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
-        r"|\b\w*(?:passwort|kennwort)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
-        r"|\b(?:lösenord|lösenordet|losenordet)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
-        r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)|รหัสผ่าน[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
-        r"([\p{L}\p{N}!#$%&*?@_.-]{4,40})",
+        r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
+        r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
+        r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
+        r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
+        // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is
+        // a password ("รหัสไวไฟคือBangkok#88").
+        r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
+        // Not Thai or Japanese letters: the sentence goes on right
+        // after the password, unspaced ("คือBangkok#88แต่…").
+        r"([[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40})",
     ))
 });
 /// A PIN or PUK told with its digits ("the PIN on my account is 4419",
@@ -356,12 +469,18 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
 /// however it is introduced, as long as no other number comes between.
 static PIN: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:pin|puk)(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
-        r"|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
+        // PIN1 and PIN2 of an Estonian id card; Germany's Geheimzahl and
+        // Finland's tunnusluku are a card's PIN.
+        r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
+        r"|\b(?:geheimzahl|tunnusluku|tunnusluvun)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
         // Between the word and the digits: nothing, a colon, or a few
         // small words ending in a verb ("on my account is", "do karty
-        // sim"), not "reset fee is" or "payment of".
-        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|account|card|sim|phone|do\s+\p{L}+|karty|kod|koodi|code|number|numer|nummer))*(?:\s+(?:is|was|to|jest|on|oli|ist|lautet|war|är|ar|var))?\s*[:=]?\s*|は|คือ)",
+        // sim", "on the card says", "auf der Karte ist"), not "reset fee
+        // is" or "payment of". Unspaced, a few Thai letters before คือ
+        // ("PINซิมใหม่คือ5521") or kana and kanji before は.
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|på|kortet|nya|min|mitt)){0,6}",
+        r"(?:\s+(?:is|was|says|said|reads|to|jest|brzmi|on|oli|ist|lautet|war|är|ar|var))?\s*[:=]?\s*",
+        r"|\s*\p{Thai}{0,16}?คือ\s*|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
         r"(\d{4,8})\b",
     ))
 });
@@ -486,15 +605,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             continue;
         }
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-        if pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d) {
+        if (pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d))
+            && !in_code(text, m.start(), m.end())
+        {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
     for c in only_if(run >= 10, || PERSONNUMMER.captures_iter(text)) {
         let date = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
         let number = c.get(3).map_or("", |m| m.as_str());
-        if personnummer_valid(date, number) {
-            let m = c.get(0).expect("match");
+        let m = c.get(0).expect("match");
+        if personnummer_valid(date, number) && !in_code(text, m.start(), m.end()) {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
@@ -517,22 +638,46 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(digit, || HETU.captures_iter(text)) {
         let part = |i| c.get(i).map_or("", |m| m.as_str());
-        if hetu_valid(part(1), part(3), part(4)) {
-            let m = c.get(0).expect("match");
+        let m = c.get(0).expect("match");
+        if hetu_valid(part(1), part(3), part(4)) && !in_code(text, m.start(), m.end()) {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
     for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
-        let token = c.get(3).expect("group 3");
+        let token = c.name("token").expect("a token");
+        let gap = c
+            .name("gap")
+            .or(c.name("weak_gap"))
+            .map_or("", |g| g.as_str())
+            .to_lowercase();
         // A reference has a digit, or is a six-letter airline PNR; a date
         // after "order from" is none.
         let t = token.as_str();
         // Five to twenty characters: "order 12" is a quantity.
-        if !(5..=20).contains(&t.len()) || is_date(t) || is_month(t) || is_year_range(t) {
+        if !(5..=20).contains(&t.len())
+            || is_date(t)
+            || is_month(t)
+            || is_year_range(t)
+            || is_quarter(t)
+        {
+            continue;
+        }
+        // Dots join the parts of a code that starts with a word
+        // (INV.66.09.1182, rek.2024.0318), not of a version (v.2.1.5).
+        if t.contains('.') && !t.bytes().take(2).all(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        // Digits in groups (3390 1127) are seven to twelve, and all of
+        // the number: "order 123 456 pieces" is a count, "customer number
+        // 070 123 45 67" more likely a phone, and "Ref 4111 1111 1111
+        // 1112" a card number with a typo.
+        if t.contains(' ')
+            && (!(7..=12).contains(&t.bytes().filter(u8::is_ascii_digit).count())
+                || continues_number(text, token.start(), token.end()))
+        {
             continue;
         }
         // "ticket price is 12500", "order total 15999 HUF": an amount.
-        let gap = c.get(2).map_or("", |g| g.as_str()).to_lowercase();
         let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
             || CURRENCY_AFTER.is_match(&text[token.end()..]);
         if priced {
@@ -542,7 +687,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
             // The cue alone decides: "booking for the contractor" is a
             // booking.
-            let introduced = c.get(1).expect("group 1").as_str().to_lowercase();
+            let introduced = c
+                .name("cue")
+                .or(c.name("weak"))
+                .map_or(String::new(), |m| m.as_str().to_lowercase());
             let kind = if [
                 "account",
                 "acct",
@@ -565,6 +713,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 "contract",
                 "user",
                 "kund",
+                "kd.",
                 "klient",
                 "kliendi",
                 "abonent",
@@ -585,6 +734,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 "契約",
                 "ユーザー",
                 "ลูกค้า",
+                "สมาชิก",
                 "สัญญา",
             ]
             .iter()
@@ -606,13 +756,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if thai_id_valid(&d)
             && (separated || !luhn(&d))
             && !continues_number(text, m.start(), m.end())
+            && !in_code(text, m.start(), m.end())
         {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
     for m in only_if(run >= 12, || MY_NUMBER.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-        if my_number_valid(&d) && !continues_number(text, m.start(), m.end()) {
+        if my_number_valid(&d)
+            && !continues_number(text, m.start(), m.end())
+            && !in_code(text, m.start(), m.end())
+        {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
@@ -629,7 +783,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             && (digits.as_str().starts_with("19") || digits.as_str().starts_with("20"));
         // Told with a verb or a colon, a year is a PIN too ("my PIN is 1987").
         let told = !between.trim().is_empty();
-        if !continues_number(text, digits.start(), digits.end()) && (told || !year) {
+        // "PINの変更手数料は1500円", "PINロックは2024年から": an amount, a
+        // year or a count.
+        let lower = between.to_lowercase();
+        let counted = PRICE_WORDS.iter().any(|w| lower.contains(w))
+            || CURRENCY_AFTER.is_match(&text[digits.end()..])
+            || UNIT_AFTER.is_match(&text[digits.end()..]);
+        if !continues_number(text, digits.start(), digits.end()) && (told || !year) && !counted {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
@@ -700,6 +860,15 @@ fn is_year(y: &str) -> bool {
     y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
+/// A quarter or half of a year (Q1-2024, H2/2025).
+fn is_quarter(text: &str) -> bool {
+    let t = text.to_ascii_uppercase();
+    match t.split(['-', '/', '.']).collect::<Vec<_>>()[..] {
+        [p, y] | [y, p] if is_year(y) => matches!(p, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2"),
+        _ => false,
+    }
+}
+
 /// Two years (2015-2016).
 fn is_year_range(text: &str) -> bool {
     matches!(text.split(['-', '/']).collect::<Vec<_>>()[..], [a, b] if is_year(a) && is_year(b))
@@ -707,9 +876,34 @@ fn is_year_range(text: &str) -> bool {
 
 /// Words that make the number after them an amount.
 const PRICE_WORDS: &[&str] = &[
-    "price", "total", "fee", "cost", "amount", "cena", "kwota", "hind", "hinta", "summa", "preis",
-    "betrag", "kosten", "pris", "belopp", "avgift",
+    "price",
+    "total",
+    "fee",
+    "cost",
+    "amount",
+    "cena",
+    "kwota",
+    "hind",
+    "hinta",
+    "summa",
+    "preis",
+    "betrag",
+    "kosten",
+    "pris",
+    "belopp",
+    "avgift",
+    "料金",
+    "手数料",
+    "価格",
+    "ราคา",
+    "ค่าธรรมเนียม",
+    "ค่าบริการ",
 ];
+
+/// A year, a count or a time right after a number: `2024年`, `3 ครั้ง`.
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?:年|回|件|桁|日|時|分|ปี|ครั้ง|วัน|(?i:times|years?|razy|lat|kertaa|mal|gånger)\b)")
+});
 
 /// A currency right after a number: `15999 HUF`, `49 zł`, `12500 €`.
 static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -727,6 +921,16 @@ fn continues_number(text: &str, start: usize, end: usize) -> bool {
         && (digit_at(start - 1) || (start > 1 && sep_at(start - 1) && digit_at(start - 2)));
     let after = digit_at(end) || (sep_at(end) && digit_at(end + 1));
     before || after
+}
+
+/// Whether the number at `start..end` is joined by a hyphen or a slash to
+/// letters or digits beside it, a part of a longer code: the date and
+/// number in a ticket `TK-20240517-0032` pass as a personnummer.
+fn in_code(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let joint = |i: usize| bytes.get(i).is_some_and(|b| matches!(b, b'-' | b'/'));
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    (start >= 2 && joint(start - 1) && alnum(start - 2)) || (joint(end) && alnum(end + 1))
 }
 
 /// The iterator `make` gives, or nothing without running it: a regex scan
@@ -1276,6 +1480,229 @@ mod tests {
             "potwierdzam przeniesienie numeru 784902331 do Nordlink",
         ] {
             assert_eq!(kinds(phone), [PhoneNumber], "{phone}");
+        }
+    }
+
+    #[test]
+    fn references_in_brackets_after_number_words_and_in_groups() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        for (text, kind) in [
+            // A code in brackets right after its word.
+            ("complaint ref (CMP/2024/00873) still open", OrderNumber),
+            (
+                "Ihr Ticket (TK-20240517-0032) ist weitergeleitet",
+                OrderNumber,
+            ),
+            ("受付番号（ＴＫ８８１２０４）で引き継ぎました", OrderNumber),
+            ("ขอบคุณครับหมายเลขสมาชิก(88120937)ของคุณ", AccountNumber),
+            // A word for a document alone, a few words before a bracket.
+            (
+                "Faktura za marzec (FV/2024/03/118274) jest za wysoka",
+                OrderNumber,
+            ),
+            ("fakturan (nr 88-2024-0412) har fel belopp", OrderNumber),
+            // A word for a number, abbreviated with a dot.
+            ("tellimus nr. TL/4471/23 pole kohal", OrderNumber),
+            ("reklamaatio (nro rek.2024.0318) käsittelyssä", OrderNumber),
+            ("Rechnung Nr. re-2024.04.3381 stimmt nicht", OrderNumber),
+            ("Bestellung Nr. 4411223 kam nie an", OrderNumber),
+            ("เลขใบแจ้งหนี้INV.66.09.1182ยอดไม่ตรงกัน", OrderNumber),
+            // Words for parcels, complaints and cases in each language.
+            ("numer przesyłki 00340434161094027318, kurier", OrderNumber),
+            ("reklamacja rek-20931 odrzucona", OrderNumber),
+            ("pilet #inc-77812 on suletud", OrderNumber),
+            ("laskunumero LSK/24/10077, eräpäivä 15.4.", OrderNumber),
+            ("ditt ärende 771203 är nu avslutat", OrderNumber),
+            ("spårnr: pn-448190273se, postnord", OrderNumber),
+            ("repair #RMA-2211 still open", OrderNumber),
+            // Digits in groups: seven or more, all of the number.
+            ("asiakasnumero 5561 0923 — miks", AccountNumber),
+            ("kundnummer 3390 1127, fakturan", AccountNumber),
+            // More words for references and customer numbers.
+            ("claim number CLM-2024-5512", OrderNumber),
+            ("numer referencyjny 2024/REF/5512", OrderNumber),
+            ("Aktenzeichen AZ-2024-1182", OrderNumber),
+            ("Kd.-Nr. 5512934", AccountNumber),
+            ("Vertragskonto 800123456789", AccountNumber),
+            ("契約者番号：A1234567", AccountNumber),
+            ("เลขที่การจองTH123456ค่ะ", OrderNumber),
+            ("Bestellung 4411223 kam nie an", OrderNumber),
+            ("tilaus 55123 ei ole tullut", OrderNumber),
+            ("beställning nr 55-1234-77", OrderNumber),
+        ] {
+            assert_eq!(kinds(text), [kind], "{text}");
+        }
+        for text in [
+            // A document word is not a cue without its bracket: a
+            // company's account on the invoice.
+            "na waszej fakturze jest rachunek 1020 5561 0000 3102",
+            "Rechnung vom 12.03.2024 ist falsch",
+            // Not after words before the bracket: a model, a flight.
+            "order for the Galaxy (SM-S921B) never came",
+            "ticket to Berlin (ICE 1234) was cancelled",
+            // Dates, months, quarters, prices and counts in brackets or
+            // after a number word.
+            "invoice for March (2024-03) is wrong",
+            "faktura (2023/2024) do korekty",
+            "lasku (12/2024) on väärä",
+            "lasku (49,90 €) on väärä",
+            "bill (Q1-2024) too high",
+            "ticket price (12500)",
+            "order no. 5 of 7",
+            "Rechnung Nr. 12.03 ist falsch",
+            "order 19.99 wrong",
+            "order 123 456 pieces",
+            "ärende från 2024-01-12",
+            "Bestellung vom 12.03.2024 fehlt",
+            "tilaus 2 kpl, 49,90 €",
+            "reklamacja na 500 zł",
+            // A version is no reference.
+            "the order app v.2.1.5 crashes",
+            // Error and return codes are no references.
+            "return code 5001 on the router",
+            "error code E-1234 when paying my bill",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // Sixteen digits in groups are a card number with a typo.
+        assert!(kinds("Ref 4111 1111 1111 1112").is_empty());
+        // Grouped digits that go on are a phone, not a customer number.
+        assert_eq!(
+            kinds("customer number 070 123 45 67"),
+            [PersonalData::PhoneNumber]
+        );
+    }
+
+    #[test]
+    fn service_lines_are_no_ones_phone() {
+        use PersonalData::PhoneNumber;
+        for text in [
+            "prosimy dzwonić na bezpłatną infolinię 800 100 200",
+            "kostnadsfria nummer 020-78 90 00 vardagar",
+            "ring 0771-123 456",
+            "call our free hotline 0800 123 4567",
+            "Servicenummer 0800 123 4567",
+            "フリーダイヤル0120-123-456までお電話ください",
+            "ナビダイヤル 0570-123-456",
+            "โทร 1800-123-456",
+            "helista 800 1234",
+            "call 1-800-555-0199 for help",
+            "+48 800 123 456",
+            "+44 800 123 4567",
+            "+46 20 78 90 00",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // Near-misses: a London 020 number has eight digits after the
+        // code, Essen's is 0201, a UK mobile 0771… has eleven, a Polish
+        // mobile may start 88, and 415 is no toll-free code.
+        for text in [
+            "my landline 020 7946 0958",
+            "call me on 0201 123456",
+            "mob 07712 345678",
+            "tel. 888 123 456",
+            "call me +1 415 555 0199",
+            "Festnetz 030 1234567",
+            "hemtelefon 08-123 45 67",
+            "tfn 08-123 45 67",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        // A landline cut by a line break: the word for it finds the part.
+        assert_eq!(kinds("my landline 020 7946\n0958 is dead"), [PhoneNumber]);
+    }
+
+    #[test]
+    fn ids_inside_a_longer_code_are_none() {
+        // The date and number in a ticket pass as a personnummer (and
+        // Luhn), alone they are one.
+        assert!(kinds("TK-20240517-0032").is_empty());
+        assert_eq!(
+            kinds("personnummer 20240517-0032"),
+            [PersonalData::NationalId]
+        );
+        // A valid PESEL after letters and a hyphen is part of the code.
+        assert!(
+            kinds("ref ABC-44051401458 x")
+                .iter()
+                .all(|k| *k != PersonalData::NationalId)
+        );
+        assert_eq!(kinds("PESEL 44051401458"), [PersonalData::NationalId]);
+    }
+
+    #[test]
+    fn pins_and_passwords_in_more_words() {
+        use PersonalData::Password;
+        for text in [
+            "the PUK on the card says 73019284",
+            "PUK z koperty to 12345678",
+            "die PIN auf der Karte ist 4471",
+            "PIN-koden på kortet är 1234",
+            "PIN1 kood on 1234",
+            "meine Geheimzahl ist 4711",
+            "tunnusluku on 1234",
+            "PINซิมใหม่คือ5521ใช่ไหมคะ",
+            "SIMのPINは4471です",
+            "แอดมินคะรหัสไวไฟคือBangkok#88แต่เชื่อมต่อไม่ได้เลย",
+            "my WiFi key is Abc12345",
+            "WLAN-Schlüssel lautet Xyz12345!",
+            "salasõna on Kevad2024!",
+            "lösen är Kalle123",
+            "pwd: hunter22",
+            "พาสเวิร์ดคือabc12345",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        // The password ends where Thai or Japanese text goes on.
+        let text = "รหัสไวไฟคือBangkok#88แต่เชื่อมต่อไม่ได้";
+        let f = find(text);
+        assert!(text[f[0].start..f[0].end].ends_with("Bangkok#88"));
+        for text in [
+            "PINの変更手数料は1500円です",
+            "PINロックは2024年から",
+            "PIN ค่าธรรมเนียมคือ 1500 บาท",
+            "รหัสไปรษณีย์คือ10110",
+            "PIN 2024 wrong",
+            "I paid 1500 for the PIN reset",
+            "claim my refund 50000",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    /// Every repetition is bounded: a megabyte of what the patterns repeat
+    /// over, each unit a match or nearly, is scanned in well under a
+    /// second (a quarter of it in a debug build, where the regex engine
+    /// runs unoptimised, in a few seconds).
+    #[test]
+    fn a_megabyte_of_near_matches_is_linear() {
+        for unit in [
+            "faktura za marzec 12345 1 ",
+            "Faktura (1 ",
+            "order (1 ",
+            "order nr. 1 ",
+            "kundnummer 1234 5678 ",
+            "ärende 1 ",
+            "PIN na karty 1 ",
+            "PINซิมใหม่1",
+            "PINの1",
+            "รหัสไวไฟคือ1",
+            "INV.66.09.1 ",
+            "0800 123 4567 ",
+            "TK-20240517-",
+            "my landline 1 ",
+        ] {
+            let size = if cfg!(debug_assertions) {
+                1 << 18
+            } else {
+                1 << 20
+            };
+            let text = unit.repeat(size / unit.len());
+            let started = std::time::Instant::now();
+            let _ = find(&text);
+            let took = started.elapsed();
+            let limit = if cfg!(debug_assertions) { 5.0 } else { 1.0 };
+            assert!(took.as_secs_f64() < limit, "{unit:?}: {took:?}");
         }
     }
 

@@ -126,8 +126,8 @@ fn decisions_are_unchanged() {
 }
 
 const EXPECTED: [&str; 4] = [
-    "bundled c8c76f1effbc1a18",
-    "bundled-explain d73a181fb6adea1c",
-    "bundled-incident 494bfeed3dcf4a01",
-    "telecom 851c8c5e796963c8",
+    "bundled f9f0fce9ad3a90dd",
+    "bundled-explain 5581a92a718f2ce7",
+    "bundled-incident 63b7c68fc80af782",
+    "telecom 9188d9f46da487b7",
 ];
