@@ -45,11 +45,15 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("carebook runs");
     let mut pipe = child.stdin.take().expect("stdin");
-    if let Some(text) = stdin {
+    // Written from another thread while this one reads the output: a
+    // large input would otherwise fill the output pipes and both sides
+    // would wait for each other.
+    let text = stdin.unwrap_or_default().to_string();
+    let writer = std::thread::spawn(move || {
         let _ = pipe.write_all(text.as_bytes());
-    }
-    drop(pipe);
+    });
     let out = child.wait_with_output().expect("carebook finishes");
+    let _ = writer.join();
     Output {
         status: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -126,8 +126,8 @@ fn decisions_are_unchanged() {
 }
 
 const EXPECTED: [&str; 4] = [
-    "bundled f9f0fce9ad3a90dd",
-    "bundled-explain 5581a92a718f2ce7",
-    "bundled-incident 63b7c68fc80af782",
-    "telecom 9188d9f46da487b7",
+    "bundled 55aef6153dc7fdca",
+    "bundled-explain e5a3f3fc12e1cce7",
+    "bundled-incident 803292aa4e637f58",
+    "telecom 43fde73f4a667776",
 ];
