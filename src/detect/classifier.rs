@@ -255,41 +255,39 @@ mod tests {
     use super::*;
 
     fn examples() -> Vec<Example<'static>> {
-        let mut out = Vec::new();
-        for text in [
+        let billing = [
             "my bill is too high this month",
             "why is my bill so high",
             "double charge on my invoice",
             "you charged me twice on the bill",
             "rachunek za wysoki w tym miesiącu",
-        ] {
-            out.push(Example {
-                text,
-                labels: vec![0],
-            });
-        }
-        for text in [
+        ];
+        let outage = [
             "no signal anywhere in town",
             "the whole street has no signal",
             "network down for everyone here",
             "brak zasięgu w całym mieście",
-        ] {
-            out.push(Example {
-                text,
-                labels: vec![1],
-            });
-        }
-        for text in [
+        ];
+        let neither = [
             "thanks for the quick help",
             "great service, thank you",
             "hello",
-        ] {
-            out.push(Example {
-                text,
-                labels: vec![],
-            });
-        }
-        out
+        ];
+        let labelled = |texts: &[&'static str], labels: Vec<usize>| {
+            texts
+                .iter()
+                .map(|&text| Example {
+                    text,
+                    labels: labels.clone(),
+                })
+                .collect::<Vec<_>>()
+        };
+        [
+            labelled(&billing, vec![0]),
+            labelled(&outage, vec![1]),
+            labelled(&neither, vec![]),
+        ]
+        .concat()
     }
 
     #[test]

@@ -593,6 +593,21 @@ mod tests {
         }
     }
 
+    /// The writer's line with the trace is serde's, byte for byte.
+    fn same_as_serde_with_explain(d: &crate::router::Decision, message: &crate::router::Message) {
+        let explain = crate::router::explain::explain(d, message);
+        let mut mine = Vec::new();
+        write(&mut mine, d, Some(&explain));
+        let mut value = serde_json::to_value(d).expect("json");
+        value["explain"] = serde_json::Value::from(explain);
+        let mut theirs = serde_json::to_vec(&value).expect("json");
+        theirs.push(b'\n');
+        assert_eq!(
+            String::from_utf8_lossy(&mine),
+            String::from_utf8_lossy(&theirs)
+        );
+    }
+
     #[test]
     fn whole_decisions_match_serde() {
         use crate::router::{DecideOptions, Message, Router};
@@ -606,18 +621,8 @@ mod tests {
             for incident in [None, Some("winter-storm")] {
                 let options = DecideOptions { incident, at: None };
                 let d = router.decide(&message, &options);
-                let explain = crate::router::explain::explain(&d, &message);
+                same_as_serde_with_explain(&d, &message);
                 let mut mine = Vec::new();
-                write(&mut mine, &d, Some(&explain));
-                let mut value = serde_json::to_value(&d).expect("json");
-                value["explain"] = serde_json::Value::from(explain);
-                let mut theirs = serde_json::to_vec(&value).expect("json");
-                theirs.push(b'\n');
-                assert_eq!(
-                    String::from_utf8_lossy(&mine),
-                    String::from_utf8_lossy(&theirs)
-                );
-                mine.clear();
                 write(&mut mine, &d, None);
                 let mut theirs = serde_json::to_vec(&d).expect("json");
                 theirs.push(b'\n');
@@ -659,17 +664,7 @@ mod tests {
                 .filter(|t| matches!(t.rule, Rule::Learned { .. }))
                 .count();
             doubted += d.doubted.len();
-            let explain = crate::router::explain::explain(&d, &message);
-            let mut mine = Vec::new();
-            write(&mut mine, &d, Some(&explain));
-            let mut value = serde_json::to_value(&d).expect("json");
-            value["explain"] = serde_json::Value::from(explain);
-            let mut theirs = serde_json::to_vec(&value).expect("json");
-            theirs.push(b'\n');
-            assert_eq!(
-                String::from_utf8_lossy(&mine),
-                String::from_utf8_lossy(&theirs)
-            );
+            same_as_serde_with_explain(&d, &message);
         }
         assert!(
             learned > 10 && doubted > 0,
