@@ -25,6 +25,10 @@ pub struct Summary {
     /// the playbook default because nothing pointed anywhere.
     pub language_guessed: u64,
     pub language_defaulted: u64,
+    /// Tags the labelled examples added where no keyword found them, and
+    /// keyword tags they doubted.
+    pub learned: u64,
+    pub doubted: u64,
 }
 
 /// How many unstaffed-deadline ids the summary lists by name.
@@ -38,7 +42,11 @@ impl Summary {
         }
         for t in &d.tags {
             *self.by_tag.entry(t.tag.to_string()).or_default() += 1;
+            if let crate::router::Rule::Learned { .. } = t.rule {
+                self.learned += 1;
+            }
         }
+        self.doubted += d.doubted.len() as u64;
         *self
             .by_team
             .entry(d.team.unwrap_or("(no queue)").to_string())
@@ -76,6 +84,8 @@ impl Summary {
         self.due_unstaffed_count += other.due_unstaffed_count;
         self.language_guessed += other.language_guessed;
         self.language_defaulted += other.language_defaulted;
+        self.learned += other.learned;
+        self.doubted += other.doubted;
         let room = LISTED.saturating_sub(self.due_unstaffed.len());
         self.due_unstaffed
             .extend(other.due_unstaffed.into_iter().take(room));
@@ -126,6 +136,13 @@ impl Summary {
                 out,
                 "language uncertain: {} by trigram statistics, {} the playbook default (keywords, everyday words and letters did not single out one language)",
                 self.language_guessed, self.language_defaulted
+            );
+        }
+        if self.learned + self.doubted > 0 {
+            let _ = writeln!(
+                out,
+                "from the labelled examples: {} tag(s) added where no keyword matched, {} keyword tag(s) dropped as unlikely",
+                self.learned, self.doubted
             );
         }
         if self.due_unstaffed_count > 0 {

@@ -21,6 +21,23 @@ fn simulate(extra: &[&str]) -> String {
 }
 
 #[test]
+fn the_summary_counts_what_the_examples_changed() {
+    let out = run_in(
+        &crate::common::root(),
+        &["simulate", "-p", "accuracy/telecom", "-m", "-"],
+        Some(MESSAGES),
+    );
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    assert!(
+        out.stderr.contains(
+            "from the labelled examples: 1 tag(s) added where no keyword matched, 1 keyword tag(s) dropped as unlikely"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_doubted_keyword_and_a_learned_tag_in_the_trace() {
     let out = simulate(&["--explain"]);
     insta::assert_snapshot!(out);
