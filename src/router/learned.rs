@@ -16,6 +16,9 @@ pub struct Learned {
     /// ancestor's (`safety-device` is judged as `safety` when examples are
     /// labelled only with the parent).
     pub judged_by: Vec<Option<usize>>,
+    /// Each tag's ancestors, itself first: a tag found below a label's tag
+    /// counts as that tag found.
+    pub ancestors: Vec<Vec<usize>>,
     pub keep_at: f64,
     pub add_at: f64,
 }
@@ -60,6 +63,7 @@ impl Learned {
             classifier: Classifier::train(label_tags.len(), &examples),
             label_tags,
             judged_by,
+            ancestors: ancestors.to_vec(),
             keep_at: learning.keep_at,
             add_at: learning.add_at,
         })

@@ -427,8 +427,7 @@ impl Router {
                         .get(&t)
                         .is_some_and(|x| x.overlaps(hit.start, hit.end));
                     if !cancelled
-                        && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
-                        && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
+                        && applies(tag, message)
                         && !first_hit.iter().any(|(x, _)| *x == t)
                     {
                         first_hit.push((t, *hit));
@@ -545,13 +544,8 @@ impl Router {
         }
         for (l, &t) in learned.label_tags.iter().enumerate() {
             let tag = &ir.tags[t];
-            let found = tag_ids.iter().any(|&x| x == t || self.is_below(x, t));
-            if p[l] >= learned.add_at
-                && !found
-                && !excluded.contains(&t)
-                && (tag.channels.is_empty() || tag.channels.contains(&message.channel))
-                && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
-            {
+            let found = tag_ids.iter().any(|&x| learned.ancestors[x].contains(&t));
+            if p[l] >= learned.add_at && !found && !excluded.contains(&t) && applies(tag, message) {
                 tag_ids.push(t);
                 tags.push(TagHit {
                     tag: &tag.id,
@@ -562,24 +556,6 @@ impl Router {
             }
         }
         doubted
-    }
-
-    /// Whether tag `t` lies below `ancestor` in the taxonomy.
-    fn is_below(&self, t: usize, ancestor: usize) -> bool {
-        let mut at = t;
-        // A chain longer than the taxonomy is a cycle: stop.
-        for _ in 0..self.ir.tags.len() {
-            match self.ir.tags[at]
-                .parent
-                .as_ref()
-                .and_then(|p| self.tag_index.get(p))
-            {
-                Some(&p) if p == ancestor => return true,
-                Some(&p) => at = p,
-                None => return false,
-            }
-        }
-        false
     }
 
     /// The exclusions that cancelled something, for the trace: a tag with
@@ -974,6 +950,13 @@ impl Router {
 /// A compiled route's conditions as the rule the routing checks share:
 /// an empty tag list takes every tag; unknown tag ids (which
 /// `check_references` rejects) take nothing.
+/// Whether a tag applies on the message's channel and kind (an empty list
+/// allows every one).
+fn applies(tag: &crate::ir::IrTag, message: &Message) -> bool {
+    (tag.channels.is_empty() || tag.channels.contains(&message.channel))
+        && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
+}
+
 fn route_rule(route: &IrRoute, tag_index: &BTreeMap<String, usize>) -> RouteRule {
     let tags = (!route.tags.is_empty()).then(|| {
         route
