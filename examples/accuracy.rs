@@ -6,6 +6,8 @@
 //! cargo run --release --example accuracy -- --misses pd-tune  # each personal-data miss
 //! cargo run --release --example accuracy -- --part tune        # one part only
 //! cargo run --release --example accuracy -- -p DIR --corpus CORPUS_DIR
+//! cargo run --release --example accuracy -- --folds 5          # cross-validated on the examples
+//! cargo run --release --example accuracy -- --folds 5 --keep-at 0.05 --add-at 0.3
 //! ```
 //! The tune part is the playbook's own labelled examples (`files.examples`:
 //! what the router learns from and the keywords were tuned on), or, for a
@@ -15,6 +17,14 @@
 //! `{"id", "channel", "kind", "text", "true_lang", "true_tags"}`. Beside
 //! it, `personal-data/{tune,holdout}.jsonl` holds texts labelled with the
 //! kinds of personal data in them: `{"id", "lang", "text", "kinds"}`.
+//!
+//! `--folds K` measures the learning on the examples alone, without the
+//! holdout: each K-th of them is routed by a router that learned from the
+//! others. Settings of the learning are chosen on this figure, so the
+//! holdout stays a measurement. `--keep-at` and `--add-at` replace the
+//! manifest's thresholds for the run, to try others. `--only -x-,-y-`
+//! measures only the examples whose ids contain one of these parts (those
+//! the keywords were not tuned on), still learning from all the others.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,6 +37,9 @@ fn main() -> ExitCode {
     let mut playbook = root.join("accuracy/telecom");
     let mut corpus = root.join("accuracy/routing");
     let mut misses: Option<String> = None;
+    let mut folds: Option<usize> = None;
+    let mut trust: [Option<f64>; 2] = [None, None];
+    let mut only: Vec<String> = Vec::new();
     // While keywords are tuned, only the tune part is looked at.
     let mut parts = vec!["tune", "holdout"];
     let mut args = std::env::args().skip(1);
@@ -35,6 +48,23 @@ fn main() -> ExitCode {
             "-p" | "--playbook" => playbook = args.next().map(PathBuf::from).unwrap_or(playbook),
             "--corpus" => corpus = args.next().map(PathBuf::from).unwrap_or(corpus),
             "--misses" => misses = args.next(),
+            "--keep-at" | "--add-at" => {
+                let Some(p) = args.next().and_then(|p| p.parse().ok()) else {
+                    eprintln!("{arg} takes a probability");
+                    return ExitCode::from(2);
+                };
+                trust[usize::from(arg == "--add-at")] = Some(p);
+            }
+            "--only" => only = args.next().map_or_else(Vec::new, |o| {
+                o.split(',').map(str::to_string).collect()
+            }),
+            "--folds" => match args.next().and_then(|k| k.parse().ok()) {
+                Some(k) if k >= 2 => folds = Some(k),
+                _ => {
+                    eprintln!("--folds takes a number of at least 2");
+                    return ExitCode::from(2);
+                }
+            },
             "--part" => match args.next().as_deref() {
                 Some("tune") => parts = vec!["tune"],
                 Some("holdout") => parts = vec!["holdout"],
@@ -49,7 +79,20 @@ fn main() -> ExitCode {
             }
         }
     }
-    let (router, examples) = match router(&playbook) {
+    if let Some(k) = folds {
+        return match cross_validate(&playbook, k, trust, &only) {
+            Ok(report) => {
+                let title = format!("{k}-fold cross-validation on the examples");
+                print!("{}", report.render(&title, misses.is_some()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let (router, examples) = match router(&playbook, trust) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
@@ -99,15 +142,66 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The playbook's router and its labelled examples.
-fn router(dir: &Path) -> Result<(Router, Vec<Labelled>), String> {
+/// Each K-th example (every K-th of each language, so folds are alike)
+/// routed by a router that learned from the rest.
+fn cross_validate(
+    dir: &Path,
+    k: usize,
+    trust: [Option<f64>; 2],
+    only: &[String],
+) -> Result<carebook::accuracy::Report, String> {
+    let pb = playbook(dir, trust)?;
+    let mut seen: std::collections::HashMap<Option<String>, usize> = Default::default();
+    let fold: Vec<usize> = pb
+        .examples
+        .iter()
+        .map(|e| {
+            let n = seen.entry(e.lang.as_ref().map(|l| l.0.clone())).or_default();
+            *n += 1;
+            *n % k
+        })
+        .collect();
+    let mut total = carebook::accuracy::Report::default();
+    for f in 0..k {
+        let (mut learn, mut held) = (pb.clone(), pb.clone());
+        learn.examples = pick(&pb.examples, &fold, |x| x != f);
+        held.examples = pick(&pb.examples, &fold, |x| x == f);
+        let router = Router::new(&carebook::ir::lower(&learn)).map_err(|e| e.to_string())?;
+        let mut measured = examples_of(&held);
+        if !only.is_empty() {
+            measured.retain(|m| only.iter().any(|o| m.id.contains(o.as_str())));
+        }
+        total.merge(measure(&router, &measured));
+    }
+    Ok(total)
+}
+
+fn pick<T: Clone>(all: &[T], fold: &[usize], keep: impl Fn(usize) -> bool) -> Vec<T> {
+    all.iter()
+        .zip(fold)
+        .filter(|&(_, &f)| keep(f))
+        .map(|(e, _)| e.clone())
+        .collect()
+}
+
+/// The playbook, with the thresholds given on the command line.
+fn playbook(dir: &Path, trust: [Option<f64>; 2]) -> Result<carebook::load::Playbook, String> {
     let loaded = carebook::load::load(dir, &Default::default()).map_err(|e| e.to_string())?;
-    let pb = loaded.playbook.ok_or_else(|| {
+    let mut pb = loaded.playbook.ok_or_else(|| {
         format!(
             "{} does not load: run `carebook validate` on it",
             dir.display()
         )
     })?;
+    let learning = pb.manifest.value.learning.get_or_insert_with(Default::default);
+    learning.keep_at = trust[0].unwrap_or(learning.keep_at);
+    learning.add_at = trust[1].unwrap_or(learning.add_at);
+    Ok(pb)
+}
+
+/// The playbook's router and its labelled examples.
+fn router(dir: &Path, trust: [Option<f64>; 2]) -> Result<(Router, Vec<Labelled>), String> {
+    let pb = playbook(dir, trust)?;
     let router = Router::new(&carebook::ir::lower(&pb)).map_err(|e| e.to_string())?;
     Ok((router, examples_of(&pb)))
 }

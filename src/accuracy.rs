@@ -293,6 +293,16 @@ pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
 }
 
 impl Report {
+    /// Adds another measurement's counts and misses to this one (the
+    /// folds of a cross-validation).
+    pub fn merge(&mut self, other: Report) {
+        for (lang, f) in &other.by_language {
+            self.by_language.entry(lang.clone()).or_default().add(f);
+        }
+        self.total.add(&other.total);
+        self.misses.extend(other.misses);
+    }
+
     /// The figures as a table, then (with `misses`) each miss on a line.
     pub fn render(&self, title: &str, misses: bool) -> String {
         let mut out = String::new();
