@@ -26,6 +26,7 @@
 //! measures only the examples whose ids contain one of these parts (those
 //! the keywords were not tuned on), still learning from all the others.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -55,9 +56,11 @@ fn main() -> ExitCode {
                 };
                 trust[usize::from(arg == "--add-at")] = Some(p);
             }
-            "--only" => only = args.next().map_or_else(Vec::new, |o| {
-                o.split(',').map(str::to_string).collect()
-            }),
+            "--only" => {
+                only = args
+                    .next()
+                    .map_or_else(Vec::new, |o| o.split(',').map(str::to_string).collect())
+            }
             "--folds" => match args.next().and_then(|k| k.parse().ok()) {
                 Some(k) if k >= 2 => folds = Some(k),
                 _ => {
@@ -83,7 +86,7 @@ fn main() -> ExitCode {
         return match cross_validate(&playbook, k, trust, &only) {
             Ok(report) => {
                 let title = format!("{k}-fold cross-validation on the examples");
-                print!("{}", report.render(&title, misses.is_some()));
+                show(&report.render(&title, misses.is_some()));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -113,8 +116,7 @@ fn main() -> ExitCode {
         };
         let report = measure(&router, &messages);
         let title = format!("{part}: {} messages", messages.len());
-        print!("{}", report.render(&title, misses.as_deref() == Some(part)));
-        println!();
+        show(&report.render(&title, misses.as_deref() == Some(part)));
     }
     // Personal data: the detector on its own labelled cases.
     for &part in &parts {
@@ -135,11 +137,16 @@ fn main() -> ExitCode {
         };
         let report = carebook::accuracy::measure_personal_data(&cases);
         let title = format!("personal data, {part}: {} cases", cases.len());
-        let show = misses.as_deref() == Some(&format!("pd-{part}"));
-        print!("{}", report.render(&title, show));
-        println!();
+        let listed = misses.as_deref() == Some(&format!("pd-{part}"));
+        show(&report.render(&title, listed));
     }
     ExitCode::SUCCESS
+}
+
+/// A table and a blank line; a reader that stopped reading (`| head`)
+/// is no error.
+fn show(table: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{table}");
 }
 
 /// Each K-th example (every K-th of each language, so folds are alike)
@@ -156,7 +163,9 @@ fn cross_validate(
         .examples
         .iter()
         .map(|e| {
-            let n = seen.entry(e.lang.as_ref().map(|l| l.0.clone())).or_default();
+            let n = seen
+                .entry(e.lang.as_ref().map(|l| l.0.clone()))
+                .or_default();
             *n += 1;
             *n % k
         })
@@ -193,7 +202,11 @@ fn playbook(dir: &Path, trust: [Option<f64>; 2]) -> Result<carebook::load::Playb
             dir.display()
         )
     })?;
-    let learning = pb.manifest.value.learning.get_or_insert_with(Default::default);
+    let learning = pb
+        .manifest
+        .value
+        .learning
+        .get_or_insert_with(Default::default);
     learning.keep_at = trust[0].unwrap_or(learning.keep_at);
     learning.add_at = trust[1].unwrap_or(learning.add_at);
     Ok(pb)
