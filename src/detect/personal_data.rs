@@ -411,12 +411,17 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
         r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
+        // Like "order" and "Bestellung", a Swedish order or booking
+        // names the code after it without a word for a number.
+        r"|\b(?:beställning|bestallning|bokning)(?:en)?\b",
         // ASCII `\b` finds no word start before a non-ASCII letter.
         r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
         r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID|注文ID",
-        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
+        // Thai borrows "order" (ออเดอร์), and like it the word alone
+        // names the code after it.
+        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|ออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
@@ -436,7 +441,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // may join the parts (INV.66.09.1182, re-2024.04.3381).
         // Bounded, so a long run of letters and dashes is not scanned
         // again from every cue in it.
-        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{3,6}(?: \d{3,6}){1,3}|[A-Z][A-Z/.-]{0,19}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,19}|\d[A-Z0-9/-]{0,19})\b"
+        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{3,6}(?: \d{3,6}){1,3}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -653,8 +658,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // A reference has a digit, or is a six-letter airline PNR; a date
         // after "order from" is none.
         let t = token.as_str();
-        // Five to twenty characters: "order 12" is a quantity.
-        if !(5..=20).contains(&t.len())
+        // Five characters at least: "order 12" is a quantity. At most
+        // 24, as a carrier's tracking code has (Posti's JJFI and 17
+        // digits, 21).
+        if !(5..=24).contains(&t.len())
             || is_date(t)
             || is_month(t)
             || is_year_range(t)
@@ -1668,6 +1675,29 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn an_order_alone_in_swedish_and_thai() {
+        use PersonalData::OrderNumber;
+        assert_eq!(kinds("Beställningen AB-77120 saknas"), [OrderNumber]);
+        assert_eq!(kinds("bokning 55K-901 ändrad"), [OrderNumber]);
+        assert_eq!(kinds("ออเดอร์ TH-55012 ยังไม่มา"), [OrderNumber]);
+        // A quantity or a party size is no code.
+        assert!(kinds("beställning av 3 kort").is_empty());
+        assert!(kinds("bokningen gäller 2 personer kl 18").is_empty());
+        assert!(kinds("ออเดอร์ 2 ชิ้น").is_empty());
+    }
+
+    #[test]
+    fn a_tracking_code_up_to_twenty_four_characters() {
+        use PersonalData::OrderNumber;
+        assert_eq!(
+            kinds("tracking number JJFI12345600098765432 stuck"),
+            [OrderNumber]
+        );
+        // Longer is no carrier's code: a hash or a key.
+        assert!(kinds("tracking number A1B2C3D4E5F6A7B8C9D0E1F2A3B4 stuck").is_empty());
     }
 
     /// Every repetition is bounded: a megabyte of what the patterns repeat
