@@ -350,8 +350,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b0\d{2,4}[ /-]?\d{6,8}\b",
         // Groups of three (Poland 601 234 567), of three and four.
         r"|\b\d{3}[ .-]\d{3}[ .-]\d{3,4}\b",
-        // Polish landlines: 22 123 45 67.
-        r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b",
+        // Polish landlines: 22 123 45 67, the area code perhaps in
+        // brackets, (22) 123 45 67.
+        r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b|\(\d{2}\) ?\d{3}[ -]\d{2}[ -]\d{2}\b",
         // Estonian mobile numbers: 5 and seven digits, 5123 4567.
         r"|\b5\d{3} ?\d{3,4}\b",
         // German numbers in pairs: 0176/22 41 88 90.
@@ -455,7 +456,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // Each language with its own verbs: English `on` or `to` is no
         // "is" ("doesn't work on Windows11").
         // A Wi-Fi or network key is a password too.
-        r"|(?:\b(?:password|passcode|pwd|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
+        // A bank's "memorable word" and its kin are passwords by
+        // another name.
+        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
         r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s)",
         r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
         r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
@@ -487,6 +490,17 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\s+(?:is|was|says|said|reads|to|jest|brzmi|on|oli|ist|lautet|war|är|ar|var))?\s*[:=]?\s*",
         r"|\s*\p{Thai}{0,16}?คือ\s*|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
         r"(\d{4,8})\b",
+    ))
+});
+
+/// A PUK has eight digits, and a customer may give them in the next
+/// sentence or before the word ("it asks for a PUK. The sheet says
+/// 55102873", "55102873 is not accepted as PUK"): eight digits on the
+/// same line as the word, no other number between, are the PUK.
+static PUK: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"\bpuk[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b";
+    re_ascii_boundaries(&format!(
+        r"(?i){word}[^0-9\n]{{0,60}}?\b(\d{{8}})\b|\b(\d{{8}})\b[^0-9\n]{{0,60}}?{word}"
     ))
 });
 
@@ -797,6 +811,18 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             || CURRENCY_AFTER.is_match(&text[digits.end()..])
             || UNIT_AFTER.is_match(&text[digits.end()..]);
         if !continues_number(text, digits.start(), digits.end()) && (told || !year) && !counted {
+            add(PersonalData::Password, digits.start(), digits.end());
+        }
+    }
+    for c in only_if(digit, || PUK.captures_iter(text)) {
+        let Some(digits) = c.get(1).or(c.get(2)) else {
+            continue;
+        };
+        let after = &text[digits.end()..];
+        if !continues_number(text, digits.start(), digits.end())
+            && !CURRENCY_AFTER.is_match(after)
+            && !UNIT_AFTER.is_match(after)
+        {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
@@ -1678,6 +1704,42 @@ mod tests {
     }
 
     #[test]
+    fn a_puk_is_eight_digits_near_the_word() {
+        use PersonalData::Password;
+        assert_eq!(
+            kinds("my phone asks for the PUK. The card it came on shows 40915532"),
+            [Password]
+        );
+        assert_eq!(kinds("12093347 works not as my PUK code"), [Password]);
+        // Another number between: the eight digits are something else.
+        assert!(kinds("PUK blocked after 3 tries, see case 40915532").is_empty());
+        // Seven or nine digits are no PUK.
+        assert!(kinds("need a PUK, reference 4091553").is_empty());
+        assert!(kinds("need a PUK, reference 409155321").is_empty());
+        // A word that only starts with the letters.
+        assert!(kinds("pukeko sighting 40915532").is_empty());
+    }
+
+    #[test]
+    fn a_memorable_word_is_a_password() {
+        use PersonalData::Password;
+        assert_eq!(kinds("my memorable word is Otter#77"), [Password]);
+        assert_eq!(kinds("the secret word I chose was Kettle99"), [Password]);
+        // A word that looks like none tells nothing secret.
+        assert!(kinds("my memorable word is definitely right").is_empty());
+        assert!(kinds("say the magic word is please").is_empty());
+    }
+
+    #[test]
+    fn a_polish_area_code_in_brackets() {
+        use PersonalData::PhoneNumber;
+        assert_eq!(kinds("proszę dzwonić: (12) 345 67 89"), [PhoneNumber]);
+        assert_eq!(kinds("(58) 301-22-14 to biuro"), [PhoneNumber]);
+        // Too few digits after the brackets.
+        assert!(kinds("(12) 345 67 punktów").is_empty());
+    }
+
+    #[test]
     fn an_order_alone_in_swedish_and_thai() {
         use PersonalData::OrderNumber;
         assert_eq!(kinds("Beställningen AB-77120 saknas"), [OrderNumber]);
@@ -1721,6 +1783,8 @@ mod tests {
             "0800 123 4567 ",
             "TK-20240517-",
             "my landline 1 ",
+            "PUK 1 ",
+            "12345678 puk ",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
