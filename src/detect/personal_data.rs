@@ -382,7 +382,8 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// A Polish domestic account number (NRB): the 26 digits of a PL IBAN
-/// without the country code, often grouped 2-4-4-4-4-4-4.
+/// without the country code, often grouped 2-4-4-4-4-4-4. It is the
+/// IBAN as Poles write it, so it is reported as one.
 static NRB: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d{2}(?: ?\d{4}){6}\b"));
 /// A Polish identity card number: three letters and six digits (ABA300000),
 /// and a tax number (NIP) when it is named.
@@ -640,7 +641,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for m in only_if(run >= 26, || NRB.find_iter(text)) {
         if !continues_number(text, m.start(), m.end()) && iban_valid(&format!("PL{}", m.as_str())) {
-            add(PersonalData::AccountNumber, m.start(), m.end());
+            add(PersonalData::Iban, m.start(), m.end());
         }
     }
     for m in only_if(digit && signs.capitals >= 3, || DOWOD.find_iter(text)) {
@@ -1321,7 +1322,7 @@ mod tests {
 
     #[test]
     fn ids_of_sweden_japan_thailand_and_poland_with_their_checks() {
-        use PersonalData::{AccountNumber, NationalId, Password, PhoneNumber};
+        use PersonalData::{Iban, NationalId, Password, PhoneNumber};
         let id = |text: &str| kinds(text) == [NationalId];
         assert!(id("personnummer 811218-9876"));
         assert!(id("personnummer 19811218-9876"));
@@ -1335,10 +1336,7 @@ mod tests {
         assert!(id("NIP 123-456-32-18"));
         assert!(!id("NIP 123-456-32-19"));
         // A Polish account number without its country code.
-        assert_eq!(
-            kinds("przelew na 61 1090 1014 0000 0712 1981 2874"),
-            [AccountNumber]
-        );
+        assert_eq!(kinds("przelew na 61 1090 1014 0000 0712 1981 2874"), [Iban]);
         assert!(kinds("przelew na 62 1090 1014 0000 0712 1981 2874").is_empty());
         // Twelve digits mixing groupings are no My Number; a phone is.
         assert_eq!(kinds("0176 12345678"), [PhoneNumber]);
