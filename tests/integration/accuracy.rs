@@ -98,12 +98,12 @@ fn tune_part_meets_the_targets() {
         );
         check(&mut failures, format!("{lang} recall"), f.recall(), 0.94);
     }
-    // The target is none; nine examples labelled harmless keep a
+    // The target is none; five examples labelled harmless keep a
     // keyword's critical tag the examples do not doubt enough (see
     // BENCHMARKS.md).
-    if t.harmless_critical > 9 {
+    if t.harmless_critical > 5 {
         failures.push(format!(
-            "{} harmless message(s) got a critical tag (was 9)",
+            "{} harmless message(s) got a critical tag (was 5)",
             t.harmless_critical
         ));
     }
@@ -138,8 +138,8 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-const HOLDOUT_PRECISION: f64 = 0.925;
-const HOLDOUT_RECALL: f64 = 0.905;
+const HOLDOUT_PRECISION: f64 = 0.93;
+const HOLDOUT_RECALL: f64 = 0.92;
 const HOLDOUT_HARMLESS_CRITICAL: usize = 4;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
