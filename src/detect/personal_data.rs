@@ -470,7 +470,10 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
         // Not Thai or Japanese letters: the sentence goes on right
         // after the password, unspaced ("คือBangkok#88แต่…").
-        r"([[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40})",
+        // At most PASSWORD_CHARS of them count (`first_chars`): a bounded
+        // repeat of this class would compile to forty copies of every
+        // letter of Unicode.
+        r"([[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,})",
     ))
 });
 /// A PIN or PUK told with its digits ("the PIN on my account is 4419",
@@ -507,6 +510,15 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the word after "password is" looks like one: a digit or a
 /// sign beside letters, or a PIN of four to eight digits.
+/// The longest password the detector reports; a longer run of letters is
+/// cut there.
+const PASSWORD_CHARS: usize = 40;
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 fn looks_like_password(word: &str) -> bool {
     let word = word.trim_end_matches(['.', '-']);
     let digits = word.chars().filter(char::is_ascii_digit).count();
@@ -794,8 +806,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(secret, || PASSWORD.captures_iter(text)) {
         let m = c.get(0).expect("match");
-        if c.get(1).is_none_or(|w| looks_like_password(w.as_str())) {
-            add(PersonalData::Password, m.start(), m.end());
+        let group = c.get(1);
+        let word = group.map(|g| first_chars(g.as_str(), PASSWORD_CHARS));
+        if word.is_none_or(looks_like_password) {
+            let end = match (group, word) {
+                (Some(g), Some(w)) => g.start() + w.len(),
+                _ => m.end(),
+            };
+            add(PersonalData::Password, m.start(), end);
         }
     }
     for c in only_if(digit, || PIN.captures_iter(text)) {
