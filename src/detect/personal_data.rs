@@ -353,10 +353,18 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // Polish landlines: 22 123 45 67, the area code perhaps in
         // brackets, (22) 123 45 67.
         r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b|\(\d{2}\) ?\d{3}[ -]\d{2}[ -]\d{2}\b",
-        // Estonian mobile numbers: 5 and seven digits, 5123 4567.
-        r"|\b5\d{3} ?\d{3,4}\b",
+        // Estonian mobile numbers: 5 and seven digits, 5123 4567, or
+        // read out in pairs, 51 23 45 67.
+        r"|\b5\d{3} ?\d{3,4}\b|\b5\d(?:[ -]\d{2}){3}\b",
         // German numbers in pairs: 0176/22 41 88 90.
         r"|\b0\d{2,4}[ /-]\d{2}(?:[ -]\d{2}){2,3}\b",
+        // German numbers with the trunk code set off by a spaced slash
+        // or dash (DIN 5008's older style) or in brackets, the rest in
+        // groups of two to four as the number is read out: 0160 / 91 27
+        // 508, 0171 - 55 20 13 86, (089) 412 337 90. Before the UK
+        // brackets below, which would stop short of the last group.
+        r"|\b0\d{2,4} ?[/-] ?\d{2,4}(?:[ -]\d{2,4}){1,3}\b",
+        r"|\(0\d{2,4}\) ?\d{2,4}(?:[ -]\d{2,4}){1,3}\b",
         // A UK trunk code in brackets: (07700) 900356, (020) 7946 0018.
         r"|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4}\b",
         // North American (555) 123-4567.
@@ -1778,6 +1786,30 @@ mod tests {
         assert!(kinds("tracking number A1B2C3D4E5F6A7B8C9D0E1F2A3B4 stuck").is_empty());
     }
 
+    #[test]
+    fn phones_read_out_in_pairs_and_groups() {
+        use PersonalData::PhoneNumber;
+        for text in [
+            "ruf mich an, sonst: 0160 / 91 27 508",
+            "Handy 0171 - 55 20 13 86 ab 17 Uhr",
+            "Büro (089) 412 337 90",
+            "mu number on 53 61 20 94",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        for text in [
+            // Too few digits for a phone number.
+            "Seite 012 / 34 56",
+            // Opening hours and scores, not a trunk code.
+            "geöffnet 0900 - 1700",
+            "(012) 34 Punkte",
+            // Pairs that do not start like an Estonian mobile.
+            "tulemus 31 20 44 18",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -1801,6 +1833,9 @@ mod tests {
             "my landline 1 ",
             "PUK 1 ",
             "12345678 puk ",
+            "0170 / 1 ",
+            "(030) 1 ",
+            "58 00 4 ",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
