@@ -467,8 +467,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // A Wi-Fi or network key is a password too.
         // A bank's "memorable word" and its kin are passwords by
         // another name.
-        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s)",
-        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s)",
+        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s|['’]s\s)",
+        // "hasło zmieniłem na X": what it was changed or set to.
+        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s)",
         r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
         r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
         r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
@@ -476,6 +477,10 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is
         // a password ("รหัสไวไฟคือBangkok#88").
         r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
+        // An adverb may stand between the verb and the password ("it's
+        // definitely X", "ist übrigens X", "is now set to X"): skipped,
+        // so the word after it is the one judged.
+        r"(?:(?:definitely|really|actually|still|just|now|(?:changed|set|reset)\s+to|übrigens|eigentlich|jetzt|nun|doch|wirklich|immer\s+noch|teraz|nadal|wciąż|naprawdę|na\s+pewno|nüüd|kindlasti|ikka|praegu|nyt|edelleen|varmasti|nu|faktiskt|fortfarande|verkligen)\s+){0,2}",
         // Not Thai or Japanese letters: the sentence goes on right
         // after the password, unspaced ("คือBangkok#88แต่…").
         // At most PASSWORD_CHARS of them count (`first_chars`): a bounded
@@ -491,7 +496,9 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         // PIN1 and PIN2 of an Estonian id card; Germany's Geheimzahl and
         // Finland's tunnusluku are a card's PIN.
-        r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
+        // Estonian and Finnish say what a code becomes in the
+        // translative: "uueks PIN-koodiks", "PIN-koodiksi".
+        r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
         r"|\b(?:geheimzahl|tunnusluku|tunnusluvun)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
         // Between the word and the digits: nothing, a colon, or a few
         // small words ending in a verb ("on my account is", "do karty
@@ -499,8 +506,11 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // is" or "payment of". Unspaced, a few Thai letters before คือ
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
         r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|på|kortet|nya|min|mitt)){0,6}",
-        r"(?:\s+(?:is|was|says|said|reads|to|jest|brzmi|on|oli|ist|lautet|war|är|ar|var))?\s*[:=]?\s*",
-        r"|\s*\p{Thai}{0,16}?คือ\s*|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
+        // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
+        r"(?:\s+(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till))?\s*[:=]?\s*",
+        // Thai: "PIN ใหม่ 5168", a new, old, SIM or card PIN, with คือ
+        // or without.
+        r"|\s*\p{Thai}{0,16}?คือ\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
         r"(\d{4,8})\b",
     ))
 });
@@ -1810,6 +1820,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn passwords_after_adverbs_and_changes() {
+        use PersonalData::Password;
+        for text in [
+            "it says wrong password but it's really Tulip#88",
+            "das Passwort ist übrigens Bremen!42",
+            "my password is now set to Kayak_2025",
+            "hasło do poczty zmieniłam na Sowa_Zosia12",
+            "Panin uue PIN-koodiks 5528",
+            "vaihdoin PIN-koodiksi 8031",
+            "Ändrade PIN-koden till 2291",
+            "zmieniłem PIN na 6604",
+            "PIN ใหม่ 5168 ใช้ไม่ได้",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            // The word after the adverb is no password.
+            "my password is definitely right",
+            "das Passwort ist übrigens falsch",
+            "hasło zmieniłem na nowe",
+            "the password's reset link expired",
+            // No digits after the words.
+            "PIN-koden till kortet kom aldrig",
+            "PIN ใหม่ ไม่ทำงาน",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -1836,6 +1876,8 @@ mod tests {
             "0170 / 1 ",
             "(030) 1 ",
             "58 00 4 ",
+            "password but it's definitely now 1 ",
+            "PIN ใหม่ 1",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
