@@ -410,10 +410,12 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // a word for a number after them.
         r"|\b(?:case|complaint|support request|service request|request|tracking|reference|parcel|shipment|consignment|delivery|repair|incident|claim|waybill)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia|przesyłki|przesylki|paczki|reklamacji|sprawy|listu\s+przewozowego|referencyjn\w*|śledzenia|sledzenia|zwrotu|naprawy|karty\s+klienta)",
-        r"|\bumow[aey]\s+(?:nr\.?|numer)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
+        // Like "zamówienie", a contract alone names the code after it
+        // ("umowa KT/2210334/2024").
+        r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
         r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?|saadetise|paki|jälgimis|jalgimis|reklamatsiooni|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
-        r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|vorgang)\s*#",
+        r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
@@ -1850,6 +1852,19 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_support_request_hash_and_a_contract_alone() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        assert_eq!(kinds("Palvelupyyntö #552310 on auki"), [OrderNumber]);
+        assert_eq!(kinds("tukipyyntö #40AB12"), [OrderNumber]);
+        assert_eq!(kinds("umowa KT/2210334/2024 wygasa"), [AccountNumber]);
+        assert_eq!(kinds("mam pytanie o umowę 88123AB"), [AccountNumber]);
+        // A request without a number, a hashtag; a contract's term or year.
+        assert!(kinds("tukipyyntö #kiire").is_empty());
+        assert!(kinds("umowa na 24 miesiące").is_empty());
+        assert!(kinds("umowa z 2023 roku").is_empty());
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -1878,6 +1893,7 @@ mod tests {
             "58 00 4 ",
             "password but it's definitely now 1 ",
             "PIN ใหม่ 1",
+            "umowa 1 ",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
