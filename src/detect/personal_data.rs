@@ -824,17 +824,21 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for c in only_if(secret, || PASSWORD.captures_iter(text)) {
+    // The next search starts where the cut match ends, as it would after a
+    // bounded repeat: a second password glued to a long first one is found.
+    let mut at = 0;
+    while let Some(c) = secret.then(|| PASSWORD.captures_at(text, at)).flatten() {
         let m = c.get(0).expect("match");
         let group = c.get(1);
         let word = group.map(|g| first_chars(g.as_str(), PASSWORD_CHARS));
+        let end = match (group, word) {
+            (Some(g), Some(w)) => g.start() + w.len(),
+            _ => m.end(),
+        };
         if word.is_none_or(looks_like_password) {
-            let end = match (group, word) {
-                (Some(g), Some(w)) => g.start() + w.len(),
-                _ => m.end(),
-            };
             add(PersonalData::Password, m.start(), end);
         }
+        at = end.max(m.start() + 1);
     }
     for c in only_if(digit, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.get(2).expect("group 2"));
@@ -1356,6 +1360,19 @@ mod tests {
             kinds("asiakasnumero 55102331"),
             [PersonalData::AccountNumber]
         );
+    }
+
+    #[test]
+    fn a_long_password_is_cut_and_one_glued_to_it_still_found() {
+        let text = "my password is CorrectHorseBatteryStapleCorrectHorseBattery1&pwd=Hunter22";
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].start..found[0].end], "pwd=Hunter22");
+        let long = "my password is Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1Aa1";
+        let found = find(long);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // "password is " and the first 40 characters of the password.
+        assert_eq!(found[0].end - found[0].start, "password is ".len() + 40);
     }
 
     #[test]
