@@ -143,11 +143,17 @@ pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
     without_overlaps(found)
 }
 
-/// Whether a phone-shaped match is a phone number: `fewest` to 15 digits,
-/// not part of a longer number, not a date.
+/// Whether a phone-shaped match is a phone number: `fewest` to 15 digits
+/// (13 without a country code), not part of a longer number, not a date.
 fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
     let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-    (fewest..=15).contains(&digits)
+    // E.164 allows 15 digits with the country code; no national number in
+    // these markets has more than 13 with its trunk 0, so 14 or 15 digits
+    // without a `+` or `00` are a card or an account read out ("card 3455
+    // 238505 93092" after "SMS").
+    let international = m.as_str().starts_with('+') || m.as_str().starts_with("00");
+    let most = if international { 15 } else { 13 };
+    (fewest..=most).contains(&digits)
         && !continues_number(text, m.start(), m.end())
         && !is_date(m.as_str())
         && !is_service_number(m.as_str())
@@ -413,14 +419,15 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Like "zamówienie", a contract alone names the code after it
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
-        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni[ae]|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
+        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
         r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?|saadetise|paki|jälgimis|jalgimis|reklamatsiooni|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
-        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
-        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
+        // A Finnish possessive suffix may end the word ("asiakasnumeroni").
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:ni|si|mme|nne)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
+        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
         r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
@@ -428,12 +435,13 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:beställning|bestallning|bokning)(?:en)?\b",
         // ASCII `\b` finds no word start before a non-ASCII letter.
         r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
-        r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
+        r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:kolli|sändnings|sandnings|försändelse|forsandelse|paket|spårnings|sparnings)-?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
         r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID|注文ID",
         // Thai borrows "order" (ออเดอร์), and like it the word alone
-        // names the code after it.
-        r"|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|ออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
+        // names the code after it. A case, ticket, parcel, order or
+        // booking may come before the word for its number ("เคสหมายเลข").
+        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|ออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
@@ -527,6 +535,63 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i){word}[^0-9\n]{{0,60}}?\b(\d{{8}})\b|\b(\d{{8}})\b[^0-9\n]{{0,60}}?{word}"
     ))
 });
+
+/// A carrier's parcel code, whatever introduces it ("DHL claims JJD…
+/// was delivered"): an SSCC (NVE) as parcel labels print it, 00 and
+/// eighteen digits with a GS1 check digit; DHL's JJD and Posti's JJFI
+/// codes; a UPS 1Z code; a UPU S10 code (RR123456785FI) with its check
+/// digit. ASCII digits: a bounded repeat of Unicode `\d` compiles to a
+/// much larger automaton.
+static CARRIER_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(
+        r"\b(?:00[0-9]{18}|JJD[0-9]{10,20}|JJFI[0-9]{15,19}|1Z[0-9A-Z]{16}|[A-Z]{2}[0-9]{9}[A-Z]{2})\b",
+    )
+});
+
+/// Whether a carrier code passes its check: GS1 for an SSCC, the S10
+/// check digit for a postal code; the others have no public check.
+fn carrier_code_valid(code: &str) -> bool {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if code.starts_with("00") && digits.len() == 20 {
+        return gs1_valid(&digits[2..]);
+    }
+    let bytes = code.as_bytes();
+    if bytes.len() == 13 && bytes[..2].iter().all(u8::is_ascii_uppercase) {
+        return s10_valid(&digits);
+    }
+    true
+}
+
+/// GS1 check digit (SSCC, GTIN): weights 3 and 1 from the right of the
+/// body, the check digit makes the sum a multiple of ten.
+fn gs1_valid(d: &[u32]) -> bool {
+    let Some((&check, body)) = d.split_last() else {
+        return false;
+    };
+    let sum: u32 = body
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| if i % 2 == 0 { 3 * x } else { x })
+        .sum();
+    (10 - sum % 10) % 10 == check
+}
+
+/// UPU S10 check digit over eight serial digits, weights 8 6 4 2 3 5 9 7:
+/// 11 minus the sum modulo 11, where 10 gives 0 and 11 gives 5.
+fn s10_valid(d: &[u32]) -> bool {
+    if d.len() != 9 {
+        return false;
+    }
+    let weights = [8, 6, 4, 2, 3, 5, 9, 7];
+    let sum: u32 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
+    let check = match 11 - sum % 11 {
+        10 => 0,
+        11 => 5,
+        c => c,
+    };
+    check == d[8]
+}
 
 /// Whether the word after "password is" looks like one: a digit or a
 /// sign beside letters, or a PIN of four to eight digits.
@@ -716,6 +781,22 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         {
             continue;
         }
+        // "umowa 24-miesięczna", "order 3-pack": a count joined to a
+        // word; and a code does not run on into a Latin letter (the ASCII
+        // `\b` ends it before "ę").
+        let counted_word = t.split_once('-').is_some_and(|(n, w)| {
+            (1..=3).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+        });
+        let runs_on = text[token.end()..]
+            .chars()
+            .next()
+            .is_some_and(is_latin_letter);
+        if counted_word || runs_on {
+            continue;
+        }
         // Dots join the parts of a code that starts with a word
         // (INV.66.09.1182, rek.2024.0318), not of a version (v.2.1.5).
         if t.contains('.') && !t.bytes().take(2).all(|b| b.is_ascii_alphabetic()) {
@@ -799,6 +880,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 PersonalData::OrderNumber
             };
             add(kind, token.start(), token.end());
+        }
+    }
+    for m in only_if(run >= 8, || CARRIER_CODE.find_iter(text)) {
+        if carrier_code_valid(m.as_str()) && !in_code(text, m.start(), m.end()) {
+            add(PersonalData::OrderNumber, m.start(), m.end());
         }
     }
     // After references: twelve or thirteen digits named as an order or
@@ -985,6 +1071,12 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s*(?:[€$£¥₩฿]|[A-Z]{3}\b|(?i:zł|zl\b|kr\b|kc\b|yen|円|บาท|euro\b|eur\b))")
 });
+
+/// A letter of the Latin script, as `re_latin_words` has them.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, 'ß'..='ö' | 'ø'..='ÿ' | 'À'..='Ö' | 'Ø'..='Þ' | 'Ā'..='ž')
+}
 
 /// Whether the digits at `start..end` are part of a longer number: a
 /// digit, or a space or hyphen and a digit, right before or after them (a
@@ -1882,6 +1974,68 @@ mod tests {
         assert!(kinds("umowa z 2023 roku").is_empty());
     }
 
+    #[test]
+    fn a_carrier_code_needs_no_word_before_it() {
+        use PersonalData::OrderNumber;
+        for text in [
+            "GLS says 00357128400399882100 is out for delivery",
+            "PostNord: CP472918354SE sitter fast i tullen",
+            "DHL hat JJD00012345678901234 als zugestellt markiert",
+            "UPS 1Z4F82E90398201934 ei liiku",
+        ] {
+            assert_eq!(kinds(text), [OrderNumber], "{text}");
+        }
+        for text in [
+            // A check digit that does not match.
+            "GLS says 00357128400399882101 is out for delivery",
+            "PostNord: CP472918355SE sitter fast",
+            // Too short for a DHL code.
+            "DHL JJD0001 ref",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn references_in_more_word_forms() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        for (text, kind) in [
+            ("tilausnumeroni 77231-B ei näy", OrderNumber),
+            ("jäsennumeromme 4410928 vanhentui", AccountNumber),
+            ("dzwonię w sprawie zamówieniu ZM/2023/11/0456", OrderNumber),
+            (
+                "kurier z zamówieniem ZM/2023/11/0456 nie dotarł",
+                OrderNumber,
+            ),
+            ("kolli-id 55019923 rör sig inte", OrderNumber),
+            ("ตั๋วหมายเลข TK-55102 ยังไม่ตอบ", OrderNumber),
+        ] {
+            assert_eq!(kinds(text), [kind], "{text}");
+        }
+        for text in [
+            "asiakasnumeroni on 12",
+            "z zamówieniem 3 sztuk",
+            "kolli-id saknas, 3 paket",
+            "เคสโทรศัพท์ 2 ชิ้น",
+            // A count joined to a word, not a code.
+            "mam umowę 24-miesięczną",
+            "umowa 12-miesięczna kończy się",
+            "order 3-pack of cables",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn fourteen_digits_or_more_need_a_country_code_to_be_a_phone() {
+        use PersonalData::PhoneNumber;
+        assert_eq!(kinds("sms me on +48 601 234 567"), [PhoneNumber]);
+        assert_eq!(kinds("sms 0151 23456789 bitte"), [PhoneNumber]);
+        // A card or account read out after "SMS": fifteen digits, no
+        // country code, no Luhn.
+        assert!(kinds("an sms said card 5123 498765 01234 is blocked").is_empty());
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -1911,6 +2065,7 @@ mod tests {
             "password but it's definitely now 1 ",
             "PIN ใหม่ 1",
             "umowa 1 ",
+            "00123456789012345678901 ",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
