@@ -815,7 +815,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "ticket price is 12500", "order total 15999 HUF": an amount.
         let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
             || CURRENCY_AFTER.is_match(&text[token.end()..]);
-        if priced {
+        if priced || is_quantity(t) {
+            continue;
+        }
+        // A contract named without a word for its number ("umowa na
+        // 500Mb", "umowa PLUS5G") is followed by a plan as often as by
+        // its code: only a code with four digits or more counts.
+        let contract_alone = c.name("cue").is_some_and(|m| {
+            let cue = m.as_str().to_lowercase();
+            cue.starts_with("umow") && !cue.contains("nr") && !cue.contains("numer")
+        });
+        if contract_alone && t.bytes().filter(u8::is_ascii_digit).count() < 4 {
             continue;
         }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
@@ -1020,6 +1030,27 @@ fn is_month_number(m: &str) -> bool {
 
 fn is_year(y: &str) -> bool {
     y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// A number and its unit, written together: a data volume or speed
+/// ("500Mb", "100GB", "300Mbps") or a Polish year ("2022r").
+fn is_quantity(text: &str) -> bool {
+    let unit = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < text.len()
+        && matches!(
+            unit.to_ascii_lowercase().as_str(),
+            "kb" | "mb"
+                | "gb"
+                | "tb"
+                | "kbps"
+                | "mbps"
+                | "gbps"
+                | "mbit"
+                | "gbit"
+                | "mhz"
+                | "ghz"
+                | "r"
+        )
 }
 
 /// A quarter or half of a year (Q1-2024, H2/2025).
@@ -1972,6 +2003,22 @@ mod tests {
         assert!(kinds("tukipyyntö #kiire").is_empty());
         assert!(kinds("umowa na 24 miesiące").is_empty());
         assert!(kinds("umowa z 2023 roku").is_empty());
+    }
+
+    #[test]
+    fn a_contract_alone_needs_a_code_and_a_quantity_is_none() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        assert_eq!(kinds("umowa KT-55120 wygasa"), [AccountNumber]);
+        assert_eq!(kinds("zamówienie na ZM-300/B1"), [OrderNumber]);
+        for text in [
+            // A plan, a speed or a year after a contract alone.
+            "umowa na 500Mb światłowód",
+            "umowa z 2022r. wygasła",
+            "umowa PLUS5G działa słabo",
+            "zamówienie na 300Mbps",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
     }
 
     #[test]
