@@ -480,10 +480,18 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s|['’]s\s)",
         // "hasło zmieniłem na X": what it was changed or set to.
         r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s)",
-        r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli)\s)",
+        // Estonian also says what it was set to with "panin" (I put) or
+        // "muutsin" (I changed): "salasõna panin X".
+        r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli|panin|panime|muutsin|muutsime|vahetasin|määrasin)\s)",
+        // What a password becomes is in the translative: "vaihdoin
+        // salasanaksi X", "panin parooliks X".
+        r"|\b(?:salasanaksi|salasanakseni|parooliks|salasõnaks)\b",
         r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
         r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
+        // "パスワードをX に変えた": what it was changed to, the object
+        // marked with を; only with に after it (checked on the match).
+        r"|(?:パスワード|暗証番号)(?P<object>を)",
         // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is
         // a password ("รหัสไวไฟคือBangkok#88").
         r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
@@ -496,7 +504,7 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // At most PASSWORD_CHARS of them count (`first_chars`): a bounded
         // repeat of this class would compile to forty copies of every
         // letter of Unicode.
-        r"([[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,})",
+        r"(?P<word>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,})",
     ))
 });
 /// A PIN or PUK told with its digits ("the PIN on my account is 4419",
@@ -533,6 +541,31 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"\bpuk[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b";
     re_ascii_boundaries(&format!(
         r"(?i){word}[^0-9\n]{{0,60}}?\b(\d{{8}})\b|\b(\d{{8}})\b[^0-9\n]{{0,60}}?{word}"
+    ))
+});
+
+/// A Wi-Fi or a password changed or set to something: "changed the wifi
+/// on the new box to X", "set my password to X". Latin letters only: a
+/// bounded run of any letter would compile to a large automaton.
+static SECRET_SET: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)\b(?:changed|set|reset|switched|updated)\s+(?:(?:the|my|our)\s+)?",
+        r"(?P<what>wi-?fi|wlan|password|passcode|pwd)\b",
+        r"(?P<between>(?:\s+[a-z0-9'’-]{1,12}){0,6}?)\s+to\s+",
+        r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
+    ))
+});
+
+/// A PIN or password typed wrong and then given right in the next words:
+/// "typed the PIN wrong. Real one is 7713", "die richtige ist 7713".
+static SECRET_CORRECTED: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)\b(?:pin|puk|password|passcode|pwd|passwort|hasło|haslo|lösenord|lösenordet|pin-?koden)\b",
+        r"[a-zß-öø-ÿĀ-ž .,;!?'’-]{0,60}?",
+        r"\b(?:real|right|correct|actual|proper|richtige|korrekte|prawidłowy|prawidlowy|poprawny|właściwy|wlasciwy|rätta|riktiga|korrekta)",
+        r"(?:\s+(?:one|pin|code|password|passwort|hasło|haslo|pin-?koden|koden|lösenordet))?",
+        r"\s+(?:is|was|should\s+be|ist|lautet|wäre|to|jest|är)\s*:?\s*",
+        r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
     ))
 });
 
@@ -593,8 +626,6 @@ fn s10_valid(d: &[u32]) -> bool {
     check == d[8]
 }
 
-/// Whether the word after "password is" looks like one: a digit or a
-/// sign beside letters, or a PIN of four to eight digits.
 /// The longest password the detector reports; a longer run of letters is
 /// cut there.
 const PASSWORD_CHARS: usize = 40;
@@ -604,13 +635,39 @@ fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
+/// Whether the word after "password is" looks like one: a digit or a
+/// sign beside letters, or a PIN of four to eight digits.
 fn looks_like_password(word: &str) -> bool {
     let word = word.trim_end_matches(['.', '-']);
     let digits = word.chars().filter(char::is_ascii_digit).count();
     let signs = word.chars().filter(|c| "!#$%&*?@_".contains(*c)).count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let pin = digits == word.chars().count() && (4..=8).contains(&digits);
-    word.chars().count() >= 4 && (pin || (letters > 0 && digits + signs > 0))
+    word.chars().count() >= 4
+        && (pin || (letters > 0 && digits + signs > 0))
+        && !describes_a_password(word)
+}
+
+/// Words that say what a password is like, not what it is: a count or
+/// a short code joined to a lowercase word ("8-stellig", "2FA-geschützt",
+/// "12-znakowe"), or a Wi-Fi security standard ("WPA2", "WPA3-Personal").
+fn describes_a_password(word: &str) -> bool {
+    let compound = word.rsplit_once('-').is_some_and(|(head, tail)| {
+        tail.chars().count() >= 4
+            && tail.chars().all(char::is_lowercase)
+            && head.chars().count() <= 3
+            && head.chars().any(|c| c.is_ascii_digit())
+    });
+    // "2023er", "2023-owe": of that year.
+    let of_year = word.get(..4).is_some_and(is_year)
+        && word[4..]
+            .trim_start_matches('-')
+            .chars()
+            .all(char::is_lowercase)
+        && word.len() > 4;
+    let upper = word.to_uppercase();
+    let standard = (upper.starts_with("WPA") || upper.starts_with("WEP")) && word.len() <= 13;
+    compound || of_year || standard
 }
 
 /// Every piece of personal data in `text`, in order, without overlaps
@@ -925,7 +982,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let mut at = 0;
     while let Some(c) = secret.then(|| PASSWORD.captures_at(text, at)).flatten() {
         let m = c.get(0).expect("match");
-        let group = c.get(1);
+        let group = c.name("word");
+        // "パスワードを2回間違えた": after を only what it was changed to.
+        if c.name("object").is_some()
+            && !group.is_some_and(|g| text[g.end()..].trim_start().starts_with('に'))
+        {
+            continue;
+        }
         let word = group.map(|g| first_chars(g.as_str(), PASSWORD_CHARS));
         let end = match (group, word) {
             (Some(g), Some(w)) => g.start() + w.len(),
@@ -935,6 +998,50 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, m.start(), end);
         }
         at = end.max(m.start() + 1);
+    }
+    for c in only_if(secret, || SECRET_SET.captures_iter(text)) {
+        let Some(word) = c.name("word") else {
+            continue;
+        };
+        let w = first_chars(word.as_str(), PASSWORD_CHARS).trim_end_matches(['.', '-']);
+        let between = c.name("between").map_or("", |b| b.as_str()).to_lowercase();
+        // "changed the wifi name to Home_5G", "set the wifi to 5GHz": a
+        // setting of the Wi-Fi, not its password. Named as a Wi-Fi alone,
+        // what it was set to is a password when it looks like a strong
+        // one, eight characters or more and no security standard.
+        let wifi = c
+            .name("what")
+            .is_some_and(|x| !x.as_str().to_lowercase().starts_with('p'));
+        let named = ["password", "passwort", "pass", "key", "code", "pwd"]
+            .iter()
+            .any(|k| between.contains(k));
+        let setting = [
+            "name",
+            "ssid",
+            "channel",
+            "band",
+            "mode",
+            "security",
+            "frequency",
+            "standard",
+            "plan",
+            "speed",
+        ]
+        .iter()
+        .any(|k| between.contains(k));
+        let strong = w.chars().count() >= 8 && !w.to_ascii_lowercase().contains("ghz");
+        if looks_like_password(w) && !setting && (!wifi || named || strong) {
+            add(PersonalData::Password, word.start(), word.start() + w.len());
+        }
+    }
+    for c in only_if(secret, || SECRET_CORRECTED.captures_iter(text)) {
+        let Some(word) = c.name("word") else {
+            continue;
+        };
+        let w = first_chars(word.as_str(), PASSWORD_CHARS).trim_end_matches(['.', '-']);
+        if looks_like_password(w) && !continues_number(text, word.start(), word.end()) {
+            add(PersonalData::Password, word.start(), word.start() + w.len());
+        }
     }
     for c in only_if(digit, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.get(2).expect("group 2"));
@@ -1093,9 +1200,12 @@ const PRICE_WORDS: &[&str] = &[
     "ค่าบริการ",
 ];
 
-/// A year, a count or a time right after a number: `2024年`, `3 ครั้ง`.
+/// A year, a count or a time right after a number: `2024年`, `3 ครั้ง`,
+/// `2024 roku` (Polish "of the year").
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?:年|回|件|桁|日|時|分|ปี|ครั้ง|วัน|(?i:times|years?|razy|lat|kertaa|mal|gånger)\b)")
+    re(
+        r"^\s*(?:年|回|件|桁|日|時|分|ปี|ครั้ง|วัน|(?i:times|years?|razy|lat|roku?|kertaa|mal|gånger)\b)",
+    )
 });
 
 /// A currency right after a number: `15999 HUF`, `49 zł`, `12500 €`.
@@ -2083,6 +2193,49 @@ mod tests {
         assert!(kinds("an sms said card 5123 498765 01234 is blocked").is_empty());
     }
 
+    #[test]
+    fn passwords_set_changed_or_corrected() {
+        use PersonalData::Password;
+        for text in [
+            "vaihdoin salasanaksi Mustikka_42",
+            "panin parooliks Lepp!2024",
+            "parooli panin Lepp!2024 ja nüüd ei tööta",
+            "パスワードをHana_2025に変更したのに",
+            "switched our wifi to Kestrel#2025 last night",
+            "set my password to Otter_1990 and it still fails",
+            "changed the wifi password on the box to Kiwi2024",
+            "typed the PIN wrong, the right one is 6620",
+            "die PIN war falsch, die richtige ist 3391",
+            "my password is Summer2024-secret",
+            "PIN na nowej karcie 7302",
+            "my password is 2023Winter",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "salasanaksi ei kelpaa 8 merkkiä",
+            "salasõna panin ümbrikusse",
+            "パスワードをiPhone15で変えた",
+            // A setting of the Wi-Fi, not its password.
+            "changed the wifi name to Home_5G_2024",
+            "changed the wifi to 5GHz and it is faster",
+            "set the wifi to WPA3-Personal yesterday",
+            "set my password to expire in 90 days",
+            "typed the PIN wrong 3 times, the right one is in the letter",
+            "the right one is 4451 for the gate",
+            // What a password is like.
+            "das Passwort ist jetzt 8-stellig",
+            "hasło jest teraz 12-znakowe",
+            "the wifi key is now WPA2",
+            "das Passwort ist immer noch 2023er",
+            "hasło jest wciąż 2024-owe",
+            // A year.
+            "zmieniłem PIN na nowej karcie 2022 roku",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -2112,7 +2265,10 @@ mod tests {
             "password but it's definitely now 1 ",
             "PIN ใหม่ 1",
             "umowa 1 ",
+            "changed the wifi a a a a a a ",
+            "PIN wrong, the right one ",
             "00123456789012345678901 ",
+            "パスワードを1",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
