@@ -983,21 +983,21 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     while let Some(c) = secret.then(|| PASSWORD.captures_at(text, at)).flatten() {
         let m = c.get(0).expect("match");
         let group = c.name("word");
+        let word = group.map(|g| first_chars(g.as_str(), PASSWORD_CHARS));
+        let end = match (group, word) {
+            (Some(g), Some(w)) => g.start() + w.len(),
+            _ => m.end(),
+        };
+        at = end.max(m.start() + 1);
         // "パスワードを2回間違えた": after を only what it was changed to.
         if c.name("object").is_some()
             && !group.is_some_and(|g| text[g.end()..].trim_start().starts_with('に'))
         {
             continue;
         }
-        let word = group.map(|g| first_chars(g.as_str(), PASSWORD_CHARS));
-        let end = match (group, word) {
-            (Some(g), Some(w)) => g.start() + w.len(),
-            _ => m.end(),
-        };
         if word.is_none_or(looks_like_password) {
             add(PersonalData::Password, m.start(), end);
         }
-        at = end.max(m.start() + 1);
     }
     for c in only_if(secret, || SECRET_SET.captures_iter(text)) {
         let Some(word) = c.name("word") else {
@@ -1592,6 +1592,17 @@ mod tests {
         assert_eq!(
             kinds("asiakasnumero 55102331"),
             [PersonalData::AccountNumber]
+        );
+    }
+
+    #[test]
+    fn a_password_object_not_changed_to_is_skipped_and_the_search_goes_on() {
+        // After を, only what the password was changed to (に) is one;
+        // the search must move past a skipped match, not find it again.
+        assert!(find("パスワードをabcd1234で試したけどダメでした").is_empty());
+        assert_eq!(
+            kinds("パスワードをabcd1234で試した。パスワードをXy7kq9Lmに変えた"),
+            [PersonalData::Password]
         );
     }
 
