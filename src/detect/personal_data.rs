@@ -359,9 +359,11 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // Polish landlines: 22 123 45 67, the area code perhaps in
         // brackets, (22) 123 45 67.
         r"|\b\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b|\(\d{2}\) ?\d{3}[ -]\d{2}[ -]\d{2}\b",
-        // Estonian mobile numbers: 5 and seven digits, 5123 4567, or
-        // read out in pairs, 51 23 45 67.
-        r"|\b5\d{3} ?\d{3,4}\b|\b5\d(?:[ -]\d{2}){3}\b",
+        // Estonian mobile numbers: 5 and seven digits, 5123 4567. Read out
+        // in pairs (51 23 45 67) only after a word for a phone
+        // (`PHONE_CUED`): four pairs alone are as often sizes, scores or
+        // lottery numbers (50 52 54 56).
+        r"|\b5\d{3} ?\d{3,4}\b",
         // German numbers in pairs: 0176/22 41 88 90.
         r"|\b0\d{2,4}[ /-]\d{2}(?:[ -]\d{2}){2,3}\b",
         // German numbers with the trunk code set off by a spaced slash
@@ -390,7 +392,7 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
         // The number being moved is a phone number.
         r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
         // "My number" is a phone number; a club or order number is not.
-        r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number)",
+        r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number)",
         r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)\b",
         r"[^0-9\n]{0,24}?(\+?\d[\d ./-]{5,16}\d)\b",
     ))
@@ -995,7 +997,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         {
             continue;
         }
-        if word.is_none_or(looks_like_password) {
+        // "Forgot my password again, it's 2025": after "it's" a bare year
+        // is the date, not the password.
+        let year_after_its =
+            word.is_some_and(is_year) && (m.as_str().contains("'s ") || m.as_str().contains("’s "));
+        if word.is_none_or(looks_like_password) && !year_after_its {
             add(PersonalData::Password, m.start(), end);
         }
     }
@@ -1607,6 +1613,16 @@ mod tests {
     }
 
     #[test]
+    fn a_year_after_its_is_no_password() {
+        assert!(kinds("Forgot my password again, it's 2025 and I still can't log in").is_empty());
+        assert!(kinds("Password reset broken, it’s 2024 guys").is_empty());
+        assert_eq!(
+            kinds("it says wrong password but it's really Tulip#88"),
+            [PersonalData::Password]
+        );
+    }
+
+    #[test]
     fn a_long_password_is_cut_and_one_glued_to_it_still_found() {
         let text = "my password is CorrectHorseBatteryStapleCorrectHorseBattery1&pwd=Hunter22";
         let found = find(text);
@@ -2076,8 +2092,12 @@ mod tests {
             // Opening hours and scores, not a trunk code.
             "geöffnet 0900 - 1700",
             "(012) 34 Punkte",
-            // Pairs that do not start like an Estonian mobile.
+            // Pairs that do not start like an Estonian mobile, and
+            // pairs without a word for a phone: sizes, scores, lotteries.
             "tulemus 31 20 44 18",
+            "Größen 50 52 54 56 ausverkauft?",
+            "tulemus 52 48 61 70 punkti",
+            "Lotto: 51 23 45 67 gezogen",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
