@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use super::fold::LATIN_LETTERS;
 use crate::model::PersonalData;
 
 /// One piece of personal data, as a byte span of the text.
@@ -306,7 +307,7 @@ fn re_ascii_boundaries(pattern: &str) -> Regex {
 /// Unicode letter the lazy DFA outgrows its cache, and every message with
 /// a digit took ten to a hundred times as long.
 fn re_latin_words(pattern: &str) -> Regex {
-    re_ascii_boundaries(&pattern.replace(r"\w", "[a-zß-öø-ÿĀ-ž]"))
+    re_ascii_boundaries(&pattern.replace(r"\w", &format!("[{LATIN_LETTERS}]")))
 }
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {

@@ -13,7 +13,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fold::{fold, fold_keyword, is_boundary, needs_word_boundaries, whole_words};
+use super::fold::{
+    LATIN_LETTERS, fold, fold_keyword, is_boundary, needs_word_boundaries, whole_words,
+};
 use crate::model::PersonalData;
 
 /// A request for one kind of personal data, as a byte span of the noun in
@@ -32,7 +34,8 @@ pub struct Request {
 /// ranges, and these patterns have dozens: compiling them was a third of
 /// `validate`'s work.
 fn re(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\w", "[a-zß-öø-ÿĀ-ž0-9_]")).expect("request patterns are valid")
+    Regex::new(&pattern.replace(r"\w", &format!("[{LATIN_LETTERS}0-9_]")))
+        .expect("request patterns are valid")
 }
 
 /// The nouns per kind, in English and the playbook markets' languages
