@@ -85,9 +85,10 @@ fn tune_part_does_not_get_worse() {
     let mut failures = Vec::new();
     let t: &Figures = &r.total;
     language_targets(&mut failures, t);
-    // The target is 97%; the examples written last (ids -w-), blind of
-    // the keywords, brought near-misses the keywords still tag (BENCHMARKS.md).
-    check(&mut failures, "tag precision".into(), t.precision(), 0.965);
+    // The target is 97%; the examples written last (ids -w- and the
+    // seventh holdout's -h7-), blind of the keywords, brought near-misses
+    // the keywords still tag (BENCHMARKS.md).
+    check(&mut failures, "tag precision".into(), t.precision(), 0.96);
     check(&mut failures, "tag recall".into(), t.recall(), 0.95);
     for (lang, f) in &r.by_language {
         // Per language the target is 97% / 95%; these floors hold what was
@@ -100,12 +101,12 @@ fn tune_part_does_not_get_worse() {
         );
         check(&mut failures, format!("{lang} recall"), f.recall(), 0.94);
     }
-    // The target is none; ten examples labelled harmless keep a
+    // The target is none; eleven examples labelled harmless keep a
     // keyword's critical tag the examples do not doubt enough (see
     // BENCHMARKS.md).
-    if t.harmless_critical > 10 {
+    if t.harmless_critical > 11 {
         failures.push(format!(
-            "{} harmless message(s) got a critical tag (was 10)",
+            "{} harmless message(s) got a critical tag (was 11)",
             t.harmless_critical
         ));
     }
@@ -142,7 +143,7 @@ fn holdout_part_does_not_get_worse() {
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
 const HOLDOUT_PRECISION: f64 = 0.93;
 const HOLDOUT_RECALL: f64 = 0.92;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 4;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 2;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
