@@ -6,10 +6,10 @@
 //! are exactly serde_json's (the tests compare the two on every kind of
 //! field), so the `jsonl` output format is unchanged.
 
-use crate::model::{Audience, ExclusionScope, MessageKind, Priority};
+use crate::model::{Audience, ExclusionScope, FollowUpAction, MessageKind, Priority};
 use crate::router::{
-    Boost, Clock, Coverage, Decision, Doubted, LanguageSource, ResponseReason, Rule, RungDue,
-    TagHit,
+    Boost, BotAction, BotDecision, BotReason, Clock, Coverage, Decision, Doubted, FollowUpCause,
+    FollowUpDue, LanguageSource, ResponseReason, Rule, RungDue, TagHit,
 };
 
 /// Appends `d` as a JSON object, with `"explain"` last when given, and a
@@ -130,15 +130,17 @@ pub fn write(buf: &mut Vec<u8>, d: &Decision, explain: Option<&[String]>) {
         buf.extend_from_slice(b",\"incident\":");
         string(buf, incident);
     }
-    // Only playbooks with a bot or follow-ups have these, a few small
-    // objects per message: serde writes them.
-    if let Some(bot) = &d.bot {
+    if let Some(b) = &d.bot {
         buf.extend_from_slice(b",\"bot\":");
-        let _ = serde_json::to_writer(&mut *buf, bot);
+        bot(buf, b);
     }
     if !d.follow_ups.is_empty() {
-        buf.extend_from_slice(b",\"follow_ups\":");
-        let _ = serde_json::to_writer(&mut *buf, &d.follow_ups);
+        buf.extend_from_slice(b",\"follow_ups\":[");
+        for (i, f) in d.follow_ups.iter().enumerate() {
+            comma(buf, i);
+            follow_up(buf, f, &mut day);
+        }
+        buf.push(b']');
     }
     if let Some(lines) = explain {
         buf.extend_from_slice(b",\"explain\":[");
@@ -272,6 +274,83 @@ fn rung_due(buf: &mut Vec<u8>, r: &RungDue, day: &mut LastDay) {
     buf.push(b'}');
 }
 
+fn bot(buf: &mut Vec<u8>, b: &BotDecision) {
+    buf.extend_from_slice(b"{\"action\":");
+    string(buf, bot_action(b.action));
+    if !b.reasons.is_empty() {
+        buf.extend_from_slice(b",\"reasons\":[");
+        for (i, r) in b.reasons.iter().enumerate() {
+            comma(buf, i);
+            bot_reason(buf, r);
+        }
+        buf.push(b']');
+    }
+    if let Some(queue) = b.queue {
+        buf.extend_from_slice(b",\"queue\":");
+        string(buf, queue);
+    }
+    if b.unstaffed {
+        buf.extend_from_slice(b",\"unstaffed\":true");
+    }
+    buf.push(b'}');
+}
+
+fn bot_reason(buf: &mut Vec<u8>, r: &BotReason) {
+    let (reason, field) = match r {
+        BotReason::Severity { severity } => ("severity", Some(("severity", *severity))),
+        BotReason::Tag { tag } => ("tag", Some(("tag", *tag))),
+        BotReason::PersonalData => ("personal_data", None),
+        BotReason::Audience { audience: a } => ("audience", Some(("audience", audience(*a)))),
+        BotReason::AsksForPerson { .. } => ("asks_for_person", None),
+        BotReason::NotAnIntent { tag } => ("not_an_intent", Some(("tag", *tag))),
+        BotReason::Untagged => ("untagged", None),
+        BotReason::Language => ("language", None),
+    };
+    buf.extend_from_slice(b"{\"reason\":");
+    string(buf, reason);
+    if let Some((name, value)) = field {
+        buf.extend_from_slice(b",\"");
+        buf.extend_from_slice(name.as_bytes());
+        buf.extend_from_slice(b"\":");
+        string(buf, value);
+    }
+    if let BotReason::AsksForPerson {
+        keyword,
+        lang,
+        start,
+        end,
+    } = r
+    {
+        buf.extend_from_slice(b",\"keyword\":");
+        string(buf, keyword);
+        buf.extend_from_slice(b",\"lang\":");
+        string(buf, lang);
+        span(buf, *start, *end);
+    }
+    buf.push(b'}');
+}
+
+fn follow_up(buf: &mut Vec<u8>, f: &FollowUpDue, day: &mut LastDay) {
+    buf.extend_from_slice(b"{\"id\":");
+    string(buf, f.id);
+    buf.extend_from_slice(b",\"because\":");
+    match f.because {
+        FollowUpCause::Tag(tag) => {
+            buf.extend_from_slice(b"{\"tag\":");
+            string(buf, tag);
+        }
+        FollowUpCause::Macro(id) => {
+            buf.extend_from_slice(b"{\"macro\":");
+            string(buf, id);
+        }
+    }
+    buf.extend_from_slice(b"},\"action\":");
+    string(buf, follow_up_action(f.action));
+    buf.extend_from_slice(b",\"due\":");
+    instant(buf, f.due, day);
+    buf.push(b'}');
+}
+
 fn response_reason(buf: &mut Vec<u8>, r: &ResponseReason) {
     match r {
         ResponseReason::PrivateMessage => {
@@ -336,6 +415,23 @@ fn audience(a: Audience) -> &'static str {
         Audience::Vip => "vip",
         Audience::Influencer => "influencer",
         Audience::Regular => "regular",
+    }
+}
+
+fn bot_action(a: BotAction) -> &'static str {
+    match a {
+        BotAction::Answers => "answers",
+        BotAction::HandsOff => "hands_off",
+        BotAction::Holds => "holds",
+        BotAction::Passes => "passes",
+    }
+}
+
+fn follow_up_action(a: FollowUpAction) -> &'static str {
+    match a {
+        FollowUpAction::Reopen => "reopen",
+        FollowUpAction::Remind => "remind",
+        FollowUpAction::Close => "close",
     }
 }
 
@@ -590,6 +686,90 @@ mod tests {
         }
         for s in [ExclusionScope::Message, ExclusionScope::Keyword] {
             same(scope(s), serde_json::json!(s));
+        }
+        for a in [
+            BotAction::Answers,
+            BotAction::HandsOff,
+            BotAction::Holds,
+            BotAction::Passes,
+        ] {
+            same(bot_action(a), serde_json::json!(a));
+        }
+        for a in [
+            FollowUpAction::Reopen,
+            FollowUpAction::Remind,
+            FollowUpAction::Close,
+        ] {
+            same(follow_up_action(a), serde_json::json!(a));
+        }
+    }
+
+    /// Every reason and field of the bot's part and of a follow-up, as
+    /// serde writes them: the bundled samples do not reach them all.
+    #[test]
+    fn bot_and_follow_ups_match_serde() {
+        let reasons = vec![
+            BotReason::Severity {
+                severity: "critical",
+            },
+            BotReason::Tag { tag: "complaint" },
+            BotReason::PersonalData,
+            BotReason::Audience {
+                audience: Audience::ALL[0],
+            },
+            BotReason::AsksForPerson {
+                keyword: "\"human\"",
+                lang: "en",
+                start: 3,
+                end: 12,
+            },
+            BotReason::NotAnIntent { tag: "praise" },
+            BotReason::Untagged,
+            BotReason::Language,
+        ];
+        for (unstaffed, queue) in [(false, None), (true, Some("care"))] {
+            for action in [BotAction::Answers, BotAction::HandsOff] {
+                for reasons in [Vec::new(), reasons.clone()] {
+                    let b = BotDecision {
+                        action,
+                        reasons,
+                        queue,
+                        unstaffed,
+                    };
+                    let mut mine = Vec::new();
+                    bot(&mut mine, &b);
+                    assert_eq!(
+                        String::from_utf8_lossy(&mine),
+                        serde_json::to_string(&b).expect("json")
+                    );
+                }
+            }
+        }
+        let due: jiff::Timestamp = "2026-03-02T14:00:00Z".parse().expect("an instant");
+        for (because, action, due) in [
+            (
+                FollowUpCause::Tag("refund"),
+                FollowUpAction::Reopen,
+                Some(due),
+            ),
+            (
+                FollowUpCause::Macro("close-ok"),
+                FollowUpAction::Close,
+                None,
+            ),
+        ] {
+            let f = FollowUpDue {
+                id: "nudge",
+                because,
+                action,
+                due,
+            };
+            let mut mine = Vec::new();
+            follow_up(&mut mine, &f, &mut LastDay::default());
+            assert_eq!(
+                String::from_utf8_lossy(&mine),
+                serde_json::to_string(&f).expect("json")
+            );
         }
     }
 
