@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::RouterError;
+use super::gate::PatternGate;
 use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster, word_end};
 use crate::detect::stem::{WordStemmer, shared_start};
 use crate::ir::{ExclusionScope, Ir, IrKeyword, KeywordForm};
@@ -83,6 +84,7 @@ pub struct Matcher {
     stems: Vec<(String, bool)>,
     patterns: Vec<(usize, Regex)>,
     pattern_text: Vec<String>,
+    gate: PatternGate,
 }
 
 /// Builds one automaton from keyword uses.
@@ -236,7 +238,9 @@ impl Matcher {
                 pattern_text.push(p.clone());
             }
         }
+        let gate = PatternGate::new(pattern_text.iter().map(String::as_str));
         Ok(Matcher {
+            gate,
             plain: plain.build()?,
             stripped: stripped.build()?,
             languages: ir.languages.clone(),
@@ -281,7 +285,15 @@ impl Matcher {
         // can skip ahead by its literals and use the backtracker on short
         // texts, where a set falls back to the slowest engine as soon as a
         // pattern has a Unicode word boundary and the text is not ASCII.
+        let may_match = if self.patterns.is_empty() {
+            0
+        } else {
+            self.gate.candidates(text)
+        };
         for (i, (tag, re)) in self.patterns.iter().enumerate() {
+            if !PatternGate::may_match(may_match, i) {
+                continue;
+            }
             if let Some(m) = re.find(text) {
                 hits.push(Hit {
                     owner: Owner::Tag(*tag),

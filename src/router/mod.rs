@@ -7,6 +7,7 @@ pub mod clock;
 mod decision;
 pub mod explain;
 mod follow_ups;
+mod gate;
 mod index;
 mod learned;
 pub mod matcher;
