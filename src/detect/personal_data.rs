@@ -158,6 +158,64 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !continues_number(text, m.start(), m.end())
         && !is_date(m.as_str())
         && !is_service_number(m.as_str())
+        && !is_clock_times(text, m.start(), m.end())
+        && !is_thai_id_layout(m.as_str())
+}
+
+/// Opening hours written as four-digit clock times in ranges with a
+/// dash ("0800 - 1200 1300 - 1800"): the number and a range that goes
+/// on right after it ("- 1800") are pairs of times of day, each going
+/// forward. A phone number (0451 - 2300 1500) rarely pairs up so.
+fn is_clock_times(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    let more = after.strip_prefix('-').map(str::trim_start).and_then(|r| {
+        let t = r.get(..4)?;
+        let whole = t.bytes().all(|b| b.is_ascii_digit())
+            && !r[4..].starts_with(|c: char| c.is_ascii_digit());
+        whole.then_some(t)
+    });
+    let number = &text[start..end];
+    if !number.contains('-') {
+        return false;
+    }
+    let groups: Vec<&str> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .chain(more)
+        .collect();
+    let clock = |g: &str| {
+        g.len() == 4
+            && g.parse::<u32>()
+                .is_ok_and(|t| t / 100 <= 23 && t % 100 <= 59)
+    };
+    groups.len().is_multiple_of(2)
+        && groups.iter().all(|g| clock(g))
+        && groups.chunks(2).all(|p| p[0] < p[1])
+}
+
+/// Thailand's identity number as the card prints it, 1-4-5-2-1: whether
+/// or not its check digit holds (a scam message quotes a made-up one),
+/// it is no phone layout.
+fn is_thai_id_layout(number: &str) -> bool {
+    let lengths: Vec<usize> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(str::len)
+        .collect();
+    lengths == [1, 4, 5, 2, 1]
+}
+
+/// A public service's short number: a health, crisis or emergency line
+/// (Sweden's 1177, the EU's 116 117 and 116 123, Thailand's 1669,
+/// Japan's 7119), never a person's phone or a PIN.
+fn is_short_service_number(number: &str) -> bool {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    [
+        "112", "110", "119", "191", "997", "998", "999", "1177", "11414", "11313", "116000",
+        "116111", "116117", "116123", "1220", "1247", "1669", "1155", "1323", "1330", "1300",
+        "1555", "7119",
+    ]
+    .contains(&digits.as_str())
 }
 
 /// Whether a phone number is a business's service line by its national
@@ -547,6 +605,91 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A PIN or PUK asked for a number: "PUK for 51234567", "PUK dla
+/// 601234567", "PUK numerolle 0401234567", "PUK numbri 51234567 jaoks".
+/// The number is the customer's phone when it has a phone's layout
+/// (`is_phone_layout`).
+static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(concat!(
+        r"(?i)\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b[^0-9\n]{0,30}?",
+        r"(?:\b(?:for|für|fur|dla|för|numbri)|numerolle|numbrile)\s+(?:\w{1,8}\s+){0,2}",
+        r"(\+?\d[\d ./-]{5,16}\d)\b",
+    ))
+});
+
+/// Whether a number has the layout of a phone in these markets: a
+/// country code or a trunk 0 and eight digits or more, an Estonian
+/// mobile (5 and six or seven digits, 81 to 84 and six), or a Polish one
+/// (nine digits, 45 to 88).
+fn is_phone_layout(number: &str) -> bool {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let n = digits.len();
+    let lead = |p: &str| digits.starts_with(p);
+    number.starts_with('+')
+        || lead("00")
+        || (lead("0") && n >= 8)
+        || (lead("5") && (7..=8).contains(&n))
+        || (["81", "82", "83", "84"].iter().any(|p| lead(p)) && n == 8)
+        || (n == 9 && (b'4'..=b'8').contains(&digits.as_bytes()[0]))
+}
+
+/// A word that puts a date after it ("since", "seit", "od", "alates",
+/// "ตั้งแต่") right before the number, or one that puts it before
+/// ("lähtien", "から").
+static DATE_WORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(
+        r"(?i)(?:\b(?:since|from|dated|seit|vom|ab|od|alates|sedan|från|fran|den|dnia)|ตั้งแต่|วันที่)\s*$",
+    )
+});
+static DATE_WORD_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:(?i:lähtien|alkaen|saadik|peale)\b|から|以降)"));
+
+/// The last `n` bytes of `s` or a few fewer, cut at a character: what
+/// a pattern anchored at the end needs to see, without scanning the text
+/// before it again for each match.
+fn tail(s: &str, n: usize) -> &str {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
+/// Whether the digits at `start..end` are a date with a word for
+/// "since" before or after them ("PUK since 20240517", "20240517
+/// lähtien"): when a code was issued or blocked, not the code.
+fn dated(text: &str, start: usize, end: usize) -> bool {
+    is_compact_date(&text[start..end])
+        && (DATE_WORD_BEFORE.is_match(tail(&text[..start], 40))
+            || DATE_WORD_AFTER.is_match(&text[end..]))
+}
+
+/// Eight digits that are a date, yyyymmdd in the 1900s or 2000s.
+fn is_compact_date(d: &str) -> bool {
+    d.len() == 8
+        && d.bytes().all(|b| b.is_ascii_digit())
+        && d[..4]
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
+        && is_month_number(&d[4..6])
+        && d[6..].parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))
+}
+
+/// Whether the words between a PIN and its digits state it, with a
+/// colon or a copula ("PIN: 1177", "my PIN is 1177"), rather than say
+/// where it goes ("PIN till 1177").
+fn stated(between: &str) -> bool {
+    let b = between.trim().to_lowercase();
+    b.contains([':', '=']) || b.ends_with("คือ") || b.ends_with('は') || {
+        let last = b.rsplit(char::is_whitespace).next().unwrap_or("");
+        [
+            "is", "was", "says", "said", "reads", "jest", "brzmi", "on", "oli", "ist", "lautet",
+            "war", "är", "ar", "var",
+        ]
+        .contains(&last)
+    }
+}
+
 /// A Wi-Fi or a password changed or set to something: "changed the wifi
 /// on the new box to X", "set my password to X". Latin letters only: a
 /// bounded run of any letter would compile to a large automaton.
@@ -636,6 +779,28 @@ const PASSWORD_CHARS: usize = 40;
 /// The first `n` characters of `s`.
 fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The matches of a pattern ending in an open repeat `word`, each with
+/// that word cut at `PASSWORD_CHARS`; the next search starts where the
+/// cut word ends, as it would after a bounded repeat, so a second
+/// password glued to a long first one is found. Nothing unless `on`.
+fn cut_words<'t>(
+    re: &'static Regex,
+    text: &'t str,
+    on: bool,
+) -> impl Iterator<Item = (regex::Captures<'t>, &'t str)> {
+    let mut at = on.then_some(0);
+    std::iter::from_fn(move || {
+        let c = re.captures_at(text, at?)?;
+        let m = c.get(0).expect("match");
+        let word = c
+            .name("word")
+            .map_or("", |g| first_chars(g.as_str(), PASSWORD_CHARS));
+        let end = c.name("word").map_or(m.end(), |g| g.start() + word.len());
+        at = Some(end.max(m.start() + 1));
+        Some((c, word))
+    })
 }
 
 /// Whether the word after "password is" looks like one: a digit or a
@@ -835,6 +1000,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // digits, 21).
         if !(5..=24).contains(&t.len())
             || is_date(t)
+            || is_time_range_or_day(t)
             || is_month(t)
             || is_year_range(t)
             || is_quarter(t)
@@ -980,18 +1146,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    // The next search starts where the cut match ends, as it would after a
-    // bounded repeat: a second password glued to a long first one is found.
-    let mut at = 0;
-    while let Some(c) = secret.then(|| PASSWORD.captures_at(text, at)).flatten() {
+    for (c, word) in cut_words(&PASSWORD, text, secret) {
         let m = c.get(0).expect("match");
         let group = c.name("word");
-        let word = group.map(|g| first_chars(g.as_str(), PASSWORD_CHARS));
-        let end = match (group, word) {
-            (Some(g), Some(w)) => g.start() + w.len(),
-            _ => m.end(),
-        };
-        at = end.max(m.start() + 1);
+        let end = group.map_or(m.end(), |g| g.start() + word.len());
         // "パスワードを2回間違えた": after を only what it was changed to.
         if c.name("object").is_some()
             && !group.is_some_and(|g| text[g.end()..].trim_start().starts_with('に'))
@@ -1001,16 +1159,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "Forgot my password again, it's 2025": after "it's" a bare year
         // is the date, not the password.
         let year_after_its =
-            word.is_some_and(is_year) && (m.as_str().contains("'s ") || m.as_str().contains("’s "));
-        if word.is_none_or(looks_like_password) && !year_after_its {
+            is_year(word) && (m.as_str().contains("'s ") || m.as_str().contains("’s "));
+        if (group.is_none() || looks_like_password(word)) && !year_after_its {
             add(PersonalData::Password, m.start(), end);
         }
     }
-    for c in only_if(secret, || SECRET_SET.captures_iter(text)) {
+    for (c, cut) in cut_words(&SECRET_SET, text, secret) {
         let Some(word) = c.name("word") else {
             continue;
         };
-        let w = first_chars(word.as_str(), PASSWORD_CHARS).trim_end_matches(['.', '-']);
+        let w = cut.trim_end_matches(['.', '-']);
         let between = c.name("between").map_or("", |b| b.as_str()).to_lowercase();
         // "changed the wifi name to Home_5G", "set the wifi to 5GHz": a
         // setting of the Wi-Fi, not its password. Named as a Wi-Fi alone,
@@ -1041,29 +1199,53 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, word.start(), word.start() + w.len());
         }
     }
-    for c in only_if(secret, || SECRET_CORRECTED.captures_iter(text)) {
+    for (c, cut) in cut_words(&SECRET_CORRECTED, text, secret) {
         let Some(word) = c.name("word") else {
             continue;
         };
-        let w = first_chars(word.as_str(), PASSWORD_CHARS).trim_end_matches(['.', '-']);
-        if looks_like_password(w) && !continues_number(text, word.start(), word.end()) {
+        let w = cut.trim_end_matches(['.', '-']);
+        if looks_like_password(w) && !continues_number(text, word.start(), word.start() + cut.len())
+        {
             add(PersonalData::Password, word.start(), word.start() + w.len());
         }
     }
+    // Before the PIN and PUK: the number a code is asked for is the
+    // customer's phone.
+    for c in only_if(run >= 7, || CODE_FOR_PHONE.captures_iter(text)) {
+        let Some(m) = c.get(1) else {
+            continue;
+        };
+        if phone_like(text, &m, 7) && is_phone_layout(m.as_str()) {
+            add(PersonalData::PhoneNumber, m.start(), m.end());
+        }
+    }
+    let thai = digit && text.contains(|c: char| ('\u{0E00}'..='\u{0E7F}').contains(&c));
     for c in only_if(digit, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.get(2).expect("group 2"));
-        // "PIN locked since 2024": a year after words is no PIN.
+        // "PIN locked since 2024": a year after words is no PIN. In Thai
+        // the year is as often the Buddhist era's (2568 is 2025).
+        let d = digits.as_str();
         let year = digits.len() == 4
-            && (digits.as_str().starts_with("19") || digits.as_str().starts_with("20"));
+            && (d.starts_with("19")
+                || d.starts_with("20")
+                || (thai && d.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))));
         // Told with a verb or a colon, a year is a PIN too ("my PIN is 1987").
         let told = !between.trim().is_empty();
+        // "PIN till 1177": where to call, unless the PIN is said to be it.
+        if is_short_service_number(d) && !stated(between) {
+            continue;
+        }
         // "PINの変更手数料は1500円", "PINロックは2024年から": an amount, a
         // year or a count.
         let lower = between.to_lowercase();
         let counted = PRICE_WORDS.iter().any(|w| lower.contains(w))
             || CURRENCY_AFTER.is_match(&text[digits.end()..])
             || UNIT_AFTER.is_match(&text[digits.end()..]);
-        if !continues_number(text, digits.start(), digits.end()) && (told || !year) && !counted {
+        if !continues_number(text, digits.start(), digits.end())
+            && (told || !year)
+            && !counted
+            && !dated(text, digits.start(), digits.end())
+        {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
@@ -1075,6 +1257,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if !continues_number(text, digits.start(), digits.end())
             && !CURRENCY_AFTER.is_match(after)
             && !UNIT_AFTER.is_match(after)
+            && !dated(text, digits.start(), digits.end())
         {
             add(PersonalData::Password, digits.start(), digits.end());
         }
@@ -1126,6 +1309,25 @@ fn is_date(text: &str) -> bool {
     match parts[..] {
         [d, m, y] if is_year(y) => day(d) && is_month_number(m),
         [y, m, d] if is_year(y) => is_month_number(m) && day(d),
+        _ => false,
+    }
+}
+
+/// Two numbers of one or two digits: a range of hours ("kl 08-12"), or
+/// a day and a month ("12/12", "24.12"); a reference has more digits.
+fn is_time_range_or_day(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    match parts[..] {
+        [a, b] if small(a) && small(b) => {
+            let (a, b) = (
+                a.parse::<u32>().unwrap_or(99),
+                b.parse::<u32>().unwrap_or(99),
+            );
+            let hours = a <= 24 && b <= 24 && text.contains('-');
+            let day = (1..=31).contains(&a) && (1..=12).contains(&b);
+            hours || day
+        }
         _ => false,
     }
 }
@@ -2268,6 +2470,118 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_puk_since_a_date_is_no_puk() {
+        for text in [
+            "I've had this PUK since 20240517, never used it",
+            "PUK vom 20240517 liegt bei mir",
+            "PUK-koodi 20231105 lähtien voimassa",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // A date told as the PUK, or eight digits that are no date.
+        for text in ["my PUK is 20240517", "PUK since 20241345 in the drawer"] {
+            assert_eq!(kinds(text), [PersonalData::Password], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_number_a_code_is_asked_for_is_a_phone() {
+        use PersonalData::{Password, PhoneNumber};
+        for text in [
+            "PUK for 0151 23456789 please",
+            "need the PUK for 51234567",
+            "prosze o PUK dla 601234567",
+            "PUK-koodi numerolle 0401234567",
+            "PUK numbri 51234567 jaoks",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        // No phone's layout, or the code itself said.
+        for text in ["PUK for 12345678", "the PUK for my SIM is 55102873"] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_service_short_number_is_no_pin() {
+        for text in [
+            "Ring PIN till 1177 om du är sjuk",
+            "Bei Problemen mit der PIN 116117 anrufen",
+            "ลืม PIN โทร 1669 ได้ไหม",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // Changed to another number, or the PIN said to be one.
+        for text in ["Ändrade PIN-koden till 1178", "min PIN är 1177"] {
+            assert_eq!(kinds(text), [PersonalData::Password], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_buddhist_year_after_a_pin_in_thai_is_no_pin() {
+        assert!(kinds("PIN 2568 ของฉันล็อกแล้ว").is_empty());
+        for text in ["PIN 2468 ของฉันล็อกแล้ว", "PINคือ2568", "PIN 2568 locked"]
+        {
+            assert_eq!(kinds(text), [PersonalData::Password], "{text}");
+        }
+    }
+
+    #[test]
+    fn hours_and_days_after_an_order_word_are_no_reference() {
+        for text in [
+            "bokning kl 08-12 imorgon",
+            "ออเดอร์ 12/12 ยังไม่ได้รับ",
+            "Bestellung 24.12 geliefert?",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        for text in ["bokning 08-1234 imorgon", "ออเดอร์ 12/1234 ยังไม่ได้รับ"]
+        {
+            assert_eq!(kinds(text), [PersonalData::OrderNumber], "{text}");
+        }
+    }
+
+    #[test]
+    fn opening_hours_are_no_phone() {
+        for text in [
+            "Öffnungszeiten 0800 - 1200 1300 - 1800",
+            "geöffnet 0800-1200 1300-1800 Uhr",
+            "Tel 0900 - 1700",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // Times that do not pair up forward, or a group that is no time.
+        for text in ["Festnetz 0451 - 2300 1500", "Tel 0171 - 55 20 13 86"] {
+            assert_eq!(kinds(text), [PersonalData::PhoneNumber], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_cut_password_resumes_where_the_cut_ends() {
+        let long = "Aa1".repeat(15);
+        for (first, second) in [
+            (format!("my password is {long}"), "&pwd=Hunter22"),
+            (
+                format!("set my password to {long}"),
+                "&set my password to Otter_1990",
+            ),
+            (
+                format!("typed the PIN wrong, the right one is {long}"),
+                "&pin wrong, the right one is 7713",
+            ),
+        ] {
+            let text = format!("{first}{second}");
+            let found = find(&text);
+            assert_eq!(found.len(), 2, "{text}: {found:?}");
+            assert_eq!(found[0].end, first.len() - long.len() + 40, "{text}");
+            assert!(
+                second.ends_with(&text[found[1].start..found[1].end]),
+                "{text}"
+            );
+        }
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -2301,6 +2615,10 @@ mod tests {
             "PIN wrong, the right one ",
             "00123456789012345678901 ",
             "パスワードを1",
+            "PUK seit 20240517 ",
+            "PUK for 1 ",
+            "0800 - 1200 ",
+            "PIN till 1177 ",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
