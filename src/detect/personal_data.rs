@@ -174,23 +174,25 @@ fn is_clock_times(text: &str, start: usize, end: usize) -> bool {
             && !r[4..].starts_with(|c: char| c.is_ascii_digit());
         whole.then_some(t)
     });
-    let number = &text[start..end];
+    // A time may be written with a dot (09.00-17.00).
+    let number = text[start..end].replace('.', "");
     if !number.contains('-') {
         return false;
     }
-    let groups: Vec<&str> = number
+    let times: Vec<Option<u32>> = number
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
         .chain(more)
+        .map(|g| {
+            g.parse::<u32>()
+                .ok()
+                .filter(|t| (3..=4).contains(&g.len()) && t / 100 <= 23 && t % 100 <= 59)
+        })
         .collect();
-    let clock = |g: &str| {
-        g.len() == 4
-            && g.parse::<u32>()
-                .is_ok_and(|t| t / 100 <= 23 && t % 100 <= 59)
-    };
-    groups.len().is_multiple_of(2)
-        && groups.iter().all(|g| clock(g))
-        && groups.chunks(2).all(|p| p[0] < p[1])
+    times.len().is_multiple_of(2)
+        && times
+            .chunks(2)
+            .all(|p| matches!(p, [Some(a), Some(b)] if a < b))
 }
 
 /// Thailand's identity number as the card prints it, 1-4-5-2-1: whether
@@ -428,10 +430,11 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // German numbers with the trunk code set off by a spaced slash
         // or dash (DIN 5008's older style) or in brackets, the rest in
         // groups of two to four as the number is read out: 0160 / 91 27
-        // 508, 0171 - 55 20 13 86, (089) 412 337 90. Before the UK
-        // brackets below, which would stop short of the last group.
+        // 508, 0171 - 55 20 13 86, (089) 412 337 90; Helsinki's (09)
+        // 4289 1150 too. Before the UK brackets below, which would stop
+        // short of the last group.
         r"|\b0\d{2,4} ?[/-] ?\d{2,4}(?:[ -]\d{2,4}){1,3}\b",
-        r"|\(0\d{2,4}\) ?\d{2,4}(?:[ -]\d{2,4}){1,3}\b",
+        r"|\(0\d{1,4}\) ?\d{2,4}(?:[ -]\d{2,4}){1,3}\b",
         // A UK trunk code in brackets: (07700) 900356, (020) 7946 0018.
         r"|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4}\b",
         // North American (555) 123-4567.
@@ -454,6 +457,15 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
         r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number)",
         r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)\b",
         r"[^0-9\n]{0,24}?(\+?\d[\d ./-]{5,16}\d)\b",
+    ))
+});
+/// A number with a word for calling after it ("58 00 41 27 on see,
+/// kuhu helistada", "0401234567, soita iltaisin"): in a phone's layout
+/// (`is_phone_layout`), as the customer says where to call.
+static PHONE_CUED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(concat!(
+        r"(?i)(\+?\b\d[\d ./-]{5,16}\d)\b[^0-9\n]{0,24}?",
+        r"\b(?:call|ring\w*|helista\w*|soit\w*|zadzwo\w*|dzwo\w*|oddzwo\w*|(?:an|zurück|zuruck)ruf\w*)\b",
     ))
 });
 /// A Polish domestic account number (NRB): the 26 digits of a PL IBAN
@@ -481,7 +493,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?|saadetise|paki|jälgimis|jalgimis|reklamatsiooni|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?|saadetise|paki|jälgimis|jalgimis|reklamatsiooni|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
@@ -518,11 +530,11 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r")\s*(?:(?:nr|no|nro|num)\.?\s*|(?:number|numer|nummer|numero)\s+)?",
         // A reference has a digit, or is a six-letter airline PNR in
         // capitals: "engineer" after "booking ref for the" is none.
-        // Digits may stand in groups (3390 1127); after a letter, dots
+        // Digits may stand in groups (3390 1127, 20 554 871); after a letter, dots
         // may join the parts (INV.66.09.1182, re-2024.04.3381).
         // Bounded, so a long run of letters and dashes is not scanned
         // again from every cue in it.
-        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{3,6}(?: \d{3,6}){1,3}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
+        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{2,6}(?: \d{3,6}){1,3}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -541,6 +553,10 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s|['’]s\s)",
         // "hasło zmieniłem na X": what it was changed or set to.
         r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s)",
+        // The verb first, what it was changed to after "na" or "till":
+        // "zmieniłem hasło do konta na X", "bytt lösenord till X".
+        r"|\b(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}(?:\s+[a-ząćęłńóśźż]{1,8})?\s+(?:hasło|haslo)[^\n:=]{0,30}?\sna\s",
+        r"|\b(?:bytt|bytte|byter|ändrat|ändrade|andrat|andrade|satte)(?:\s+[a-zåäö]{1,8})?\s+(?:lösenord|losenord)(?:et)?[^\n:=]{0,30}?\still\s",
         // Estonian also says what it was set to with "panin" (I put) or
         // "muutsin" (I changed): "salasõna panin X".
         r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli|panin|panime|muutsin|muutsime|vahetasin|määrasin)\s)",
@@ -559,7 +575,7 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // An adverb may stand between the verb and the password ("it's
         // definitely X", "ist übrigens X", "is now set to X"): skipped,
         // so the word after it is the one judged.
-        r"(?:(?:definitely|really|actually|still|just|now|(?:changed|set|reset)\s+to|übrigens|eigentlich|jetzt|nun|doch|wirklich|immer\s+noch|teraz|nadal|wciąż|naprawdę|na\s+pewno|nüüd|kindlasti|ikka|praegu|nyt|edelleen|varmasti|nu|faktiskt|fortfarande|verkligen)\s+){0,2}",
+        r"(?P<adverb>(?:(?:definitely|really|actually|still|just|now|(?:changed|set|reset)\s+to|übrigens|eigentlich|jetzt|nun|doch|wirklich|immer\s+noch|teraz|nadal|wciąż|naprawdę|na\s+pewno|nüüd|kindlasti|ikka|praegu|nyt|edelleen|varmasti|nu|faktiskt|fortfarande|verkligen)\s+){0,2})",
         // Not Thai or Japanese letters: the sentence goes on right
         // after the password, unspaced ("คือBangkok#88แต่…").
         // At most PASSWORD_CHARS of them count (`first_chars`): a bounded
@@ -576,8 +592,8 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // PIN1 and PIN2 of an Estonian id card; Germany's Geheimzahl and
         // Finland's tunnusluku are a card's PIN.
         // Estonian and Finnish say what a code becomes in the
-        // translative: "uueks PIN-koodiks", "PIN-koodiksi".
-        r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro))?\b",
+        // translative: "uueks PIN-koodiks", "PIN-koodiksi", "PINiksi".
+        r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks))?\b",
         r"|\b(?:geheimzahl|tunnusluku|tunnusluvun)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
         // Between the word and the digits: nothing, a colon, or a few
         // small words ending in a verb ("on my account is", "do karty
@@ -616,6 +632,16 @@ static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"(\+?\d[\d ./-]{5,16}\d)\b",
     ))
 });
+
+/// A number written in thousands, one or two digits and groups of three
+/// (5 000 000, 12 500 000).
+fn in_thousands(number: &str) -> bool {
+    let groups: Vec<&str> = number.split(' ').collect();
+    groups.len() >= 3
+        && (1..=2).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// Whether a number has the layout of a phone in these markets: a
 /// country code or a trunk 0 and eight digits or more, an Estonian
@@ -1038,10 +1064,22 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         {
             continue;
         }
+        // A first group of two (20 554 871) is how thousands are written
+        // too: a code only after a word for a number ("Kd.-Nr."), not
+        // after "order" alone ("order 12 345 678 pieces").
+        let two_first = t.as_bytes().get(2) == Some(&b' ');
+        let intro =
+            text[c.get(0).map_or(token.start(), |m| m.start())..token.start()].to_lowercase();
+        let numbered = ["nr", "no", "num", "#", "id", "番号", "เลข"]
+            .iter()
+            .any(|w| intro.contains(w));
+        if two_first && !numbered {
+            continue;
+        }
         // "ticket price is 12500", "order total 15999 HUF": an amount.
         let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
             || CURRENCY_AFTER.is_match(&text[token.end()..]);
-        if priced || is_quantity(t) {
+        if priced || is_quantity(t) || UNIT_WORD_AFTER.is_match(&text[token.end()..]) {
             continue;
         }
         // A contract named without a word for its number ("umowa na
@@ -1089,7 +1127,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 "kliendi",
                 "abonent",
                 "umow",
-                "lepingu",
+                "leping",
                 "liikme",
                 "vertrag",
                 "mitglied",
@@ -1156,10 +1194,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         {
             continue;
         }
-        // "Forgot my password again, it's 2025": after "it's" a bare year
-        // is the date, not the password.
+        // "Forgot my password again, it's 2025", "das Passwort ist jetzt
+        // 2024 geändert": after "it's" or an adverb a bare year is the
+        // date, not the password.
+        let adverb = c.name("adverb").is_some_and(|a| !a.as_str().is_empty());
         let year_after_its =
-            is_year(word) && (m.as_str().contains("'s ") || m.as_str().contains("’s "));
+            is_year(word) && (adverb || m.as_str().contains("'s ") || m.as_str().contains("’s "));
         if (group.is_none() || looks_like_password(word)) && !year_after_its {
             add(PersonalData::Password, m.start(), end);
         }
@@ -1273,6 +1313,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     for c in only_if(run >= 7, || PHONE_CUED.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
         if phone_like(text, &m, 7) {
+            add(PersonalData::PhoneNumber, m.start(), m.end());
+        }
+    }
+    for c in only_if(run >= 7, || PHONE_CUED_AFTER.captures_iter(text)) {
+        let m = c.get(1).expect("group 1");
+        // "mul on 5 000 000 punkti, helistan": a count, not a phone.
+        let counted = in_thousands(m.as_str()) || UNIT_WORD_AFTER.is_match(&text[m.end()..]);
+        if phone_like(text, &m, 7) && is_phone_layout(m.as_str()) && !counted {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }
@@ -1415,6 +1463,16 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*(?:年|回|件|桁|日|時|分|ปี|ครั้ง|วัน|(?i:times|years?|razy|lat|roku?|kertaa|mal|gånger)\b)",
     )
+});
+
+/// A unit a number counts, right after it: "umowa na 10000 minut",
+/// "order 20000 pcs", "5000 km": a quantity, not a reference.
+static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
+        r"szt\w*|pcs|pieces?|stück|stk|st|kpl|tk|tükki|items?|units?|minutes?|minuten|minuter|minuutti\w*|minutit|",
+        r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit|ครั้ง|นาที|ชิ้น|分|個|件)\b)",
+    ))
 });
 
 /// A currency right after a number: `15999 HUF`, `49 zł`, `12500 €`.
@@ -2582,6 +2640,85 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_word_for_calling_after_the_number() {
+        use PersonalData::{OrderNumber, PhoneNumber};
+        for text in [
+            "Kui vaja, 53 41 20 88 — helistage õhtul",
+            "0401234567, soita iltaisin",
+            "unter 0171 4455660 bitte zurückrufen",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        assert_eq!(
+            kinds("Tellimus 552310 jõudis, helistan homme"),
+            [OrderNumber]
+        );
+        for text in [
+            "mul on 5 000 000 punkti, helistan",
+            "Zwischen 09.00-17.00 anrufen bitte",
+            "Paketti 1234567 tuli, soitan myöhemmin",
+            "I called 3 times on 12 04 2024, please call back",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_password_changed_to_with_the_verb_first() {
+        for text in [
+            "Zmieniłam hasło do poczty na Kwiat_2024 wczoraj",
+            "Jag har bytt lösenordet till Tall#2024 idag",
+        ] {
+            assert_eq!(kinds(text), [PersonalData::Password], "{text}");
+        }
+        for text in [
+            "Zmieniłem hasło do konta na nowe i nadal nic",
+            "zmieniłam hasło do aplikacji na 12-znakowe",
+            "Jag bytte lösenordet till något enklare",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_year_after_an_adverb_is_no_password() {
+        for text in [
+            "das Passwort ist jetzt 2024 geändert worden",
+            "hasło jest teraz 2024",
+            "my password is still 2019 from last year",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        for text in [
+            "Mein Passwort ist immer noch 1234",
+            "the password is still Summer2024",
+        ] {
+            assert_eq!(kinds(text), [PersonalData::Password], "{text}");
+        }
+    }
+
+    #[test]
+    fn more_references_pins_and_phones_in_their_forms() {
+        use PersonalData::{AccountNumber, Password, PhoneNumber};
+        assert_eq!(kinds("Leping nr 31-0058822 on lõpetamata"), [AccountNumber]);
+        assert_eq!(kinds("Kundennr. 31 448 902 bitte prüfen"), [AccountNumber]);
+        assert_eq!(kinds("Vaihdoin PINiksi 5521 eilen"), [Password]);
+        assert_eq!(kinds("soita (09) 3157 2200"), [PhoneNumber]);
+        for text in [
+            "Leping nr 2 lõpetati",
+            "order 12 345 678 pieces",
+            "Bestellung 10 000 Stück",
+            "Vaihdoin PINiksi uuden koodin",
+            "soita (09) 12 34",
+            // A count of units after a contract or an order.
+            "umowa na 10000 minut",
+            "order 20000 pcs of cable",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
     /// Every repetition is bounded: a megabyte of what the patterns repeat
     /// over, each unit a match or nearly, is scanned in well under a
     /// second (a quarter of it in a debug build, where the regex engine
@@ -2619,6 +2756,9 @@ mod tests {
             "PUK for 1 ",
             "0800 - 1200 ",
             "PIN till 1177 ",
+            "5 000 000 helistan ",
+            "Kd.-Nr. 20 1 ",
+            "zmieniłem hasło na 1 ",
         ] {
             let size = if cfg!(debug_assertions) {
                 1 << 18
