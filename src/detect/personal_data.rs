@@ -1399,8 +1399,10 @@ fn is_year(y: &str) -> bool {
 /// A number and its unit, written together: a data volume or speed
 /// ("500Mb", "100GB", "300Mbps") or a Polish year ("2022r").
 fn is_quantity(text: &str) -> bool {
-    let unit = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    // Bundles and speed pairs too: "2x100Mb", "600/60Mbps".
+    let unit = text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'x' | '/'));
     unit.len() < text.len()
+        && text.starts_with(|c: char| c.is_ascii_digit())
         && matches!(
             unit.to_ascii_lowercase().as_str(),
             "kb" | "mb"
@@ -1469,7 +1471,7 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "order 20000 pcs", "5000 km": a quantity, not a reference.
 static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
+        r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|[kmg]bps|[kmg]bit\w*|[kmg]b/s|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
         r"szt\w*|pcs|pieces?|stück|stk|st|kpl|tk|tükki|items?|units?|minutes?|minuten|minuter|minuutti\w*|minutit|",
         r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit|ครั้ง|นาที|ชิ้น|分|個|件)\b)",
     ))
@@ -2705,6 +2707,7 @@ mod tests {
         assert_eq!(kinds("Kundennr. 31 448 902 bitte prüfen"), [AccountNumber]);
         assert_eq!(kinds("Vaihdoin PINiksi 5521 eilen"), [Password]);
         assert_eq!(kinds("soita (09) 3157 2200"), [PhoneNumber]);
+        assert_eq!(kinds("umowa KT-600/60 wygasa"), [AccountNumber]);
         for text in [
             "Leping nr 2 lõpetati",
             "order 12 345 678 pieces",
@@ -2714,6 +2717,9 @@ mod tests {
             // A count of units after a contract or an order.
             "umowa na 10000 minut",
             "order 20000 pcs of cable",
+            // A speed or a bundle.
+            "umowa 600/60 Mbps za 59 zł",
+            "umowa 2x100Mb dla domu",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
