@@ -209,13 +209,13 @@ fn is_thai_id_layout(number: &str) -> bool {
 
 /// A public service's short number: a health, crisis or emergency line
 /// (Sweden's 1177, the EU's 116 117 and 116 123, Thailand's 1669,
-/// Japan's 7119), never a person's phone or a PIN.
+/// Japan's 7119), never a person's phone or a PIN. Only lines a customer
+/// is sent to by name: Thailand's 1300 or 1555 look like any PIN.
 fn is_short_service_number(number: &str) -> bool {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     [
         "112", "110", "119", "191", "997", "998", "999", "1177", "11414", "11313", "116000",
-        "116111", "116117", "116123", "1220", "1247", "1669", "1155", "1323", "1330", "1300",
-        "1555", "7119",
+        "116111", "116117", "116123", "1220", "1247", "1669", "1155", "1323", "1330", "7119",
     ]
     .contains(&digits.as_str())
 }
