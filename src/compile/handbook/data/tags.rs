@@ -2,7 +2,7 @@
 //! and team, where its messages go, how it is detected, its macros and
 //! the sample messages that get it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -42,21 +42,80 @@ pub struct TagEntry {
     pub examples: Vec<SampleCase>,
 }
 
-fn depth(pb: &Playbook, i: usize) -> usize {
+fn depth(pb: &Playbook, by_id: &HashMap<&str, usize>, i: usize) -> usize {
     let mut depth = 0;
     let mut at = &pb.tags[i];
     while let Some(parent) = &at.parent {
-        match pb.tags.iter().find(|t| t.id == *parent) {
+        match by_id.get(parent.as_str()) {
             // A checked playbook has no cycles; the bound keeps an
             // unchecked one from looping.
-            Some(p) if depth < pb.tags.len() => {
+            Some(&p) if depth < pb.tags.len() => {
                 depth += 1;
-                at = p;
+                at = &pb.tags[p];
             }
             _ => break,
         }
     }
     depth
+}
+
+/// For each tag id, what refers to it, found in one pass over each list:
+/// a large playbook has thousands of tags, samples and examples, and
+/// searching every list once per tag was most of the handbook's data.
+struct Uses<'a> {
+    /// The first tag with each id, as a parent is looked up.
+    by_id: HashMap<&'a str, usize>,
+    labelled: HashMap<&'a str, usize>,
+    macros: HashMap<&'a str, Vec<String>>,
+    /// The first two sample cases with each tag, in sample order.
+    examples: HashMap<&'a str, Vec<&'a SampleCase>>,
+}
+
+impl<'a> Uses<'a> {
+    fn new(pb: &'a Playbook, cases: &'a [SampleCase]) -> Uses<'a> {
+        let mut by_id = HashMap::new();
+        for (i, t) in pb.tags.iter().enumerate() {
+            by_id.entry(t.id.as_str()).or_insert(i);
+        }
+        // A list that names a tag twice counts once for it.
+        let distinct = |ids: &mut Vec<&'a str>| {
+            ids.sort_unstable();
+            ids.dedup();
+        };
+        let mut labelled: HashMap<&str, usize> = HashMap::new();
+        for e in &pb.examples {
+            let mut ids: Vec<&str> = e.tags.iter().map(|t| t.as_str()).collect();
+            distinct(&mut ids);
+            for id in ids {
+                *labelled.entry(id).or_default() += 1;
+            }
+        }
+        let mut macros: HashMap<&str, Vec<String>> = HashMap::new();
+        for m in &pb.macros {
+            let mut ids: Vec<&str> = m.tags.iter().map(|t| t.as_str()).collect();
+            distinct(&mut ids);
+            for id in ids {
+                macros.entry(id).or_default().push(m.id.to_string());
+            }
+        }
+        let mut examples: HashMap<&str, Vec<&SampleCase>> = HashMap::new();
+        for c in cases {
+            let mut ids: Vec<&str> = c.tags.iter().map(String::as_str).collect();
+            distinct(&mut ids);
+            for id in ids {
+                let found = examples.entry(id).or_default();
+                if found.len() < 2 {
+                    found.push(c);
+                }
+            }
+        }
+        Uses {
+            by_id,
+            labelled,
+            macros,
+            examples,
+        }
+    }
 }
 
 /// The queues a regular customer's message decided by each tag (and by
@@ -93,6 +152,7 @@ pub(super) fn tags(
     names: &Names,
 ) -> Vec<TagEntry> {
     let tag_queues = tag_queues(router);
+    let uses = Uses::new(pb, cases);
     pb.tags
         .iter()
         .enumerate()
@@ -109,7 +169,7 @@ pub(super) fn tags(
                 label: names.tag_label(i),
                 description: t.description.clone(),
                 parent: t.parent.as_ref().map(|p| p.to_string()),
-                depth: depth(pb, i),
+                depth: depth(pb, &uses.by_id, i),
                 severity_name: severity.as_deref().map(|s| names.severity(s)),
                 severity,
                 disposition: disposition(facts.map_or(Disposition::Reply, |f| f.disposition)),
@@ -120,23 +180,13 @@ pub(super) fn tags(
                 keywords: names.lang_words(&t.detect.keywords),
                 context: names.lang_words(&t.detect.context),
                 patterns: t.detect.patterns.len(),
-                labelled: pb
+                labelled: uses.labelled.get(t.id.as_str()).copied().unwrap_or(0),
+                macros: uses.macros.get(t.id.as_str()).cloned().unwrap_or_default(),
+                examples: uses
                     .examples
-                    .iter()
-                    .filter(|e| e.tags.iter().any(|x| *x == t.id))
-                    .count(),
-                macros: pb
-                    .macros
-                    .iter()
-                    .filter(|m| m.tags.iter().any(|x| x == &t.id))
-                    .map(|m| m.id.to_string())
-                    .collect(),
-                examples: cases
-                    .iter()
-                    .filter(|c| c.tags.iter().any(|x| x == t.id.as_str()))
-                    .take(2)
-                    .cloned()
-                    .collect(),
+                    .get(t.id.as_str())
+                    .map(|found| found.iter().map(|&c| c.clone()).collect())
+                    .unwrap_or_default(),
             }
         })
         .collect()
