@@ -17,7 +17,9 @@ mod templates;
 
 pub use data::Handbook;
 
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use minijinja::Value;
 use minijinja::value::Serde;
@@ -48,6 +50,16 @@ impl Format {
     }
 }
 
+/// The sections of a handbook whose embedded templates read only what
+/// every handbook of a playbook shares (not its title, role, roles, teams,
+/// onboarding or quiz). The tag glossary alone is over half of a large
+/// playbook's handbook, so these render once per format, not per role.
+const SHARED_SECTIONS: [&str; 5] = ["voice", "tags", "routing", "bot", "scenarios"];
+
+/// Shared sections of one format by name, or the template error that
+/// stopped them (as template name and message).
+type Sections = Result<Value, (String, String)>;
+
 /// Everything needed to render any handbook of one playbook: the shared
 /// data, the templates and the drawings, made once.
 pub struct Renderer {
@@ -55,6 +67,8 @@ pub struct Renderer {
     templates: Templates,
     flow_svg: String,
     heatmap: Result<String, String>,
+    /// By format, rendered by the first handbook that needs them.
+    shared: [OnceLock<Sections>; 2],
 }
 
 impl Renderer {
@@ -75,6 +89,7 @@ impl Renderer {
             templates,
             flow_svg,
             heatmap,
+            shared: [OnceLock::new(), OnceLock::new()],
         })
     }
 
@@ -99,14 +114,45 @@ impl Renderer {
             Ok(svg) => (Value::from_safe_string(svg.clone()), Value::from(())),
             Err(why) => (Value::from(()), Value::from(why.clone())),
         };
-        let context = minijinja::context! {
+        let data = minijinja::context! {
             flow_svg => Value::from_safe_string(self.flow_svg.clone()),
             heatmap_svg,
             heatmap_note,
             ..Value::from(Serde(handbook))
         };
+        let sections = self.shared_sections(format, &data)?;
+        let context = minijinja::context! { sections, ..data };
         let name = format!("handbook.{}", format.extension());
         self.templates.render(&name, context)
+    }
+
+    /// The shared sections in `format`, rendered with the first handbook's
+    /// `data`: their templates read nothing that differs between
+    /// handbooks. A section replaced by the trainer is left out, so the
+    /// main template includes it with each handbook's own data.
+    fn shared_sections(&self, format: Format, data: &Value) -> Result<Value, CompileError> {
+        let index = match format {
+            Format::Markdown => 0,
+            Format::Html => 1,
+        };
+        let sections = self.shared[index].get_or_init(|| {
+            let mut rendered: BTreeMap<&'static str, Value> = BTreeMap::new();
+            for section in SHARED_SECTIONS {
+                let name = format!("{section}.{}", format.extension());
+                if !self.templates.is_embedded(&name) {
+                    continue;
+                }
+                match self.templates.render(&name, data.clone()) {
+                    Ok(text) => rendered.insert(section, Value::from_safe_string(text)),
+                    Err(CompileError::Template { name, message }) => return Err((name, message)),
+                    Err(other) => return Err((name, other.to_string())),
+                };
+            }
+            Ok(Value::from_object(rendered))
+        });
+        sections
+            .clone()
+            .map_err(|(name, message)| CompileError::Template { name, message })
     }
 }
 
@@ -161,4 +207,26 @@ pub fn add_to(
         out.add(path.clone(), text?);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rendered once, a shared section would show the first handbook's
+    /// role in every other handbook if it read any of these.
+    #[test]
+    fn shared_sections_read_nothing_that_differs_between_handbooks() {
+        let templates = Templates::new(None).expect("environment");
+        let per_handbook = ["title", "role", "roles", "teams", "onboarding", "quiz"];
+        for section in SHARED_SECTIONS {
+            for format in Format::ALL {
+                let name = format!("{section}.{}", format.extension());
+                let read = templates.undeclared_variables(&name);
+                for variable in per_handbook {
+                    assert!(!read.contains(variable), "{name} reads {variable}");
+                }
+            }
+        }
+    }
 }

@@ -104,6 +104,23 @@ impl Templates {
             .map_err(|e| self.error(name, &e))
     }
 
+    /// Whether template `name` is the embedded one: nothing of that name
+    /// in the override directory.
+    pub fn is_embedded(&self, name: &str) -> bool {
+        self.dir
+            .as_ref()
+            .is_none_or(|dir| !(safe_name(name) && dir.join(name).exists()))
+    }
+
+    /// The variables template `name` reads from its context.
+    #[cfg(test)]
+    pub fn undeclared_variables(&self, name: &str) -> std::collections::HashSet<String> {
+        self.env
+            .get_template(name)
+            .map(|t| t.undeclared_variables(false))
+            .unwrap_or_default()
+    }
+
     /// A template error as the user needs it: the template at fault (an
     /// included one, not the handbook that includes it), its line, and
     /// whether it came from the override directory.
