@@ -462,6 +462,12 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
 /// A number with a word for calling after it ("58 00 41 27 on see,
 /// kuhu helistada", "0401234567, soita iltaisin"): in a phone's layout
 /// (`is_phone_layout`), as the customer says where to call.
+/// A word for calling someone, in the markets' languages.
+static CALLING: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(
+        r"(?i)\b(?:call\w*|ring\w*|helista\w*|soit\w*|zadzwo\w*|dzwo\w*|(?:an|zurück|zuruck)ruf\w*)\b|โทร|電話",
+    )
+});
 static PHONE_CUED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
         r"(?i)(\+?\b\d[\d ./-]{5,16}\d)\b[^0-9\n]{0,24}?",
@@ -556,7 +562,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // The verb first, what it was changed to after "na" or "till":
         // "zmieniłem hasło do konta na X", "bytt lösenord till X".
         r"|\b(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}(?:\s+[a-ząćęłńóśźż]{1,8})?\s+(?:hasło|haslo)[^\n:=]{0,30}?\sna\s",
-        r"|\b(?:bytt|bytte|byter|ändrat|ändrade|andrat|andrade|satte)(?:\s+[a-zåäö]{1,8})?\s+(?:lösenord|losenord)(?:et)?[^\n:=]{0,30}?\still\s",
+        // An ASCII `\b` never holds before `ä`: "ändrade" goes without it
+        // ("förändrade" is a change too).
+        r"|(?:\b(?:bytt|bytte|byter|andrat|andrade|satte)|ändrat|ändrade)(?:\s+[a-zåäö]{1,8})?\s+(?:lösenord|losenord)(?:et)?[^\n:=]{0,30}?\still\s",
         // Estonian also says what it was set to with "panin" (I put) or
         // "muutsin" (I changed): "salasõna panin X".
         r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli|panin|panime|muutsin|muutsime|vahetasin|määrasin)\s)",
@@ -1260,6 +1268,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     let thai = digit && text.contains(|c: char| ('\u{0E00}'..='\u{0E7F}').contains(&c));
+    // Whether the text has a word for calling, looked up once: every PIN
+    // match may ask.
+    let mut calling: Option<bool> = None;
     for c in only_if(digit, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.get(2).expect("group 2"));
         // "PIN locked since 2024": a year after words is no PIN. In Thai
@@ -1271,8 +1282,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 || (thai && d.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))));
         // Told with a verb or a colon, a year is a PIN too ("my PIN is 1987").
         let told = !between.trim().is_empty();
-        // "PIN till 1177": where to call, unless the PIN is said to be it.
-        if is_short_service_number(d) && !stated(between) {
+        // "Ring PIN till 1177": where to call, unless the PIN is said to
+        // be it. Four digits are as often a PIN that happens to be a
+        // line's number ("PIN 1330 locked"): only beside a word for
+        // calling are they the line.
+        let four = d.bytes().filter(u8::is_ascii_digit).count() == 4;
+        if is_short_service_number(d)
+            && !stated(between)
+            && (!four || *calling.get_or_insert_with(|| CALLING.is_match(text)))
+        {
             continue;
         }
         // "PINの変更手数料は1500円", "PINロックは2024年から": an amount, a
@@ -1318,8 +1336,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(run >= 7, || PHONE_CUED_AFTER.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
-        // "mul on 5 000 000 punkti, helistan": a count, not a phone.
-        let counted = in_thousands(m.as_str()) || UNIT_WORD_AFTER.is_match(&text[m.end()..]);
+        // "mul on 5 000 000 punkti, helistan", "I paid 5.500.000, call
+        // me": a count or an amount, not a phone.
+        let before = tail(&text[..m.start()], 24).to_lowercase();
+        let counted = in_thousands(m.as_str())
+            || in_thousands(&m.as_str().replace('.', " "))
+            || UNIT_WORD_AFTER.is_match(&text[m.end()..])
+            || CURRENCY_AFTER.is_match(&text[m.end()..])
+            || PRICE_WORDS.iter().any(|w| before.contains(w));
         if phone_like(text, &m, 7) && is_phone_layout(m.as_str()) && !counted {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
@@ -1473,7 +1497,9 @@ static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|[kmg]bps|[kmg]bit\w*|[kmg]b/s|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
         r"szt\w*|pcs|pieces?|stück|stk|st|kpl|tk|tükki|items?|units?|minutes?|minuten|minuter|minuutti\w*|minutit|",
-        r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit|ครั้ง|นาที|ชิ้น|分|個|件)\b)",
+        // Thai and Japanese have no space after the word to make a
+        // boundary.
+        r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit)\b|ครั้ง|นาที|ชิ้น|分|個|件)",
     ))
 });
 
@@ -2572,8 +2598,16 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
-        // Changed to another number, or the PIN said to be one.
-        for text in ["Ändrade PIN-koden till 1178", "min PIN är 1177"] {
+        // Changed to another number, the PIN said to be one, or four
+        // digits that are a line's number with no word for calling.
+        for text in [
+            "Ändrade PIN-koden till 1178",
+            "min PIN är 1177",
+            "my new PIN 1330 does not work",
+            "PIN 1669 locked",
+            "min PIN 1155 fungerar inte",
+            "Ändrade PIN-koden till 1177",
+        ] {
             assert_eq!(kinds(text), [PersonalData::Password], "{text}");
         }
     }
@@ -2661,6 +2695,8 @@ mod tests {
             "Zwischen 09.00-17.00 anrufen bitte",
             "Paketti 1234567 tuli, soitan myöhemmin",
             "I called 3 times on 12 04 2024, please call back",
+            "I paid 5.500.000 so please call me",
+            "zapłaciłem 59 990 100 zł, zadzwońcie",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
@@ -2671,6 +2707,8 @@ mod tests {
         for text in [
             "Zmieniłam hasło do poczty na Kwiat_2024 wczoraj",
             "Jag har bytt lösenordet till Tall#2024 idag",
+            "Jag ändrade lösenordet till Tall#2024 idag",
+            "Ändrade lösenordet till Tall#2024",
         ] {
             assert_eq!(kinds(text), [PersonalData::Password], "{text}");
         }
@@ -2720,6 +2758,9 @@ mod tests {
             // A speed or a bundle.
             "umowa 600/60 Mbps za 59 zł",
             "umowa 2x100Mb dla domu",
+            // No space after a Thai or Japanese unit.
+            "ออเดอร์ 123456 ชิ้นยังไม่ได้รับ",
+            "注文 123456 個届いていない",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
