@@ -43,15 +43,24 @@ fn main() -> ExitCode {
     let mut only: Vec<String> = Vec::new();
     // While keywords are tuned, only the tune part is looked at.
     let mut parts = vec!["tune", "holdout"];
+    let mut part_given = false;
+    let mut corpus_given = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-p" | "--playbook" => playbook = args.next().map(PathBuf::from).unwrap_or(playbook),
-            "--corpus" => corpus = args.next().map(PathBuf::from).unwrap_or(corpus),
+            "--corpus" => {
+                corpus_given = true;
+                corpus = args.next().map(PathBuf::from).unwrap_or(corpus)
+            }
             "--misses" => misses = args.next(),
             "--keep-at" | "--add-at" => {
-                let Some(p) = args.next().and_then(|p| p.parse().ok()) else {
-                    eprintln!("{arg} takes a probability");
+                let Some(p) = args
+                    .next()
+                    .and_then(|p| p.parse::<f64>().ok())
+                    .filter(|p| (0.0..=1.0).contains(p))
+                else {
+                    eprintln!("{arg} takes a probability from 0 to 1");
                     return ExitCode::from(2);
                 };
                 trust[usize::from(arg == "--add-at")] = Some(p);
@@ -68,7 +77,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            "--part" => match args.next().as_deref() {
+            "--part" => match args.next().as_deref().inspect(|_| part_given = true) {
                 Some("tune") => parts = vec!["tune"],
                 Some("holdout") => parts = vec!["holdout"],
                 _ => {
@@ -81,6 +90,15 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         }
+    }
+    // Say so rather than ignore what does not apply.
+    if folds.is_some() && (part_given || corpus_given) {
+        eprintln!("--folds measures the playbook's examples: --part and --corpus do not apply");
+        return ExitCode::from(2);
+    }
+    if folds.is_none() && !only.is_empty() {
+        eprintln!("--only chooses examples to cross-validate: it needs --folds");
+        return ExitCode::from(2);
     }
     if let Some(k) = folds {
         return match cross_validate(&playbook, k, trust, &only) {
