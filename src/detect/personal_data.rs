@@ -380,15 +380,69 @@ static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -
 /// glued to the word (`IBANGB74…`, written unspaced in Thai).
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?:\b|IBAN:?)([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}",
+        // Typed in lowercase too ("pl27 1140 …", "fi0215 90300 …"): the
+        // country code then must be an IBAN country's (`lowercase_iban_ok`).
+        r"(?:\b|(?i:IBAN):?)((?:[A-Z]{2}|[a-z]{2})\d{2}(?: ?[A-Za-z0-9]){11,30}",
         // Spaced off, only digits follow: "ON 11 MARCH AND ..." in
         // capitals is no IBAN.
-        r"|[A-Z]{2} \d{2}(?: ?\d){11,30})\b",
+        r"|(?:[A-Z]{2}|[a-z]{2}) \d{2}(?: ?\d){11,30})\b",
     ))
 });
-/// Eleven digits, or the Steuer-ID's printed grouping 12 345 678 901.
+
+/// The IBAN length of the countries customers here bank in: a lowercase
+/// country code is only taken for one of them, and a code of that shape
+/// is a bank account even when its check fails (`iban_shaped`).
+const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("AT", 20),
+    ("BE", 16),
+    ("CH", 21),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DK", 18),
+    ("EE", 20),
+    ("ES", 24),
+    ("FI", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("IE", 22),
+    ("IT", 27),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("NL", 18),
+    ("NO", 15),
+    ("PL", 28),
+    ("PT", 25),
+    ("SE", 24),
+];
+
+/// Whether an IBAN match typed in lowercase names a country above.
+fn lowercase_iban_ok(candidate: &str) -> bool {
+    let country = candidate.get(..2).unwrap_or("");
+    !country.bytes().all(|b| b.is_ascii_lowercase())
+        || IBAN_LENGTHS
+            .iter()
+            .any(|(c, _)| c.eq_ignore_ascii_case(country))
+}
+
+/// A code with an IBAN's shape for its country (DE, two check digits and
+/// eighteen more): a bank account, valid or not, never an order reference.
+fn iban_shaped(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() >= 15
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..4].iter().all(u8::is_ascii_digit)
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && IBAN_LENGTHS
+            .iter()
+            .any(|&(c, n)| c.as_bytes() == &b[..2] && n == b.len())
+}
+/// Eleven digits, or in groups as people print and read them out: the
+/// Steuer-ID's 12 345 678 901, a PESEL as 900 715 123 42 or 900715 12342
+/// (the digits are counted on the match). Spaces only: dashes join a
+/// case number's parts (2026-0314-558).
 static ELEVEN_DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"\b(?:\d{11}|\d{2} \d{3} \d{3} \d{3})\b"));
+    LazyLock::new(|| re_ascii_boundaries(r"\b(?:[0-9]{11}|[0-9]{2,6}(?: [0-9]{2,6}){1,4})\b"));
 /// Swedish personnummer as it is printed: YYMMDD or YYYYMMDD, a `-` or
 /// `+` (or, with the century, nothing), and four digits.
 static PERSONNUMMER: LazyLock<Regex> =
@@ -540,7 +594,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // may join the parts (INV.66.09.1182, re-2024.04.3381).
         // Bounded, so a long run of letters and dashes is not scanned
         // again from every cue in it.
-        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{2,6}(?: \d{3,6}){1,3}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
+        // A customer number may end in a pair (88 712 33); a prefix of
+        // capitals may stand spaced off the digits (NL-C 5503 2291).
+        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{2,6}(?: \d{3,6}){1,3}(?: \d{2})?|(?-i:[A-Z]{1,4}(?:-[A-Z0-9]{1,4})?) \d{3,6}(?: \d{3,6}){0,2}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -556,9 +612,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // A Wi-Fi or network key is a password too.
         // A bank's "memorable word" and its kin are passwords by
         // another name.
-        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)\s|['’]s\s)",
+        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)[\s,]|['’]s\s)",
         // "hasło zmieniłem na X": what it was changed or set to.
-        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)\s|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s)",
+        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)[\s,]|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s)",
         // The verb first, what it was changed to after "na" or "till":
         // "zmieniłem hasło do konta na X", "bytt lösenord till X".
         r"|\b(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}(?:\s+[a-ząćęłńóśźż]{1,8})?\s+(?:hasło|haslo)[^\n:=]{0,30}?\sna\s",
@@ -567,12 +623,12 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:\b(?:bytt|bytte|byter|andrat|andrade|satte)|ändrat|ändrade)(?:\s+[a-zåäö]{1,8})?\s+(?:lösenord|losenord)(?:et)?[^\n:=]{0,30}?\still\s",
         // Estonian also says what it was set to with "panin" (I put) or
         // "muutsin" (I changed): "salasõna panin X".
-        r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli|panin|panime|muutsin|muutsime|vahetasin|määrasin)\s)",
+        r"|\b(?:parool|salasõna|salasana|salasanani)[^\n:=]{0,24}?(?:[:=]|\s(?:on|oli|panin|panime|muutsin|muutsime|vahetasin|määrasin)[\s,])",
         // What a password becomes is in the translative: "vaihdoin
         // salasanaksi X", "panin parooliks X".
         r"|\b(?:salasanaksi|salasanakseni|parooliks|salasõnaks)\b",
-        r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)\s)",
-        r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)\s)",
+        r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)[\s,])",
+        r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)[\s,])",
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
         // "パスワードをX に変えた": what it was changed to, the object
         // marked with を; only with に after it (checked on the match).
@@ -584,6 +640,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // definitely X", "ist übrigens X", "is now set to X"): skipped,
         // so the word after it is the one judged.
         r"(?P<adverb>(?:(?:definitely|really|actually|still|just|now|(?:changed|set|reset)\s+to|übrigens|eigentlich|jetzt|nun|doch|wirklich|immer\s+noch|teraz|nadal|wciąż|naprawdę|na\s+pewno|nüüd|kindlasti|ikka|praegu|nyt|edelleen|varmasti|nu|faktiskt|fortfarande|verkligen)\s+){0,2})",
+        // Or a clause set off by commas ("lautet übrigens, falls ihr es
+        // braucht, X", "is, if you need it, X"): Latin words only.
+        r"(?P<clause>(?:übrigens|by\s+the\s+way|btw|actually)?(?:\s*,)?\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,\s*)?",
         // Not Thai or Japanese letters: the sentence goes on right
         // after the password, unspaced ("คือBangkok#88แต่…").
         // At most PASSWORD_CHARS of them count (`first_chars`): a bounded
@@ -640,6 +699,67 @@ static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"(\+?\d[\d ./-]{5,16}\d)\b",
     ))
 });
+
+/// A password given before the word for it: "tried Summer#2025 which
+/// IS my password", "Kot2024! to moje hasło", "X är mitt lösenord". Whether
+/// the word looks like a password is decided on the match.
+static PASSWORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,}),?\s+",
+        r"(?:(?:which|that|das|det|som|joka|mis|co|które|ktore)\s+)?",
+        r"(?:is|was|ist|war|är|ar|var|on|oli|to|jest|było|bylo)\s+",
+        r"(?:(?:my|our|the|mein|unser|das|mitt|vårt|det|minun|meidän|minu|mu|meie|moje|nasze|moim|naszym)\s+)?",
+        r"(?:(?:actual|real|current|new|richtiges|aktuelles|neues|riktiga|nya|oikea|uusi|õige|uus|prawdziwe|nowe|aktualne)\s+)?",
+        r"(?:password|passcode|passwort|kennwort|lösenord(?:et)?|losenord(?:et)?|salasana(?:ni)?|parool|salasõna|hasło|haslo|hasłem|haslem)\b",
+    ))
+});
+
+/// Words after "password" that make it a thing about passwords, not the
+/// password: "Windows11 is my password manager".
+static PASSWORD_COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[\s-]*(?i:manager|reset|policy|hint|app|generator|vault|safe|manager\w*)\b")
+});
+
+/// A PIN or PUK named and its digits given a few words on as "the code"
+/// ("set a new SIM PIN … the code, if you need it, is 5521", "PIN-koodi
+/// ei toimi, koodi on 5521", "PIN geht nicht, der Code ist 5521").
+static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b",
+        r"[a-zß-öø-ÿĀ-ž .,;:!?'’…-]{0,80}?",
+        r"(?:\b(?:the|this|that|der|die|das|den|ten|see)\s+(?:code|kod|kood|koodi|nummer|numer|number|zahl)|\b(?:koden|koodi|kood|kod|numret))",
+        r"\s*(?:,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
+        r"\s*(?:is|was|ist|lautet|war|to|jest|är|ar|var|on|oli)\s*:?\s*([0-9]{4,8})\b",
+    ))
+});
+
+/// A word for a parcel, perhaps its carrier's name ("Paczka InPost",
+/// "Paket DHL"), then a long run of digits: a tracking number, as every
+/// carrier's has twelve digits or more and no amount or count does.
+static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(concat!(
+        r"(?i)(?:\b(?:parcel|package|shipment|consignment|paczk\w*|paczek|przesyłk\w*|przesylk\w*|paket\w*|sendung\w*|",
+        r"lähetys\w*|lahetys\w*|lähetyksen|paketti\w*|försändelse\w*|forsandelse\w*|saadetis\w*|pakk\w*)|荷物|พัสดุ)",
+        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}){0,2}\s*[:#]?\s*([0-9]{12,30})\b",
+    ))
+});
+
+/// Whether an identity card is named in the few words before `start`
+/// ("เลขบัตร ปชช.", "บัตรประชาชน", "national ID").
+fn identity_card_named_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 60).to_lowercase();
+    [
+        "ปชช",
+        "ประชาชน",
+        "บัตรประจำตัว",
+        "national id",
+        "id card",
+        "citizen id",
+        "thai id",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
 
 /// A number written in thousands, one or two digits and groups of three
 /// (5 000 000, 12 500 000).
@@ -892,7 +1012,7 @@ pub fn find(text: &str) -> Vec<Finding> {
     find_narrow(text)
 }
 
-/// `text` with full-width ASCII forms (U+FF01-U+FF5E) as ASCII, and for
+/// `text` with full-width ASCII forms (U+FF01-U+FF5E) and Thai digits as ASCII, and for
 /// each byte of it (and one past the end) the offset in `text`; `None`
 /// when there are none.
 fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
@@ -901,7 +1021,9 @@ fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
     // with (０８０−９８７６, ３５７４　０３６９), and the long vowel mark
     // ー typed for a dash between digits.
     let dash = |c: char| matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}');
-    let odd = |c: char| wide(c) || dash(c) || c == '\u{3000}' || c == '\u{30FC}';
+    // Thai digits (๐๘๙-๖๕๔-๓๒๑๐) are the ASCII digits to every check.
+    let thai_digit = |c: char| ('\u{0E50}'..='\u{0E59}').contains(&c);
+    let odd = |c: char| wide(c) || dash(c) || thai_digit(c) || c == '\u{3000}' || c == '\u{30FC}';
     if text.is_ascii() || !text.chars().any(odd) {
         return None;
     }
@@ -911,6 +1033,7 @@ fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
         let after_digit = out.as_bytes().last().is_some_and(u8::is_ascii_digit);
         let c = match c {
             c if wide(c) => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c if thai_digit(c) => char::from_u32(c as u32 - 0x0E50 + u32::from(b'0')).unwrap_or(c),
             c if dash(c) => '-',
             '\u{30FC}' if after_digit => '-',
             '\u{3000}' => ' ',
@@ -923,7 +1046,61 @@ fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
     Some((out, starts))
 }
 
+/// `text` with a line break inside a phone number made a space: a number
+/// begun with `+`, `00` or a trunk 0 and too short to be whole before the
+/// break ("+44 7700⏎900 218", "+49 (0)171⏎9876543") goes on on the next
+/// line. The text keeps its length, so findings stand at the same bytes.
+/// `None` when no number is broken so.
+fn joined_lines(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut line_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'\n' {
+            continue;
+        }
+        let line = text[line_start..i].trim_end();
+        line_start = i + 1;
+        let next = text[i + 1..].trim_start_matches([' ', '\t']);
+        if !next.starts_with(|c: char| c.is_ascii_digit())
+            || !line.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+        {
+            continue;
+        }
+        // The number the line ends in: digits, spaces and the signs
+        // between them, and a `+` before.
+        let run_at = line
+            .rfind(|c: char| !(c.is_ascii_digit() || " ()/.-".contains(c)))
+            .map_or(0, |j| j + 1);
+        let mut run = line[run_at..].trim_start();
+        if line[..run_at].ends_with('+') {
+            run = &line[run_at - 1..];
+        }
+        let digits = run.bytes().filter(u8::is_ascii_digit).count();
+        let started = if run.starts_with('+') || run.starts_with("00") {
+            (2..=7).contains(&digits)
+        } else {
+            run.starts_with('0') && (3..=5).contains(&digits) && !run.contains(' ')
+        };
+        if started {
+            let o = out.get_or_insert_with(|| bytes.to_vec());
+            o[i] = b' ';
+            if i > 0 && o[i - 1] == b'\r' {
+                o[i - 1] = b' ';
+            }
+        }
+    }
+    // Only ASCII line breaks became ASCII spaces.
+    out.and_then(|o| String::from_utf8(o).ok())
+}
+
 fn find_narrow(text: &str) -> Vec<Finding> {
+    let joined = if text.contains('\n') {
+        joined_lines(text)
+    } else {
+        None
+    };
+    let text = joined.as_deref().unwrap_or(text);
     // Every kind needs a digit, an `@`, a `:`/`=`, or (an airline PNR) a
     // run of capitals: most messages have none and cost one byte scan.
     let bytes = text.as_bytes();
@@ -962,14 +1139,23 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             .map(|(i, _)| i)
             .chain([candidate.len()])
             .rev();
+        if !lowercase_iban_ok(candidate) {
+            continue;
+        }
         if let Some(end) = ends.into_iter().find(|&e| iban_valid(&candidate[..e])) {
             add(PersonalData::Iban, m.start(), m.start() + end);
         }
     }
     for m in only_if(run >= 13, || CARD.find_iter(text)) {
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        // Thirteen digits named as an identity card are its number, even
+        // when they pass Luhn too.
+        let thai_id = digits.len() == 13
+            && thai_id_valid(&digits)
+            && identity_card_named_before(text, m.start());
         if (13..=19).contains(&digits.len())
             && luhn(&digits)
+            && !thai_id
             && !continues_number(text, m.start(), m.end())
         {
             add(PersonalData::CardNumber, m.start(), m.end());
@@ -981,6 +1167,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             continue;
         }
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        // In groups and begun with a trunk 0, it is laid out as a phone
+        // (0171 234 5678).
+        let grouped = m.as_str().contains(' ');
+        if grouped && (d.first() == Some(&0) || continues_number(text, m.start(), m.end())) {
+            continue;
+        }
         if (pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d))
             && !in_code(text, m.start(), m.end())
         {
@@ -1084,6 +1276,21 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if two_first && !numbered {
             continue;
         }
+        // Capitals spaced off digits (NL-C 5503 2291) only after a word
+        // for a number or a colon: "order for EU 1200 units" is none.
+        let spaced_prefix = t.starts_with(|c: char| c.is_ascii_alphabetic()) && t.contains(' ');
+        if spaced_prefix && !(numbered || intro.contains(':')) {
+            continue;
+        }
+        // A pair at the end after a trunk 0 (070 123 45) is a phone's.
+        let pair_last = t.rsplit(' ').next().is_some_and(|g| g.len() == 2) && t.contains(' ');
+        if pair_last && t.starts_with('0') {
+            continue;
+        }
+        // "die IBAN auf eurer Rechnung (DE46…)": the sender's account.
+        if iban_shaped(t) {
+            continue;
+        }
         // "ticket price is 12500", "order total 15999 HUF": an amount.
         let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
             || CURRENCY_AFTER.is_match(&text[token.end()..]);
@@ -1176,7 +1383,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // Written plain, thirteen digits that pass Luhn are a card.
         let separated = m.as_str().contains(['-', ' ']);
         if thai_id_valid(&d)
-            && (separated || !luhn(&d))
+            && (separated || !luhn(&d) || identity_card_named_before(text, m.start()))
             && !continues_number(text, m.start(), m.end())
             && !in_code(text, m.start(), m.end())
         {
@@ -1192,6 +1399,36 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
+    for c in only_if(run >= 12, || PARCEL.captures_iter(text)) {
+        let m = c.get(1).expect("group 1");
+        if !continues_number(text, m.start(), m.end()) {
+            add(PersonalData::OrderNumber, m.start(), m.end());
+        }
+    }
+    for c in only_if(secret, || PASSWORD_BEFORE.captures_iter(text)) {
+        let (m, word) = (c.get(0).expect("match"), c.name("word").expect("word"));
+        let w = word.as_str().trim_end_matches(['.', '-']);
+        if w.chars().count() <= PASSWORD_CHARS
+            && looks_like_password(w)
+            && !is_year(w)
+            && !PASSWORD_COMPOUND_AFTER.is_match(&text[m.end()..])
+        {
+            add(PersonalData::Password, word.start(), word.start() + w.len());
+        }
+    }
+    for c in only_if(digit, || PIN_FOLLOW_UP.captures_iter(text)) {
+        let digits = c.get(1).expect("group 1");
+        let d = digits.as_str();
+        let after = &text[digits.end()..];
+        if !continues_number(text, digits.start(), digits.end())
+            && !is_short_service_number(d)
+            && !is_year(d)
+            && !CURRENCY_AFTER.is_match(after)
+            && !UNIT_AFTER.is_match(after)
+        {
+            add(PersonalData::Password, digits.start(), digits.end());
+        }
+    }
     for (c, word) in cut_words(&PASSWORD, text, secret) {
         let m = c.get(0).expect("match");
         let group = c.name("word");
@@ -1205,7 +1442,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "Forgot my password again, it's 2025", "das Passwort ist jetzt
         // 2024 geändert": after "it's" or an adverb a bare year is the
         // date, not the password.
-        let adverb = c.name("adverb").is_some_and(|a| !a.as_str().is_empty());
+        let adverb =
+            c.name("adverb").is_some_and(|a| !a.as_str().is_empty()) || c.name("clause").is_some();
         let year_after_its =
             is_year(word) && (adverb || m.as_str().contains("'s ") || m.as_str().contains("’s "));
         if (group.is_none() || looks_like_password(word)) && !year_after_its {
@@ -2761,6 +2999,181 @@ mod tests {
             // No space after a Thai or Japanese unit.
             "ออเดอร์ 123456 ชิ้นยังไม่ได้รับ",
             "注文 123456 個届いていない",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_thai_id_named_wins_over_a_card() {
+        use PersonalData::{CardNumber, NationalId};
+        // 1101700000206 passes both Luhn and the Thai ID check.
+        assert_eq!(kinds("เลขบัตรประชาชน 1101700000206 ค่ะ"), [NationalId]);
+        assert_eq!(kinds("my Thai national ID: 1101700000206"), [NationalId]);
+        assert_eq!(kinds("บัตรเครดิต 1101700000206"), [CardNumber]);
+        // Dashes join a case number's parts, no eleven-digit ID.
+        assert!(
+            kinds("ärende 2026-0314-558 klart")
+                .iter()
+                .all(|k| *k != NationalId)
+        );
+    }
+
+    #[test]
+    fn a_number_broken_by_a_line_break() {
+        use PersonalData::PhoneNumber;
+        assert_eq!(kinds("ring me on +46 70\n123 45 67 please"), [PhoneNumber]);
+        assert_eq!(kinds("numer: +48 601\r\n234 567"), [PhoneNumber]);
+        assert_eq!(kinds("Nummer 0171\n5551234 danke"), [PhoneNumber]);
+        // A whole number on each line stays two, and a count is no start.
+        assert_eq!(
+            kinds("call +44 7700 900123\n2 more questions"),
+            [PhoneNumber]
+        );
+        assert!(kinds("we ordered 12\n345 678 cables").is_empty());
+        assert!(kinds("Raum 0.12\n3 Personen").is_empty());
+    }
+
+    #[test]
+    fn thai_digits_are_digits() {
+        use PersonalData::{NationalId, PhoneNumber};
+        assert_eq!(kinds("โทร ๐๘๑-๒๓๔-๕๖๗๘ นะคะ"), [PhoneNumber]);
+        let found = find("เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ ค่ะ");
+        assert_eq!(
+            &"เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ ค่ะ"[found[0].start..found[0].end],
+            "๐๘๑-๒๓๔-๕๖๗๘"
+        );
+        // 1101700000206 is a valid Thai ID.
+        assert_eq!(kinds("เลขบัตร ปชช. ๑๑๐๑๗๐๐๐๐๐๒๐๖ ค่ะ"), [NationalId]);
+        // A Buddhist year or a price in Thai digits is none.
+        assert!(kinds("ปี ๒๕๖๗ ราคา ๕๙๙ บาท").is_empty());
+    }
+
+    #[test]
+    fn ibans_typed_in_lowercase_and_iban_shaped_codes() {
+        use PersonalData::Iban;
+        assert_eq!(kinds("mein konto: de89 3704 0044 0532 0130 00"), [Iban]);
+        assert_eq!(kinds("rahat tilille fi21 1234 5600 0007 85 kiitos"), [Iban]);
+        assert_eq!(kinds("gb82 west 1234 5698 7654 32"), [Iban]);
+        // A lowercase pair that is no IBAN country, or a failed check.
+        assert!(kinds("xx89 3704 0044 0532 0130 00").is_empty());
+        assert!(kinds("konto de89 3704 0044 0532 0130 01").is_empty());
+        // An IBAN of the right length in a document's brackets is the
+        // sender's account, not a reference, even when the check fails.
+        assert!(kinds("the IBAN on the invoice (GB82WEST12345698765433) bounces").is_empty());
+        assert_eq!(
+            kinds("invoice (INV2024000123) is wrong"),
+            [PersonalData::OrderNumber]
+        );
+    }
+
+    #[test]
+    fn an_eleven_digit_id_in_any_grouping() {
+        use PersonalData::NationalId;
+        // PESEL 44051401359 read out in threes, and as date and serial.
+        assert_eq!(kinds("PESEL: 440 514 013 59"), [NationalId]);
+        assert_eq!(kinds("mój pesel 440514 01359"), [NationalId]);
+        assert_eq!(kinds("isikukood 37605 030 299"), [NationalId]);
+        // The check fails, or a trunk 0 makes it a phone.
+        assert!(kinds("PESEL: 440 514 013 58").is_empty());
+        assert_ne!(kinds("tel 0171 234 5678"), [NationalId]);
+    }
+
+    #[test]
+    fn references_spaced_from_their_prefix_or_ending_in_a_pair() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        assert_eq!(kinds("customer no. AB-X 4410 2291"), [AccountNumber]);
+        assert_eq!(kinds("Bestellnummer: DE 552 901 337"), [OrderNumber]);
+        assert_eq!(kinds("kundnummer 45 210 77 tack"), [AccountNumber]);
+        // Without a word for a number, capitals and digits are a count.
+        assert!(kinds("order for EU 1200 units").is_empty());
+        assert!(kinds("order 45 210 77").is_empty());
+    }
+
+    #[test]
+    fn a_tracking_number_after_a_parcel_and_its_carrier() {
+        use PersonalData::OrderNumber;
+        assert_eq!(kinds("Paket DHL 340434188193 kam nie an"), [OrderNumber]);
+        assert_eq!(
+            kinds("przesyłka 6000123412341234123412 stoi"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("my parcel Posti: 123456789012345"), [OrderNumber]);
+        // Short numbers after a parcel are counts and weights.
+        assert!(kinds("paketti 2 kpl 15000 g").is_empty());
+        assert!(kinds("Paket 100000 Minuten").is_empty());
+    }
+
+    #[test]
+    fn a_password_given_before_its_word() {
+        use PersonalData::Password;
+        assert_eq!(kinds("I typed Winter!42 which is my password"), [Password]);
+        assert_eq!(kinds("Kot2024! to moje hasło, nie działa"), [Password]);
+        assert_eq!(kinds("Sommar55# är mitt lösenord"), [Password]);
+        assert_eq!(kinds("Kissa123 on salasanani"), [Password]);
+        for text in [
+            "This is my password problem",
+            "Windows11 is my password manager",
+            "2024 was my password year",
+            "Bitwarden is my password safe",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_secret_after_a_clause_in_commas() {
+        use PersonalData::Password;
+        assert_eq!(
+            kinds("the password is, if you must know, Otter#77"),
+            [Password]
+        );
+        assert_eq!(kinds("hasło to, jak mówiłem, Lato2023!"), [Password]);
+        assert_eq!(kinds("Das Passwort ist, wie gesagt, Mond2024"), [Password]);
+        assert!(kinds("the password is, as you said, wrong").is_empty());
+        // A year after a clause is as much a date as after an adverb.
+        assert!(kinds("Das Passwort ist, wie gesagt, 2024 geändert").is_empty());
+    }
+
+    #[test]
+    fn a_pin_given_as_the_code_a_few_words_on() {
+        use PersonalData::Password;
+        assert_eq!(
+            kinds("My PIN stopped working, the code is 8812"),
+            [Password]
+        );
+        assert_eq!(kinds("PIN-koodi ei käy, koodi on 4471"), [Password]);
+        assert_eq!(
+            kinds("neue PIN geht nicht. Der Code, falls nötig, ist 3390"),
+            [Password]
+        );
+        for text in [
+            "PIN works, the code of conduct is 2019",
+            "PIN fine, the area code is 0301",
+            "PIN changed; the code is valid 30 days",
+            "my PIN is blocked, the code was 2024",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn harmless_sentences_with_adverbs_and_umowa() {
+        // The adverbs before a password, and a contract alone, beside
+        // everyday numbers.
+        for text in [
+            "the password is still 2024 era",
+            "my password is definitely 12 characters",
+            "Das Passwort ist jetzt 8-stellig",
+            "hasło jest teraz za krótkie, 8 znaków",
+            "w umowie jest 24 miesiące",
+            "umowa od 2024 roku",
+            "umowę podpisałem 12.03.2024",
+            "umowa do 31.12.2025",
+            "umowa na 36000 zł",
+            "umowy 2024/2025 są inne",
+            "salasana on nyt 12 merkkiä",
+            "lösenordet är fortfarande 8 tecken",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
