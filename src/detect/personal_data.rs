@@ -1173,6 +1173,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if grouped && (d.first() == Some(&0) || continues_number(text, m.start(), m.end())) {
             continue;
         }
+        // A country's code without its `+` and a phone after it: 48 601
+        // 234 567.
+        let dialled = m.as_str().split_once(' ').is_some_and(|(code, rest)| {
+            ["44", "46", "48", "49", "66", "81", "358", "372"].contains(&code)
+                && is_phone_layout(rest)
+        });
+        if grouped && dialled {
+            continue;
+        }
         if (pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d))
             && !in_code(text, m.start(), m.end())
         {
@@ -3076,6 +3085,8 @@ mod tests {
         assert_eq!(kinds("isikukood 37605 030 299"), [NationalId]);
         // The check fails, or a trunk 0 makes it a phone.
         assert!(kinds("PESEL: 440 514 013 58").is_empty());
+        // 48601234565 passes the isikukood check.
+        assert_ne!(kinds("zadzwoń 48 601 234 565"), [NationalId]);
         assert_ne!(kinds("tel 0171 234 5678"), [NationalId]);
     }
 
