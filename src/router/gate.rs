@@ -20,7 +20,7 @@ pub struct PatternGate {
     owner: Vec<u8>,
     /// Patterns that run on every message: no literal set, or past 64.
     always: u64,
-    /// How many patterns there are, up to 64.
+    /// A bit for each of the first 64 patterns: all of them may match.
     gated: u64,
 }
 

@@ -285,11 +285,7 @@ impl Matcher {
         // can skip ahead by its literals and use the backtracker on short
         // texts, where a set falls back to the slowest engine as soon as a
         // pattern has a Unicode word boundary and the text is not ASCII.
-        let may_match = if self.patterns.is_empty() {
-            0
-        } else {
-            self.gate.candidates(text)
-        };
+        let may_match = self.gate.candidates(text);
         for (i, (tag, re)) in self.patterns.iter().enumerate() {
             if !PatternGate::may_match(may_match, i) {
                 continue;

@@ -296,36 +296,39 @@ fn bot(buf: &mut Vec<u8>, b: &BotDecision) {
 }
 
 fn bot_reason(buf: &mut Vec<u8>, r: &BotReason) {
-    let (reason, field) = match r {
-        BotReason::Severity { severity } => ("severity", Some(("severity", *severity))),
-        BotReason::Tag { tag } => ("tag", Some(("tag", *tag))),
-        BotReason::PersonalData => ("personal_data", None),
-        BotReason::Audience { audience: a } => ("audience", Some(("audience", audience(*a)))),
-        BotReason::AsksForPerson { .. } => ("asks_for_person", None),
-        BotReason::NotAnIntent { tag } => ("not_an_intent", Some(("tag", *tag))),
-        BotReason::Untagged => ("untagged", None),
-        BotReason::Language => ("language", None),
-    };
     buf.extend_from_slice(b"{\"reason\":");
-    string(buf, reason);
-    if let Some((name, value)) = field {
-        buf.extend_from_slice(b",\"");
-        buf.extend_from_slice(name.as_bytes());
-        buf.extend_from_slice(b"\":");
-        string(buf, value);
-    }
-    if let BotReason::AsksForPerson {
-        keyword,
-        lang,
-        start,
-        end,
-    } = r
-    {
-        buf.extend_from_slice(b",\"keyword\":");
-        string(buf, keyword);
-        buf.extend_from_slice(b",\"lang\":");
-        string(buf, lang);
-        span(buf, *start, *end);
+    match r {
+        BotReason::Severity { severity } => {
+            buf.extend_from_slice(b"\"severity\",\"severity\":");
+            string(buf, severity);
+        }
+        BotReason::Tag { tag } => {
+            buf.extend_from_slice(b"\"tag\",\"tag\":");
+            string(buf, tag);
+        }
+        BotReason::PersonalData => buf.extend_from_slice(b"\"personal_data\""),
+        BotReason::Audience { audience: a } => {
+            buf.extend_from_slice(b"\"audience\",\"audience\":");
+            string(buf, audience(*a));
+        }
+        BotReason::AsksForPerson {
+            keyword,
+            lang,
+            start,
+            end,
+        } => {
+            buf.extend_from_slice(b"\"asks_for_person\",\"keyword\":");
+            string(buf, keyword);
+            buf.extend_from_slice(b",\"lang\":");
+            string(buf, lang);
+            span(buf, *start, *end);
+        }
+        BotReason::NotAnIntent { tag } => {
+            buf.extend_from_slice(b"\"not_an_intent\",\"tag\":");
+            string(buf, tag);
+        }
+        BotReason::Untagged => buf.extend_from_slice(b"\"untagged\""),
+        BotReason::Language => buf.extend_from_slice(b"\"language\""),
     }
     buf.push(b'}');
 }
