@@ -179,9 +179,7 @@ fn is_clock_times(text: &str, start: usize, end: usize) -> bool {
     if !number.contains('-') {
         return false;
     }
-    let times: Vec<Option<u32>> = number
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
+    let times: Vec<Option<u32>> = digit_groups(&number)
         .chain(more)
         .map(|g| {
             g.parse::<u32>()
@@ -195,15 +193,18 @@ fn is_clock_times(text: &str, start: usize, end: usize) -> bool {
             .all(|p| matches!(p, [Some(a), Some(b)] if a < b))
 }
 
+/// The runs of digits in `number`, whatever separates them.
+fn digit_groups(number: &str) -> impl Iterator<Item = &str> {
+    number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+}
+
 /// Thailand's identity number as the card prints it, 1-4-5-2-1: whether
 /// or not its check digit holds (a scam message quotes a made-up one),
 /// it is no phone layout.
 fn is_thai_id_layout(number: &str) -> bool {
-    let lengths: Vec<usize> = number
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .map(str::len)
-        .collect();
+    let lengths: Vec<usize> = digit_groups(number).map(str::len).collect();
     lengths == [1, 4, 5, 2, 1]
 }
 
@@ -229,10 +230,7 @@ fn is_short_service_number(number: &str) -> bool {
 /// (Sweden, ten digits; a UK mobile 0771… has eleven) and 801 (Poland).
 /// In national form or after the country's code.
 fn is_service_number(number: &str) -> bool {
-    let groups: Vec<&str> = number
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .collect();
+    let groups: Vec<&str> = digit_groups(number).collect();
     let Some(&first) = groups.first() else {
         return false;
     };
@@ -516,16 +514,16 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
 /// A number with a word for calling after it ("58 00 41 27 on see,
 /// kuhu helistada", "0401234567, soita iltaisin"): in a phone's layout
 /// (`is_phone_layout`), as the customer says where to call.
-/// A word for calling someone, in the markets' languages.
-static CALLING: LazyLock<Regex> = LazyLock::new(|| {
-    re_latin_words(
-        r"(?i)\b(?:call\w*|ring\w*|helista\w*|soit\w*|zadzwo\w*|dzwo\w*|(?:an|zurück|zuruck)ruf\w*)\b|โทร|電話",
-    )
-});
+/// Words for calling someone in the markets' Latin-script languages
+/// besides English ("ring", "helistage", "soita", "zadzwoń", "anrufen").
+const CALLING_WORDS: &str =
+    r"ring\w*|helista\w*|soit\w*|zadzwo\w*|dzwo\w*|(?:an|zurück|zuruck)ruf\w*";
+/// A word for calling someone anywhere in a message.
+static CALLING: LazyLock<Regex> =
+    LazyLock::new(|| re_latin_words(&format!(r"(?i)\b(?:call\w*|{CALLING_WORDS})\b|โทร|電話")));
 static PHONE_CUED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re_latin_words(concat!(
-        r"(?i)(\+?\b\d[\d ./-]{5,16}\d)\b[^0-9\n]{0,24}?",
-        r"\b(?:call|ring\w*|helista\w*|soit\w*|zadzwo\w*|dzwo\w*|oddzwo\w*|(?:an|zurück|zuruck)ruf\w*)\b",
+    re_latin_words(&format!(
+        r"(?i)(\+?\b\d[\d ./-]{{5,16}}\d)\b[^0-9\n]{{0,24}}?\b(?:call|oddzwo\w*|{CALLING_WORDS})\b"
     ))
 });
 /// A Polish domestic account number (NRB): the 26 digits of a PL IBAN
@@ -762,9 +760,9 @@ fn identity_card_named_before(text: &str, start: usize) -> bool {
 }
 
 /// A number written in thousands, one or two digits and groups of three
-/// (5 000 000, 12 500 000).
+/// set off by spaces or dots (5 000 000, 12.500.000).
 fn in_thousands(number: &str) -> bool {
-    let groups: Vec<&str> = number.split(' ').collect();
+    let groups: Vec<&str> = number.split([' ', '.']).collect();
     groups.len() >= 3
         && (1..=2).contains(&groups[0].len())
         && groups[1..].iter().all(|g| g.len() == 3)
@@ -1432,8 +1430,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if !continues_number(text, digits.start(), digits.end())
             && !is_short_service_number(d)
             && !is_year(d)
-            && !CURRENCY_AFTER.is_match(after)
-            && !UNIT_AFTER.is_match(after)
+            && !amount_or_count_after(after)
         {
             add(PersonalData::Password, digits.start(), digits.end());
         }
@@ -1544,8 +1541,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // year or a count.
         let lower = between.to_lowercase();
         let counted = PRICE_WORDS.iter().any(|w| lower.contains(w))
-            || CURRENCY_AFTER.is_match(&text[digits.end()..])
-            || UNIT_AFTER.is_match(&text[digits.end()..]);
+            || amount_or_count_after(&text[digits.end()..]);
         if !continues_number(text, digits.start(), digits.end())
             && (told || !year)
             && !counted
@@ -1560,8 +1556,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         };
         let after = &text[digits.end()..];
         if !continues_number(text, digits.start(), digits.end())
-            && !CURRENCY_AFTER.is_match(after)
-            && !UNIT_AFTER.is_match(after)
+            && !amount_or_count_after(after)
             && !dated(text, digits.start(), digits.end())
         {
             add(PersonalData::Password, digits.start(), digits.end());
@@ -1587,7 +1582,6 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // me": a count or an amount, not a phone.
         let before = tail(&text[..m.start()], 24).to_lowercase();
         let counted = in_thousands(m.as_str())
-            || in_thousands(&m.as_str().replace('.', " "))
             || UNIT_WORD_AFTER.is_match(&text[m.end()..])
             || CURRENCY_AFTER.is_match(&text[m.end()..])
             || PRICE_WORDS.iter().any(|w| before.contains(w));
@@ -1749,6 +1743,13 @@ static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit)\b|ครั้ง|นาที|ชิ้น|分|個|件)",
     ))
 });
+
+/// A currency, or a year, a count or a time, right after a code's digits
+/// ("PINの変更手数料は1500円", "PINロックは2024年から"): an amount or a
+/// date, not the code.
+fn amount_or_count_after(after: &str) -> bool {
+    CURRENCY_AFTER.is_match(after) || UNIT_AFTER.is_match(after)
+}
 
 /// A currency right after a number: `15999 HUF`, `49 zł`, `12500 €`.
 static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
