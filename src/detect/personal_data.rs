@@ -1068,8 +1068,10 @@ fn joined_lines(text: &str) -> Option<String> {
         // The number the line ends in: digits, spaces and the signs
         // between them, and a `+` before.
         let run_at = line
-            .rfind(|c: char| !(c.is_ascii_digit() || " ()/.-".contains(c)))
-            .map_or(0, |j| j + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_digit() || " ()/.-".contains(c)))
+            .map_or(0, |(j, c)| j + c.len_utf8());
         let mut run = line[run_at..].trim_start();
         if line[..run_at].ends_with('+') {
             run = &line[run_at - 1..];
@@ -2012,6 +2014,38 @@ mod tests {
         });
         assert_eq!(Signs::of(b"+1 (555) 123 - 4567").number, 11);
         assert_eq!(Signs::of(b"12    34").number, 2);
+    }
+
+    /// Any text, however its letters, digits, signs and line breaks mix,
+    /// is read without a panic, and every finding stands on character
+    /// boundaries inside it.
+    #[test]
+    fn any_text_is_read_whole() {
+        use proptest::prelude::*;
+        let texts = proptest::collection::vec(
+            prop_oneof![
+                "[0-9]{1,12}",
+                Just("\n".to_string()),
+                Just("\r\n".to_string()),
+                "[ +()/.:#-]{1,3}",
+                "[a-zåäöąłéü]{1,6}",
+                "[カタ番号はです０-９]{1,4}",
+                "[กขเบอร์๐-๙]{1,4}",
+                Just("😀".to_string()),
+                Just("@".to_string()),
+            ],
+            0..24,
+        )
+        .prop_map(|parts| parts.concat());
+        proptest!(ProptestConfig::with_cases(3000), |(text in texts)| {
+            for f in find(&text) {
+                prop_assert!(f.start <= f.end && f.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            }
+        });
+        // A line ending in a letter of two bytes before a phone's start.
+        let text = "ärende #SE-2025/3317, och ni når mig på 0701234\n56 78";
+        assert!(!find(text).is_empty());
     }
 
     fn kinds(text: &str) -> Vec<PersonalData> {
