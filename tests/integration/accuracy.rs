@@ -86,7 +86,7 @@ fn tune_part_does_not_get_worse() {
     let t: &Figures = &r.total;
     language_targets(&mut failures, t);
     // The target is 97%; the examples written last (ids -w- and the
-    // seventh holdout's -h7-), blind of the keywords, brought near-misses
+    // seventh and eighth holdouts' -h7- and -h8-), blind of the keywords, brought near-misses
     // the keywords still tag (BENCHMARKS.md).
     check(&mut failures, "tag precision".into(), t.precision(), 0.96);
     check(&mut failures, "tag recall".into(), t.recall(), 0.95);
@@ -101,12 +101,12 @@ fn tune_part_does_not_get_worse() {
         );
         check(&mut failures, format!("{lang} recall"), f.recall(), 0.94);
     }
-    // The target is none; eleven examples labelled harmless keep a
+    // The target is none; twelve examples labelled harmless keep a
     // keyword's critical tag the examples do not doubt enough (see
     // BENCHMARKS.md).
-    if t.harmless_critical > 11 {
+    if t.harmless_critical > 12 {
         failures.push(format!(
-            "{} harmless message(s) got a critical tag (was 11)",
+            "{} harmless message(s) got a critical tag (was 12)",
             t.harmless_critical
         ));
     }
@@ -141,9 +141,9 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-const HOLDOUT_PRECISION: f64 = 0.93;
-const HOLDOUT_RECALL: f64 = 0.92;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 2;
+const HOLDOUT_PRECISION: f64 = 0.91;
+const HOLDOUT_RECALL: f64 = 0.85;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 3;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
@@ -174,8 +174,8 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md): 100% precision, 90.3% recall.
-    assert!(R::recall(&t) >= 0.9, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md): 100% precision, 93.2% recall.
+    assert!(R::recall(&t) >= 0.93, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.99,
         "precision {:.3}",
