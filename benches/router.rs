@@ -238,7 +238,9 @@ fn main() {
         );
     }
 
-    let matcher = carebook::router::matcher::Matcher::new(&ir).expect("matcher");
+    let matcher =
+        carebook::router::matcher::Matcher::new(&ir, carebook::router::matcher::Scan::Stream)
+            .expect("matcher");
     let mut hits = Vec::new();
     let t = Instant::now();
     let mut found = 0;

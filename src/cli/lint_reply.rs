@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::json;
 
+use crate::router::matcher::Scan;
+
 use super::{ColorChoice, CommandError, Outcome, PlaybookArgs, one_of, print, router_for, unknown};
 use crate::diagnostic::render::plural;
 use crate::diagnostic::{Diagnostic, Label};
@@ -64,7 +66,7 @@ pub enum Format {
 
 pub fn run(args: LintReplyArgs) -> Result<Outcome, CommandError> {
     let (text, origin) = read_reply(&args)?;
-    let (checked, router) = router_for(&args.playbook)?;
+    let (checked, router) = router_for(&args.playbook, Scan::Samples)?;
     let pb = &checked.playbook;
     let channel = pb
         .channels

@@ -195,11 +195,15 @@ pub struct Checked {
     pub sources: crate::source::Sources,
 }
 
-/// [`checked_playbook`] and the router built from it.
-pub fn router_for(args: &PlaybookArgs) -> Result<(Checked, crate::router::Router), CommandError> {
+/// [`checked_playbook`] and the router built from it, for a stream of
+/// messages or for the playbook's samples.
+pub fn router_for(
+    args: &PlaybookArgs,
+    scan: crate::router::matcher::Scan,
+) -> Result<(Checked, crate::router::Router), CommandError> {
     let checked = checked_playbook(args)?;
     let ir = crate::ir::lower(&checked.playbook);
-    let router = crate::router::Router::new(&ir).map_err(CommandError::usage)?;
+    let router = crate::router::Router::with_scan(&ir, scan).map_err(CommandError::usage)?;
     Ok((checked, router))
 }
 

@@ -8,6 +8,8 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
 
 use clap::Args;
 
+use crate::router::matcher::Scan;
+
 use super::{CommandError, Outcome, PlaybookDir, router_for};
 use crate::router::{DecideOptions, Router};
 use crate::simulate::input::{InputFormat, Messages};
@@ -45,7 +47,7 @@ pub struct SimulateArgs {
 }
 
 pub fn run(args: SimulateArgs) -> Result<Outcome, CommandError> {
-    let (_, router) = router_for(&args.playbook.resolved())?;
+    let (_, router) = router_for(&args.playbook.resolved(), Scan::Stream)?;
     if let Some(name) = &args.incident {
         known_incident(&router, name)?;
     }

@@ -5,6 +5,8 @@
 
 use clap::Args;
 
+use crate::router::matcher::Scan;
+
 use super::{CommandError, Outcome, PlaybookDir, print, router_for};
 use crate::sampletest::{self, render};
 
@@ -40,7 +42,7 @@ fn percent(text: &str) -> Result<f64, String> {
 }
 
 pub fn run(args: TestArgs) -> Result<Outcome, CommandError> {
-    let (checked, router) = router_for(&args.playbook.resolved())?;
+    let (checked, router) = router_for(&args.playbook.resolved(), Scan::Samples)?;
     let outcomes = sampletest::run(&checked.playbook, &router);
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
     let coverage = args

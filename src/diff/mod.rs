@@ -147,7 +147,10 @@ pub fn compare(base: &Playbook, head: &Playbook) -> Result<Report, crate::router
         });
     }
 
-    let (router_base, router_head) = (Router::new(&ir_base)?, Router::new(&ir_head)?);
+    let (router_base, router_head) = (
+        Router::for_samples(&ir_base)?,
+        Router::for_samples(&ir_head)?,
+    );
     // Every sample of either revision, each in its newest form.
     let mut samples: BTreeMap<&str, &crate::model::Sample> = BTreeMap::new();
     for s in base.samples.iter().chain(&head.samples) {

@@ -114,14 +114,20 @@ impl Builder {
         }
     }
 
-    fn build(self) -> Result<Option<Automaton>, RouterError> {
+    fn build(self, scan: Scan) -> Result<Option<Automaton>, RouterError> {
         if self.texts.is_empty() {
             return Ok(None);
         }
+        let kind = match scan {
+            // A full DFA: the fastest scan, paid for once at start-up.
+            Scan::Stream => aho_corasick::AhoCorasickKind::DFA,
+            // Same matches; half the build cost on a large playbook, and
+            // a slower scan that a few thousand samples do not notice.
+            Scan::Samples => aho_corasick::AhoCorasickKind::ContiguousNFA,
+        };
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            // A full DFA: the fastest scan, paid for once at start-up.
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(kind))
             .build(&self.texts)
             .map_err(|e| RouterError::Automaton(e.to_string()))?;
         Ok(Some(Automaton {
@@ -131,8 +137,19 @@ impl Builder {
     }
 }
 
+/// What a router is built for: which automaton its keyword scan uses.
+/// Both find exactly the same matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scan {
+    /// A stream of messages (`simulate`, replays): costlier to build,
+    /// fastest per message.
+    Stream,
+    /// A playbook's own samples (handbooks, `test`): cheap to build.
+    Samples,
+}
+
 impl Matcher {
-    pub fn new(ir: &Ir) -> Result<Self, RouterError> {
+    pub fn new(ir: &Ir, scan: Scan) -> Result<Self, RouterError> {
         let lang_index: BTreeMap<&str, usize> = ir
             .languages
             .iter()
@@ -241,8 +258,8 @@ impl Matcher {
         let gate = PatternGate::new(pattern_text.iter().map(String::as_str));
         Ok(Matcher {
             gate,
-            plain: plain.build()?,
-            stripped: stripped.build()?,
+            plain: plain.build(scan)?,
+            stripped: stripped.build(scan)?,
             languages: ir.languages.clone(),
             keywords,
             stemmers,

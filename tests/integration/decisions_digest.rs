@@ -131,3 +131,39 @@ const EXPECTED: [&str; 4] = [
     "bundled-incident b798ed37ac1f6457",
     "telecom 967a0fd53ff52bab",
 ];
+
+/// The router built for a playbook's samples (handbooks, `test`) scans
+/// with another automaton than the one built for streams; every decision,
+/// trace included, must be the same.
+#[test]
+fn a_router_for_samples_decides_as_one_for_streams() {
+    use carebook::router::{DecideOptions, Message, Router};
+    for (dir, channels) in [
+        ("playbooks", &["x", "facebook", "instagram", "line-jp"][..]),
+        ("accuracy/telecom", &["x", "facebook", "instagram"][..]),
+    ] {
+        let validated = carebook::validate(&root().join(dir), &Default::default()).expect(dir);
+        let ir = carebook::ir::lower(validated.valid().expect("valid"));
+        let (stream, samples) = (
+            Router::new(&ir).expect("stream router"),
+            Router::for_samples(&ir).expect("samples router"),
+        );
+        let options = DecideOptions::default();
+        let mut compared = 0;
+        for line in messages(channels).lines() {
+            let message: Message = serde_json::from_str(line).expect("a message");
+            let (a, b) = (
+                stream.decide(&message, &options),
+                samples.decide(&message, &options),
+            );
+            assert_eq!(
+                serde_json::to_string(&a).expect("json"),
+                serde_json::to_string(&b).expect("json"),
+                "{dir}: {}",
+                message.id
+            );
+            compared += 1;
+        }
+        assert_eq!(compared, 5_975);
+    }
+}

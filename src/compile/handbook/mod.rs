@@ -76,7 +76,7 @@ impl Renderer {
     /// of `templates` (a directory) replacing the embedded ones.
     pub fn new(pb: &Playbook, ir: &Ir, templates: Option<&Path>) -> Result<Renderer, CompileError> {
         let templates = Templates::new(templates)?;
-        let router = Router::new(ir)?;
+        let router = Router::for_samples(ir)?;
         let common = Common::build(pb, ir, &router);
         let flow_svg = svg::render(common.flow());
         // The staffing heatmap of the first week; a playbook without a
