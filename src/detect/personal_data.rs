@@ -611,8 +611,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // A bank's "memorable word" and its kin are passwords by
         // another name.
         r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)[\s,]|['’]s\s)",
-        // "hasło zmieniłem na X": what it was changed or set to.
-        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)[\s,]|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s)",
+        // "hasło zmieniłem na X": what it was changed or set to; "hasło
+        // ustawiłem X", what it was set as.
+        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)[\s,]|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s|\sustawi[łl][a-ząęłńóśźż]{0,3}\s)",
         // The verb first, what it was changed to after "na" or "till":
         // "zmieniłem hasło do konta na X", "bytt lösenord till X".
         r"|\b(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}(?:\s+[a-ząćęłńóśźż]{1,8})?\s+(?:hasło|haslo)[^\n:=]{0,30}?\sna\s",
@@ -667,10 +668,16 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
         r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
-        r"(?:\s+(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till))?\s*[:=]?\s*",
+        // A clause set off by commas may stand before the verb or after
+        // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
+        // PIN, kui vaja, on 2719", "PIN is, if you need it, 6093"), only
+        // with a verb: "PIN, 3 tries left, 1234" names no PIN.
+        r"(?:(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,\s*|\s+)",
+        r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till)\b",
+        r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?)?\s*[:=]?\s*",
         // Thai: "PIN ใหม่ 5168", a new, old, SIM or card PIN, with คือ
-        // or without.
-        r"|\s*\p{Thai}{0,16}?คือ\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
+        // or without; or what it became with เป็น ("PIN เป็น 4821").
+        r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
         r"(\d{4,8})\b",
     ))
 });
@@ -678,11 +685,12 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
 /// A PUK has eight digits, and a customer may give them in the next
 /// sentence or before the word ("it asks for a PUK. The sheet says
 /// 55102873", "55102873 is not accepted as PUK"): eight digits on the
-/// same line as the word, no other number between, are the PUK.
+/// same line as the word, no other number between, are the PUK. A SIM's
+/// holder prints it in two groups of four (6604 1289).
 static PUK: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"\bpuk[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b";
     re_ascii_boundaries(&format!(
-        r"(?i){word}[^0-9\n]{{0,60}}?\b(\d{{8}})\b|\b(\d{{8}})\b[^0-9\n]{{0,60}}?{word}"
+        r"(?i){word}[^0-9\n]{{0,60}}?\b(\d{{8}}|\d{{4}} \d{{4}})\b|\b(\d{{8}}|\d{{4}} \d{{4}})\b[^0-9\n]{{0,60}}?{word}"
     ))
 });
 
@@ -718,6 +726,17 @@ static PASSWORD_COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[\s-]*(?i:manager|reset|policy|hint|app|generator|vault|safe|manager\w*)\b")
 });
 
+/// A word for an app, an account, a site or a device after the word
+/// judged: the word names what the password is for ("bytte lösenord
+/// till iPhone15 appen", "password for Office365 account"), not the
+/// password.
+static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"^[\s-]*(?i:app|appen|appar|apps|application|aplikacj\w*|appi\w*|sovellu\w*|rakendus\w*|",
+        r"account|konto|kontot|kontoa|sidan|site|portal\w*|router\w*|konsol\w*)\b",
+    ))
+});
+
 /// A PIN or PUK named and its digits given a few words on as "the code"
 /// ("set a new SIM PIN … the code, if you need it, is 5521", "PIN-koodi
 /// ei toimi, koodi on 5521", "PIN geht nicht, der Code ist 5521").
@@ -725,20 +744,53 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b",
         r"[a-zß-öø-ÿĀ-ž .,;:!?'’…-]{0,80}?",
-        r"(?:\b(?:the|this|that|der|die|das|den|ten|see)\s+(?:code|kod|kood|koodi|nummer|numer|number|zahl)|\b(?:koden|koodi|kood|kod|numret))",
+        r"(?:\b(?:the|this|that|der|die|das|den|ten|see)\s+(?:code|kod|kood|koodi|nummer|numer|number|zahl)|\b(?:koden|koodi|kood|kod|numret)",
+        // Or as the new one ("the new one is", "ten nowy to", "die neue
+        // ist", "den nya är", "uusi on") or as "it" ("se on muuten",
+        // "it's", "es ist", "det är").
+        r"|\b(?:the\s+new\s+one|(?:ten\s+)?nowy|(?:der|die|das)\s+neue|(?:den\s+)?nya|uus|uusi|it|se|see|es|det))",
         r"\s*(?:,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
-        r"\s*(?:is|was|ist|lautet|war|to|jest|är|ar|var|on|oli)\s*:?\s*([0-9]{4,8})\b",
+        r"\s*(?:is|was|ist|lautet|war|to|jest|är|ar|var|on|oli|['’]s)\b",
+        // An adverb or a clause in commas after the verb ("se on muuten
+        // 9014", "to, jakby co, 7305").
+        r"(?:\s+(?:muuten|by\s+the\s+way|btw|übrigens|now|nyt|jetzt|teraz|nüüd|nu|förresten|muide|zresztą))?",
+        r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
+        r"\s*:?\s*([0-9]{4,8})\b",
+    ))
+});
+
+/// A code given before the word for it, in the same sentence: "C-0093
+/// 1187 — is that the customer ID?", "4471 2290 ist meine Kundennummer",
+/// "KL-558 2190 to mój numer klienta". The code has a capital prefix or
+/// groups of digits; its digits are counted on the match.
+static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(concat!(
+        r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2})\b",
+        r"[^0-9\n.!?]{0,60}?",
+        r"(?P<cue>\b(?:customer|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
+        r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)(?:nummer|nr\b)|\bkundenkennung",
+        r"|\bnumer\w*\s+(?:klienta|umowy|zamówienia|zamowienia|rezerwacji|przesyłki|przesylki|zgłoszenia|zgloszenia)",
+        r"|\b(?:asiakas|tilaus|sopimus|jäsen|jasen|varaus)(?:numero|tunnus)\w*",
+        r"|\b(?:kund|avtals|medlems|order|boknings|ärende|arende)(?:nummer|nr\b)\w*",
+        r"|\b(?:kliendi|lepingu|liikme|tellimuse|broneeringu)\s?(?:number|kood)\w*)",
     ))
 });
 
 /// A word for a parcel, perhaps its carrier's name ("Paczka InPost",
 /// "Paket DHL"), then a long run of digits: a tracking number, as every
 /// carrier's has twelve digits or more and no amount or count does.
+/// Spaced, a number begun with a trunk 0 is a phone ("GLS hotline 0800
+/// 123 456 789"), and so is fifteen digits or fewer begun with 00.
 static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
         r"(?i)(?:\b(?:parcel|package|shipment|consignment|paczk\w*|paczek|przesyłk\w*|przesylk\w*|paket\w*|sendung\w*|",
-        r"lähetys\w*|lahetys\w*|lähetyksen|paketti\w*|försändelse\w*|forsandelse\w*|saadetis\w*|pakk\w*)|荷物|พัสดุ)",
-        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}){0,2}\s*[:#]?\s*([0-9]{12,30})\b",
+        r"lähetys\w*|lahetys\w*|lähetyksen|paketti\w*|försändelse\w*|forsandelse\w*|saadetis\w*|pakk\w*",
+        // A carrier's name says as much ("DHL tracking JD0146 0000 7718").
+        r"|dhl|ups|dpd|gls|fedex|inpost|postnord|posti|omniva|budbee|bring|hermes|matkahuolto|kerry|yamato|sagawa|evri)|荷物|พัสดุ)",
+        // Printed in groups, perhaps after the two capitals of its
+        // service (JD), as labels print it.
+        // Whole words between: the service's capitals are the code's.
+        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}\b){0,2}\s*[:#]?\s*((?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}))\b",
     ))
 });
 
@@ -832,7 +884,13 @@ fn is_compact_date(d: &str) -> bool {
 /// where it goes ("PIN till 1177").
 fn stated(between: &str) -> bool {
     let b = between.trim().to_lowercase();
-    b.contains([':', '=']) || b.ends_with("คือ") || b.ends_with('は') || {
+    b.contains([':', '=']) || b.ends_with("คือ") || b.ends_with("เป็น") || b.ends_with('は') || {
+        // A clause in commas after the verb ("is, if you need it,")
+        // leaves the verb last before it.
+        let b = match b.strip_suffix(',') {
+            Some(h) => h.rsplit_once(',').map_or(h, |(verb, _)| verb).trim_end(),
+            None => b.as_str(),
+        };
         let last = b.rsplit(char::is_whitespace).next().unwrap_or("");
         [
             "is", "was", "says", "said", "reads", "jest", "brzmi", "on", "oli", "ist", "lautet",
@@ -1046,8 +1104,9 @@ fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// `text` with a line break inside a phone number made a space: a number
 /// begun with `+`, `00` or a trunk 0 and too short to be whole before the
-/// break ("+44 7700⏎900 218", "+49 (0)171⏎9876543") goes on on the next
-/// line. The text keeps its length, so findings stand at the same bytes.
+/// break ("+44 7700⏎900 218", "+49 (0)171⏎9876543", "0172 /⏎319 44 07"),
+/// or a mobile's first three digits before the other six ("793⏎402 118"),
+/// goes on on the next line. The text keeps its length, so findings stand at the same bytes.
 /// `None` when no number is broken so.
 fn joined_lines(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
@@ -1061,7 +1120,7 @@ fn joined_lines(text: &str) -> Option<String> {
         line_start = i + 1;
         let next = text[i + 1..].trim_start_matches([' ', '\t']);
         if !next.starts_with(|c: char| c.is_ascii_digit())
-            || !line.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+            || !line.ends_with(|c: char| c.is_ascii_digit() || ")/-".contains(c))
         {
             continue;
         }
@@ -1077,10 +1136,28 @@ fn joined_lines(text: &str) -> Option<String> {
             run = &line[run_at - 1..];
         }
         let digits = run.bytes().filter(u8::is_ascii_digit).count();
+        // A slash or dash at the line's end says the number goes on
+        // ("0157 /⏎3318 2046"): the trunk code before it is what counts.
+        let body = run.trim_end_matches([' ', '/', '-']);
+        // A nine-digit mobile broken after its first group of three
+        // ("793⏎402 118"): six digits, and nothing more, start the next
+        // line.
+        let next_digits: Vec<&str> = digit_groups(
+            &next[..next
+                .find(|c: char| !(c.is_ascii_digit() || c == ' '))
+                .unwrap_or(next.len())],
+        )
+        .collect();
+        let mobile_cut = body.len() == 3
+            && digits == 3
+            && is_phone_layout(&format!("{body}{}", next_digits.concat()))
+            && (next_digits.len() == 1 || next_digits.iter().all(|g| g.len() == 3))
+            && next_digits.concat().len() == 6;
         let started = if run.starts_with('+') || run.starts_with("00") {
             (2..=7).contains(&digits)
         } else {
-            run.starts_with('0') && (3..=5).contains(&digits) && !run.contains(' ')
+            (body.starts_with('0') && (3..=5).contains(&digits) && !body.contains(' '))
+                || mobile_cut
         };
         if started {
             let o = out.get_or_insert_with(|| bytes.to_vec());
@@ -1410,7 +1487,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(run >= 12, || PARCEL.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
-        if !continues_number(text, m.start(), m.end()) {
+        let t = m.as_str();
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        let phone =
+            (t.contains(' ') && t.starts_with('0')) || (t.starts_with("00") && digits <= 15);
+        // Twenty digits begun with 00 are an SSCC, which has its check.
+        let bad_sscc = t.starts_with("00") && digits == 20 && !carrier_code_valid(t);
+        if (12..=30).contains(&digits)
+            && !phone
+            && !bad_sscc
+            && !continues_number(text, m.start(), m.end())
+        {
             add(PersonalData::OrderNumber, m.start(), m.end());
         }
     }
@@ -1454,7 +1541,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             c.name("adverb").is_some_and(|a| !a.as_str().is_empty()) || c.name("clause").is_some();
         let year_after_its =
             is_year(word) && (adverb || m.as_str().contains("'s ") || m.as_str().contains("’s "));
-        if (group.is_none() || looks_like_password(word)) && !year_after_its {
+        let names_thing =
+            group.is_some_and(|g| THING_AFTER.is_match(&text[g.start() + word.len()..]));
+        if (group.is_none() || looks_like_password(word)) && !year_after_its && !names_thing {
             add(PersonalData::Password, m.start(), end);
         }
     }
@@ -1489,7 +1578,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         .iter()
         .any(|k| between.contains(k));
         let strong = w.chars().count() >= 8 && !w.to_ascii_lowercase().contains("ghz");
-        if looks_like_password(w) && !setting && (!wifi || named || strong) {
+        let names_thing = THING_AFTER.is_match(&text[word.start() + cut.len()..]);
+        if looks_like_password(w) && !setting && (!wifi || named || strong) && !names_thing {
             add(PersonalData::Password, word.start(), word.start() + w.len());
         }
     }
@@ -1557,9 +1647,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             continue;
         };
         let after = &text[digits.end()..];
+        // Spaced, eight digits may be a phone ("PUK? call 0800 1234"):
+        // only as no phone is laid out.
+        let spaced_phone = digits.as_str().contains(' ') && is_phone_layout(digits.as_str());
         if !continues_number(text, digits.start(), digits.end())
             && !amount_or_count_after(after)
             && !dated(text, digits.start(), digits.end())
+            && !spaced_phone
         {
             add(PersonalData::Password, digits.start(), digits.end());
         }
@@ -1574,7 +1668,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     // Last: any layout, when a word for a phone comes right before it.
     for c in only_if(run >= 7, || PHONE_CUED.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
-        if phone_like(text, &m, 7) {
+        // "helistan, kui 5 000 000 on käes": a sum in thousands after a
+        // word for calling, no phone.
+        if phone_like(text, &m, 7) && !in_thousands(m.as_str()) {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
     }
@@ -1590,6 +1686,40 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if phone_like(text, &m, 7) && is_phone_layout(m.as_str()) && !counted {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
+    }
+    // Last, as phones and amounts win: a code named after it.
+    for c in only_if(run >= 7, || REFERENCE_NAMED_AFTER.captures_iter(text)) {
+        let (Some(token), Some(cue)) = (c.name("token"), c.name("cue")) else {
+            continue;
+        };
+        let t = token.as_str();
+        // Seven digits at least, as a customer's or an order's number
+        // has; not a phone, a date or a sum.
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        if !(7..=12).contains(&digits)
+            || (!t.starts_with(|c: char| c.is_ascii_alphabetic()) && is_phone_layout(t))
+            || is_date(t)
+            || in_thousands(t)
+            || continues_number(text, token.start(), token.end())
+            || amount_or_count_after(&text[token.end()..])
+            || UNIT_WORD_AFTER.is_match(&text[token.end()..])
+        {
+            continue;
+        }
+        let cue = cue.as_str().to_lowercase();
+        let account = [
+            "customer", "client", "account", "member", "contract", "kunden", "vertrag", "mitglied",
+            "klienta", "umowy", "asiakas", "sopimus", "jäsen", "jasen", "kund", "avtal", "medlem",
+            "kliendi", "lepingu", "liikme",
+        ]
+        .iter()
+        .any(|w| cue.contains(w));
+        let kind = if account {
+            PersonalData::AccountNumber
+        } else {
+            PersonalData::OrderNumber
+        };
+        add(kind, token.start(), token.end());
     }
     without_overlaps(found)
 }
@@ -1755,7 +1885,7 @@ fn amount_or_count_after(after: &str) -> bool {
 
 /// A currency right after a number: `15999 HUF`, `49 zł`, `12500 €`.
 static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?:[€$£¥₩฿]|[A-Z]{3}\b|(?i:zł|zl\b|kr\b|kc\b|yen|円|บาท|euro\b|eur\b))")
+    re(r"^\s*(?:[€$£¥₩฿]|[A-Z]{3}\b|(?i:zł|zl\b|kr\b|kc\b|yen|円|บาท|euro[a-z]{0,3}\b|eur\b))")
 });
 
 /// A letter of the Latin script, as `re_latin_words` has them.
@@ -3201,6 +3331,136 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn a_pin_told_around_a_clause_in_commas() {
+        use PersonalData::Password;
+        for text in [
+            "Die neue PIN, wenn es hilft, lautet 4417",
+            "new PIN, in case you need it, is 3382",
+            "uusi PIN, jos tarvitsette, on 5520",
+            "my PIN is, if that helps, 8813",
+            "vaihdoin PIN-koodin ja se on muuten 6642",
+            "changed the PIN yesterday and it's 7190",
+            "bytte PIN-koden, den nya är 2281",
+            "zmieniłem PIN, ten nowy to, w razie czego, 9931",
+            "ตั้ง PIN ใหม่เป็น 5530 แล้ว",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "PIN, 3 tries left, 1234 attempts logged",
+            "PIN blocked and it is 2024 already",
+            "PIN lukossa ja se on 1500 euroa",
+            "PIN ผิดเป็นครั้งที่ 3",
+            "the PIN works, it was 1200 kr to fix",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_puk_in_two_groups_of_four() {
+        use PersonalData::Password;
+        assert_eq!(kinds("PUK on the card: 7713 2098"), [Password]);
+        assert_eq!(kinds("3320 1945 on PUK-koodi"), [Password]);
+        // A phone laid out so is none.
+        assert!(!kinds("PUK? soita 0800 1234").contains(&Password));
+    }
+
+    #[test]
+    fn a_tracking_number_in_groups_or_after_its_carrier() {
+        use PersonalData::OrderNumber;
+        assert_eq!(
+            kinds("GLS parcel ZX0210 4477 9912 says in transit"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("Paket DHL: 3400 1882 7761 0042"), [OrderNumber]);
+        assert_eq!(
+            kinds("przesyłka InPost 6611 2290 4410 8832 1190 2231"),
+            [OrderNumber]
+        );
+        for text in [
+            "DHL delivered 2 of 3 parcels on 12 May",
+            "GLS hotline 0800 123 456 789",
+            "paket för 1 200 kr",
+        ] {
+            assert!(
+                !kinds(text).contains(&OrderNumber),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_phone_broken_by_a_slash_or_after_its_first_group() {
+        use PersonalData::PhoneNumber;
+        assert_eq!(kinds("Rückruf bitte:\n0151 /\n2290 4471"), [PhoneNumber]);
+        assert_eq!(kinds("call me on\n0161 -\n496 0000"), [PhoneNumber]);
+        assert_eq!(kinds("zadzwoń na\n601\n234 567 wieczorem"), [PhoneNumber]);
+        for text in [
+            "items:\n123\n456 789 units",
+            "rabat 2024 /\n2025 sezon",
+            "kod 601\n234 567 8 szt",
+        ] {
+            assert!(
+                !kinds(text).contains(&PhoneNumber),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_named_after_it() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        assert_eq!(
+            kinds("K-4471 2290 ist das meine Kundennummer?"),
+            [AccountNumber]
+        );
+        assert_eq!(kinds("4412 8890 to mój numer klienta"), [AccountNumber]);
+        assert_eq!(
+            kinds("is AB-551 2210 the order number you need?"),
+            [OrderNumber]
+        );
+        for text in [
+            "I paid 1 200 000 on my account number last week",
+            "I paid 1200 EUR for the customer ID change",
+            "0701 234 567 is the number on my customer ID",
+            "2024 1500 points on my member number",
+        ] {
+            assert!(
+                !kinds(text)
+                    .iter()
+                    .any(|k| [AccountNumber, OrderNumber].contains(k)),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_password_set_without_na_and_names_of_apps() {
+        use PersonalData::Password;
+        assert_eq!(kinds("hasło do banku ustawiłam Lato#2025"), [Password]);
+        for text in [
+            "bytte lösenord till iPhone15 appen",
+            "changed my password to Office365 account defaults",
+            "hasło ustawiłem nowe, bez cyfr",
+            "salasana on Teams2024 sovelluksessa",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_sum_in_thousands_after_a_calling_word_is_no_phone() {
+        assert!(kinds("helistan, kui 5 000 000 on käes").is_empty());
+        assert!(kinds("dzwonię w sprawie 12 500 000").is_empty());
+        assert_eq!(kinds("helistage 5123 4567"), [PersonalData::PhoneNumber]);
+        assert_eq!(kinds("tel 22 123 45 67"), [PersonalData::PhoneNumber]);
     }
 
     #[test]
