@@ -766,7 +766,7 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
         r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2})\b",
-        r"[^0-9\n.!?]{0,60}?",
+        r"(?P<between>[^0-9\n.!?]{0,60}?)",
         r"(?P<cue>\b(?:customer|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
         r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)(?:nummer|nr\b)|\bkundenkennung",
         r"|\bnumer\w*\s+(?:klienta|umowy|zamówienia|zamowienia|rezerwacji|przesyłki|przesylki|zgłoszenia|zgloszenia)",
@@ -786,11 +786,11 @@ static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(?:parcel|package|shipment|consignment|paczk\w*|paczek|przesyłk\w*|przesylk\w*|paket\w*|sendung\w*|",
         r"lähetys\w*|lahetys\w*|lähetyksen|paketti\w*|försändelse\w*|forsandelse\w*|saadetis\w*|pakk\w*",
         // A carrier's name says as much ("DHL tracking JD0146 0000 7718").
-        r"|dhl|ups|dpd|gls|fedex|inpost|postnord|posti|omniva|budbee|bring|hermes|matkahuolto|kerry|yamato|sagawa|evri)|荷物|พัสดุ)",
+        r")|(?P<carrier>\b(?:dhl|ups|dpd|gls|fedex|inpost|postnord|posti|omniva|budbee|bring|hermes|matkahuolto|kerry|yamato|sagawa|evri)\b)|荷物|พัสดุ)",
         // Printed in groups, perhaps after the two capitals of its
         // service (JD), as labels print it.
         // Whole words between: the service's capitals are the code's.
-        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}\b){0,2}\s*[:#]?\s*((?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}))\b",
+        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}\b){0,2}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}))\b",
     ))
 });
 
@@ -809,6 +809,33 @@ fn identity_card_named_before(text: &str, start: usize) -> bool {
     ]
     .iter()
     .any(|w| before.contains(w))
+}
+
+/// Whether a word for a personal ID stands in the few words before
+/// `start` ("PESEL:", "isikukood", "Steuer-ID", "henkilötunnus").
+fn id_named_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 40).to_lowercase();
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            w == "id"
+                || w == "idnr"
+                || [
+                    "pesel",
+                    "isikukood",
+                    "steuer",
+                    "identifikation",
+                    "henkilötunnus",
+                    "henkilotunnus",
+                    "tunnus",
+                    "personal",
+                    "national",
+                    "personnummer",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+        })
 }
 
 /// A number written in thousands, one or two digits and groups of three
@@ -1259,6 +1286,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if grouped && dialled {
             continue;
         }
+        // Spaced in a grouping no ID is printed in, eleven digits are a
+        // count or a reading as often ("we had 900 715 123 42 visitors",
+        // one in ten passes a check): an ID only when named so. The
+        // Steuer-ID's 2-3-3-3 and a PESEL's date and serial stand alone.
+        let lengths: Vec<usize> = digit_groups(m.as_str()).map(str::len).collect();
+        let printed = lengths == [2, 3, 3, 3] || lengths == [6, 5];
+        if grouped && !printed && !id_named_before(text, m.start()) {
+            continue;
+        }
         if (pesel_valid(&d) || isikukood_valid(&d) || steuer_id_valid(&d))
             && !in_code(text, m.start(), m.end())
         {
@@ -1486,16 +1522,63 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(run >= 12, || PARCEL.captures_iter(text)) {
-        let m = c.get(1).expect("group 1");
+        let Some(m) = c.name("code") else {
+            continue;
+        };
         let t = m.as_str();
         let digits = t.bytes().filter(u8::is_ascii_digit).count();
         let phone =
             (t.contains(' ') && t.starts_with('0')) || (t.starts_with("00") && digits <= 15);
         // Twenty digits begun with 00 are an SSCC, which has its check.
         let bad_sscc = t.starts_with("00") && digits == 20 && !carrier_code_valid(t);
+        // A carrier named alone ("DHL delivered 1200 1500 1800 parcels")
+        // introduces its code only with a word for tracking or a number,
+        // or a colon; a count in thousands or of things is none.
+        let intro = text[c.get(0).map_or(m.start(), |a| a.start())..m.start()].to_lowercase();
+        let numbered = intro.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            ["nr", "no", "id"].contains(&w)
+                || [
+                    "track",
+                    "sendung",
+                    "seuranta",
+                    "spårning",
+                    "sparning",
+                    "jälgimis",
+                    "jalgimis",
+                    "śledz",
+                    "sledz",
+                    "number",
+                    "numer",
+                    "nummer",
+                    "numero",
+                    "kood",
+                    "code",
+                    "parcel",
+                    "package",
+                    "shipment",
+                    "paket",
+                    "paczk",
+                    "przesył",
+                    "lähetys",
+                    "lahetys",
+                    "försänd",
+                    "forsand",
+                    "saadetis",
+                    "pakk",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+        });
+        let carrier_alone = c.name("carrier").is_some() && !intro.contains([':', '#']) && !numbered;
+        let counted = in_thousands(t)
+            || (t.contains(' ') && digit_groups(t).skip(1).all(|g| g.len() == 3))
+            || UNIT_WORD_AFTER.is_match(&text[m.end()..])
+            || amount_or_count_after(&text[m.end()..]);
         if (12..=30).contains(&digits)
             && !phone
             && !bad_sscc
+            && !carrier_alone
+            && !counted
             && !continues_number(text, m.start(), m.end())
         {
             add(PersonalData::OrderNumber, m.start(), m.end());
@@ -1706,6 +1789,42 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         {
             continue;
         }
+        // The code is said to be the number ("is that the customer ID?",
+        // "to mój numer klienta", "= Kundennummer"): "1200 3456 on my
+        // account number statement" is a sum beside it.
+        // Or asked so: "is AB-551 2210 the order number?".
+        let between = c.name("between").map_or("", |b| b.as_str()).to_lowercase();
+        // "on" and "oli" are Estonian's and Finnish's "is", English's
+        // "on" no verb: they link only a cue in those languages.
+        let english = [
+            "customer", "client", "account", "member", "contract", "order", "booking", "ticket",
+            "case", "tracking",
+        ]
+        .iter()
+        .any(|w| cue.as_str().to_lowercase().starts_with(w));
+        let copula = |w: &str| {
+            [
+                "is", "was", "that's", "it's", "ist", "sind", "war", "heißt", "to", "jest", "är",
+                "var", "means", "meint", "als", "as",
+            ]
+            .contains(&w)
+                || (!english && ["on", "oli"].contains(&w))
+        };
+        let words = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let asked = words(&tail(&text[..token.start()], 16).to_lowercase())
+            .last()
+            .is_some_and(|w| copula(w));
+        let linked = between.contains(['=', '—', '–', ':'])
+            || words(&between).iter().any(|w| copula(w))
+            || asked;
+        if !linked {
+            continue;
+        }
         let cue = cue.as_str().to_lowercase();
         let account = [
             "customer", "client", "account", "member", "contract", "kunden", "vertrag", "mitglied",
@@ -1860,7 +1979,7 @@ const PRICE_WORDS: &[&str] = &[
 /// `2024 roku` (Polish "of the year").
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:年|回|件|桁|日|時|分|ปี|ครั้ง|วัน|(?i:times|years?|razy|lat|roku?|kertaa|mal|gånger)\b)",
+        r"^\s*(?:年|回|件|桁|日|時|分|ปี|ครั้ง|วัน|(?i:times|years?|razy|lat|roku?|kertaa|mal|gånger|uhr|o['’]clock)\b)",
     )
 });
 
@@ -3461,6 +3580,33 @@ mod tests {
         assert!(kinds("dzwonię w sprawie 12 500 000").is_empty());
         assert_eq!(kinds("helistage 5123 4567"), [PersonalData::PhoneNumber]);
         assert_eq!(kinds("tel 22 123 45 67"), [PersonalData::PhoneNumber]);
+    }
+
+    #[test]
+    fn everyday_numbers_near_ids_carriers_pins_and_number_words() {
+        // Numbers broken by a line, counts in an ID's digits, carriers
+        // and parcels beside counts, a time after a PIN, a sum beside a
+        // word for an account number: none is personal data.
+        for text in [
+            "Zimmer 0123\n45 Gäste kommen morgen",
+            "Meeting at 0930\n1100 lunch break",
+            "wir sind 040 /\n12 Leute",
+            "we had 900 715 123 42 visitors",
+            "Zählerstand 123 45 678 901 heute",
+            "Sendung mit 100 200 300 400 Teilen",
+            "DHL delivered 1200 1500 1800 parcels last year",
+            "Posti kertoi 2024 0312 1230 että",
+            "PIN gesperrt, es ist 1530 Uhr",
+            "PIN-koodi ei toimi, se on 2024 jälkeen",
+            "Turnover 1200 3456 on my account number statement",
+            "rabat 12 345 678 to numer klienta w gazecie",
+            "lösenordet till Spotify2 kontot är fel",
+            "ring 1 200 000 kr",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // Named, or in the Steuer-ID's own grouping, it is an ID.
+        assert_eq!(kinds("PESEL 900 715 123 42"), [PersonalData::NationalId]);
     }
 
     #[test]
