@@ -34,6 +34,7 @@ pub mod ir;
 pub mod json;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod router;
 pub mod sampletest;
 pub mod schema;

@@ -48,24 +48,22 @@ pub fn message_of(sample: &Sample) -> Message {
 }
 
 pub fn run<'a>(pb: &'a Playbook, router: &'a Router) -> Vec<Outcome<'a>> {
-    pb.samples
-        .iter()
-        .map(|sample| {
-            let message = message_of(sample);
-            let options = DecideOptions {
-                incident: sample.incident.as_ref().map(|i| i.as_str()),
-                at: None,
-            };
-            let decision = router.decide(&message, &options);
-            let mismatches = compare(sample, &decision);
-            Outcome {
-                sample,
-                message,
-                decision,
-                mismatches,
-            }
-        })
-        .collect()
+    // Thousands of samples in a large playbook: the cores share them.
+    crate::parallel::map(&pb.samples, |_, sample| {
+        let message = message_of(sample);
+        let options = DecideOptions {
+            incident: sample.incident.as_ref().map(|i| i.as_str()),
+            at: None,
+        };
+        let decision = router.decide(&message, &options);
+        let mismatches = compare(sample, &decision);
+        Outcome {
+            sample,
+            message,
+            decision,
+            mismatches,
+        }
+    })
 }
 
 fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {

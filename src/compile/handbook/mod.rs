@@ -178,31 +178,9 @@ pub fn add_to(
         })
         .collect();
     // Each handbook renders on its own; a large playbook's take about a
-    // second one after another, so they share the cores: one run of jobs
-    // per core, joined in order, so the files and the first error reported
-    // are always the same.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = jobs.len().div_ceil(threads).max(1);
-    let rendered: Vec<Result<String, CompileError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = jobs
-            .chunks(per_thread)
-            .map(|run| {
-                let renderer = &renderer;
-                scope.spawn(move || {
-                    run.iter()
-                        .map(|(_, hb, format)| renderer.render(hb, *format))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    // second one after another, so they share the cores, joined in order,
+    // so the files and the first error reported are always the same.
+    let rendered = crate::parallel::map(&jobs, |_, (_, hb, format)| renderer.render(hb, *format));
     for ((path, _, _), text) in jobs.iter().zip(rendered) {
         out.add(path.clone(), text?);
     }

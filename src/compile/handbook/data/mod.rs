@@ -119,27 +119,38 @@ impl Common {
             .iter()
             .map(|m| voice::macro_entry(m, &names))
             .collect();
-        let chain_lines = |id: &str| -> Vec<String> {
-            find(&pb.chains, |c| c.id.as_str() == id)
-                .map(|c| {
-                    routing::rungs(c, &names)
-                        .into_iter()
-                        .map(|r| format!("{} {}", r.at, r.who))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let tag_label = |i: usize| names.tag_label(i);
-        let queue_name = |id: &str| names.queue(id);
-        let flow = flow::build(
-            router,
-            &flow::Names {
-                tag_label: &tag_label,
-                queue_name: &queue_name,
-                chain_lines: &chain_lines,
-            },
-        );
-        let tags = tags::tags(pb, ir, router, &cases, &names);
+        // The flow asks the router for every route and the glossary reads
+        // every tag's samples: on a large playbook each takes a tenth of a
+        // second, so they share the cores.
+        let (flow, tags) = std::thread::scope(|scope| {
+            let flow = scope.spawn(|| {
+                let chain_lines = |id: &str| -> Vec<String> {
+                    find(&pb.chains, |c| c.id.as_str() == id)
+                        .map(|c| {
+                            routing::rungs(c, &names)
+                                .into_iter()
+                                .map(|r| format!("{} {}", r.at, r.who))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                };
+                let tag_label = |i: usize| names.tag_label(i);
+                let queue_name = |id: &str| names.queue(id);
+                flow::build(
+                    router,
+                    &flow::Names {
+                        tag_label: &tag_label,
+                        queue_name: &queue_name,
+                        chain_lines: &chain_lines,
+                    },
+                )
+            });
+            let tags = tags::tags(pb, ir, router, &cases, &names);
+            let flow = flow
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (flow, tags)
+        });
         let weeks = clock::weeks(pb.manifest.effective_from.0);
         let all_teams: Vec<TeamEntry> = pb
             .teams

@@ -63,84 +63,82 @@ pub(super) fn sample_cases(pb: &Playbook, router: &Router, names: &Names) -> Vec
             .strftime("%a %Y-%m-%d %H:%M")
             .to_string()
     };
-    pb.samples
-        .iter()
-        .enumerate()
-        .map(|(i, sample)| {
-            let message = crate::sampletest::message_of(sample);
-            let options = DecideOptions {
-                incident: sample.incident.as_ref().map(|i| i.as_str()),
-                at: None,
-            };
-            let d = router.decide(&message, &options);
-            let covered_by = match d.coverage {
-                Coverage::OnShift { team, .. } | Coverage::Handover { team, .. } => {
-                    Some(team.to_string())
-                }
-                Coverage::Uncovered | Coverage::NoQueue => None,
-            };
-            let reply = if !d.needs_reply {
-                "no reply"
-            } else {
-                d.response_mode.as_str()
-            };
-            let reply_reason = match d.response_reason {
-                ResponseReason::PrivateMessage => "it came as a private message".to_string(),
-                ResponseReason::ContainsPersonalData => "it contains personal data".to_string(),
-                ResponseReason::TagNeedsPersonalData { tag } => {
-                    format!("tag {tag} needs personal data")
-                }
-                ResponseReason::General => "nothing in it needs privacy".to_string(),
-            };
-            let author = sample.author.as_ref().and_then(|a| {
-                if a.vip {
-                    Some("a VIP".to_string())
-                } else if d.audience == Audience::Influencer {
-                    Some(format!("an influencer ({} followers)", a.followers))
-                } else {
-                    None
-                }
-            });
-            SampleCase {
-                n: i + 1,
-                id: sample.id.to_string(),
-                channel: sample.channel.to_string(),
-                channel_name: names.channel(sample.channel.as_str()),
-                kind: sample.kind.as_str(),
-                lang: d.language.clone(),
-                author,
-                incident: sample.incident.as_ref().map(|id| {
-                    find(&pb.incidents, |x| x.id == *id)
-                        .map_or_else(|| id.to_string(), |x| x.name.clone())
-                }),
-                received: when(message.received_at),
-                text: sample.text.clone(),
-                tags: d.tags.iter().map(|t| t.tag.to_string()).collect(),
-                deciding_tag: d.deciding_tag.map(str::to_string),
-                severity: d.severity.to_string(),
-                priority: d.priority.as_str(),
-                queue: d.queue.map(str::to_string),
-                queue_name: d.queue.map(|q| names.queue(q)),
-                team: d.team.map(str::to_string),
-                covered_by,
-                needs_reply: d.needs_reply,
-                reply,
-                reply_reason,
-                first_response_due: d.first_response_due.map(when),
-                macros: d.macros.iter().map(|m| m.id.to_string()).collect(),
-                personal_data: {
-                    let mut found: Vec<String> = Vec::new();
-                    for f in &d.personal_data {
-                        let what = f.kind.description().to_string();
-                        if !found.contains(&what) {
-                            found.push(what);
-                        }
-                    }
-                    found
-                },
+    // Routing thousands of samples is a large playbook's biggest share of
+    // the handbook data: the cores share it.
+    crate::parallel::map(&pb.samples, |i, sample| {
+        let message = crate::sampletest::message_of(sample);
+        let options = DecideOptions {
+            incident: sample.incident.as_ref().map(|i| i.as_str()),
+            at: None,
+        };
+        let d = router.decide(&message, &options);
+        let covered_by = match d.coverage {
+            Coverage::OnShift { team, .. } | Coverage::Handover { team, .. } => {
+                Some(team.to_string())
             }
-        })
-        .collect()
+            Coverage::Uncovered | Coverage::NoQueue => None,
+        };
+        let reply = if !d.needs_reply {
+            "no reply"
+        } else {
+            d.response_mode.as_str()
+        };
+        let reply_reason = match d.response_reason {
+            ResponseReason::PrivateMessage => "it came as a private message".to_string(),
+            ResponseReason::ContainsPersonalData => "it contains personal data".to_string(),
+            ResponseReason::TagNeedsPersonalData { tag } => {
+                format!("tag {tag} needs personal data")
+            }
+            ResponseReason::General => "nothing in it needs privacy".to_string(),
+        };
+        let author = sample.author.as_ref().and_then(|a| {
+            if a.vip {
+                Some("a VIP".to_string())
+            } else if d.audience == Audience::Influencer {
+                Some(format!("an influencer ({} followers)", a.followers))
+            } else {
+                None
+            }
+        });
+        SampleCase {
+            n: i + 1,
+            id: sample.id.to_string(),
+            channel: sample.channel.to_string(),
+            channel_name: names.channel(sample.channel.as_str()),
+            kind: sample.kind.as_str(),
+            lang: d.language.clone(),
+            author,
+            incident: sample.incident.as_ref().map(|id| {
+                find(&pb.incidents, |x| x.id == *id)
+                    .map_or_else(|| id.to_string(), |x| x.name.clone())
+            }),
+            received: when(message.received_at),
+            text: sample.text.clone(),
+            tags: d.tags.iter().map(|t| t.tag.to_string()).collect(),
+            deciding_tag: d.deciding_tag.map(str::to_string),
+            severity: d.severity.to_string(),
+            priority: d.priority.as_str(),
+            queue: d.queue.map(str::to_string),
+            queue_name: d.queue.map(|q| names.queue(q)),
+            team: d.team.map(str::to_string),
+            covered_by,
+            needs_reply: d.needs_reply,
+            reply,
+            reply_reason,
+            first_response_due: d.first_response_due.map(when),
+            macros: d.macros.iter().map(|m| m.id.to_string()).collect(),
+            personal_data: {
+                let mut found: Vec<String> = Vec::new();
+                for f in &d.personal_data {
+                    let what = f.kind.description().to_string();
+                    if !found.contains(&what) {
+                        found.push(what);
+                    }
+                }
+                found
+            },
+        }
+    })
 }
 
 /// The quiz: of the samples `keep` accepts, the first decided by each tag
