@@ -6,6 +6,7 @@ mod fs;
 mod playbook;
 mod schema_check;
 pub mod yaml;
+mod yaml_fast;
 
 pub use playbook::{At, Loc, Playbook};
 

@@ -25,7 +25,7 @@ pub struct YamlError {
     pub budget: bool,
 }
 
-fn options() -> serde_saphyr::Options {
+pub(super) fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         with_snippet: false,
@@ -33,7 +33,15 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Parses a YAML document into its JSON value.
+///
+/// Plain documents, which playbooks are, go through the fast reader of
+/// [`super::yaml_fast`]; whatever it declines (tags, anchors, errors,
+/// documents near the budget) through serde-saphyr, whose value it
+/// reproduces exactly, so errors and their positions stay serde-saphyr's.
 pub fn parse(text: &str) -> Result<serde_json::Value, YamlError> {
+    if let Some(value) = super::yaml_fast::parse(text) {
+        return Ok(value);
+    }
     let value: Option<Value> =
         serde_saphyr::from_str_with_options(text, options()).map_err(|e| yaml_error(text, &e))?;
     Ok(value.unwrap_or(Value::Null))
