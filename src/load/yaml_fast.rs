@@ -109,12 +109,8 @@ pub fn parse(text: &str) -> Option<Value> {
                 if nodes > MAX_NODES || scalar_bytes > MAX_SCALAR_BYTES {
                     return None;
                 }
-                if let Some(Open::Map(map, key @ None)) = stack.last_mut() {
-                    let text = key_text(text, style)?;
-                    if map.contains_key(&text) {
-                        return None;
-                    }
-                    *key = Some(text);
+                if let Some(Open::Map(_, key @ None)) = stack.last_mut() {
+                    *key = Some(key_text(text, style)?);
                     continue;
                 }
                 resolve(text, style)?
@@ -158,8 +154,11 @@ pub fn parse(text: &str) -> Option<Value> {
             }
             Some(Open::Seq(items)) => items.push(done),
             Some(Open::Map(map, key)) => {
-                let key = key.take()?;
-                map.insert(key, done);
+                // A key already in the mapping: a duplicate for
+                // serde-saphyr, or two spellings of one JSON key.
+                if map.insert(key.take()?, done).is_some() {
+                    return None;
+                }
             }
         }
     }
