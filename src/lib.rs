@@ -4,7 +4,8 @@
 //! (`tests/integration/layers.rs` reads the sources and holds them to it):
 //!
 //! 1. [`model`] (the typed playbook and facts derived from it, such as
-//!    what each tag inherits), [`tz`], [`json`], [`xml`], [`source`]
+//!    what each tag inherits), [`tz`], [`json`], [`xml`], [`parallel`]
+//!    (work over every core, results in order), [`source`]
 //!    (files and the spans of their nodes);
 //! 2. [`diagnostic`]: problems as data, and their renderers;
 //! 3. [`schema`]: the JSON Schemas of the playbook's files;

@@ -129,7 +129,7 @@ const EXPECTED: [&str; 4] = [
     "bundled 8452e2e5070e000c",
     "bundled-explain 578d4e27ae1d4efb",
     "bundled-incident b798ed37ac1f6457",
-    "telecom 967a0fd53ff52bab",
+    "telecom b04986af62ab5aa8",
 ];
 
 /// The router built for a playbook's samples (handbooks, `test`) scans

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Lowest first; a module may use the modules of every earlier line.
 const LAYERS: &[&[&str]] = &[
-    &["model", "json", "xml", "tz", "source"],
+    &["model", "json", "xml", "tz", "source", "parallel"],
     &["diagnostic"],
     &["schema"],
     &["load"],
