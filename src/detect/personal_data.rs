@@ -438,9 +438,15 @@ fn iban_shaped(code: &str) -> bool {
 /// Eleven digits, or in groups as people print and read them out: the
 /// Steuer-ID's 12 345 678 901, a PESEL as 900 715 123 42 or 900715 12342
 /// (the digits are counted on the match). Spaces only: dashes join a
-/// case number's parts (2026-0314-558).
-static ELEVEN_DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"\b(?:[0-9]{11}|[0-9]{2,6}(?: [0-9]{2,6}){1,4})\b"));
+/// case number's parts (2026-0314-558). The word for the ID may be typed
+/// glued to it ("PESEL02260709134", "isikukood:38001085718"), leaving no
+/// word boundary before the digits.
+static ELEVEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?:\b|(?i:pesel|isikukood|idnr|steuer-?id)[:.]?)",
+        r"([0-9]{11}|[0-9]{2,6}(?: [0-9]{2,6}){1,4})\b",
+    ))
+});
 /// Swedish personnummer as it is printed: YYMMDD or YYYYMMDD, a `-` or
 /// `+` (or, with the century, nothing), and four digits.
 static PERSONNUMMER: LazyLock<Regex> =
@@ -546,7 +552,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // "in case no one is home", "tracking the rollout": these need
         // a word for a number after them.
         r"|\b(?:case|complaint|support request|service request|request|tracking|reference|parcel|shipment|consignment|delivery|repair|incident|claim|waybill)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
-        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia|przesyłki|przesylki|paczki|reklamacji|sprawy|listu\s+przewozowego|referencyjn\w*|śledzenia|sledzenia|zwrotu|naprawy|karty\s+klienta)",
+        r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia|przesyłki|przesylki|paczki|reklamacji|sprawy|listu\s+przewozowego|nadania|referencyjn\w*|śledzenia|sledzenia|zwrotu|naprawy|karty\s+klienta)",
         // Like "zamówienie", a contract alone names the code after it
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
@@ -592,9 +598,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // may join the parts (INV.66.09.1182, re-2024.04.3381).
         // Bounded, so a long run of letters and dashes is not scanned
         // again from every cue in it.
-        // A customer number may end in a pair (88 712 33); a prefix of
+        // A customer number may end in a pair (88 712 33), or in groups
+        // of four in a remainder (3300 4471 9); a prefix of
         // capitals may stand spaced off the digits (NL-C 5503 2291).
-        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{2,6}(?: \d{3,6}){1,3}(?: \d{2})?|(?-i:[A-Z]{1,4}(?:-[A-Z0-9]{1,4})?) \d{3,6}(?: \d{3,6}){0,2}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
+        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{2,6}(?: \d{3,6}){1,3}(?: \d{1,2})?|(?-i:[A-Z]{1,4}(?:-[A-Z0-9]{1,4})?) \d{3,6}(?: \d{3,6}){0,2}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -610,10 +617,15 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // A Wi-Fi or network key is a password too.
         // A bank's "memorable word" and its kin are passwords by
         // another name.
-        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)[\s,]|['’]s\s)",
-        // "hasło zmieniłem na X": what it was changed or set to; "hasło
-        // ustawiłem X", what it was set as.
-        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)[\s,]|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}\s+na\s|\sustawi[łl][a-ząęłńóśźż]{0,3}\s)",
+        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)[\s,]|['’]s\s",
+        // Or what it was changed to, the noun first, a word or two for
+        // when perhaps between ("password I changed yesterday to X",
+        // "lösenordet bytte jag igår till X", "Passwort geändert auf X").
+        r"|\s(?:changed|set|reset|switched|updated)(?:\s+[a-z]{1,10}){0,2}?\s+to\s)",
+        // "hasło zmieniłem na X": what it was changed or set to, a word
+        // or two for when perhaps between ("zmieniłem wczoraj na X");
+        // "hasło ustawiłem X", what it was set as.
+        r"|\b(?:hasło|haslo|hasłem)[^\n:=]{0,24}?(?:[:=]|\s(?:to|jest|było|bylo)[\s,]|\s(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}(?:\s+[a-ząćęłńóśźż]{1,8}){0,2}?\s+na\s|\sustawi[łl][a-ząęłńóśźż]{0,3}\s)",
         // The verb first, what it was changed to after "na" or "till":
         // "zmieniłem hasło do konta na X", "bytt lösenord till X".
         r"|\b(?:zmieni|ustawi)[łl][a-ząęłńóśźż]{0,3}(?:\s+[a-ząćęłńóśźż]{1,8})?\s+(?:hasło|haslo)[^\n:=]{0,30}?\sna\s",
@@ -626,8 +638,8 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // What a password becomes is in the translative: "vaihdoin
         // salasanaksi X", "panin parooliks X".
         r"|\b(?:salasanaksi|salasanakseni|parooliks|salasõnaks)\b",
-        r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)[\s,])",
-        r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)[\s,])",
+        r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)[\s,]|\s(?:geändert|geaendert|umgestellt|gesetzt)\s+auf\s)",
+        r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)[\s,]|\s(?:bytte|bytt|satte|andrade|andrat|ändrade|ändrat)(?:\s+[a-zåäö]{1,10}){0,2}?\s+till\s)",
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
         // "パスワードをX に変えた": what it was changed to, the object
         // marked with を; only with に after it (checked on the match).
@@ -785,12 +797,17 @@ static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
         r"(?i)(?:\b(?:parcel|package|shipment|consignment|paczk\w*|paczek|przesyłk\w*|przesylk\w*|paket\w*|sendung\w*|",
         r"lähetys\w*|lahetys\w*|lähetyksen|paketti\w*|försändelse\w*|forsandelse\w*|saadetis\w*|pakk\w*",
-        // A carrier's name says as much ("DHL tracking JD0146 0000 7718").
-        r")|(?P<carrier>\b(?:dhl|ups|dpd|gls|fedex|inpost|postnord|posti|omniva|budbee|bring|hermes|matkahuolto|kerry|yamato|sagawa|evri)\b)|荷物|พัสดุ)",
+        // A word for tracking, a waybill or a posting ("numer nadania")
+        // introduces the code as a parcel does.
+        r"|tracking|waybill|nadani\w*|sledzeni\w*|spårning\w*|sparning\w*|kolli\w*|seuranta\w*|jälgimis\w*|jalgimis\w*",
+        // A carrier's name, or a word for a courier, says as much ("DHL
+        // tracking JD0146 0000 7718").
+        r")|(?P<carrier>\b(?:dhl|ups|dpd|gls|fedex|inpost|postnord|posti|omniva|budbee|bring|hermes|matkahuolto|kerry|yamato|sagawa|evri|courier|kurier\w*)\b)|荷物|พัสดุ)",
         // Printed in groups, perhaps after the two capitals of its
-        // service (JD), as labels print it.
+        // service (JD), as labels print it; groups of four leave a
+        // remainder of one or two digits at the end (… 7719 40).
         // Whole words between: the service's capitals are the code's.
-        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}\b){0,2}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}))\b",
+        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}\b){0,2}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}(?: [0-9]{1,2})?))\b",
     ))
 });
 
@@ -836,6 +853,36 @@ fn id_named_before(text: &str, start: usize) -> bool {
                 .iter()
                 .any(|p| w.starts_with(p))
         })
+}
+
+/// Whether a My Number would be named or written in this text: a word
+/// for it, or Japanese script anywhere.
+fn my_number_context(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}')
+    }) || {
+        let lower = text.to_ascii_lowercase();
+        lower.contains("my number") || lower.contains("mynumber") || lower.contains("individual number")
+    }
+}
+
+/// Digits in groups that read as a date and a time of day, yyyy mmdd
+/// and hhmm (2024 0501 1230): when something was sent or logged.
+fn is_timestamp(number: &str) -> bool {
+    let groups: Vec<&str> = digit_groups(number).collect();
+    let clock = |g: &str| {
+        g.len() == 4
+            && g[..2].parse::<u32>().is_ok_and(|h| h <= 23)
+            && g[2..].parse::<u32>().is_ok_and(|m| m <= 59)
+    };
+    match groups[..] {
+        [y, md, ..] if is_year(y) && md.len() == 4 => {
+            is_month_number(&md[..2])
+                && md[2..].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && groups[2..].iter().all(|g| clock(g))
+        }
+        _ => false,
+    }
 }
 
 /// A number written in thousands, one or two digits and groups of three
@@ -954,13 +1001,13 @@ static SECRET_CORRECTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A carrier's parcel code, whatever introduces it ("DHL claims JJD…
 /// was delivered"): an SSCC (NVE) as parcel labels print it, 00 and
-/// eighteen digits with a GS1 check digit; DHL's JJD and Posti's JJFI
+/// eighteen digits with a GS1 check digit; DHL's JJD and JD and Posti's JJFI
 /// codes; a UPS 1Z code; a UPU S10 code (RR123456785FI) with its check
 /// digit. ASCII digits: a bounded repeat of Unicode `\d` compiles to a
 /// much larger automaton.
 static CARRIER_CODE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(
-        r"\b(?:00[0-9]{18}|JJD[0-9]{10,20}|JJFI[0-9]{15,19}|1Z[0-9A-Z]{16}|[A-Z]{2}[0-9]{9}[A-Z]{2})\b",
+        r"\b(?:00[0-9]{18}|J?JD[0-9]{10,20}|JJFI[0-9]{15,19}|1Z[0-9A-Z]{16}|[A-Z]{2}[0-9]{9}[A-Z]{2})\b",
     )
 });
 
@@ -1134,15 +1181,19 @@ fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
 /// break ("+44 7700⏎900 218", "+49 (0)171⏎9876543", "0172 /⏎319 44 07"),
 /// or a mobile's first three digits before the other six ("793⏎402 118"),
 /// goes on on the next line. The text keeps its length, so findings stand at the same bytes.
-/// `None` when no number is broken so.
-fn joined_lines(text: &str) -> Option<String> {
+/// Besides the text (`None` when no number is broken so), the spans of
+/// numbers broken anywhere else that are phones only as a whole
+/// (`split_phone`), which no phone layout may match once joined.
+fn joined_lines(text: &str) -> (Option<String>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut out: Option<Vec<u8>> = None;
+    let mut phones = Vec::new();
     let mut line_start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if b != b'\n' {
             continue;
         }
+        let this_line = line_start;
         let line = text[line_start..i].trim_end();
         line_start = i + 1;
         let next = text[i + 1..].trim_start_matches([' ', '\t']);
@@ -1186,7 +1237,16 @@ fn joined_lines(text: &str) -> Option<String> {
             (body.starts_with('0') && (3..=5).contains(&digits) && !body.contains(' '))
                 || mobile_cut
         };
-        if started {
+        let split = !started && split_phone(body, &next_digits, next);
+        if split {
+            let run_start = this_line + line.len() - run.len();
+            let rest = &next[..next
+                .find(|c: char| !(c.is_ascii_digit() || c == ' '))
+                .unwrap_or(next.len())];
+            let next_start = text.len() - next.len();
+            phones.push((run_start, next_start + rest.trim_end().len()));
+        }
+        if started || split {
             let o = out.get_or_insert_with(|| bytes.to_vec());
             o[i] = b' ';
             if i > 0 && o[i - 1] == b'\r' {
@@ -1195,14 +1255,47 @@ fn joined_lines(text: &str) -> Option<String> {
         }
     }
     // Only ASCII line breaks became ASCII spaces.
-    out.and_then(|o| String::from_utf8(o).ok())
+    (out.and_then(|o| String::from_utf8(o).ok()), phones)
+}
+
+/// Whether a number broken by a line at any other place is a phone as a
+/// whole, as customers' mail clients wrap it ("0701234⏎987", "501 220⏎384"):
+/// neither part has a phone's layout alone, the parts together have one
+/// (a trunk 0 and nine to eleven digits, or a mobile's three groups of
+/// three), and the number ends the second part, no unit or word joined
+/// to it ("12⏎345 678 cables", "0,5⏎2 Stück" are counts).
+fn split_phone(body: &str, next_groups: &[&str], next: &str) -> bool {
+    let first: Vec<&str> = digit_groups(body).collect();
+    let before: String = first.concat();
+    let after: String = next_groups.concat();
+    let whole = format!("{before}{after}");
+    let plain = body.bytes().all(|b| b.is_ascii_digit() || b == b' ');
+    let end = next
+        .find(|c: char| !(c.is_ascii_digit() || c == ' '))
+        .unwrap_or(next.len());
+    let tail = &next[next[..end].trim_end().len()..];
+    let ends_there = !tail.starts_with(|c: char| c.is_alphanumeric())
+        && !amount_or_count_after(tail)
+        && !UNIT_WORD_AFTER.is_match(tail);
+    let trunk = before.starts_with('0') && before.len() >= 4 && (9..=11).contains(&whole.len());
+    let mobile = whole.len() == 9
+        && first.iter().chain(next_groups).all(|g| g.len() == 3)
+        && is_phone_layout(&whole);
+    plain
+        && before.len() >= 3
+        && after.len() >= 2
+        && !is_phone_layout(&before)
+        && !is_phone_layout(&after)
+        && !is_date(body)
+        && ends_there
+        && (trunk || mobile)
 }
 
 fn find_narrow(text: &str) -> Vec<Finding> {
-    let joined = if text.contains('\n') {
+    let (joined, split_phones) = if text.contains('\n') {
         joined_lines(text)
     } else {
-        None
+        (None, Vec::new())
     };
     let text = joined.as_deref().unwrap_or(text);
     // Every kind needs a digit, an `@`, a `:`/`=`, or (an airline PNR) a
@@ -1265,7 +1358,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::CardNumber, m.start(), m.end());
         }
     }
-    for m in only_if(run >= 11, || ELEVEN_DIGITS.find_iter(text)) {
+    for c in only_if(run >= 11, || ELEVEN_DIGITS.captures_iter(text)) {
+        let m = c.get(1).expect("group 1");
         // After a `+` it is a phone number in E.164.
         if text[..m.start()].ends_with('+') {
             continue;
@@ -1380,9 +1474,26 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // the number: "order 123 456 pieces" is a count, "customer number
         // 070 123 45 67" more likely a phone, and "Ref 4111 1111 1111
         // 1112" a card number with a typo.
+        // With a prefix of capitals (NL-M 771204) the letters make it a
+        // code, and five digits are enough.
+        let fewest = if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            5
+        } else {
+            7
+        };
         if t.contains(' ')
-            && (!(7..=12).contains(&t.bytes().filter(u8::is_ascii_digit).count())
+            && (!(fewest..=12).contains(&t.bytes().filter(u8::is_ascii_digit).count())
                 || continues_number(text, token.start(), token.end()))
+        {
+            continue;
+        }
+        // A single digit ends only a number printed in groups of four
+        // ("3300 4471 9"): "order 120 450 7 times" is counts.
+        let groups: Vec<&str> = t.split(' ').collect();
+        if groups.len() > 1
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups.last().is_some_and(|g| g.len() == 1)
+            && !groups[..groups.len() - 1].iter().all(|g| g.len() == 4)
         {
             continue;
         }
@@ -1514,6 +1625,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for m in only_if(run >= 12, || MY_NUMBER.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        // In groups of four, twelve digits are as often a date and time
+        // or a code (one in ten passes the check): a My Number only when
+        // named, or in Japanese text.
+        let grouped = m.as_str().contains([' ', '-']);
+        if grouped && (is_timestamp(m.as_str()) || !my_number_context(text)) {
+            continue;
+        }
         if my_number_valid(&d)
             && !continues_number(text, m.start(), m.end())
             && !in_code(text, m.start(), m.end())
@@ -1571,6 +1689,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         });
         let carrier_alone = c.name("carrier").is_some() && !intro.contains([':', '#']) && !numbered;
         let counted = in_thousands(t)
+            || is_timestamp(t)
             || (t.contains(' ') && digit_groups(t).skip(1).all(|g| g.len() == 3))
             || UNIT_WORD_AFTER.is_match(&text[m.end()..])
             || amount_or_count_after(&text[m.end()..]);
@@ -1599,10 +1718,18 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let digits = c.get(1).expect("group 1");
         let d = digits.as_str();
         let after = &text[digits.end()..];
+        // "it's 1430 now", "es war 1200 Meter": told as "it", four digits
+        // are as often the time or a distance as the PIN.
+        let clock = d.len() == 4
+            && d[..2].parse::<u32>().is_ok_and(|h| h <= 23)
+            && d[2..].parse::<u32>().is_ok_and(|m| m <= 59)
+            && NOW_AFTER.is_match(after);
         if !continues_number(text, digits.start(), digits.end())
             && !is_short_service_number(d)
             && !is_year(d)
             && !amount_or_count_after(after)
+            && !UNIT_WORD_AFTER.is_match(after)
+            && !clock
         {
             add(PersonalData::Password, digits.start(), digits.end());
         }
@@ -1733,7 +1860,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // Spaced, eight digits may be a phone ("PUK? call 0800 1234"):
         // only as no phone is laid out.
         let spaced_phone = digits.as_str().contains(' ') && is_phone_layout(digits.as_str());
+        // "PUK-Brief vom 2024 0312": a year and a day, when it came.
+        let spaced_date = digits.as_str().contains(' ') && is_timestamp(digits.as_str());
         if !continues_number(text, digits.start(), digits.end())
+            && !spaced_date
             && !amount_or_count_after(after)
             && !dated(text, digits.start(), digits.end())
             && !spaced_phone
@@ -1839,6 +1969,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             PersonalData::OrderNumber
         };
         add(kind, token.start(), token.end());
+    }
+    for (start, end) in split_phones {
+        add(PersonalData::PhoneNumber, start, end);
     }
     without_overlaps(found)
 }
@@ -1989,10 +2122,18 @@ static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|[kmg]bps|[kmg]bit\w*|[kmg]b/s|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
         r"szt\w*|pcs|pieces?|stück|stk|st|kpl|tk|tükki|items?|units?|minutes?|minuten|minuter|minuutti\w*|minutit|",
+        // Distances, steps and weights.
+        r"metres?|meters?|metr[a-zó]{0,3}|metri[a-z]{0,3}|steps?|schritte?|kroki?|kroków|askel[a-zä]{0,3}|steg|sammu[a-z]{0,3}|g|kg|grams?|gramm?|gramów|grammaa?|",
         // Thai and Japanese have no space after the word to make a
         // boundary.
         r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit)\b|ครั้ง|นาที|ชิ้น|分|個|件)",
     ))
+});
+
+/// A word for "now" or "already" after four digits: a time of day
+/// ("it's 1430 now", "es ist 1430 schon").
+static NOW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?i:now|already|jetzt|schon|teraz|już|juz|nyt|jo|nu|redan|nüüd|juba)\b")
 });
 
 /// A currency, or a year, a count or a time, right after a code's digits
@@ -3683,6 +3824,150 @@ mod tests {
             let took = started.elapsed();
             let limit = if cfg!(debug_assertions) { 5.0 } else { 1.0 };
             assert!(took.as_secs_f64() < limit, "{unit:?}: {took:?}");
+        }
+    }
+
+    #[test]
+    fn a_phone_broken_by_a_line_at_any_group() {
+        use PersonalData::PhoneNumber;
+        for text in [
+            "dzwońcie na 602 118\n477, dziękuję",
+            "reach me at 0731456\n218 after six",
+            "soita 040 123\n4567 kiitos",
+            "erreichbar unter 0176 241\n8907 abends",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        for text in [
+            "we sold 602 118\n477 pieces",
+            "Rechnung 0123 45\n67 Stück",
+            "Datum 05 03\n2026",
+            "tickets 120 340\n560 sold",
+            "lot 0731456\n218 kr",
+            "konto 0731456\n21807 saldo",
+        ] {
+            assert!(
+                !kinds(text).contains(&PhoneNumber),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn an_id_glued_to_its_word() {
+        use PersonalData::NationalId;
+        assert_eq!(kinds("syn ma PESEL85031412347, czy to ok?"), [NationalId]);
+        assert_eq!(kinds("isikukood:49012312349 palun"), [NationalId]);
+        // A failed check, or a word that names no ID.
+        assert!(kinds("PESEL85031412348 nie pasuje").is_empty());
+        assert!(!kinds("model XK85031412347 sold").contains(&NationalId));
+    }
+
+    #[test]
+    fn a_tracking_code_after_a_courier_posting_or_tracking_word() {
+        use PersonalData::OrderNumber;
+        for text in [
+            "the app says JD012345678901 arrived, it did not",
+            "numer nadania 5521 0098 7712 3345 1902 17 nie działa",
+            "tracking 4410 2290 1188 3377 5 shows nothing",
+            "kurier: 6203 1190 2284 5510 nadal w drodze",
+        ] {
+            assert_eq!(kinds(text), [OrderNumber], "{text}");
+        }
+        for text in [
+            "the courier delivered 1200 1500 1800 parcels",
+            "kurier był 2 razy",
+            "JD1234 is our team code",
+            "parcel sent 2024 0501 1230 by me",
+            "tracking since 2025 0314 0915 is broken",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_spaced_my_number_needs_its_word_or_japanese() {
+        use PersonalData::NationalId;
+        assert_eq!(kinds("マイナンバー 3141 5926 5352"), [NationalId]);
+        assert_eq!(kinds("my number card: 3141-5926-5352"), [NationalId]);
+        assert_eq!(kinds("314159265352"), [NationalId]);
+        for text in [
+            "parcel sent 2024 0501 1230 by me",
+            "batch 3141 5926 5352 printed",
+            "Los 3141-5926-5352 gezogen",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn numbers_in_fours_with_a_remainder_and_a_spaced_prefix() {
+        use PersonalData::AccountNumber;
+        assert_eq!(
+            kinds("Kundennummer 4410 2298 7, bitte prüfen"),
+            [AccountNumber]
+        );
+        assert_eq!(kinds("asiakasnumero 5512 0834 2"), [AccountNumber]);
+        assert_eq!(kinds("member ID AB 55123 please"), [AccountNumber]);
+        assert_eq!(kinds("medlemsnummer SE-K 804417"), [AccountNumber]);
+        for text in [
+            "order 120 450 7 times",
+            "order for EU 12000 units",
+            "customer number AB 12 is odd",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_pin_told_as_it_is_no_time_distance_or_puk_date() {
+        use PersonalData::Password;
+        assert_eq!(kinds("changed my PIN, it's 5521 now"), [Password]);
+        assert_eq!(kinds("PUK-Brief: 6604 1289"), [Password]);
+        for text in [
+            "my pin is blocked and it's 1430 now",
+            "PIN ok, it was 2500 steps away",
+            "PIN kam, es war 1200 Meter entfernt",
+            "PUK-Brief vom 2024 0312 lag im Keller",
+            "Paket wiegt 1200 2300 4500 g",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_password_noun_first_changed_to() {
+        use PersonalData::Password;
+        for text in [
+            "the password I changed yesterday to Maple!4455",
+            "das Passwort wurde gestern geändert auf Tanne#2290",
+            "lösenordet bytte jag igår till Gran!7781",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "password reset to default again",
+            "the password I changed yesterday to something longer",
+            "lösenordet bytte jag till det gamla",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_polish_password_changed_with_words_before_na() {
+        use PersonalData::Password;
+        assert_eq!(
+            kinds("hasło do routera zmieniłam w końcu na Lato!2024"),
+            [Password]
+        );
+        assert_eq!(kinds("hasło zmieniłem dziś na Kot#7788"), [Password]);
+        for text in [
+            "hasło zmieniłem wczoraj na stronie banku",
+            "hasło zmieniłem w końcu na nowe",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 
