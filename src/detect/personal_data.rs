@@ -1287,6 +1287,7 @@ fn split_phone(body: &str, next_groups: &[&str], next: &str) -> bool {
         && !is_phone_layout(&before)
         && !is_phone_layout(&after)
         && !is_date(body)
+        && !is_service_number(&whole)
         && ends_there
         && (trunk || mobile)
 }
@@ -2122,8 +2123,9 @@ static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|[kmg]bps|[kmg]bit\w*|[kmg]b/s|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
         r"szt\w*|pcs|pieces?|stück|stk|st|kpl|tk|tükki|items?|units?|minutes?|minuten|minuter|minuutti\w*|minutit|",
-        // Distances, steps and weights.
-        r"metres?|meters?|metr[a-zó]{0,3}|metri[a-z]{0,3}|steps?|schritte?|kroki?|kroków|askel[a-zä]{0,3}|steg|sammu[a-z]{0,3}|g|kg|grams?|gramm?|gramów|grammaa?|",
+        // Parcels counted ("tracking 1200 1500 1800 parcels"); distances,
+        // steps and weights.
+        r"parcels|packages|pakete|paczek|paczki|sendungen|shipments|paket|paketti[a-z]{0,2}|metres?|meters?|metr[a-zó]{0,3}|metri[a-z]{0,3}|steps?|schritte?|kroki?|kroków|askel[a-zä]{0,3}|steg|sammu[a-z]{0,3}|g|kg|grams?|gramm?|gramów|grammaa?|",
         // Thai and Japanese have no space after the word to make a
         // boundary.
         r"kilometr\w*|kilometer\w*|kilometri\w*|kilometrit)\b|ครั้ง|นาที|ชิ้น|分|個|件)",
@@ -3845,6 +3847,7 @@ mod tests {
             "tickets 120 340\n560 sold",
             "lot 0731456\n218 kr",
             "konto 0731456\n21807 saldo",
+            "wir haben 0800 123\n456 angerufen",
         ] {
             assert!(
                 !kinds(text).contains(&PhoneNumber),
@@ -3881,6 +3884,7 @@ mod tests {
             "JD1234 is our team code",
             "parcel sent 2024 0501 1230 by me",
             "tracking since 2025 0314 0915 is broken",
+            "tracking 1200 1500 1800 2100 Pakete pro Tag",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
