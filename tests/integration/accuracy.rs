@@ -170,8 +170,8 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md): 97.6% precision, 89.6% recall.
-    assert!(R::recall(&t) >= 0.895, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md): 97.6% precision, 91.9% recall.
+    assert!(R::recall(&t) >= 0.915, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.975,
         "precision {:.3}",
