@@ -171,6 +171,9 @@ pub struct LanguageId {
     detector: Option<whatlang::Detector>,
     /// whatlang's name of each playbook language, where it has one.
     statistical: Vec<Option<whatlang::Lang>>,
+    /// Folded word → the one language whose labelled examples use it
+    /// ([`learn`](Self::learn)).
+    learned: HashMap<String, usize>,
 }
 
 impl LanguageId {
@@ -215,7 +218,53 @@ impl LanguageId {
             alphabet_known,
             detector: (allow.len() > 1).then(|| whatlang::Detector::with_allowlist(allow)),
             statistical,
+            learned: HashMap::new(),
         }
+    }
+
+    /// Learns the words that mark a language from labelled messages
+    /// (text, language code): a word found in at least
+    /// [`LEARNED_FEWEST`] of them, nearly all in one language, becomes
+    /// evidence for it. A team's own traffic knows its place names,
+    /// slang and greetings ("moin", "siema") as no general list does.
+    /// Everyday words already listed and codes outside the playbook's
+    /// languages are left out.
+    pub fn learn<'a>(&mut self, examples: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        let n = self.languages.len();
+        let mut counts: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut seen: Vec<String> = Vec::new();
+        for (text, code) in examples {
+            let Some(lang) = self.languages.iter().position(|l| l == code) else {
+                continue;
+            };
+            seen.clear();
+            for strip in [false, true] {
+                for word in words(&fold(text, strip).text) {
+                    if word.chars().count() >= 2
+                        && !word.chars().all(|c| c.is_numeric())
+                        && !self.words.contains_key(word)
+                        && !seen.iter().any(|w| w == word)
+                    {
+                        seen.push(word.to_string());
+                    }
+                }
+            }
+            for word in seen.drain(..) {
+                counts.entry(word).or_insert_with(|| vec![0; n])[lang] += 1;
+            }
+        }
+        self.learned = counts
+            .into_iter()
+            .filter_map(|(word, by_lang)| {
+                let total: u32 = by_lang.iter().sum();
+                let (lang, &most) = by_lang
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(i, c)| (*c, usize::MAX - i))?;
+                (total >= LEARNED_FEWEST && f64::from(most) >= LEARNED_SHARE * f64::from(total))
+                    .then_some((word, lang))
+            })
+            .collect();
     }
 
     /// The language of `text` (an index into the playbook's languages),
@@ -242,13 +291,13 @@ impl LanguageId {
             }
         }
         let folded = fold(text, false);
-        for word in folded
-            .text
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-        {
+        for word in words(&folded.text) {
             if let Some(&set) = self.words.get(word) {
                 spread(&mut score, set, 1.0);
+            } else if !self.learned.is_empty()
+                && let Some(&lang) = self.learned.get(word)
+            {
+                score[lang] += LEARNED_WEIGHT;
             }
         }
         for c in folded
@@ -293,6 +342,20 @@ impl LanguageId {
         Some((i, Identified::Statistics))
     }
 }
+
+/// The words of a folded text.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// How many labelled messages must use a word before it counts for a
+/// language, and what share of them must be in that language.
+const LEARNED_FEWEST: u32 = 2;
+const LEARNED_SHARE: f64 = 0.9;
+/// A learned word weighs as an everyday word of one language.
+const LEARNED_WEIGHT: f32 = 1.0;
 
 /// Adds `weight` to each language of `set`, shared between them.
 fn spread(score: &mut [f32], set: u64, weight: f32) {
@@ -429,5 +492,29 @@ mod tests {
         // "arve" alone has no everyday word or letter to go by.
         assert_eq!(code(&l, "arve??", &[2]), Some("et"));
         assert_eq!(code(&l, "lasku??", &[3]), Some("fi"));
+    }
+
+    #[test]
+    fn words_learned_from_labelled_messages_are_evidence() {
+        let mut l = id(&["en", "de", "sv"]);
+        assert_ne!(code(&l, "Moin", &[]), Some("de"));
+        l.learn([
+            ("Moin, Netz weg in Kiel", "de"),
+            ("moin moin, Rechnung falsch", "de"),
+            ("Kiel hat kein Netz", "de"),
+            ("Kiel calling: no signal", "en"),
+            ("Telia?", "sv"),
+            ("telia is down", "en"),
+            ("Nordlink", "de"),
+        ]);
+        // Seen twice and only in German: evidence, with or without its
+        // diacritics as typed.
+        assert_eq!(code(&l, "Moin", &[]), Some("de"));
+        // Used in two languages, or in one message only: not.
+        assert!(!l.learned.contains_key("kiel"));
+        assert!(!l.learned.contains_key("telia"));
+        assert!(!l.learned.contains_key("nordlink"));
+        // Everyday words keep their own weight.
+        assert!(!l.learned.contains_key("kein"));
     }
 }

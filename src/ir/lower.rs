@@ -62,6 +62,7 @@ fn learning(pb: &Playbook) -> Option<IrLearning> {
             .map(|e| IrExample {
                 text: e.text.clone(),
                 tags: e.tags.iter().map(|t| t.0.clone()).collect(),
+                lang: e.lang.as_ref().map(|l| l.0.clone()),
             })
             .collect(),
     })

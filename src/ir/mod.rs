@@ -90,6 +90,10 @@ pub struct IrLearning {
 pub struct IrExample {
     pub text: String,
     pub tags: Vec<String>,
+    /// The language it is written in, where the playbook says: the
+    /// router learns from it which words mark each language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -245,7 +245,7 @@ impl Router {
             follow_ups: follow_ups::FollowUpRules::new(&ir),
             learned,
             own_kinds,
-            languages: LanguageId::new(&ir.languages),
+            languages: languages(&ir),
             matcher: Matcher::new(&ir, scan)?,
             index,
             route_rules,
@@ -965,6 +965,21 @@ impl Router {
 /// `check_references` rejects) take nothing.
 /// Whether a tag applies on the message's channel and kind (an empty list
 /// allows every one).
+/// The language identifier, knowing the words of each language that the
+/// playbook's examples use.
+fn languages(ir: &Ir) -> LanguageId {
+    let mut id = LanguageId::new(&ir.languages);
+    if let Some(learning) = &ir.learning {
+        id.learn(
+            learning
+                .examples
+                .iter()
+                .filter_map(|e| Some((e.text.as_str(), e.lang.as_deref()?))),
+        );
+    }
+    id
+}
+
 fn applies(tag: &crate::ir::IrTag, message: &Message) -> bool {
     (tag.channels.is_empty() || tag.channels.contains(&message.channel))
         && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))

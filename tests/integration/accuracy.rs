@@ -138,7 +138,7 @@ fn holdout_part_does_not_get_worse() {
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
 const HOLDOUT_PRECISION: f64 = 0.90;
-const HOLDOUT_RECALL: f64 = 0.945;
+const HOLDOUT_RECALL: f64 = 0.95;
 const HOLDOUT_HARMLESS_CRITICAL: usize = 4;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
