@@ -3774,12 +3774,13 @@ mod tests {
         }
     }
 
-    /// Every repetition is bounded: a megabyte of what the patterns repeat
-    /// over, each unit a match or nearly, is scanned in well under a
-    /// second (a quarter of it in a debug build, where the regex engine
-    /// runs unoptimised, in a few seconds).
+    /// Every repetition is bounded: sixteen times the text of what the
+    /// patterns repeat over, each unit a match or nearly, costs about
+    /// sixteen times the time, not the 256 times of a quadratic path. A
+    /// ratio, not a time limit, so a slow or busy machine does not fail
+    /// it; the best of three runs of each size keeps out a stray pause.
     #[test]
-    fn a_megabyte_of_near_matches_is_linear() {
+    fn near_matches_cost_linear_time() {
         for unit in [
             "faktura za marzec 12345 1 ",
             "Faktura (1 ",
@@ -3815,17 +3816,27 @@ mod tests {
             "Kd.-Nr. 20 1 ",
             "zmieniłem hasło na 1 ",
         ] {
-            let size = if cfg!(debug_assertions) {
-                1 << 18
+            let large = if cfg!(debug_assertions) {
+                1 << 16
             } else {
-                1 << 20
+                1 << 18
             };
-            let text = unit.repeat(size / unit.len());
-            let started = std::time::Instant::now();
-            let _ = find(&text);
-            let took = started.elapsed();
-            let limit = if cfg!(debug_assertions) { 5.0 } else { 1.0 };
-            assert!(took.as_secs_f64() < limit, "{unit:?}: {took:?}");
+            let best_of_three = |size: usize| {
+                let text = unit.repeat(size / unit.len());
+                (0..3)
+                    .map(|_| {
+                        let started = std::time::Instant::now();
+                        let _ = find(&text);
+                        started.elapsed().as_secs_f64()
+                    })
+                    .fold(f64::MAX, f64::min)
+            };
+            let (small, large) = (best_of_three(large / 16), best_of_three(large));
+            // Linear is 16; the slack is for caches and timer grain.
+            assert!(
+                large < 64.0 * small + 0.001,
+                "{unit:?}: {small:.4} s, then {large:.4} s for 16 times the text"
+            );
         }
     }
 
