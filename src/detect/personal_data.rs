@@ -145,7 +145,8 @@ pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
 }
 
 /// Whether a phone-shaped match is a phone number: `fewest` to 15 digits
-/// (13 without a country code), not part of a longer number, not a date.
+/// (13 without a country code), not part of a longer number, not a date
+/// (nor a date and a time in groups, 05 03 2026 12 30).
 fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
     let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
     // E.164 allows 15 digits with the country code; no national number in
@@ -157,6 +158,7 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
     (fewest..=most).contains(&digits)
         && !continues_number(text, m.start(), m.end())
         && !is_date(m.as_str())
+        && !starts_with_date(m.as_str())
         && !is_service_number(m.as_str())
         && !is_clock_times(text, m.start(), m.end())
         && !is_thai_id_layout(m.as_str())
@@ -468,8 +470,10 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\+|\b00)\d[\d ().-]{6,18}\d\b",
         // A national number with its trunk 0 in three or four groups:
         // Japan 090-1234-5678 and 03-1234-5678, Thailand 081-234-5678 and
-        // 02-123-4567, Finland 040 123 4567, Sweden 070-123 45 67.
-        r"|\b0\d{1,4}[ -]\d{1,4}[ -]\d{2,4}(?:[ -]\d{2,4})?\b",
+        // 02-123-4567, Finland 040 123 4567, Sweden 070-123 45 67; up to
+        // five groups, as a German mobile is read out in pairs (0176 88
+        // 31 42 09): a match cut short would end inside the number.
+        r"|\b0\d{1,4}[ -]\d{1,4}[ -]\d{2,4}(?:[ -]\d{2,4}){0,2}\b",
         // A trunk 0, an area or mobile code, and the rest in one block:
         // Germany 0151 23456789 and 030/12345678, Finland 050-1234567.
         r"|\b0\d{2,4}[ /-]?\d{6,8}\b",
@@ -503,20 +507,28 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// (Poland's 601234567, a number with odd grouping) is a phone number
 /// when the customer says it is one.
 static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
-    re_latin_words(concat!(
-        r"(?i)(?:\b(?:phone|tel|tfn|mobile|cell|call me|text me|whatsapp|sms|\w*telefon\w*|komórk\w*|komork\w*",
-        // A landline in each language: "my landline 020 7946", "Festnetz".
-        r"|land\s?line|festnetz\w*|stacjonarn\w*|\w*puhelin\w*",
-        r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puh|soit\w*|handy\w*",
-        r"|\w*rufnummer\w*|anruf\w*|ruf|mobil\w*|ring\w*",
-        // The number being moved is a phone number.
-        r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
-        // "My number" is a phone number; a club or order number is not.
-        r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number)",
-        r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)\b",
-        r"[^0-9\n]{0,24}?(\+?\d[\d ./-]{5,16}\d)\b",
+    re_latin_words(&format!(
+        r"(?i){PHONE_CUE}[^0-9\n]{{0,24}}?(\+?\d[\d ./-]{{5,16}}\d)\b"
     ))
 });
+/// A word for a phone and the few characters after it, ending a line's
+/// text before its number: the number the line ends in is a phone, and
+/// may go on on the next line (`joined_lines`).
+static PHONE_CUE_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| re_latin_words(&format!(r"(?i){PHONE_CUE}[^0-9\n]{{0,24}}$")));
+/// Words for a phone or calling, as `PHONE_CUED` has them before a number.
+const PHONE_CUE: &str = concat!(
+    r"(?:\b(?:phone|tel|tfn|mobile|cell|call me|text me|whatsapp|sms|\w*telefon\w*|komórk\w*|komork\w*",
+    // A landline in each language: "my landline 020 7946", "Festnetz".
+    r"|land\s?line|festnetz\w*|stacjonarn\w*|\w*puhelin\w*",
+    r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puh|soit\w*|handy\w*",
+    r"|\w*rufnummer\w*|anruf\w*|ruf|mobil\w*|ring\w*",
+    // The number being moved is a phone number.
+    r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
+    // "My number" is a phone number; a club or order number is not.
+    r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number)",
+    r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)\b",
+);
 /// A number with a word for calling after it ("58 00 41 27 on see,
 /// kuhu helistada", "0401234567, soita iltaisin"): in a phone's layout
 /// (`is_phone_layout`), as the customer says where to call.
@@ -1179,7 +1191,8 @@ fn narrowed(text: &str) -> Option<(String, Vec<usize>)> {
 /// `text` with a line break inside a phone number made a space: a number
 /// begun with `+`, `00` or a trunk 0 and too short to be whole before the
 /// break ("+44 7700⏎900 218", "+49 (0)171⏎9876543", "0172 /⏎319 44 07"),
-/// or a mobile's first three digits before the other six ("793⏎402 118"),
+/// a mobile's first three digits before the other six ("793⏎402 118"),
+/// or a part of a phone after a word for one ("mu number on 5190⏎4472"),
 /// goes on on the next line. The text keeps its length, so findings stand at the same bytes.
 /// Besides the text (`None` when no number is broken so), the spans of
 /// numbers broken anywhere else that are phones only as a whole
@@ -1209,7 +1222,8 @@ fn joined_lines(text: &str) -> (Option<String>, Vec<(usize, usize)>) {
             .rev()
             .find(|&(_, c)| !(c.is_ascii_digit() || " ()/.-".contains(c)))
             .map_or(0, |(j, c)| j + c.len_utf8());
-        let mut run = line[run_at..].trim_start();
+        // Not the signs a word ends in before it ("tel. 601 234").
+        let mut run = line[run_at..].trim_start_matches([' ', '.', '/', '-', ')']);
         if line[..run_at].ends_with('+') {
             run = &line[run_at - 1..];
         }
@@ -1237,6 +1251,17 @@ fn joined_lines(text: &str) -> (Option<String>, Vec<(usize, usize)>) {
             (body.starts_with('0') && (3..=5).contains(&digits) && !body.contains(' '))
                 || mobile_cut
         };
+        // After a word for a phone ("mu number on 5190⏎4472", "tel.
+        // 601 234⏎567"), a number too short to be whole goes on on the
+        // next line when the two parts have a phone's layout together.
+        let cued = !started
+            && (3..=6).contains(&digits)
+            && body.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+            && is_phone_layout(&format!("{body}{}", next_digits.concat()))
+            && (7..=13).contains(&(digits + next_digits.concat().len()))
+            && number_ends(next)
+            && PHONE_CUE_AT_END.is_match(tail(&line[..line.len() - run.len()], 80));
+        let started = started || cued;
         let split = !started && split_phone(body, &next_digits, next);
         if split {
             let run_start = this_line + line.len() - run.len();
@@ -1270,13 +1295,6 @@ fn split_phone(body: &str, next_groups: &[&str], next: &str) -> bool {
     let after: String = next_groups.concat();
     let whole = format!("{before}{after}");
     let plain = body.bytes().all(|b| b.is_ascii_digit() || b == b' ');
-    let end = next
-        .find(|c: char| !(c.is_ascii_digit() || c == ' '))
-        .unwrap_or(next.len());
-    let tail = &next[next[..end].trim_end().len()..];
-    let ends_there = !tail.starts_with(|c: char| c.is_alphanumeric())
-        && !amount_or_count_after(tail)
-        && !UNIT_WORD_AFTER.is_match(tail);
     let trunk = before.starts_with('0') && before.len() >= 4 && (9..=11).contains(&whole.len());
     let mobile = whole.len() == 9
         && first.iter().chain(next_groups).all(|g| g.len() == 3)
@@ -1288,8 +1306,21 @@ fn split_phone(body: &str, next_groups: &[&str], next: &str) -> bool {
         && !is_phone_layout(&after)
         && !is_date(body)
         && !is_service_number(&whole)
-        && ends_there
+        && number_ends(next)
         && (trunk || mobile)
+}
+
+/// Whether the digits (and spaces) `next` starts with end the number: no
+/// letter, unit or currency joined to it ("12⏎345 678 cables", "0,5⏎2
+/// Stück" are counts).
+fn number_ends(next: &str) -> bool {
+    let end = next
+        .find(|c: char| !(c.is_ascii_digit() || c == ' '))
+        .unwrap_or(next.len());
+    let tail = &next[next[..end].trim_end().len()..];
+    !tail.starts_with(|c: char| c.is_alphanumeric())
+        && !amount_or_count_after(tail)
+        && !UNIT_WORD_AFTER.is_match(tail)
 }
 
 fn find_narrow(text: &str) -> Vec<Finding> {
@@ -2000,15 +2031,29 @@ fn without_overlaps(found: Vec<Finding>) -> Vec<Finding> {
 
 /// A day, a month and a four-digit year (05-03-2026, 01 02 2026), or the
 /// ISO order (2026-01-15): the national phone layouts with a leading 0
-/// would read it as a number.
+/// would read it as a number. Thai dates count the Buddhist era's years
+/// (15/03/2568 is 2025).
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split([' ', '-', '.', '/']).collect();
     let day = |s: &str| s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let year = |y: &str| is_year(y) || is_buddhist_year(y);
     match parts[..] {
-        [d, m, y] if is_year(y) => day(d) && is_month_number(m),
-        [y, m, d] if is_year(y) => is_month_number(m) && day(d),
+        [d, m, y] if year(y) => day(d) && is_month_number(m),
+        [y, m, d] if year(y) => is_month_number(m) && day(d),
         _ => false,
     }
+}
+
+/// A year of the Buddhist era as Thai dates print it (2568 is 2025).
+fn is_buddhist_year(y: &str) -> bool {
+    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))
+}
+
+/// A date in its first three groups of digits, a time or more after it
+/// (05 03 2026 12 30).
+fn starts_with_date(number: &str) -> bool {
+    let groups: Vec<&str> = digit_groups(number).collect();
+    groups.len() > 3 && groups[0].len() <= 2 && is_date(&groups[..3].join(" "))
 }
 
 /// Two numbers of one or two digits: a range of hours ("kl 08-12"), or
@@ -3984,6 +4029,39 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn a_phone_broken_by_a_line_after_its_word() {
+        use PersonalData::PhoneNumber;
+        for text in [
+            "mu number on 5190\n4472",
+            "tel. 601 234\n567 po 18",
+            "Handy 0176 88\n31 42 09",
+            "Handy: null-eins-sieben-sechs… ach egal, in Ziffern: 0176 88 31 42 09",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        for text in [
+            "phone bill 2024\n1200 paid",
+            "phone bill 1200\n4500 minutes",
+            "mu number on 5190\n4472 eurot võlgu",
+            "05 03 2026 12 30 the phone died",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_thai_date_in_the_buddhist_era_is_no_phone() {
+        for text in [
+            "ได้รับ SMS วันที่ ๑๕/๐๓/๒๕๖๘ ว่าค้างชำระ แต่จ่ายไปแล้ว",
+            "SMS 15/03/2568",
+            "SMS from 2568-03-15",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        assert_eq!(kinds("โทร 081-234-5678"), [PersonalData::PhoneNumber]);
     }
 
     #[test]
