@@ -162,6 +162,29 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !is_service_number(m.as_str())
         && !is_clock_times(text, m.start(), m.end())
         && !is_thai_id_layout(m.as_str())
+        && !framed_by_capitals(text, m.start(), m.end(), digits)
+}
+
+/// Nine digits between two pairs of capitals (EE 412 558 306 FI): the
+/// body of a postal parcel code (S10), its check digit right or not,
+/// never a phone.
+fn framed_by_capitals(text: &str, start: usize, end: usize, digits: usize) -> bool {
+    let b = text.as_bytes();
+    let caps = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
+    let edge = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
+    };
+    digits == 9
+        && start >= 3
+        && b[start - 1] == b' '
+        && caps(start - 2)
+        && caps(start - 3)
+        && edge(start.checked_sub(4))
+        && b.get(end) == Some(&b' ')
+        && caps(end + 1)
+        && caps(end + 2)
+        && edge(Some(end + 3))
 }
 
 /// Opening hours written as four-digit clock times in ranges with a
@@ -564,6 +587,8 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // "in case no one is home", "tracking the rollout": these need
         // a word for a number after them.
         r"|\b(?:case|complaint|support request|service request|request|tracking|reference|parcel|shipment|consignment|delivery|repair|incident|claim|waybill)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
+        // Abbreviated as a bill prints it: "Cust. ID", "cust no.".
+        r"|\bcust\.?\s*(?:id\b|no\b\.?|nr\b\.?|num(?:ber)?\b\.?|ref\b|#)",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia|przesyłki|przesylki|paczki|reklamacji|sprawy|listu\s+przewozowego|nadania|referencyjn\w*|śledzenia|sledzenia|zwrotu|naprawy|karty\s+klienta)",
         // Like "zamówienie", a contract alone names the code after it
         // ("umowa KT/2210334/2024").
@@ -574,6 +599,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
+        // A customer's or user's account alone names its number after it
+        // ("Kundenkonto 600 118 2273"), as "account" does.
+        r"|\b(?:kunden|benutzer|nutzer)konto(?:-?nummer\b|-?nr\b\.?|\b)|\bkundkonto(?:t|ts)?(?:-?nummer\b|\b)|\bkliendikonto\b|\basiakastili(?:ni|n)?\b",
         // A Finnish possessive suffix may end the word ("asiakasnumeroni").
         r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:ni|si|mme|nne)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
         r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
@@ -581,7 +609,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
         // names the code after it without a word for a number.
-        r"|\b(?:beställning|bestallning|bokning)(?:en)?\b",
+        r"|\b(?:beställning|bestallning|bokning)(?:en)?\b|\bordern\b",
         // ASCII `\b` finds no word start before a non-ASCII letter.
         r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:kolli|sändnings|sandnings|försändelse|forsandelse|paket|spårnings|sparnings)-?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
@@ -590,7 +618,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Thai borrows "order" (ออเดอร์), and like it the word alone
         // names the code after it. A case, ticket, parcel, order or
         // booking may come before the word for its number ("เคสหมายเลข").
-        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|ออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
+        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)|เลขที่เรื่องร้องเรียน|เลขที่เรื่อง|เลขเรื่อง|เลขที่คำร้อง|เลขคำร้อง|เลขที่เคส|หมายเลขเคส|เลขเคส|เลขที่ตั๋ว|เลขพัสดุ|หมายเลขพัสดุ|เลขติดตามพัสดุ|หมายเลขติดตาม|เลขติดตาม|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|หมายเลขการจอง|เลขที่การจอง|เลขการจอง|หมายเลขออเดอร์|เลขออเดอร์|ออเดอร์|รหัสสั่งซื้อ|เลขที่ใบสั่งซื้อ|เลขที่อ้างอิง|หมายเลขอ้างอิง|รหัสอ้างอิง|หมายเลขบัตรสมาชิก|รหัสการจอง|เลขที่คำสั่งซื้อ|หมายเลขคำสั่งซื้อ|เลขคำสั่งซื้อ|เลขที่ใบแจ้งหนี้|เลขใบแจ้งหนี้|หมายเลขใบแจ้งหนี้|เลขที่ใบเสร็จ|เลขใบเสร็จ|หมายเลขลูกค้า|รหัสลูกค้า|เลขที่ลูกค้า|หมายเลขสมาชิก|เลขที่สมาชิก|เลขสมาชิก|รหัสสมาชิก|เลขที่สัญญา|หมายเลขสัญญา|หมายเลขบัญชี|เลขที่บัญชี|เลขบัญชี",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
@@ -791,7 +819,7 @@ static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
         r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2})\b",
         r"(?P<between>[^0-9\n.!?]{0,60}?)",
-        r"(?P<cue>\b(?:customer|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
+        r"(?P<cue>\b(?:customer|cust\.?|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
         r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)(?:nummer|nr\b)|\bkundenkennung",
         r"|\bnumer\w*\s+(?:klienta|umowy|zamówienia|zamowienia|rezerwacji|przesyłki|przesylki|zgłoszenia|zgloszenia)",
         r"|\b(?:asiakas|tilaus|sopimus|jäsen|jasen|varaus)(?:numero|tunnus)\w*",
@@ -1014,12 +1042,12 @@ static SECRET_CORRECTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A carrier's parcel code, whatever introduces it ("DHL claims JJD…
 /// was delivered"): an SSCC (NVE) as parcel labels print it, 00 and
 /// eighteen digits with a GS1 check digit; DHL's JJD and JD and Posti's JJFI
-/// codes; a UPS 1Z code; a UPU S10 code (RR123456785FI) with its check
-/// digit. ASCII digits: a bounded repeat of Unicode `\d` compiles to a
-/// much larger automaton.
+/// codes; a UPS 1Z code; a UPU S10 code (RR123456785FI, or as labels
+/// print it, RR 123 456 785 FI) with its check digit. ASCII digits: a
+/// bounded repeat of Unicode `\d` compiles to a much larger automaton.
 static CARRIER_CODE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(
-        r"\b(?:00[0-9]{18}|J?JD[0-9]{10,20}|JJFI[0-9]{15,19}|1Z[0-9A-Z]{16}|[A-Z]{2}[0-9]{9}[A-Z]{2})\b",
+        r"\b(?:00[0-9]{18}|J?JD[0-9]{10,20}|JJFI[0-9]{15,19}|1Z[0-9A-Z]{16}|[A-Z]{2} ?(?:[0-9]{9}|[0-9]{3} [0-9]{3} [0-9]{3}) ?[A-Z]{2})\b",
     )
 });
 
@@ -1030,7 +1058,7 @@ fn carrier_code_valid(code: &str) -> bool {
     if code.starts_with("00") && digits.len() == 20 {
         return gs1_valid(&digits[2..]);
     }
-    let bytes = code.as_bytes();
+    let bytes: Vec<u8> = code.bytes().filter(|&b| b != b' ').collect();
     if bytes.len() == 13 && bytes[..2].iter().all(u8::is_ascii_uppercase) {
         return s10_valid(&digits);
     }
@@ -1596,6 +1624,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 // A customer, member or contract number names the
                 // customer's account, not one booking or order.
                 "customer",
+                "cust",
                 "client",
                 "subscriber",
                 "member",
@@ -1959,8 +1988,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "on" and "oli" are Estonian's and Finnish's "is", English's
         // "on" no verb: they link only a cue in those languages.
         let english = [
-            "customer", "client", "account", "member", "contract", "order", "booking", "ticket",
-            "case", "tracking",
+            "customer", "cust", "client", "account", "member", "contract", "order", "booking",
+            "ticket", "case", "tracking",
         ]
         .iter()
         .any(|w| cue.as_str().to_lowercase().starts_with(w));
@@ -1989,9 +2018,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
         let cue = cue.as_str().to_lowercase();
         let account = [
-            "customer", "client", "account", "member", "contract", "kunden", "vertrag", "mitglied",
-            "klienta", "umowy", "asiakas", "sopimus", "jäsen", "jasen", "kund", "avtal", "medlem",
-            "kliendi", "lepingu", "liikme",
+            "customer", "cust", "client", "account", "member", "contract", "kunden", "vertrag",
+            "mitglied", "klienta", "umowy", "asiakas", "sopimus", "jäsen", "jasen", "kund",
+            "avtal", "medlem", "kliendi", "lepingu", "liikme",
         ]
         .iter()
         .any(|w| cue.contains(w));
@@ -4032,6 +4061,27 @@ mod tests {
     }
 
     #[test]
+    fn a_customer_id_abbreviated_as_a_bill_prints_it() {
+        use PersonalData::AccountNumber;
+        for text in [
+            "Right, the thing you asked for in the chat – 8817 5520 – that's what's printed as 'Cust. ID' on the top of the bill",
+            "Cust. ID: 8817 5520, please cancel the data add-on",
+            "cust no. 4471 2290 here, the bill is wrong",
+            "4471 2290 is my cust ID",
+        ] {
+            assert_eq!(kinds(text), [AccountNumber], "{text}");
+        }
+        for text in [
+            "customs fee of 1200 paid twice",
+            "where is the Cust. ID printed on the bill?",
+            "cust id is on page 2 of the bill",
+            "8817 5520 people saw the ad, not my cust ID",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
     fn a_phone_broken_by_a_line_after_its_word() {
         use PersonalData::PhoneNumber;
         for text in [
@@ -4050,6 +4100,46 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn a_customer_account_or_an_order_named_alone() {
+        use PersonalData::{AccountNumber, OrderNumber, Password};
+        assert_eq!(
+            kinds("Kundenkonto 600 118 2273, Service-PIN 3391 – bitte kündigen"),
+            [AccountNumber, Password]
+        );
+        assert_eq!(kinds("Kundenkonto: KK-55120"), [AccountNumber]);
+        assert_eq!(kinds("Kundenkonto-Nummer 600 118 2273"), [AccountNumber]);
+        assert_eq!(kinds("kundkontot 5520 1187 är spärrat"), [AccountNumber]);
+        assert_eq!(
+            kinds("Ordern NL-SE-55190/B har stått som 'skickad' i 11 dagar"),
+            [OrderNumber]
+        );
+        for text in [
+            "Kundenkonto seit 2019 gesperrt",
+            "Kundenkonto mit 50000 Punkten",
+            "Kundenkonto 12000 Euro im Minus",
+            "Ordern kom efter 11 dagar",
+            "Ordern på 2 st iPhone 15 kom aldrig",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_postal_code_printed_in_groups() {
+        use PersonalData::{OrderNumber, PhoneNumber};
+        assert_eq!(
+            kinds("เลขแทร็กกิ้ง EE 412 558 305 FI เช็คแล้วขึ้นว่าอยู่ที่ศูนย์คัดแยก 5 วันแล้ว"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("parcel RR 123 456 785 FI lost"), [OrderNumber]);
+        assert_eq!(kinds("เลขแทรคกิ้ง TH12345678"), [OrderNumber]);
+        // A wrong check digit makes no postal code, and its body between
+        // the capitals is no phone either.
+        assert!(kinds("paket EE 412 558 306 FI fastnade").is_empty());
+        assert_eq!(kinds("call me 412 558 306 OK"), [PhoneNumber]);
     }
 
     #[test]
