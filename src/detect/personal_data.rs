@@ -680,6 +680,12 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:salasanaksi|salasanakseni|parooliks|salasõnaks)\b",
         r"|\b\w*(?:passwort|kennwort|wlan-?schlüssel|netzwerkschlüssel)[^\n:=]{0,24}?(?:[:=]|\s(?:ist|war|lautet)[\s,]|\s(?:geändert|geaendert|umgestellt|gesetzt)\s+auf\s)",
         r"|\b(?:lösenord|lösenordet|losenordet|lösen)[^\n:=]{0,24}?(?:[:=]|\s(?:är|ar|var)[\s,]|\s(?:bytte|bytt|satte|andrade|andrat|ändrade|ändrat)(?:\s+[a-zåäö]{1,10}){0,2}?\s+till\s)",
+        // An aside in dashes, commas or brackets between the word and
+        // its verb ("the password – since your bot asked – is X", "das
+        // Passwort (falls ihr fragt) ist X"), Latin words only.
+        r"|\b(?:password|passcode|passwort|kennwort|hasło|haslo|parool|salasõna|salasana|lösenord|losenord)[a-zåäöõü]{0,3}",
+        r"(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,7}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)",
+        r"\s*(?:is|was|ist|war|lautet|to|jest|było|bylo|on|oli|är|ar|var)[\s,]",
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
         // "パスワードをX に変えた": what it was changed to, the object
         // marked with を; only with に after it (checked on the match).
@@ -690,7 +696,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // An adverb may stand between the verb and the password ("it's
         // definitely X", "ist übrigens X", "is now set to X"): skipped,
         // so the word after it is the one judged.
-        r"(?P<adverb>(?:(?:definitely|really|actually|still|just|now|(?:changed|set|reset)\s+to|übrigens|eigentlich|jetzt|nun|doch|wirklich|immer\s+noch|teraz|nadal|wciąż|naprawdę|na\s+pewno|nüüd|kindlasti|ikka|praegu|nyt|edelleen|varmasti|nu|faktiskt|fortfarande|verkligen)\s+){0,2})",
+        // Or a filler for "so" or "then" ("se on nyt siis X", "ist also
+        // X", "czyli X").
+        r"(?P<adverb>(?:(?:definitely|really|actually|still|just|now|then|(?:changed|set|reset)\s+to|übrigens|eigentlich|jetzt|nun|doch|wirklich|immer\s+noch|also|dann|teraz|nadal|wciąż|naprawdę|na\s+pewno|więc|wiec|czyli|nüüd|kindlasti|ikka|praegu|siis|nyt|edelleen|varmasti|sitten|nu|faktiskt|fortfarande|verkligen|alltså|alltsa)\s+){0,2})",
         // Or a clause set off by commas ("lautet übrigens, falls ihr es
         // braucht, X", "is, if you need it, X"): Latin words only.
         r"(?P<clause>(?:übrigens|by\s+the\s+way|btw|actually)?(?:\s*,)?\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,\s*)?",
@@ -723,26 +731,38 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // A clause set off by commas may stand before the verb or after
         // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
         // PIN, kui vaja, on 2719", "PIN is, if you need it, 6093"), only
-        // with a verb: "PIN, 3 tries left, 1234" names no PIN.
-        r"(?:(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,\s*|\s+)",
+        // with a verb: "PIN, 3 tries left, 1234" names no PIN. Dashes or
+        // brackets may set it off too ("PIN – since you asked – is").
+        r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
         r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till)\b",
-        r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?)?\s*[:=]?\s*",
+        // A filler may follow the verb ("on nyt siis 4412", "ist also").
+        r"(?:\s+(?:now|then|also|dann|jetzt|nun|übrigens|teraz|więc|wiec|czyli|nüüd|siis|nyt|sitten|muuten|nu|alltså|förresten)){0,2}",
+        r"(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-))?)?\s*[:=]?\s*",
+        // Or a few words before a colon: where it is written ("PIN lt.
+        // Brief: 3391", "PIN from the letter: 3391", "PIN-koodi kuoren
+        // takaa: 3391").
+        r"|(?P<noted>(?:\s+[a-zß-öø-ÿĀ-ž.]{1,12}){1,4}?\s*:)\s*",
         // Thai: "PIN ใหม่ 5168", a new, old, SIM or card PIN, with คือ
         // or without; or what it became with เป็น ("PIN เป็น 4821").
         r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
-        r"(\d{4,8})\b",
+        r"(?P<digits>\d{4,8})\b",
     ))
 });
 
 /// A PUK has eight digits, and a customer may give them in the next
 /// sentence or before the word ("it asks for a PUK. The sheet says
 /// 55102873", "55102873 is not accepted as PUK"): eight digits on the
-/// same line as the word, no other number between, are the PUK. A SIM's
-/// holder prints it in two groups of four (6604 1289).
+/// same line as the word, or on the next after its colon, no other
+/// number between, are the PUK. A SIM's holder prints it in two groups
+/// of four (6604 1289), which may stand on two lines.
 static PUK: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"\bpuk[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b";
+    // Or in four pairs, as it is read out (20 44 91 37); its groups of
+    // four may stand on lines of their own, the first after the word's
+    // colon ("PUK-koodi kuoren takaa:⏎4412⏎9087").
+    let digits = r"\d{8}|\d{4}(?: |\r?\n)\d{4}|\d{2}(?: \d{2}){3}";
     re_ascii_boundaries(&format!(
-        r"(?i){word}[^0-9\n]{{0,60}}?\b(\d{{8}}|\d{{4}} \d{{4}})\b|\b(\d{{8}}|\d{{4}} \d{{4}})\b[^0-9\n]{{0,60}}?{word}"
+        r"(?i){word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b({digits})\b|\b({digits})\b[^0-9\n]{{0,60}}?{word}"
     ))
 });
 
@@ -808,6 +828,26 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\s+(?:muuten|by\s+the\s+way|btw|übrigens|now|nyt|jetzt|teraz|nüüd|nu|förresten|muide|zresztą))?",
         r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
         r"\s*:?\s*([0-9]{4,8})\b",
+    ))
+});
+
+/// A password named and given a few words on as the new one ("Har bytt
+/// lösenord tre gånger. Det nya, om ni behöver det, är X", "changed my
+/// password again, the new one is X", "Passwort geändert, das neue
+/// lautet X", "hasło zmienione, nowe to X"). Only as the new one: "it
+/// is X" after a password is as often about something else ("password
+/// reset fails, it is iOS17"). Whether X looks like a password is
+/// decided on the match.
+static PASSWORD_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)\b(?:password|passcode|passwort|kennwort|hasło|haslo|hasła|hasla|parool\w*|salasõna\w*|salasana\w*|lösenord\w*|losenord\w*)",
+        r"[a-zß-öø-ÿĀ-ž .,;!?'’…-]{0,80}?",
+        r"\b(?:the\s+new\s+(?:one|password)|(?:das|der)\s+neue(?:\s+passwort)?|(?:det|den)\s+nya(?:\s+lösenordet)?|nya\s+lösenordet|(?:to\s+)?nowe(?:\s+hasło)?|uusi(?:\s+salasana)?|uus(?:\s+(?:parool|salasõna))?)",
+        r"\s*(?:,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
+        r"\s*(?:is|was|ist|lautet|war|to|jest|är|ar|var|on|oli|['’]s)\b",
+        r"(?:\s+(?:now|then|jetzt|also|dann|teraz|więc|czyli|nüüd|siis|nyt|sitten|nu|alltså))?",
+        r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
+        r"\s*:?\s*(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
     ))
 });
 
@@ -1854,6 +1894,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, word.start(), word.start() + w.len());
         }
     }
+    for (c, cut) in cut_words(&PASSWORD_FOLLOW_UP, text, secret) {
+        let Some(word) = c.name("word") else {
+            continue;
+        };
+        let w = cut.trim_end_matches(['.', '-']);
+        let names_thing = THING_AFTER.is_match(&text[word.start() + cut.len()..]);
+        if looks_like_password(w) && !is_year(w) && !names_thing {
+            add(PersonalData::Password, word.start(), word.start() + w.len());
+        }
+    }
     for (c, cut) in cut_words(&SECRET_CORRECTED, text, secret) {
         let Some(word) = c.name("word") else {
             continue;
@@ -1879,16 +1929,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     // match may ask.
     let mut calling: Option<bool> = None;
     for c in only_if(digit, || PIN.captures_iter(text)) {
-        let (between, digits) = (&c[1], c.get(2).expect("group 2"));
+        let (between, digits) = (&c[1], c.name("digits").expect("digits"));
         // "PIN locked since 2024": a year after words is no PIN. In Thai
         // the year is as often the Buddhist era's (2568 is 2025).
         let d = digits.as_str();
         let year = digits.len() == 4
-            && (d.starts_with("19")
-                || d.starts_with("20")
-                || (thai && d.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))));
-        // Told with a verb or a colon, a year is a PIN too ("my PIN is 1987").
-        let told = !between.trim().is_empty();
+            && (d.starts_with("19") || d.starts_with("20") || (thai && is_buddhist_year(d)));
+        // Told with a verb or a colon, a year is a PIN too ("my PIN is
+        // 1987"); not after a few words and a colon, which as often say
+        // when ("PIN expires in: 2026").
+        let told = !between.trim().is_empty() && c.name("noted").is_none();
         // "Ring PIN till 1177": where to call, unless the PIN is said to
         // be it. Four digits are as often a PIN that happens to be a
         // line's number ("PIN 1330 locked"): only beside a word for
@@ -1920,9 +1970,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let after = &text[digits.end()..];
         // Spaced, eight digits may be a phone ("PUK? call 0800 1234"):
         // only as no phone is laid out.
-        let spaced_phone = digits.as_str().contains(' ') && is_phone_layout(digits.as_str());
+        let spaced = digits.as_str().contains([' ', '\n']);
+        let spaced_phone = spaced && is_phone_layout(digits.as_str());
         // "PUK-Brief vom 2024 0312": a year and a day, when it came.
-        let spaced_date = digits.as_str().contains(' ') && is_timestamp(digits.as_str());
+        let spaced_date = spaced && is_timestamp(digits.as_str());
         if !continues_number(text, digits.start(), digits.end())
             && !spaced_date
             && !amount_or_count_after(after)
@@ -4076,6 +4127,97 @@ mod tests {
             "where is the Cust. ID printed on the bill?",
             "cust id is on page 2 of the bill",
             "8817 5520 people saw the ad, not my cust ID",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_password_with_an_aside_before_its_verb() {
+        use PersonalData::Password;
+        for text in [
+            "Admin login is 'admin' and the password – since your bot asked – is Tunnel#Blue77. Yes I know",
+            "the password, since you asked, is Tunnel#Blue77",
+            "das Passwort – falls ihr fragt – ist Tanne#2290",
+            "salasana (jos tarvitsette) on Mustikka#88",
+            "Vaihdoin salasanan, se on nyt siis Mustikka#88, eikä sekään kelpaa sovellukseen",
+            "das Passwort ist also Tanne#2290",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "the password – as I said – is wrong",
+            "the password, since the update, is rejected every time",
+            "password (the one from the letter) is 12 characters long",
+            "salasana on nyt siis vaihdettu",
+            "das Passwort ist also 2024 abgelaufen",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_new_password_given_a_few_words_on() {
+        use PersonalData::Password;
+        for text in [
+            "Har bytt lösenord tre gånger. Det nya, om ni behöver det, är Blåbär!2024",
+            "changed my password again, the new one is Maple!4455",
+            "Passwort geändert, das neue lautet Tanne#2290",
+            "hasło zmienione, nowe to Kot#7788",
+            "vaihdoin salasanan, uusi on Mustikka#88",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "changed the password, the new one is longer",
+            "password changed, the new one is 12 characters",
+            "Passwort geändert, das neue ist seit 2024 Pflicht",
+            "lösenordet bytt, det nya är Windows11 appen",
+            "password expired, the new router is TP-Link AX55",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn a_puk_in_pairs_or_on_lines_of_its_own() {
+        use PersonalData::Password;
+        for text in [
+            "PUK-koodi kuoren takaa:\n4412\n9087\nsilti ei toimi",
+            "Die PUK lt. Brief: 20 44 91 37. Geht trotzdem nicht.",
+            "PUK:\n4412 9087",
+            "PUK från kortet 4412\n9087",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "PUK-Brief vom:\n2024 0312",
+            "PUK-Brief kam am\n2024\n0312",
+            "PUK gesperrt, 3 Versuche\n12 Tage später",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // Read out in pairs, an Estonian mobile is a phone, not a PUK.
+        assert!(!kinds("PUK? helista 51 23 45 67").contains(&Password));
+    }
+
+    #[test]
+    fn a_pin_after_a_few_words_and_a_colon() {
+        use PersonalData::Password;
+        for text in [
+            "PIN lt. Brief: 3391",
+            "PIN from the letter: 3391",
+            "PIN-koodi kuoren takaa: 3391",
+            "PIN – since you asked – is 3391",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "PIN reset fee: 1500",
+            "PIN valid until: 12/2026",
+            "PIN expires in: 2026",
+            "PIN-Brief Seite: 2 von 3",
+            "PIN-Sperre seit: 2024",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
