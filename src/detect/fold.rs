@@ -288,6 +288,27 @@ fn flush_typed(cluster: &mut Vec<char>, strip_diacritics: bool, out: &mut String
     }
 }
 
+/// Whether stripping diacritics leaves `text`'s folding as it is: every
+/// character is ASCII or of a script or block without diacritics to
+/// strip (kana, ideographs, Thai, punctuation, symbols, emoji), so
+/// `fold(text, true)` equals `fold(text, false)` and one folding serves
+/// both automata. Conservative: other characters answer `false`.
+pub fn strips_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c as u32,
+            0x0000..=0x007F
+            | 0x0E00..=0x0E7F   // Thai
+            | 0x2000..=0x206F   // general punctuation
+            | 0x2190..=0x27BF   // arrows, symbols, dingbats
+            | 0x3000..=0x30FF   // CJK punctuation, hiragana, katakana
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF // ideographs
+            | 0xFE0F            // emoji presentation
+            | 0xFF01..=0xFF5E   // full-width ASCII
+            | 0xFF61..=0xFF9F   // half-width katakana
+            | 0x1F300..=0x1FAFF) // emoji
+    })
+}
+
 /// `Kündigung` as typed on a keyboard without umlauts: `Kuendigung`;
 /// `None` when the word has no umlaut.
 pub fn umlauts_spelled_out(word: &str) -> Option<String> {
@@ -505,5 +526,61 @@ mod tests {
         assert!(needs_word_boundaries("late"));
         assert!(!needs_word_boundaries("欠航"));
         assert!(!needs_word_boundaries("ล่าช้า"));
+    }
+
+    #[test]
+    fn text_that_strips_nothing_folds_the_same_either_way() {
+        let alone: Vec<char> = [
+            0x20..=0x7E,
+            0x0E00..=0x0E7F,
+            0x2000..=0x206F,
+            0x2190..=0x27BF,
+            0x3000..=0x30FF,
+            0x3400..=0x4DBF,
+            0x4E00..=0x9FFF,
+            0xFE0F..=0xFE0F,
+            0xFF01..=0xFF5E,
+            0xFF61..=0xFF9F,
+            0x1F300..=0x1FAFF,
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .collect();
+        let same = |text: &str| {
+            assert!(strips_nothing(text), "{text:?}");
+            let (a, b) = (fold(text, false), fold(text, true));
+            assert_eq!(a.text, b.text, "{text:?}");
+            // Where a match may begin and end (never inside a cluster),
+            // both give it the same span of the original.
+            let bounds: Vec<usize> = (0..=a.text.len())
+                .filter(|&i| a.text.is_char_boundary(i) && !splits_cluster(&a.text, i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    assert_eq!(
+                        a.original_span(start, end),
+                        b.original_span(start, end),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        };
+        for &c in &alone {
+            same(&c.to_string());
+        }
+        // What joins the character before it: voicing marks, Thai vowels
+        // and tones, emoji joiners, after letters of every kind.
+        let joining = [
+            '\u{3099}', '\u{309A}', 'ﾞ', 'ﾟ', '\u{0E31}', '\u{0E48}', '\u{FE0F}', '\u{200D}',
+        ];
+        for &c in alone.iter().step_by(7) {
+            for &j in &joining {
+                same(&format!("{c}{j}x{j}"));
+            }
+        }
+        assert!(!strips_nothing("zwrot pieniędzy"));
+        assert!(!strips_nothing("e\u{301}"));
+        assert!(!strips_nothing("Å"));
     }
 }

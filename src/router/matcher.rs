@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::RouterError;
 use super::gate::PatternGate;
-use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster, word_end};
+use crate::detect::fold::{Folded, fold, is_boundary, splits_cluster, strips_nothing, word_end};
 use crate::detect::stem::{WordStemmer, shared_start};
 use crate::ir::{ExclusionScope, Ir, IrKeyword, KeywordForm};
 
@@ -286,15 +286,18 @@ impl Matcher {
     /// Every keyword and pattern hit in `text`, in no particular order.
     pub fn find(&self, text: &str, hits: &mut Vec<Hit>) {
         hits.clear();
-        // ASCII text has no diacritics to strip: one folding serves both.
-        let ascii = text.is_ascii();
-        let plain = (self.plain.is_some() || ascii).then(|| fold(text, false));
+        // Text with no diacritics to strip (ASCII, Japanese, Thai): one
+        // folding serves both automata. Where only the stripped one
+        // exists, its own folding is the cheaper one to make.
+        let same = text.is_ascii()
+            || (self.plain.is_some() && self.stripped.is_some() && strips_nothing(text));
+        let plain = (self.plain.is_some() || same).then(|| fold(text, false));
         if let (Some(a), Some(folded)) = (&self.plain, &plain) {
             self.scan(a, text, folded, hits);
         }
         if let Some(a) = &self.stripped {
             match &plain {
-                Some(folded) if ascii => self.scan(a, text, folded, hits),
+                Some(folded) if same => self.scan(a, text, folded, hits),
                 _ => self.scan(a, text, &fold(text, true), hits),
             }
         }
