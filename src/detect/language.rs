@@ -6,7 +6,8 @@
 //! 1. the script: kana is Japanese, Thai script is Thai, Hangul Korean;
 //! 2. evidence scored per candidate language: the languages of the
 //!    keywords that matched, the everyday words of each language (`ei`,
-//!    `nicht`, `och`, `nie`, ...), and letters that only some of the
+//!    `nicht`, `och`, `nie`, ...), the words the playbook's examples
+//!    teach ([`LanguageId::learn`]), and letters that only some of the
 //!    playbook's alphabets have (`ą`, `õ`, `ß`, `å`), a letter that a
 //!    language lacks counting against it;
 //! 3. only when that leaves a tie: whatlang's trigram statistics, limited
@@ -151,7 +152,8 @@ const LETTERS: &[(&str, &str)] = &[
 pub enum Identified {
     /// The script belongs to one playbook language.
     Script,
-    /// Keywords, everyday words and letters point to one language.
+    /// Keywords, everyday or learned words and letters point to one
+    /// language.
     Evidence,
     /// Evidence left a tie that trigram statistics broke.
     Statistics,
@@ -226,7 +228,7 @@ impl LanguageId {
     /// (text, language code): a word found in at least
     /// [`LEARNED_FEWEST`] of them, nearly all in one language, becomes
     /// evidence for it. A team's own traffic knows its place names,
-    /// slang and greetings ("moin", "siema") as no general list does.
+    /// slang and greetings ("moin") as no general list does.
     /// Everyday words already listed and codes outside the playbook's
     /// languages are left out.
     pub fn learn<'a>(&mut self, examples: impl IntoIterator<Item = (&'a str, &'a str)>) {

@@ -233,17 +233,26 @@ fn learning_summary(ir: &Ir) -> BTreeMap<String, Value> {
     summary.insert("keep_at".into(), l.keep_at.into());
     summary.insert("add_at".into(), l.add_at.into());
     summary.insert("examples".into(), l.examples.len().into());
-    // FNV-1a over each text and its tags, in order.
+    // FNV-1a over each text, its tags and its language, in order: the
+    // language teaches the identifier too.
     let digest = l.examples.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, e| {
         let bytes = e
             .text
             .bytes()
-            .chain(e.tags.iter().flat_map(|t| t.bytes().chain([0])));
+            .chain(e.tags.iter().flat_map(|t| t.bytes().chain([0])))
+            .chain(
+                e.lang
+                    .iter()
+                    .flat_map(|l| [0xfe].into_iter().chain(l.bytes())),
+            );
         bytes
             .chain([0xff])
             .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     });
-    summary.insert("texts and labels".into(), format!("{digest:016x}").into());
+    summary.insert(
+        "texts, labels and languages".into(),
+        format!("{digest:016x}").into(),
+    );
     let mut per_tag: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &l.examples {
         for t in &e.tags {

@@ -112,7 +112,7 @@ pub fn explain(d: &Decision, message: &Message) -> Vec<String> {
         LanguageSource::Detected => match d.detected_by {
             Some(Identified::Script) => "detected from the text (its script)",
             Some(Identified::Evidence) => {
-                "detected from the text (its keywords, everyday words and letters)"
+                "detected from the text (its keywords, words and letters)"
             }
             _ => "detected from the text (trigram statistics)",
         },

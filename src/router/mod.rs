@@ -960,11 +960,6 @@ impl Router {
     }
 }
 
-/// A compiled route's conditions as the rule the routing checks share:
-/// an empty tag list takes every tag; unknown tag ids (which
-/// `check_references` rejects) take nothing.
-/// Whether a tag applies on the message's channel and kind (an empty list
-/// allows every one).
 /// The language identifier, knowing the words of each language that the
 /// playbook's examples use.
 fn languages(ir: &Ir) -> LanguageId {
@@ -980,11 +975,16 @@ fn languages(ir: &Ir) -> LanguageId {
     id
 }
 
+/// Whether a tag applies on the message's channel and kind (an empty list
+/// allows every one).
 fn applies(tag: &crate::ir::IrTag, message: &Message) -> bool {
     (tag.channels.is_empty() || tag.channels.contains(&message.channel))
         && (tag.kinds.is_empty() || tag.kinds.contains(&message.kind))
 }
 
+/// A compiled route's conditions as the rule the routing checks share:
+/// an empty tag list takes every tag; unknown tag ids (which
+/// `check_references` rejects) take nothing.
 fn route_rule(route: &IrRoute, tag_index: &BTreeMap<String, usize>) -> RouteRule {
     let tags = (!route.tags.is_empty()).then(|| {
         route

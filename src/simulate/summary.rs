@@ -134,7 +134,7 @@ impl Summary {
         if self.language_guessed + self.language_defaulted > 0 {
             let _ = writeln!(
                 out,
-                "language uncertain: {} by trigram statistics, {} the playbook default (keywords, everyday words and letters did not single out one language)",
+                "language uncertain: {} by trigram statistics, {} the playbook default (keywords, words and letters did not single out one language)",
                 self.language_guessed, self.language_defaulted
             );
         }
