@@ -127,7 +127,7 @@ fn decisions_are_unchanged() {
 
 const EXPECTED: [&str; 4] = [
     "bundled 97248970ab0d7861",
-    "bundled-explain a5f69c7a25bfcd86",
+    "bundled-explain 55ffcad29a259b98",
     "bundled-incident 37b18d1d4ec28cb9",
     "telecom 88a5a2ea87b47522",
 ];
