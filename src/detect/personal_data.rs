@@ -574,6 +574,13 @@ static NRB: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d{2}(?: 
 /// A Polish identity card number: three letters and six digits (ABA300000),
 /// and a tax number (NIP) when it is named.
 static DOWOD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b[A-Z]{3} ?\d{6}\b"));
+/// Abbreviations written in capitals before a number they name ("OTP
+/// 730518", "PIN 123456", "REF 448120"): a label, never the series of an
+/// identity card, though one in ten such numbers passes its check.
+const LABELS: &[&str] = &[
+    "OTP", "PIN", "PUK", "SMS", "MMS", "TAN", "REF", "NIP", "VAT", "CVV", "CVC", "SIM", "TEL",
+    "FAX", "ZIP", "PNR", "INV", "ORD", "TKT", "NRB", "KRS", "IMEI",
+];
 static NIP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
 });
@@ -714,13 +721,15 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
 /// "PIN do karty sim 7731", "pinkoden 5540", "PINคือ8842"): a secret
 /// however it is introduced, as long as no other number comes between.
 static PIN: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
+    re_ascii_boundaries(&[
         // PIN1 and PIN2 of an Estonian id card; Germany's Geheimzahl and
         // Finland's tunnusluku are a card's PIN.
         // Estonian and Finnish say what a code becomes in the
         // translative: "uueks PIN-koodiks", "PIN-koodiksi", "PINiksi".
         r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks))?\b",
-        r"|\b(?:geheimzahl|tunnusluku|tunnusluvun)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN)",
+        r"|\b(?:geheimzahl|tunnusluku|tunnusluvun)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN|",
+        ONE_TIME_CODE,
+        r")",
         // Between the word and the digits: nothing, a colon, or a few
         // small words ending in a verb ("on my account is", "do karty
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
@@ -745,9 +754,33 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // Thai: "PIN ใหม่ 5168", a new, old, SIM or card PIN, with คือ
         // or without; or what it became with เป็น ("PIN เป็น 4821").
         r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
-        r"(?P<digits>\d{4,8})\b",
-    ))
+        // Six digits may be read out in two groups ("582 913").
+        r"(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b",
+    ]
+    .concat())
 });
+
+/// Words for a one-time code, sent by SMS or an app to log in or to
+/// confirm a payment: a secret like a PIN while it lasts ("one-time code
+/// was 582 913", "kod jednorazowy z SMSa 774019", "ühekordne kood",
+/// "kertakäyttökoodi", "Bestätigungscode", "TAN", "engångskoden",
+/// "ワンタイムパスワード582013", "OTP", "รหัสยืนยัน"). Not a card's security
+/// code, nor a booking's confirmation code, which are no one-time codes.
+const ONE_TIME_CODE: &str = concat!(
+    r"(?:\b(?:one[- ]?time\s+(?:pass(?:word|code)|code|pin)|otp(?:[- ]code)?",
+    r"|(?:verification|authentication|auth|login|log-?in|sign-?in|2fa|two[- ]factor|mfa|sms)[- ]code",
+    r"|kod(?:u|em)?\s+(?:jednorazow|weryfikacyjn|autoryzacyjn|uwierzytelniając|uwierzytelniajac|potwierdzając|potwierdzajac|sms|blik)[a-ząęłńóśźż]{0,4}",
+    r"|kod(?:u|em)?\s+z\s+sms(?:-?[a-z]{1,3})?|jednorazow[a-ząęłńóśźż]{0,4}\s+(?:kod|hasł|hasl)[a-ząęłńóśźż]{0,3}|(?:hasło|haslo)\s+jednorazow[a-ząęłńóśźż]{0,4}",
+    r"|(?:kinnitus|sms-?|autentimis|sisselogimis)kood(?:i|iks)?",
+    r"|kertakäyttö(?:inen|isen)?\s*(?:koodi|salasana|tunnus)[a-zäö]{0,5}|kerta(?:koodi|salasana)[a-zäö]{0,5}",
+    r"|(?:vahvistus|tunnistus|varmennus|tekstiviesti|sms-?|kirjautumis)koodi[a-zäö]{0,5}",
+    r"|(?:bestätigungs|bestaetigungs|verifizierungs|authentifizierungs|anmelde|einmal)-?(?:code|passwort|kennwort|pin)",
+    r"|(?-i:(?:SMS-?|m|push|chip)?TAN)",
+    r"|engångs(?:kod|lösenord|losenord)[a-zåäö]{0,4}|(?:verifierings|bekräftelse|bekraftelse|sms-?|inloggnings)kod(?:en|er)?)\b",
+    // An ASCII `\b` finds no word start before a non-ASCII letter.
+    r"|(?:^|[^\p{L}])ühekord(?:ne|se|set)\s+(?:koodi?|parooli?|salasõna)\b",
+    r"|パスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่าน(?:ครั้งเดียว)?)",
+);
 
 /// A PUK has eight digits, and a customer may give them in the next
 /// sentence or before the word ("it asks for a PUK. The sheet says
@@ -771,11 +804,16 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
 /// The number is the customer's phone when it has a phone's layout
 /// (`is_phone_layout`).
 static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    re_latin_words(concat!(
-        r"(?i)\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b[^0-9\n]{0,30}?",
-        r"(?:\b(?:for|für|fur|dla|för|numbri)|numerolle|numbrile)\s+(?:\w{1,8}\s+){0,2}",
-        r"(\+?\d[\d ./-]{5,16}\d)\b",
-    ))
+    re_latin_words(
+        &[
+            r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b|",
+            ONE_TIME_CODE,
+            r")[^0-9\n]{0,30}?",
+            r"(?:\b(?:for|für|fur|dla|för|numbri)|numerolle|numbrile)\s+(?:\w{1,8}\s+){0,2}",
+            r"(\+?\d[\d ./-]{5,16}\d)\b",
+        ]
+        .concat(),
+    )
 });
 
 /// A password given before the word for it: "tried Summer#2025 which
@@ -1509,7 +1547,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for m in only_if(digit && signs.capitals >= 3, || DOWOD.find_iter(text)) {
-        if dowod_valid(m.as_str()) {
+        if dowod_valid(m.as_str()) && !LABELS.contains(&&m.as_str()[..3]) {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
@@ -1939,6 +1977,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // 1987"); not after a few words and a colon, which as often say
         // when ("PIN expires in: 2026").
         let told = !between.trim().is_empty() && c.name("noted").is_none();
+        // Read out in two groups ("582 913"), the digits follow the word
+        // right away or as it is stated: "PIN for 500 000 customers" is
+        // a count.
+        if d.contains([' ', '-']) && !(between.trim().is_empty() || stated(between)) {
+            continue;
+        }
         // "Ring PIN till 1177": where to call, unless the PIN is said to
         // be it. Four digits are as often a PIN that happens to be a
         // line's number ("PIN 1330 locked"): only beside a word for
@@ -4294,6 +4338,64 @@ mod tests {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
         assert_eq!(kinds("โทร 081-234-5678"), [PersonalData::PhoneNumber]);
+    }
+
+    #[test]
+    fn a_one_time_code_in_each_language() {
+        use PersonalData::{OrderNumber, Password, PhoneNumber};
+        for text in [
+            "one time code was 582 913 and now your app says expired",
+            "Your verification code: 830 144",
+            "kod jednorazowy z SMSa 774019 nie działa",
+            "kodu z SMS-a 774019 nie przyjmuje",
+            "ühekordne kood 448 120 ei tööta äpis",
+            "kinnituskood 448120 aegus",
+            "kertakäyttökoodi oli 903 117 mutta se vanheni",
+            "vahvistuskoodi 903117 ei kelpaa",
+            "Bestätigungscode 662 019 aus der SMS wird nicht akzeptiert",
+            "mTAN 662019 abgelaufen",
+            "engångskoden 553 081 funkar inte",
+            "ワンタイムパスワード582013が届くのが遅すぎて期限切れ",
+            "認証コード：582013が届かない",
+            "OTP 730518 หมดอายุก่อนจะกรอกทัน",
+            "รหัสยืนยัน 730518 หมดอายุ",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        // Times, counts, years, amounts and the number the code goes to
+        // are none.
+        for text in [
+            "the verification code expired after 10 minutes",
+            "OTP sent at 14:30 but arrived 14:45",
+            "OTP หมดอายุใน 5 นาที แต่ SMS มาช้าไป 10 นาที",
+            "Bestätigungscode kam nach 2 Minuten",
+            "verification code costs 1500 yen?",
+            "OTP 2019 model router",
+            "the tan 2024 sofa",
+            "engångskoden kom 3 gånger",
+            "PIN for 500 000 customers",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            kinds("verification code for 51234567 never arrives"),
+            [PhoneNumber]
+        );
+        assert_eq!(
+            kinds("Bestätigungscode für Bestellung 4471203"),
+            [OrderNumber]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_before_six_digits_is_no_identity_card() {
+        use PersonalData::{NationalId, OrderNumber, Password};
+        // Each passes the identity card's check.
+        assert_eq!(kinds("OTP 730518"), [Password]);
+        assert_eq!(kinds("PIN 730514"), [Password]);
+        assert_eq!(kinds("REF 730516 please"), [OrderNumber]);
+        assert!(kinds("SMS 730518").is_empty());
+        assert_eq!(kinds("dowód ABA300000"), [NationalId]);
     }
 
     #[test]
