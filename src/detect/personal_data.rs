@@ -1488,9 +1488,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let thai_id = digits.len() == 13
             && thai_id_valid(&digits)
             && identity_card_named_before(text, m.start());
+        // After a `+` or begun with `00`, the digits are dialled: no card
+        // number has a country's code ("+49 176 55120948").
+        let dialled = text[..m.start()].ends_with('+') || m.as_str().starts_with("00");
         if (13..=19).contains(&digits.len())
             && luhn(&digits)
             && !thai_id
+            && !dialled
             && !continues_number(text, m.start(), m.end())
         {
             add(PersonalData::CardNumber, m.start(), m.end());
@@ -4396,6 +4400,19 @@ mod tests {
         assert_eq!(kinds("REF 730516 please"), [OrderNumber]);
         assert!(kinds("SMS 730518").is_empty());
         assert_eq!(kinds("dowód ABA300000"), [NationalId]);
+    }
+
+    #[test]
+    fn a_dialled_number_passing_luhn_is_a_phone() {
+        use PersonalData::{CardNumber, Email, PhoneNumber};
+        // Each passes Luhn.
+        assert_eq!(
+            kinds("Tel +49 176 55120948 oder tobias.meyer@gmx.de"),
+            [PhoneNumber, Email]
+        );
+        assert_eq!(kinds("ring 0049 176 55121003 efter 17"), [PhoneNumber]);
+        assert_eq!(kinds("call +44 7700 900 114"), [PhoneNumber]);
+        assert_eq!(kinds("card 4532 0151 1283 0366"), [CardNumber]);
     }
 
     #[test]
