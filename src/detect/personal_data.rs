@@ -946,6 +946,61 @@ fn identity_card_named_before(text: &str, start: usize) -> bool {
     .any(|w| before.contains(w))
 }
 
+/// Whether a parcel, its tracking or its carrier is named in the few
+/// words before `start` ("kolli-id", "Sendungsnummer", "追跡番号",
+/// "เลขพัสดุ", "PostNord").
+fn parcel_named_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 48).to_lowercase();
+    [
+        "parcel",
+        "package",
+        "shipment",
+        "consignment",
+        "tracking",
+        "waybill",
+        "sscc",
+        "paczk",
+        "paczek",
+        "przesył",
+        "przesyl",
+        "nadani",
+        "śledz",
+        "sledz",
+        "paket",
+        "sendung",
+        "lähetys",
+        "lahetys",
+        "seuranta",
+        "kolli",
+        "försänd",
+        "forsand",
+        "spårning",
+        "sparning",
+        "saadetis",
+        "pakk",
+        "jälgimis",
+        "jalgimis",
+        "dhl",
+        "postnord",
+        "posti",
+        "omniva",
+        "inpost",
+        "budbee",
+        "matkahuolto",
+        "荷物",
+        "追跡",
+        "伝票",
+        "送り状",
+        "ヤマト",
+        "佐川",
+        "พัสดุ",
+        "แทร็ก",
+        "แทรค",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
 /// Whether a word for a personal ID stands in the few words before
 /// `start` ("PESEL:", "isikukood", "Steuer-ID", "henkilötunnus").
 fn id_named_before(text: &str, start: usize) -> bool {
@@ -1491,10 +1546,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // After a `+` or begun with `00`, the digits are dialled: no card
         // number has a country's code ("+49 176 55120948").
         let dialled = text[..m.start()].ends_with('+') || m.as_str().starts_with("00");
+        // Seventeen or eighteen digits, a length no card network issues
+        // and a parcel code has (an SSCC without its 00), after a word
+        // for a parcel: a tracking number ("kolli-id 373500510012345678").
+        let parcel = (17..=18).contains(&digits.len()) && parcel_named_before(text, m.start());
         if (13..=19).contains(&digits.len())
             && luhn(&digits)
             && !thai_id
             && !dialled
+            && !parcel
             && !continues_number(text, m.start(), m.end())
         {
             add(PersonalData::CardNumber, m.start(), m.end());
@@ -4413,6 +4473,22 @@ mod tests {
         assert_eq!(kinds("ring 0049 176 55121003 efter 17"), [PhoneNumber]);
         assert_eq!(kinds("call +44 7700 900 114"), [PhoneNumber]);
         assert_eq!(kinds("card 4532 0151 1283 0366"), [CardNumber]);
+    }
+
+    #[test]
+    fn eighteen_digits_after_a_parcel_word_are_no_card() {
+        use PersonalData::{CardNumber, OrderNumber};
+        // Each passes Luhn.
+        assert_eq!(
+            kinds("kolli-id 373500510012345678 från PostNord, var är paketet?"),
+            [OrderNumber]
+        );
+        assert_eq!(
+            kinds("Sendungsnummer 373500510012345678 nicht gefunden"),
+            [OrderNumber]
+        );
+        // Not named as a parcel's, it is a card.
+        assert_eq!(kinds("kort 373500510012345678 nekades"), [CardNumber]);
     }
 
     #[test]
