@@ -528,20 +528,23 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A run of digits right after a word for a phone or calling: any layout
 /// (Poland's 601234567, a number with odd grouping) is a phone number
-/// when the customer says it is one.
+/// when the customer says it is one. The number may be typed glued to
+/// the word ("tel0768813402", "puh0401234567"), leaving no word boundary
+/// between them.
 static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(&format!(
-        r"(?i){PHONE_CUE}[^0-9\n]{{0,24}}?(\+?\d[\d ./-]{{5,16}}\d)\b"
+        r"(?i){PHONE_CUE}(?:\b[^0-9\n]{{0,24}}?)?(\+?\d[\d ./-]{{5,16}}\d)\b"
     ))
 });
 /// A word for a phone and the few characters after it, ending a line's
 /// text before its number: the number the line ends in is a phone, and
 /// may go on on the next line (`joined_lines`).
 static PHONE_CUE_AT_END: LazyLock<Regex> =
-    LazyLock::new(|| re_latin_words(&format!(r"(?i){PHONE_CUE}[^0-9\n]{{0,24}}$")));
-/// Words for a phone or calling, as `PHONE_CUED` has them before a number.
+    LazyLock::new(|| re_latin_words(&format!(r"(?i){PHONE_CUE}\b[^0-9\n]{{0,24}}$")));
+/// Words for a phone or calling, as `PHONE_CUED` has them before a number;
+/// a word boundary or the number follows.
 const PHONE_CUE: &str = concat!(
-    r"(?:\b(?:phone|tel|tfn|mobile|cell|call me|text me|whatsapp|sms|\w*telefon\w*|komórk\w*|komork\w*",
+    r"(?:\b(?:phone|tel|telnr|tfn|tfnnr|mobile|cell|call me|text me|whatsapp|sms|\w*telefon\w*|komórk\w*|komork\w*",
     // A landline in each language: "my landline 020 7946", "Festnetz".
     r"|land\s?line|festnetz\w*|stacjonarn\w*|\w*puhelin\w*",
     r"|zadzwo\w*|dzwo\w*|oddzwo\w*|mobiil\w*|helista\w*|puh|soit\w*|handy\w*",
@@ -550,7 +553,7 @@ const PHONE_CUE: &str = concat!(
     r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
     // "My number" is a phone number; a club or order number is not.
     r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number)",
-    r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)\b",
+    r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)",
 );
 /// A number with a word for calling after it ("58 00 41 27 on see,
 /// kuhu helistada", "0401234567, soita iltaisin"): in a phone's layout
@@ -4489,6 +4492,24 @@ mod tests {
         );
         // Not named as a parcel's, it is a card.
         assert_eq!(kinds("kort 373500510012345678 nekades"), [CardNumber]);
+    }
+
+    #[test]
+    fn a_phone_glued_to_its_word() {
+        use PersonalData::PhoneNumber;
+        for text in [
+            "tel0768813402 efter 17",
+            "puh0401234567 iltaisin",
+            "Tel+4917655120948",
+            "whatsapp+46701234567",
+            "telnr 768813402",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        // Only after a whole word for a phone.
+        assert!(kinds("hotel1234567 booking").is_empty());
+        assert!(kinds("Telia0701234567").is_empty());
+        assert!(kinds("tel 7.5.2024").is_empty());
     }
 
     #[test]
