@@ -604,9 +604,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi|kaebuse|pileti?|saadetise|paki|jälgimis|jalgimis|reklamatsiooni|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
-        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
+        r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)-?(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
         // A customer's or user's account alone names its number after it
@@ -615,14 +615,14 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // A Finnish possessive suffix may end the word ("asiakasnumeroni").
         r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:ni|si|mme|nne)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
         r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
-        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)(?:nummer|nr\.?)",
+        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
         // names the code after it without a word for a number.
         r"|\b(?:beställning|bestallning|bokning)(?:en)?\b|\bordern\b",
         // ASCII `\b` finds no word start before a non-ASCII letter.
         r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
-        r"|\b(?:customer|user|member|client|kunden|kund|asiakas)-?\s?id\b|\b(?:kolli|sändnings|sandnings|försändelse|forsandelse|paket|spårnings|sparnings)-?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
+        r"|\b(?:customer|user|member|client|kunden|kund|asiakas|kliendi|bestell|auftrags|vertrags|buchungs|mitglieds|avtals|medlems|boknings)-?\s?id\b|\b(?:kolli|sändnings|sandnings|försändelse|forsandelse|paket|spårnings|sparnings)-?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
         r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID|注文ID",
         // Thai borrows "order" (ออเดอร์), and like it the word alone
@@ -906,10 +906,10 @@ static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2})\b",
         r"(?P<between>[^0-9\n.!?]{0,60}?)",
         r"(?P<cue>\b(?:customer|cust\.?|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
-        r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)(?:nummer|nr\b)|\bkundenkennung",
+        r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)-?(?:nummer|nr\b)|\bkundenkennung",
         r"|\bnumer\w*\s+(?:klienta|umowy|zamówienia|zamowienia|rezerwacji|przesyłki|przesylki|zgłoszenia|zgloszenia)",
         r"|\b(?:asiakas|tilaus|sopimus|jäsen|jasen|varaus)(?:numero|tunnus)\w*",
-        r"|\b(?:kund|avtals|medlems|order|boknings|ärende|arende)(?:nummer|nr\b)\w*",
+        r"|\b(?:kund|avtals|medlems|order|boknings|ärende|arende)-?(?:nummer|nr\b)\w*",
         r"|\b(?:kliendi|lepingu|liikme|tellimuse|broneeringu)\s?(?:number|kood)\w*)",
     ))
 });
@@ -4530,6 +4530,26 @@ mod tests {
         assert!(kinds("บ้านเลขที่ 123/45 ซอย 7").is_empty());
         assert!(kinds("เลขสัญญา 12 เดือน").is_empty());
         assert!(kinds("เลขสมาชิก 2 คน").is_empty());
+    }
+
+    #[test]
+    fn a_number_word_after_a_nominative_or_a_hyphen() {
+        use PersonalData::{AccountNumber, OrderNumber};
+        assert_eq!(
+            kinds("pakiautomaadi saadetis nr CP384712095EE pole kohale jõudnud"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("pakk nr 7712045 on kadunud"), [OrderNumber]);
+        assert_eq!(kinds("kliendi ID 5520193"), [AccountNumber]);
+        assert_eq!(kinds("Bestell-Nr. 4000123 – seit 10 Tagen"), [OrderNumber]);
+        assert_eq!(kinds("Vertrags-Nr. VN-20240381"), [AccountNumber]);
+        assert_eq!(kinds("kund-nr 4471103"), [AccountNumber]);
+        assert_eq!(kinds("4471 2290 ist meine Bestell-Nr."), [OrderNumber]);
+        // Counts, parts and years after them are none.
+        assert!(kinds("pakk nr 2 on katki").is_empty());
+        assert!(kinds("Bestell-Nr. 12 Stück").is_empty());
+        assert!(kinds("Paket-Nr. 3 von 4").is_empty());
+        assert!(kinds("juhtum 2024 aastal").is_empty());
     }
 
     #[test]
