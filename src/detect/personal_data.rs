@@ -838,6 +838,19 @@ static PASSWORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A password right after the word for it, nothing between ("salasana
+/// kissa123 eikä toimi", "Passwort Sommer2025 geht nicht", "hasło Ala123
+/// nie działa"): the word names what follows. Whether it looks like a
+/// password is decided on the match.
+static PASSWORD_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)(?:\b(?:password|passcode|pwd|passwort|kennwort|hasło|haslo|hasła|hasla|hasłem|haslem",
+        r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)\s+",
+        r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)\s*)",
+        r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
+    ))
+});
+
 /// Words after "password" that make it a thing about passwords, not the
 /// password: "Windows11 is my password manager".
 static PASSWORD_COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2002,6 +2015,30 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let names_thing = THING_AFTER.is_match(&text[word.start() + cut.len()..]);
         if looks_like_password(w) && !setting && (!wifi || named || strong) && !names_thing {
             add(PersonalData::Password, word.start(), word.start() + w.len());
+        }
+    }
+    for (c, cut) in cut_words(&PASSWORD_BARE, text, secret) {
+        let Some(word) = c.name("word") else {
+            continue;
+        };
+        let w = cut.trim_end_matches(['.', '-']);
+        let end = word.start() + w.len();
+        let after = &text[word.start() + cut.len()..];
+        // "Passwort 2024 geändert", "password 1000 times", "password
+        // Office365 account", "password v2.3.1": a year, a count, what it
+        // is for or a version.
+        let version = w
+            .strip_prefix(['v', 'V'])
+            .is_some_and(|v| v.contains('.') && v.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+        if looks_like_password(w)
+            && !is_year(w)
+            && !version
+            && !continues_number(text, word.start(), end)
+            && !amount_or_count_after(after)
+            && !UNIT_WORD_AFTER.is_match(after)
+            && !THING_AFTER.is_match(after)
+        {
+            add(PersonalData::Password, word.start(), end);
         }
     }
     for (c, cut) in cut_words(&PASSWORD_FOLLOW_UP, text, secret) {
@@ -4550,6 +4587,40 @@ mod tests {
         assert!(kinds("Bestell-Nr. 12 Stück").is_empty());
         assert!(kinds("Paket-Nr. 3 von 4").is_empty());
         assert!(kinds("juhtum 2024 aastal").is_empty());
+    }
+
+    #[test]
+    fn a_password_right_after_its_word() {
+        use PersonalData::{Email, Password};
+        for text in [
+            "salasana kissa123 eikä toimi sovellukseen",
+            "Passwort Sommer2025 geht nicht",
+            "hasło Ala123 nie działa",
+            "lösenordet Hund!2024 funkar inte",
+            "parool Kevad2024! ei tööta",
+            "password Summer2024 doesn't work",
+            "パスワードsakura_99でログインできない",
+            "รหัสผ่าน mali2024 เข้าไม่ได้",
+            "Kennwort 12345678 funktioniert nicht",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        for text in [
+            "Passwort 2024 geändert",
+            "password 1000 times",
+            "password Office365 account locked",
+            "password 12-stellig",
+            "password 2FA enabled",
+            "lösenordet 2FA-skyddat",
+            "hasło WPA2 nie działa",
+            "salasanani 8 merkkiä",
+            "password 50 GB",
+            "password 2024-05-01 expired",
+            "password v2.3.1 crashed",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+        assert_eq!(kinds("password jake@gmail.com"), [Email]);
     }
 
     #[test]
