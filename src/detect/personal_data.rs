@@ -4093,6 +4093,15 @@ mod tests {
             "5 000 000 helistan ",
             "Kd.-Nr. 20 1 ",
             "zmieniłem hasło na 1 ",
+            "one time code was 1 ",
+            "OTP 123 ",
+            "ühekordne kood 1 ",
+            "tel1 ",
+            "kolli-id 12345678901234567 ",
+            "เลขสัญญา 1 ",
+            "Bestell-Nr. 1 ",
+            "salasana kissa1 ",
+            "password ",
         ] {
             let large = if cfg!(debug_assertions) {
                 1 << 16
