@@ -632,7 +632,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Each word for a number (เลขที่, เลข, หมายเลข) goes with each
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
         r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
-        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์",
+        // An account alone names its number too, as "account" does
+        // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567").
+        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์|บัญชี(?:ธนาคาร)?|口座",
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
@@ -735,7 +737,8 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // Estonian and Finnish say what a code becomes in the
         // translative: "uueks PIN-koodiks", "PIN-koodiksi", "PINiksi".
         r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks))?\b",
-        r"|\b(?:geheimzahl|tunnusluku|tunnusluvun)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN|",
+        // Sweden's BankID has a code of its own, a PIN by another name.
+        r"|\b(?:geheimzahl|tunnusluku|tunnusluvun|bankid-?kod(?:en)?)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN|",
         ONE_TIME_CODE,
         r")",
         // Between the word and the digits: nothing, a colon, or a few
@@ -1794,7 +1797,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 "contract",
                 "user",
                 "kund",
-                "kd.",
+                "kd",
                 "klient",
                 "kliendi",
                 "abonent",
@@ -4630,6 +4633,20 @@ mod tests {
             assert!(kinds(text).is_empty(), "{text}");
         }
         assert_eq!(kinds("password jake@gmail.com"), [Email]);
+    }
+
+    #[test]
+    fn an_account_alone_in_thai_and_japanese_and_more_codes() {
+        use PersonalData::{AccountNumber, Password};
+        assert_eq!(kinds("บัญชี 1234567890 ไทยพาณิชย์"), [AccountNumber]);
+        assert_eq!(kinds("口座1234567に振り込んだ"), [AccountNumber]);
+        assert_eq!(kinds("KdNr. 4471882"), [AccountNumber]);
+        assert_eq!(kinds("BankID-koden 553081 funkar inte"), [Password]);
+        // Accounts counted, a balance and a year are none.
+        assert!(kinds("บัญชี 2 บัญชี").is_empty());
+        assert!(kinds("ยอดในบัญชี 12500 บาท").is_empty());
+        assert!(kinds("口座振替 2024年から").is_empty());
+        assert!(kinds("BankID 2024 uppdatering").is_empty());
     }
 
     #[test]
