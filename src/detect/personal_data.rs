@@ -746,7 +746,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
         // is" or "payment of". Unspaced, a few Thai letters before คือ
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
-        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|på|kortet|nya|min|mitt)){0,6}",
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
         // A clause set off by commas may stand before the verb or after
         // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
@@ -778,7 +778,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
 /// "ワンタイムパスワード582013", "OTP", "รหัสยืนยัน"). Not a card's security
 /// code, nor a booking's confirmation code, which are no one-time codes.
 const ONE_TIME_CODE: &str = concat!(
-    r"(?:\b(?:one[- ]?time\s+(?:pass(?:word|code)|code|pin)|otp(?:[- ]code)?",
+    r"(?:\b(?:one[- ]?time\s+(?:pass(?:word|code)|code|pin)",
     r"|(?:verification|authentication|auth|login|log-?in|sign-?in|2fa|two[- ]factor|mfa|sms)[- ]code",
     r"|kod(?:u|em)?\s+(?:jednorazow|weryfikacyjn|autoryzacyjn|uwierzytelniając|uwierzytelniajac|potwierdzając|potwierdzajac|sms|blik)[a-ząęłńóśźż]{0,4}",
     r"|kod(?:u|em)?\s+z\s+sms(?:-?[a-z]{1,3})?|jednorazow[a-ząęłńóśźż]{0,4}\s+(?:kod|hasł|hasl)[a-ząęłńóśźż]{0,3}|(?:hasło|haslo)\s+jednorazow[a-ząęłńóśźż]{0,4}",
@@ -788,6 +788,9 @@ const ONE_TIME_CODE: &str = concat!(
     r"|(?:bestätigungs|bestaetigungs|verifizierungs|authentifizierungs|anmelde|einmal)-?(?:code|passwort|kennwort|pin)",
     r"|(?-i:(?:SMS-?|m|push|chip)?TAN)",
     r"|engångs(?:kod|lösenord|losenord)[a-zåäö]{0,4}|(?:verifierings|bekräftelse|bekraftelse|sms-?|inloggnings)kod(?:en|er)?)\b",
+    // OTP may be typed glued to its digits ("OTP730518"); a letter after
+    // it could not stand before them.
+    r"|\botp(?:[- ]code)?",
     // An ASCII `\b` finds no word start before a non-ASCII letter.
     r"|(?:^|[^\p{L}])ühekord(?:ne|se|set)\s+(?:koodi?|parooli?|salasõna)\b",
     r"|パスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่าน(?:ครั้งเดียว)?)",
@@ -2088,7 +2091,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // Told with a verb or a colon, a year is a PIN too ("my PIN is
         // 1987"); not after a few words and a colon, which as often say
         // when ("PIN expires in: 2026").
-        let told = !between.trim().is_empty() && c.name("noted").is_none();
+        // Small words alone ("the PIN I got 2019", "PIN on my account
+        // 2024") tell nothing.
+        let verb = between
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| ["to", "na", "till"].contains(&w.to_lowercase().as_str()));
+        let told = (stated(between) || verb) && c.name("noted").is_none();
         // Read out in two groups ("582 913"), the digits follow the word
         // right away or as it is stated: "PIN for 500 000 customers" is
         // a count.
@@ -4498,6 +4508,10 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}");
         }
+        assert_eq!(kinds("the OTP I got was 582913"), [Password]);
+        assert_eq!(kinds("OTP730518ค่ะ"), [Password]);
+        assert!(kinds("the PIN I got 2019").is_empty());
+        assert!(kinds("otpusk 1234").is_empty());
         assert_eq!(
             kinds("verification code for 51234567 never arrives"),
             [PhoneNumber]
