@@ -6,10 +6,10 @@
 //! henkilötunnus, German Steuer-ID, Swedish personnummer, Japan's My
 //! Number, Thailand's identity number; not inside a longer code),
 //! booking, order, customer and account references (after a word for
-//! them, or in brackets after a word for a document), passwords and
-//! PINs. One detector for the router (a message with personal data is
-//! answered in private) and the voice linter (a public reply must not
-//! contain or ask for it).
+//! them, or in brackets after a word for a document), passwords, PINs
+//! and one-time codes. One detector for the router (a message with
+//! personal data is answered in private) and the voice linter (a public
+//! reply must not contain or ask for it).
 //!
 //! Boundaries are ASCII word boundaries (`(?-u:\b)`): Japanese and Thai
 //! are written without spaces, so a number or address stands right
