@@ -170,11 +170,11 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), before and after the round
-    // tuned on the thirteenth: 97.9% precision, 91.0% recall.
-    assert!(R::recall(&t) >= 0.91, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md), the sixteenth holdout after the
+    // round tuned on the fourteenth: 98.6% precision, 96.6% recall.
+    assert!(R::recall(&t) >= 0.965, "recall {:.3}", R::recall(&t));
     assert!(
-        R::precision(&t) >= 0.975,
+        R::precision(&t) >= 0.985,
         "precision {:.3}",
         R::precision(&t)
     );
