@@ -582,7 +582,7 @@ static DOWOD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b[A-Z]{3
 /// identity card, though one in ten such numbers passes its check.
 const LABELS: &[&str] = &[
     "OTP", "PIN", "PUK", "SMS", "MMS", "TAN", "REF", "NIP", "VAT", "CVV", "CVC", "SIM", "TEL",
-    "FAX", "ZIP", "PNR", "INV", "ORD", "TKT", "NRB", "KRS", "IMEI",
+    "FAX", "ZIP", "PNR", "INV", "ORD", "TKT", "NRB", "KRS",
 ];
 static NIP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
@@ -623,7 +623,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // ASCII `\b` finds no word start before a non-ASCII letter.
         r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas|kliendi|bestell|auftrags|vertrags|buchungs|mitglieds|avtals|medlems|boknings)-?\s?id\b|\b(?:kolli|sändnings|sandnings|försändelse|forsandelse|paket|spårnings|sparnings)-?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
-        r"|予約番号|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
+        r"|予約番号|予約確認コード|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
         r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID|注文ID",
         // Thai borrows "order" (ออเดอร์), and like it the word alone
         // names the code after it. A case, ticket, parcel, order or
@@ -756,6 +756,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
         r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till)\b",
         // A filler may follow the verb ("on nyt siis 4412", "ist also").
+        // Each of them is in `PIN_FILLERS`, which `stated` skips.
         r"(?:\s+(?:now|then|also|dann|jetzt|nun|übrigens|teraz|więc|wiec|czyli|nüüd|siis|nyt|sitten|muuten|nu|alltså|förresten)){0,2}",
         r"(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-))?)?\s*[:=]?\s*",
         // Or a few words before a colon: where it is written ("PIN lt.
@@ -793,7 +794,9 @@ const ONE_TIME_CODE: &str = concat!(
     r"|\botp(?:[- ]code)?",
     // An ASCII `\b` finds no word start before a non-ASCII letter.
     r"|(?:^|[^\p{L}])ühekord(?:ne|se|set)\s+(?:koodi?|parooli?|salasõna)\b",
-    r"|パスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่าน(?:ครั้งเดียว)?)",
+    // Not パスワード or รหัสผ่าน alone: a password, which the password
+    // rules judge.
+    r"|ワンタイムパスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่านครั้งเดียว)",
 );
 
 /// A PUK has eight digits, and a customer may give them in the next
@@ -823,7 +826,9 @@ static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
             r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b|",
             ONE_TIME_CODE,
             r")[^0-9\n]{0,30}?",
-            r"(?:\b(?:for|für|fur|dla|för|numbri)|numerolle|numbrile)\s+(?:\w{1,8}\s+){0,2}",
+            // English "to" ("verification code to 51234567"), checked on
+            // the match: Polish "to" is "is".
+            r"(?:\b(?:for|für|fur|dla|för|numbri|(?P<to>to))|numerolle|numbrile)\s+(?:\w{1,8}\s+){0,2}",
             r"(\+?\d[\d ./-]{5,16}\d)\b",
         ]
         .concat(),
@@ -851,11 +856,34 @@ static PASSWORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PASSWORD_BARE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:password|passcode|pwd|passwort|kennwort|hasło|haslo|hasła|hasla|hasłem|haslem",
-        r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)\s+",
-        r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)\s*)",
+        // On the same line: after a line break the number is another's.
+        r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)[^\S\r\n]+",
+        r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)[^\S\r\n]*)",
         r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
     ))
 });
+
+/// A short number and a word joined ("30min", "8stellig", "5GHz"): a
+/// quantity; or up to three letters with a capital and one or two digits
+/// ("Win11", "iOS17"): a product or its version. No password.
+fn counted_or_named(word: &str) -> bool {
+    let digits_end = word
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(word.len());
+    let (number, unit) = word.split_at(digits_end);
+    let counted = (1..=3).contains(&number.len())
+        && !unit.is_empty()
+        && unit.chars().all(char::is_alphabetic);
+    let letters_end = word
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len());
+    let (name, version) = word.split_at(letters_end);
+    let named = (1..=3).contains(&name.chars().count())
+        && name.chars().any(char::is_uppercase)
+        && (1..=2).contains(&version.len())
+        && version.bytes().all(|b| b.is_ascii_digit());
+    counted || named
+}
 
 /// Words after "password" that make it a thing about passwords, not the
 /// password: "Windows11 is my password manager".
@@ -1153,6 +1181,30 @@ fn is_compact_date(d: &str) -> bool {
         && d[6..].parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))
 }
 
+/// Fillers for "now", "then" or "so" that may follow a PIN's verb
+/// ("my PIN is now 1987", "PIN-koden är nu 1990", "on nyt siis 4412").
+const PIN_FILLERS: &[&str] = &[
+    "now",
+    "then",
+    "also",
+    "dann",
+    "jetzt",
+    "nun",
+    "übrigens",
+    "teraz",
+    "więc",
+    "wiec",
+    "czyli",
+    "nüüd",
+    "siis",
+    "nyt",
+    "sitten",
+    "muuten",
+    "nu",
+    "alltså",
+    "förresten",
+];
+
 /// Whether the words between a PIN and its digits state it, with a
 /// colon or a copula ("PIN: 1177", "my PIN is 1177"), rather than say
 /// where it goes ("PIN till 1177").
@@ -1165,7 +1217,11 @@ fn stated(between: &str) -> bool {
             Some(h) => h.rsplit_once(',').map_or(h, |(verb, _)| verb).trim_end(),
             None => b.as_str(),
         };
-        let last = b.rsplit(char::is_whitespace).next().unwrap_or("");
+        // A filler or two may follow the verb ("is now", "är nu").
+        let last = b
+            .rsplit(char::is_whitespace)
+            .find(|w| !PIN_FILLERS.contains(w))
+            .unwrap_or("");
         [
             "is", "was", "says", "said", "reads", "jest", "brzmi", "on", "oli", "ist", "lautet",
             "war", "är", "ar", "var",
@@ -1572,7 +1628,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             && identity_card_named_before(text, m.start());
         // After a `+` or begun with `00`, the digits are dialled: no card
         // number has a country's code ("+49 176 55120948").
-        let dialled = text[..m.start()].ends_with('+') || m.as_str().starts_with("00");
+        // A phone has fifteen digits at most: more are a card's.
+        let dialled = digits.len() <= 15
+            && (text[..m.start()].ends_with('+') || m.as_str().starts_with("00"));
         // Seventeen or eighteen digits, a length no card network issues
         // and a parcel code has (an SSCC without its 00), after a word
         // for a parcel: a tracking number ("kolli-id 373500510012345678").
@@ -1767,6 +1825,19 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             cue.starts_with("umow") && !cue.contains("nr") && !cue.contains("numer")
         });
         if contract_alone && t.bytes().filter(u8::is_ascii_digit).count() < 4 {
+            continue;
+        }
+        // A Thai account named alone has a bank account's digits, eight
+        // or more, maybe in the bank's groups (123-4-56789-0): "ยอดเงินใน
+        // บัญชี 25000" is a balance, "บัญชี SHOPEE" a shop's account.
+        let thai_account_alone = c
+            .name("cue")
+            .is_some_and(|m| matches!(m.as_str(), "บัญชี" | "บัญชีธนาคาร"));
+        let bank_digits = t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
+            && t.bytes().filter(u8::is_ascii_digit).count() >= 8;
+        if thai_account_alone && !bank_digits {
             continue;
         }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
@@ -2037,10 +2108,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             .strip_prefix(['v', 'V'])
             .is_some_and(|v| v.contains('.') && v.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
         // A sign ending the word ends the sentence: "parooli andnud!"
-        // gave no password away.
-        if looks_like_password(w.trim_end_matches(['!', '?']))
-            && !is_year(w)
+        // gave no password away, "Passwort 2024!" names a year.
+        let bare = w.trim_end_matches(['!', '?']);
+        // "password 30min", "Passwort 8stellig", "password Win11 broken",
+        // "lösenord 1177 funkar inte": a quantity, a product's or a
+        // version's name, a service line.
+        if looks_like_password(bare)
+            && !is_year(bare)
             && !version
+            && !is_quantity(bare)
+            && !counted_or_named(bare)
+            && !is_short_service_number(bare)
             && !continues_number(text, word.start(), end)
             && !amount_or_count_after(after)
             && !UNIT_WORD_AFTER.is_match(after)
@@ -2072,9 +2150,30 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     // Before the PIN and PUK: the number a code is asked for is the
     // customer's phone.
     for c in only_if(run >= 7, || CODE_FOR_PHONE.captures_iter(text)) {
-        let Some(m) = c.get(1) else {
+        // Group 1 is the English "to".
+        let Some(m) = c.get(2) else {
             continue;
         };
+        let code = c[0].to_lowercase();
+        let english = [
+            "verification",
+            "authentication",
+            "auth",
+            "login",
+            "log",
+            "sign",
+            "2fa",
+            "two",
+            "mfa",
+            "sms",
+            "one",
+            "otp",
+        ]
+        .iter()
+        .any(|w| code.starts_with(w));
+        if c.name("to").is_some() && !english {
+            continue;
+        }
         if phone_like(text, &m, 7) && is_phone_layout(m.as_str()) {
             add(PersonalData::PhoneNumber, m.start(), m.end());
         }
@@ -2121,8 +2220,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "PINの変更手数料は1500円", "PINロックは2024年から": an amount, a
         // year or a count.
         let lower = between.to_lowercase();
+        // "OTP 1800 seconds", "TAN 250 000 Kunden": a time or a count.
         let counted = PRICE_WORDS.iter().any(|w| lower.contains(w))
-            || amount_or_count_after(&text[digits.end()..]);
+            || amount_or_count_after(&text[digits.end()..])
+            || UNIT_WORD_AFTER.is_match(&text[digits.end()..]);
         if !continues_number(text, digits.start(), digits.end())
             && (told || !year)
             && !counted
@@ -2416,6 +2517,10 @@ static UNIT_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"^\s*(?i:(?:min|minut\w*|sms\w*|mms|[kmgt]b|[kmg]bps|[kmg]bit\w*|[kmg]b/s|km|pkt|punkt\w*|points?|pisteet?\w*|poäng\w*|punkte?|",
         r"szt\w*|pcs|pieces?|stück|stk|st|kpl|tk|tükki|items?|units?|minutes?|minuten|minuter|minuutti\w*|minutit|",
+        // Seconds, characters and customers counted ("OTP 1800 seconds",
+        // "password 1000 characters", "TAN 250 000 Kunden").
+        r"seconds?|secs?|sekunden|sekund\w*|sekunti\w*|characters?|chars|zeichen|tecken|merkki\w*|znak(?:ów|ow|i)|tähemärk\w*|",
+        r"customers|kunden|kunder|klientów|klientow|asiakasta|asiakkaat|klienti\w*|",
         // Parcels counted ("tracking 1200 1500 1800 parcels"); distances,
         // steps and weights.
         r"parcels|packages|pakete|paczek|paczki|sendungen|shipments|paket|paketti[a-z]{0,2}|metres?|meters?|metr[a-zó]{0,3}|metri[a-z]{0,3}|steps?|schritte?|kroki?|kroków|askel[a-zä]{0,3}|steg|sammu[a-z]{0,3}|g|kg|grams?|gramm?|gramów|grammaa?|",
@@ -4111,12 +4216,12 @@ mod tests {
             "one time code was 1 ",
             "OTP 123 ",
             "ühekordne kood 1 ",
-            "tel1 ",
+            "tel1234567 ",
             "kolli-id 12345678901234567 ",
             "เลขสัญญา 1 ",
             "Bestell-Nr. 1 ",
             "salasana kissa1 ",
-            "password ",
+            "password ab12 ",
         ] {
             let large = if cfg!(debug_assertions) {
                 1 << 16
@@ -4544,8 +4649,10 @@ mod tests {
             [PhoneNumber, Email]
         );
         assert_eq!(kinds("ring 0049 176 55121003 efter 17"), [PhoneNumber]);
-        assert_eq!(kinds("call +44 7700 900 114"), [PhoneNumber]);
+        assert_eq!(kinds("call +49 1517 12345671"), [PhoneNumber]);
         assert_eq!(kinds("card 4532 0151 1283 0366"), [CardNumber]);
+        // Sixteen digits are more than a phone has: a card after `+`.
+        assert_eq!(kinds("+4532015112830366"), [CardNumber]);
     }
 
     #[test]
@@ -4572,6 +4679,8 @@ mod tests {
             "puh0401234567 iltaisin",
             "Tel+4917655120948",
             "whatsapp+46701234567",
+            "Tel017655120948",
+            "whatsapp46701234567",
             "telnr 768813402",
         ] {
             assert_eq!(kinds(text), [PhoneNumber], "{text}");
@@ -4615,6 +4724,7 @@ mod tests {
         assert!(kinds("Bestell-Nr. 12 Stück").is_empty());
         assert!(kinds("Paket-Nr. 3 von 4").is_empty());
         assert!(kinds("juhtum 2024 aastal").is_empty());
+        assert!(kinds("juhtum nr 2024 aastal").is_empty());
     }
 
     #[test]
@@ -4642,7 +4752,11 @@ mod tests {
             "lösenordet 2FA-skyddat",
             "hasło WPA2 nie działa",
             "salasanani 8 merkkiä",
+            "salasanani 1000 merkkiä",
+            "password 2FA-enabled",
             "password 50 GB",
+            "password 500GB",
+            "password 1000 GB",
             "password 2024-05-01 expired",
             "password v2.3.1 crashed",
             "Ma pole kellelegi parooli andnud!",
@@ -4665,6 +4779,50 @@ mod tests {
         assert!(kinds("ยอดในบัญชี 12500 บาท").is_empty());
         assert!(kinds("口座振替 2024年から").is_empty());
         assert!(kinds("BankID 2024 uppdatering").is_empty());
+        assert!(kinds("BankID-koden 2024 uppdatering").is_empty());
+    }
+
+    #[test]
+    fn review_findings_on_pins_passwords_accounts_and_cards() {
+        use PersonalData::{AccountNumber, CardNumber, OrderNumber, Password, PhoneNumber};
+        // A filler after the verb still states the PIN.
+        for text in [
+            "my PIN is now 1987",
+            "PIN-koden är nu 1990",
+            "OTP is now 582 913",
+            "パスワード 12345678",
+            "รหัสผ่าน 12345678",
+            "ワンタイムパスワード582013",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        // A year with a sign, a quantity, a product, a service line, a
+        // time or a count after a code's word are none.
+        for text in [
+            "Passwort 2024!",
+            "salasanan 2023?",
+            "wifi password 5GHz not visible",
+            "password 30min",
+            "Passwort 8stellig",
+            "password Win11 broken",
+            "password iOS17 bug",
+            "lösenord 1177 funkar inte",
+            "OTP 1800 seconds",
+            "TAN 250 000 Kunden",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+        assert!(!kinds("forgot password\n12345678 is my customer number").contains(&Password));
+        // A Thai account alone has a bank account's digits.
+        assert!(kinds("ยอดเงินในบัญชี 25000 หายไป").is_empty());
+        assert!(kinds("โอนเข้าบัญชี 50000 แล้ว").is_empty());
+        assert!(kinds("บัญชี SHOPEE ถูกระงับ").is_empty());
+        assert_eq!(kinds("บัญชี 123-4-56789-0 ไทยพาณิชย์"), [AccountNumber]);
+        // A booking's confirmation code; a code sent to a phone.
+        assert_eq!(kinds("予約確認コード 12345678"), [OrderNumber]);
+        assert_eq!(kinds("verification code to 51234567"), [PhoneNumber]);
+        assert_eq!(kinds("kod weryfikacyjny to 51234567"), [Password]);
+        assert_eq!(kinds("+4532015112830366"), [CardNumber]);
     }
 
     #[test]
