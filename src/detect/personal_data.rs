@@ -1828,15 +1828,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             continue;
         }
         // A Thai account named alone has a bank account's digits, eight
-        // or more, maybe in the bank's groups (123-4-56789-0): "ยอดเงินใน
+        // or more, maybe in groups (123-4-56789-0, 3301-77821): "ยอดเงินใน
         // บัญชี 25000" is a balance, "บัญชี SHOPEE" a shop's account.
         let thai_account_alone = c
             .name("cue")
             .is_some_and(|m| matches!(m.as_str(), "บัญชี" | "บัญชีธนาคาร"));
-        let bank_digits = t
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
-            && t.bytes().filter(u8::is_ascii_digit).count() >= 8;
+        let bank_digits = t.bytes().filter(u8::is_ascii_digit).count() >= 8;
         if thai_account_alone && !bank_digits {
             continue;
         }
