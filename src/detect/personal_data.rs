@@ -731,6 +731,7 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
 /// "PIN do karty sim 7731", "pinkoden 5540", "PINคือ8842"): a secret
 /// however it is introduced, as long as no other number comes between.
 static PIN: LazyLock<Regex> = LazyLock::new(|| {
+    let fillers = format!(r"(?:\s+(?:{})){{0,2}}", PIN_FILLERS.join("|"));
     re_ascii_boundaries(&[
         // PIN1 and PIN2 of an Estonian id card; Germany's Geheimzahl and
         // Finland's tunnusluku are a card's PIN.
@@ -755,9 +756,9 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // brackets may set it off too ("PIN – since you asked – is").
         r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
         r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till)\b",
-        // A filler may follow the verb ("on nyt siis 4412", "ist also").
-        // Each of them is in `PIN_FILLERS`, which `stated` skips.
-        r"(?:\s+(?:now|then|also|dann|jetzt|nun|übrigens|teraz|więc|wiec|czyli|nüüd|siis|nyt|sitten|muuten|nu|alltså|förresten)){0,2}",
+        // A filler may follow the verb ("on nyt siis 4412", "ist also"):
+        // the same words `stated` skips.
+        &fillers,
         r"(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-))?)?\s*[:=]?\s*",
         // Or a few words before a colon: where it is written ("PIN lt.
         // Brief: 3391", "PIN from the letter: 3391", "PIN-koodi kuoren
