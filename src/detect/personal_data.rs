@@ -163,6 +163,7 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !is_clock_times(text, m.start(), m.end())
         && !is_thai_id_layout(m.as_str())
         && !framed_by_capitals(text, m.start(), m.end(), digits)
+        && !id_named_right_before(text, m.start())
 }
 
 /// Nine digits between two pairs of capitals (EE 412 558 306 FI): the
@@ -633,8 +634,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
         r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
         // An account alone names its number too, as "account" does
-        // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567").
-        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์|บัญชี(?:ธนาคาร)?|口座",
+        // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567"), and so does a
+        // bank's, a customer's, a user's or a member's account, the owner
+        // written glued to the word ("บัญชีลูกค้า 3301-77821").
+        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์|บัญชี(?:ธนาคาร|ลูกค้า|ผู้ใช้|สมาชิก)?|口座",
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
@@ -674,7 +677,7 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // A Wi-Fi or network key is a password too.
         // A bank's "memorable word" and its kin are passwords by
         // another name.
-        r"|(?:\b(?:password|passcode|pwd|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)[\s,]|['’]s\s",
+        r"|(?:\b(?:password|passcode|pwd|pw\b\.?|pass\s?phrase|(?:memorable|secret|security|magic)\s+word|(?:wi-?fi|wlan|wpa2?|network)\s+key)[^\n:=]{0,24}?(?:[:=]|\s(?:is|was)[\s,]|['’]s\s",
         // Or what it was changed to, the noun first, a word or two for
         // when perhaps between ("password I changed yesterday to X",
         // "lösenordet bytte jag igår till X", "Passwort geändert auf X").
@@ -783,7 +786,7 @@ const ONE_TIME_CODE: &str = concat!(
     r"(?:\b(?:one[- ]?time\s+(?:pass(?:word|code)|code|pin)",
     r"|(?:verification|authentication|auth|login|log-?in|sign-?in|2fa|two[- ]factor|mfa|sms)[- ]code",
     r"|kod(?:u|em)?\s+(?:jednorazow|weryfikacyjn|autoryzacyjn|uwierzytelniając|uwierzytelniajac|potwierdzając|potwierdzajac|sms|blik)[a-ząęłńóśźż]{0,4}",
-    r"|kod(?:u|em)?\s+z\s+sms(?:-?[a-z]{1,3})?|jednorazow[a-ząęłńóśźż]{0,4}\s+(?:kod|hasł|hasl)[a-ząęłńóśźż]{0,3}|(?:hasło|haslo)\s+jednorazow[a-ząęłńóśźż]{0,4}",
+    r"|kod(?:u|em)?\s+z\s+sms(?:-?[a-z]{1,3})?|sms(?:-?[a-z]{1,3})?\s+(?:(?:z|with|mit|med)\s+(?:(?:the|a|dem|einem)\s+)?(?:kod(?:em)?|code|koden)|koodiga)|jednorazow[a-ząęłńóśźż]{0,4}\s+(?:kod|hasł|hasl)[a-ząęłńóśźż]{0,3}|(?:hasło|haslo)\s+jednorazow[a-ząęłńóśźż]{0,4}",
     r"|(?:kinnitus|sms-?|autentimis|sisselogimis)kood(?:i|iks)?",
     r"|kertakäyttö(?:inen|isen)?\s*(?:koodi|salasana|tunnus)[a-zäö]{0,5}|kerta(?:koodi|salasana)[a-zäö]{0,5}",
     r"|(?:vahvistus|tunnistus|varmennus|tekstiviesti|sms-?|kirjautumis)koodi[a-zäö]{0,5}",
@@ -805,7 +808,9 @@ const ONE_TIME_CODE: &str = concat!(
 /// 55102873", "55102873 is not accepted as PUK"): eight digits on the
 /// same line as the word, or on the next after its colon, no other
 /// number between, are the PUK. A SIM's holder prints it in two groups
-/// of four (6604 1289), which may stand on two lines.
+/// of four (6604 1289), which may stand on two lines. Before the word
+/// only in its sentence: in "Ticket 48810273, third time asking. The bot
+/// made me type my PUK (73920164)" the ticket is no PUK.
 static PUK: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"\bpuk[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b";
     // Or in four pairs, as it is read out (20 44 91 37); its groups of
@@ -813,7 +818,19 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
     // colon ("PUK-koodi kuoren takaa:⏎4412⏎9087").
     let digits = r"\d{8}|\d{4}(?: |\r?\n)\d{4}|\d{2}(?: \d{2}){3}";
     re_ascii_boundaries(&format!(
-        r"(?i){word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b({digits})\b|\b({digits})\b[^0-9\n]{{0,60}}?{word}"
+        r"(?i){word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b({digits})\b|\b({digits})\b[^0-9\n.!?]{{0,60}}?(?P<word>{word})"
+    ))
+});
+
+/// A code and its digits, then the text message it came in ("kod 771204
+/// SMS-em", "the code 771204 by text", "Code 771204 per SMS", "koodi
+/// 771204 tekstiviestillä", "kood 771204 SMS-iga"): a one-time code.
+/// Only with the message's case or a preposition: "kod 1000 SMS" counts
+/// messages.
+static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)\b(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(\d{4,8}|\d{3} \d{3})\s*,?\s+",
+        r"(?:(?:by|via|per|in\s+an?|przez|w|als|mit|i|som|med)\s+(?:sms|text|tekstiviesti)|sms-?em\b|sms-?iga\b|sms:?-?ll[äa]|tekstiviestill[äa]|s[õo]numiga\b)",
     ))
 });
 
@@ -905,12 +922,19 @@ static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A PIN or PUK named and its digits given a few words on as "the code"
 /// ("set a new SIM PIN … the code, if you need it, is 5521", "PIN-koodi
-/// ei toimi, koodi on 5521", "PIN geht nicht, der Code ist 5521").
+/// ei toimi, koodi on 5521", "PIN geht nicht, der Code ist 5521"), or as
+/// what was typed in ("the SIM PIN doesn't work. tried 4821 twice",
+/// "PIN nie działa, wpisałam 4821", "PIN-koodi ei käy, syötin 4821").
 static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b",
         r"[a-zß-öø-ÿĀ-ž .,;:!?'’…-]{0,80}?",
-        r"(?:\b(?:the|this|that|der|die|das|den|ten|see)\s+(?:code|kod|kood|koodi|nummer|numer|number|zahl)|\b(?:koden|koodi|kood|kod|numret)",
+        r"(?:(?:\b(?:tried|typed|entered|keyed\s+in|put\s+in|wpisa[łl]\w*|wpisuj\w*|wprowadzi[łl]\w*|pr[óo]bowa[łl]\w*",
+        r"|versucht|probiert|eingegeben|eingetippt|provade|testade|(?:skrev|slog|knappade|matade)\s+in",
+        r"|kokeilin|yritin|syötin|syotin|näppäilin|nappailin|proovisin|sisestasin|trükkisin|trukkisin)",
+        // "tried it again with 4821", "versucht mit 4821".
+        r"(?:\s+(?:it|again|with|mit|z|med|uudelleen|igen|ponownie|uuesti|nochmal)){0,2})",
+        r"|(?:\b(?:the|this|that|der|die|das|den|ten|see)\s+(?:code|kod|kood|koodi|nummer|numer|number|zahl)|\b(?:koden|koodi|kood|kod|numret)",
         // Or as the new one ("the new one is", "ten nowy to", "die neue
         // ist", "den nya är", "uusi on") or as "it" ("se on muuten",
         // "it's", "es ist", "det är").
@@ -920,8 +944,8 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
         // An adverb or a clause in commas after the verb ("se on muuten
         // 9014", "to, jakby co, 7305").
         r"(?:\s+(?:muuten|by\s+the\s+way|btw|übrigens|now|nyt|jetzt|teraz|nüüd|nu|förresten|muide|zresztą))?",
-        r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
-        r"\s*:?\s*([0-9]{4,8})\b",
+        r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?)",
+        r"\s*:?\s*(?P<digits>[0-9]{4,8})\b",
     ))
 });
 
@@ -947,18 +971,22 @@ static PASSWORD_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A code given before the word for it, in the same sentence: "C-0093
 /// 1187 — is that the customer ID?", "4471 2290 ist meine Kundennummer",
-/// "KL-558 2190 to mój numer klienta". The code has a capital prefix or
-/// groups of digits; its digits are counted on the match.
+/// "KL-558 2190 to mój numer klienta", "12345678 is my customer number",
+/// "12345678がお客様番号です". The code has a capital prefix, groups of
+/// digits or seven to twelve in a run; its digits are counted on the
+/// match.
 static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
-        r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2})\b",
+        r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2}|[0-9]{7,12})\b",
         r"(?P<between>[^0-9\n.!?]{0,60}?)",
         r"(?P<cue>\b(?:customer|cust\.?|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
         r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)-?(?:nummer|nr\b)|\bkundenkennung",
         r"|\bnumer\w*\s+(?:klienta|umowy|zamówienia|zamowienia|rezerwacji|przesyłki|przesylki|zgłoszenia|zgloszenia)",
         r"|\b(?:asiakas|tilaus|sopimus|jäsen|jasen|varaus)(?:numero|tunnus)\w*",
         r"|\b(?:kund|avtals|medlems|order|boknings|ärende|arende)-?(?:nummer|nr\b)\w*",
-        r"|\b(?:kliendi|lepingu|liikme|tellimuse|broneeringu)\s?(?:number|kood)\w*)",
+        r"|\b(?:kliendi|lepingu|liikme|tellimuse|broneeringu)\s?(?:number|kood)\w*",
+        r"|お客様番号|お客さま番号|会員番号|顧客番号|契約番号|口座番号|注文番号|予約番号",
+        r"|(?:เลขที่|เลข|หมายเลข|รหัส)\s?(?:บัญชี|ลูกค้า|สมาชิก|สัญญา|คำสั่งซื้อ|ออเดอร์|การจอง))",
     ))
 });
 
@@ -1061,27 +1089,44 @@ fn parcel_named_before(text: &str, start: usize) -> bool {
 /// `start` ("PESEL:", "isikukood", "Steuer-ID", "henkilötunnus").
 fn id_named_before(text: &str, start: usize) -> bool {
     let before = tail(&text[..start], 40).to_lowercase();
-    before
+    before.split(|c: char| !c.is_alphanumeric()).any(is_id_word)
+}
+
+fn is_id_word(w: &str) -> bool {
+    w == "id"
+        || w == "idnr"
+        || [
+            "pesel",
+            "isikukood",
+            "steuer",
+            "identifikation",
+            "henkilötunnus",
+            "henkilotunnus",
+            "tunnus",
+            "personal",
+            "national",
+            "personnummer",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+/// Whether one of the two words right before `start` names a personal
+/// ID ("peselu 02241503811", "PESEL-u", "Steuer-ID:"): the digits are
+/// that ID, its check right or not, never a phone, though a PESEL of
+/// this century begins with 0 like a trunk code. Not "personal" or
+/// "national" alone: "my personal mobile 0401…" is a phone.
+fn id_named_right_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 40).to_lowercase();
+    let words_from = before
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    before[words_from..]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .any(|w| {
-            w == "id"
-                || w == "idnr"
-                || [
-                    "pesel",
-                    "isikukood",
-                    "steuer",
-                    "identifikation",
-                    "henkilötunnus",
-                    "henkilotunnus",
-                    "tunnus",
-                    "personal",
-                    "national",
-                    "personnummer",
-                ]
-                .iter()
-                .any(|p| w.starts_with(p))
-        })
+        .rev()
+        .take(2)
+        .any(|w| is_id_word(w) && !["personal", "national"].contains(&w))
 }
 
 /// Whether a My Number would be named or written in this text: a word
@@ -1616,7 +1661,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if !lowercase_iban_ok(candidate) {
             continue;
         }
-        if let Some(end) = ends.into_iter().find(|&e| iban_valid(&candidate[..e])) {
+        // Nor into a word in lowercase after an IBAN in capitals ("Omniva
+        // pakk RR123456785EE on teel"): one such run in 97 passes the check.
+        let cased_end = match candidate.find(|c: char| c.is_ascii_lowercase()) {
+            Some(i) if candidate.starts_with(|c: char| c.is_ascii_uppercase()) => i,
+            _ => candidate.len(),
+        };
+        if let Some(end) = ends
+            .into_iter()
+            .find(|&e| e <= cased_end && iban_valid(&candidate[..e]))
+        {
             add(PersonalData::Iban, m.start(), m.start() + end);
         }
     }
@@ -1831,9 +1885,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // A Thai account named alone has a bank account's digits, eight
         // or more, maybe in groups (123-4-56789-0, 3301-77821): "ยอดเงินใน
         // บัญชี 25000" is a balance, "บัญชี SHOPEE" a shop's account.
-        let thai_account_alone = c
-            .name("cue")
-            .is_some_and(|m| matches!(m.as_str(), "บัญชี" | "บัญชีธนาคาร"));
+        let thai_account_alone = c.name("cue").is_some_and(|m| m.as_str().starts_with("บัญชี"));
         let bank_digits = t.bytes().filter(u8::is_ascii_digit).count() >= 8;
         if thai_account_alone && !bank_digits {
             continue;
@@ -2014,7 +2066,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(digit, || PIN_FOLLOW_UP.captures_iter(text)) {
-        let digits = c.get(1).expect("group 1");
+        let digits = c.name("digits").expect("digits");
         let d = digits.as_str();
         let after = &text[digits.end()..];
         // "it's 1430 now", "es war 1200 Meter": told as "it", four digits
@@ -2231,7 +2283,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(digit, || PUK.captures_iter(text)) {
-        let Some(digits) = c.get(1).or(c.get(2)) else {
+        // A PUK word with its digits after it names those ("order
+        // 48810273 - my PUK is 73920164"), not the number before it.
+        let told_after = c.name("word").and_then(|w| {
+            PUK.captures_at(text, w.start())
+                .filter(|a| a.get(0).is_some_and(|m| m.start() == w.start()))
+                .and_then(|a| a.get(1))
+        });
+        let Some(digits) = c.get(1).or(told_after).or(c.get(2)) else {
             continue;
         };
         let after = &text[digits.end()..];
@@ -2247,6 +2306,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             && !dated(text, digits.start(), digits.end())
             && !spaced_phone
         {
+            add(PersonalData::Password, digits.start(), digits.end());
+        }
+    }
+    for c in only_if(digit, || CODE_BY_TEXT.captures_iter(text)) {
+        let digits = c.get(1).expect("group 1");
+        if !continues_number(text, digits.start(), digits.end()) && !is_year(digits.as_str()) {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
@@ -2311,13 +2376,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         ]
         .iter()
         .any(|w| cue.as_str().to_lowercase().starts_with(w));
+        // Polish "to" links only Polish: "paid 1500000 to account
+        // number 12345678" names the account after it.
         let copula = |w: &str| {
             [
-                "is", "was", "that's", "it's", "ist", "sind", "war", "heißt", "to", "jest", "är",
-                "var", "means", "meint", "als", "as",
+                "is", "was", "that's", "it's", "ist", "sind", "war", "heißt", "jest", "är", "var",
+                "means", "meint", "als", "as",
             ]
             .contains(&w)
-                || (!english && ["on", "oli"].contains(&w))
+                || (!english && ["on", "oli", "to"].contains(&w))
         };
         let words = |s: &str| {
             s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -2328,17 +2395,67 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let asked = words(&tail(&text[..token.start()], 16).to_lowercase())
             .last()
             .is_some_and(|w| copula(w));
-        let linked = between.contains(['=', '—', '–', ':'])
-            || words(&between).iter().any(|w| copula(w))
-            || asked;
+        // Japanese and Thai mark the code as the topic or say it is the
+        // number right after it: "12345678がお客様番号", "12345678 คือเลขบัญชี".
+        let marked = ["が", "は", "คือ", "เป็น"]
+            .iter()
+            .any(|w| between.trim_start().starts_with(w));
+        // A run of digits alone is as often a count ("12345678 visitors,
+        // is that the customer number record?"): it is said to be the
+        // number by the word after it ("12345678, which is my customer
+        // number").
+        let plain = t.bytes().all(|b| b.is_ascii_digit());
+        let between_words = words(&between);
+        let relative = |w: &&String| {
+            [
+                "which", "that", "welche", "det", "som", "joka", "mis", "co", "które", "ktore",
+            ]
+            .contains(&w.as_str())
+        };
+        let said = if plain {
+            between_words
+                .iter()
+                .find(|w| !relative(w))
+                .is_some_and(|w| copula(w))
+        } else {
+            between_words.iter().any(|w| copula(w))
+        };
+        let linked = between.contains(['=', '—', '–', ':']) || said || asked || marked;
         if !linked {
             continue;
         }
         let cue = cue.as_str().to_lowercase();
         let account = [
-            "customer", "cust", "client", "account", "member", "contract", "kunden", "vertrag",
-            "mitglied", "klienta", "umowy", "asiakas", "sopimus", "jäsen", "jasen", "kund",
-            "avtal", "medlem", "kliendi", "lepingu", "liikme",
+            "customer",
+            "cust",
+            "client",
+            "account",
+            "member",
+            "contract",
+            "kunden",
+            "vertrag",
+            "mitglied",
+            "klienta",
+            "umowy",
+            "asiakas",
+            "sopimus",
+            "jäsen",
+            "jasen",
+            "kund",
+            "avtal",
+            "medlem",
+            "kliendi",
+            "lepingu",
+            "liikme",
+            "お客",
+            "会員",
+            "顧客",
+            "契約",
+            "口座",
+            "บัญชี",
+            "ลูกค้า",
+            "สมาชิก",
+            "สัญญา",
         ]
         .iter()
         .any(|w| cue.contains(w));
@@ -4220,6 +4337,10 @@ mod tests {
             "Bestell-Nr. 1 ",
             "salasana kissa1 ",
             "password ab12 ",
+            "12345678 puk\n",
+            "PIN tried 1 ",
+            "kod 123456 sms ",
+            "1234567 is my ",
         ] {
             let large = if cfg!(debug_assertions) {
                 1 << 16
@@ -4834,5 +4955,96 @@ mod tests {
         assert!(!pesel_valid(&[0, 7, 7, 0, 0, 9, 0, 0, 2, 1, 8]));
         assert!(isikukood_valid(&[3, 7, 6, 0, 5, 0, 3, 0, 2, 9, 9]));
         assert!(!isikukood_valid(&[3, 7, 6, 0, 5, 0, 3, 0, 2, 9, 8]));
+    }
+
+    #[test]
+    fn codes_stated_before_their_word_typed_in_or_sent_by_sms() {
+        use PersonalData::{AccountNumber, Iban, OrderNumber, Password, PhoneNumber};
+        // A run of digits said to be the customer's, account or order
+        // number, in each language, on a line after another.
+        for text in [
+            "forgot password\n12345678 is my customer number",
+            "12345678, which is my account number",
+            "12345678 ist meine Kundennummer",
+            "12345678 är mitt kundnummer",
+            "12345678 on asiakasnumeroni",
+            "12345678 on minu kliendinumber",
+            "12345678 to mój numer klienta",
+            "12345678がお客様番号です",
+            "12345678 คือเลขบัญชีลูกค้า",
+            "เลขประจำตัว 1 กับบัญชีลูกค้า 3301-77821",
+        ] {
+            assert_eq!(kinds(text), [AccountNumber], "{text}");
+        }
+        assert_eq!(kinds("87654321 is the order number"), [OrderNumber]);
+        // A count, a date, a sum paid to an account, a phone: none.
+        assert!(kinds("we had 12345678 visitors, is that the customer number record?").is_empty());
+        assert!(kinds("20240315 is my order date").is_empty());
+        assert!(kinds("I have 1234567 points on my customer number").is_empty());
+        assert_eq!(
+            kinds("paid 1500000 to account number 12345678"),
+            [AccountNumber]
+        );
+        assert_eq!(kinds("0401234567 is my customer number"), [PhoneNumber]);
+        assert!(kinds("ยอดเงินในบัญชีลูกค้า 25000 บาท").is_empty());
+        assert!(kinds("บัญชีลูกค้า 2568").is_empty());
+        // A PIN named and then what was typed in; not a count, a year, a
+        // service line or a phone.
+        for text in [
+            "the SIM PIN you mailed me doesn't work. tried 4821 twice",
+            "PIN nie działa, wpisałam 4821 i nic",
+            "PIN-koodi ei käy, syötin 4821",
+            "PIN funkar inte, jag provade 4821",
+            "PIN geht nicht, versucht mit 4821",
+            "PIN ei tööta, proovisin 4821",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        assert!(kinds("PIN doesn't work, I tried 1000 times").is_empty());
+        assert!(kinds("PIN blocked, tried 2024 and 2023").is_empty());
+        assert!(kinds("PIN blocked so I tried 1177").is_empty());
+        assert_eq!(kinds("PIN locked, tried calling 0401234567"), [PhoneNumber]);
+        // A PUK with its digits after it is those, not a number before it
+        // in its sentence or another.
+        assert_eq!(
+            kinds("Ticket 48810273, third time asking. The bot made me type my PUK (73920164)"),
+            [OrderNumber, Password]
+        );
+        assert_eq!(
+            kinds("Order 48810273 - my PUK is 73920164"),
+            [OrderNumber, Password]
+        );
+        assert!(kinds("I got 12345678 points. What is a PUK?").is_empty());
+        // A code sent by SMS, the message named after its digits or
+        // before them; a count of messages or a postcode is none.
+        for text in [
+            "przyszedł mi kod 771204 SMS-em",
+            "dostałam SMS z kodem 771204",
+            "got an SMS with the code 771204",
+            "the code 771204 by text, not me",
+            "koodi 771204 tekstiviestillä",
+            "kood 771204 SMS-iga",
+            "koden 771204 via sms",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        assert!(kinds("pakiet z kodem 1000 SMS").is_empty());
+        assert!(kinds("promo code 1000 sms free").is_empty());
+        assert!(kinds("kod pocztowy 00-950 SMS-em").is_empty());
+        // PW for a password, judged as one.
+        assert_eq!(
+            kinds("Kundennr.:30917745 PW:Hase!77"),
+            [AccountNumber, Password]
+        );
+        assert!(kinds("PW: bitte schreiben").is_empty());
+        // An ID named is never a phone, its check right or not.
+        assert!(kinds("formularz nie przyjmuje peselu 02241503811").is_empty());
+        assert_eq!(kinds("my personal mobile 02241 503811"), [PhoneNumber]);
+        assert_eq!(kinds("Tel 02241503811"), [PhoneNumber]);
+        // An IBAN in capitals does not run on into a lowercase word; a
+        // postal code before it is the parcel's.
+        assert_eq!(kinds("Omniva pakk RR123456785EE on teel"), [OrderNumber]);
+        assert_eq!(kinds("IBAN de89 3704 0044 0532 0130 00"), [Iban]);
+        assert_eq!(kinds("GB82 WEST 1234 5698 7654 32 thanks"), [Iban]);
     }
 }
