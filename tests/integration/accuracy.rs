@@ -170,11 +170,12 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the sixteenth holdout after the
-    // round tuned on the fourteenth: 98.6% precision, 96.6% recall.
+    // What it measured (BENCHMARKS.md), the seventeenth holdout before
+    // and after the round tuned on the sixteenth: 100.0% precision,
+    // 96.8% recall.
     assert!(R::recall(&t) >= 0.965, "recall {:.3}", R::recall(&t));
     assert!(
-        R::precision(&t) >= 0.985,
+        R::precision(&t) >= 0.99,
         "precision {:.3}",
         R::precision(&t)
     );
