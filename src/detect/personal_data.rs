@@ -634,10 +634,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
         r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
         // An account alone names its number too, as "account" does
-        // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567"), and so does a
-        // bank's, a customer's, a user's or a member's account, the owner
-        // written glued to the word ("บัญชีลูกค้า 3301-77821").
-        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์|บัญชี(?:ธนาคาร|ลูกค้า|ผู้ใช้|สมาชิก)?|口座",
+        // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567"), and so does an
+        // account of any sort, its owner or kind a short word glued to it
+        // ("บัญชีลูกค้า 3301-77821", "บัญชีออมทรัพย์", "บัญชีเงินฝาก").
+        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์|บัญชี\p{Thai}{0,10}?|口座",
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
@@ -665,9 +665,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    let aside_verb = format!(r"\s*(?:{})[\s,]", COPULAS.join("|"));
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
-    re_ascii_boundaries(concat!(
+    re_ascii_boundaries(&[
         r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|pwd|hasło|haslo|parool|salasõna|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))\s*[:=]\s*\S+",
         // "my password is X", "hasło do panelu: X", "parool oli X": a
         // word for it, a few words at most, a verb or a colon, then X.
@@ -705,7 +706,7 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // Passwort (falls ihr fragt) ist X"), Latin words only.
         r"|\b(?:password|passcode|passwort|kennwort|hasło|haslo|parool|salasõna|salasana|lösenord|losenord)[a-zåäöõü]{0,3}",
         r"(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,7}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)",
-        r"\s*(?:is|was|ist|war|lautet|to|jest|było|bylo|on|oli|är|ar|var)[\s,]",
+        &aside_verb,
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
         // "パスワードをX に変えた": what it was changed to, the object
         // marked with を; only with に after it (checked on the match).
@@ -728,7 +729,8 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // repeat of this class would compile to forty copies of every
         // letter of Unicode.
         r"(?P<word>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,})",
-    ))
+    ]
+    .concat())
 });
 /// A PIN or PUK told with its digits ("the PIN on my account is 4419",
 /// "PIN do karty sim 7731", "pinkoden 5540", "PINคือ8842"): a secret
@@ -740,7 +742,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // Finland's tunnusluku are a card's PIN.
         // Estonian and Finnish say what a code becomes in the
         // translative: "uueks PIN-koodiks", "PIN-koodiksi", "PINiksi".
-        r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks))?\b",
+        &format!(r"(?i)(?:\b(?:pin|puk){PIN_WORD_ENDINGS}"),
         // Sweden's BankID has a code of its own, a PIN by another name.
         r"|\b(?:geheimzahl|tunnusluku|tunnusluvun|bankid-?kod(?:en)?)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN|",
         ONE_TIME_CODE,
@@ -810,15 +812,17 @@ const ONE_TIME_CODE: &str = concat!(
 /// number between, are the PUK. A SIM's holder prints it in two groups
 /// of four (6604 1289), which may stand on two lines. Before the word
 /// only in its sentence: in "Ticket 48810273, third time asking. The bot
-/// made me type my PUK (73920164)" the ticket is no PUK.
+/// made me type my PUK (73920164)" the ticket is no PUK; but a question
+/// or a pause may end the number itself ("55102873? is that the PUK",
+/// "55102873... the PUK is rejected").
 static PUK: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"\bpuk[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?|nummer|numer|number|nro))?\b";
+    let word = format!(r"\bpuk{PIN_WORD_ENDINGS}");
     // Or in four pairs, as it is read out (20 44 91 37); its groups of
     // four may stand on lines of their own, the first after the word's
     // colon ("PUK-koodi kuoren takaa:⏎4412⏎9087").
     let digits = r"\d{8}|\d{4}(?: |\r?\n)\d{4}|\d{2}(?: \d{2}){3}";
     re_ascii_boundaries(&format!(
-        r"(?i){word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b({digits})\b|\b({digits})\b[^0-9\n.!?]{{0,60}}?(?P<word>{word})"
+        r"(?i){word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b({digits})\b|\b({digits})\b(?:\.\.\.|…|\?)?[^0-9\n.!?]{{0,60}}?(?P<word>{word})"
     ))
 });
 
@@ -826,11 +830,12 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
 /// SMS-em", "the code 771204 by text", "Code 771204 per SMS", "koodi
 /// 771204 tekstiviestillä", "kood 771204 SMS-iga"): a one-time code.
 /// Only with the message's case or a preposition: "kod 1000 SMS" counts
-/// messages.
+/// messages; and the message as a whole word: "w smsach" counts them,
+/// "in a text box" is a field.
 static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)\b(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(\d{4,8}|\d{3} \d{3})\s*,?\s+",
-        r"(?:(?:by|via|per|in\s+an?|przez|w|als|mit|i|som|med)\s+(?:sms|text|tekstiviesti)|sms-?em\b|sms-?iga\b|sms:?-?ll[äa]|tekstiviestill[äa]|s[õo]numiga\b)",
+        r"(?:(?:by|via|per|in\s+an?|przez|w|als|mit|i|som|med)\s+(?:sms|text|tekstiviesti)\b|sms-?em\b|sms-?iga\b|sms:?-?ll[äa]|tekstiviestill[äa]|s[õo]numiga\b)",
     ))
 });
 
@@ -841,7 +846,7 @@ static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(
         &[
-            r"(?i)(?:\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b|",
+            &format!(r"(?i)(?:\b(?:pin|puk){PIN_WORD_ENDINGS}|"),
             ONE_TIME_CODE,
             r")[^0-9\n]{0,30}?",
             // English "to" ("verification code to 51234567"), checked on
@@ -857,14 +862,15 @@ static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// IS my password", "Kot2024! to moje hasło", "X är mitt lösenord". Whether
 /// the word looks like a password is decided on the match.
 static PASSWORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
+    re_ascii_boundaries(&[
         r"(?i)(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,}),?\s+",
-        r"(?:(?:which|that|das|det|som|joka|mis|co|które|ktore)\s+)?",
-        r"(?:is|was|ist|war|är|ar|var|on|oli|to|jest|było|bylo)\s+",
-        r"(?:(?:my|our|the|mein|unser|das|mitt|vårt|det|minun|meidän|minu|mu|meie|moje|nasze|moim|naszym)\s+)?",
+        &format!(r"(?:(?:{})\s+)?", RELATIVES.join("|")),
+        &format!(r"(?:{})\s+", COPULAS.join("|")),
+        &format!(r"(?:(?:{})\s+)?", DETERMINERS.join("|")),
         r"(?:(?:actual|real|current|new|richtiges|aktuelles|neues|riktiga|nya|oikea|uusi|õige|uus|prawdziwe|nowe|aktualne)\s+)?",
         r"(?:password|passcode|passwort|kennwort|lösenord(?:et)?|losenord(?:et)?|salasana(?:ni)?|parool|salasõna|hasło|haslo|hasłem|haslem)\b",
-    ))
+    ]
+    .concat())
 });
 
 /// A password right after the word for it, nothing between ("salasana
@@ -926,10 +932,10 @@ static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// what was typed in ("the SIM PIN doesn't work. tried 4821 twice",
 /// "PIN nie działa, wpisałam 4821", "PIN-koodi ei käy, syötin 4821").
 static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
-        r"(?i)\b(?:pin|puk)[12]?(?:-?(?:koodi[an]?|kood|code|kod(?:en|u)?))?\b",
+    re_ascii_boundaries(&[
+        &format!(r"(?i)\b(?:pin|puk){PIN_WORD_ENDINGS}"),
         r"[a-zß-öø-ÿĀ-ž .,;:!?'’…-]{0,80}?",
-        r"(?:(?:\b(?:tried|typed|entered|keyed\s+in|put\s+in|wpisa[łl]\w*|wpisuj\w*|wprowadzi[łl]\w*|pr[óo]bowa[łl]\w*",
+        r"(?:(?P<typed>\b(?:tried|typed|entered|keyed\s+in|put\s+in|wpisa[łl]\w*|wpisuj\w*|wprowadzi[łl]\w*|pr[óo]bowa[łl]\w*",
         r"|versucht|probiert|eingegeben|eingetippt|provade|testade|(?:skrev|slog|knappade|matade)\s+in",
         r"|kokeilin|yritin|syötin|syotin|näppäilin|nappailin|proovisin|sisestasin|trükkisin|trukkisin)",
         // "tried it again with 4821", "versucht mit 4821".
@@ -940,13 +946,14 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
         // "it's", "es ist", "det är").
         r"|\b(?:the\s+new\s+one|(?:ten\s+)?nowy|(?:der|die|das)\s+neue|(?:den\s+)?nya|uus|uusi|it|se|see|es|det))",
         r"\s*(?:,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
-        r"\s*(?:is|was|ist|lautet|war|to|jest|är|ar|var|on|oli|['’]s)\b",
+        &format!(r"\s*(?:{}|['’]s)\b", COPULAS.join("|")),
         // An adverb or a clause in commas after the verb ("se on muuten
         // 9014", "to, jakby co, 7305").
         r"(?:\s+(?:muuten|by\s+the\s+way|btw|übrigens|now|nyt|jetzt|teraz|nüüd|nu|förresten|muide|zresztą))?",
         r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?)",
         r"\s*:?\s*(?P<digits>[0-9]{4,8})\b",
-    ))
+    ]
+    .concat())
 });
 
 /// A password named and given a few words on as the new one ("Har bytt
@@ -957,16 +964,17 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 /// reset fails, it is iOS17"). Whether X looks like a password is
 /// decided on the match.
 static PASSWORD_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
+    re_ascii_boundaries(&[
         r"(?i)\b(?:password|passcode|passwort|kennwort|hasło|haslo|hasła|hasla|parool\w*|salasõna\w*|salasana\w*|lösenord\w*|losenord\w*)",
         r"[a-zß-öø-ÿĀ-ž .,;!?'’…-]{0,80}?",
         r"\b(?:the\s+new\s+(?:one|password)|(?:das|der)\s+neue(?:\s+passwort)?|(?:det|den)\s+nya(?:\s+lösenordet)?|nya\s+lösenordet|(?:to\s+)?nowe(?:\s+hasło)?|uusi(?:\s+salasana)?|uus(?:\s+(?:parool|salasõna))?)",
         r"\s*(?:,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
-        r"\s*(?:is|was|ist|lautet|war|to|jest|är|ar|var|on|oli|['’]s)\b",
+        &format!(r"\s*(?:{}|['’]s)\b", COPULAS.join("|")),
         r"(?:\s+(?:now|then|jetzt|also|dann|teraz|więc|czyli|nüüd|siis|nyt|sitten|nu|alltså))?",
         r"(?:\s*,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
         r"\s*:?\s*(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
-    ))
+    ]
+    .concat())
 });
 
 /// A code given before the word for it, in the same sentence: "C-0093
@@ -1111,22 +1119,53 @@ fn is_id_word(w: &str) -> bool {
         .any(|p| w.starts_with(p))
 }
 
-/// Whether one of the two words right before `start` names a personal
-/// ID ("peselu 02241503811", "PESEL-u", "Steuer-ID:"): the digits are
-/// that ID, its check right or not, never a phone, though a PESEL of
-/// this century begins with 0 like a trunk code. Not "personal" or
-/// "national" alone: "my personal mobile 0401…" is a phone.
+/// Whether the word right before `start`, perhaps with a colon or a verb
+/// between, names a personal ID ("peselu 02241503811", "PESEL-u:",
+/// "Steuer-ID: …", "my national ID is …"): the digits are that ID, its
+/// check right or not, never a phone, though a PESEL of this century
+/// begins with 0 like a trunk code. Only a personal ID's word: "caller
+/// ID", "Line ID" and "WhatsApp ID" name a phone's, "my personal mobile"
+/// and "personally" no ID.
 fn id_named_right_before(text: &str, start: usize) -> bool {
     let before = tail(&text[..start], 40).to_lowercase();
-    let words_from = before
-        .rfind(|c: char| c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
-    before[words_from..]
+    let mut words = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .rev()
-        .take(2)
-        .any(|w| is_id_word(w) && !["personal", "national"].contains(&w))
+        .rev();
+    let mut last = words.next();
+    if last.is_some_and(|w| COPULAS.contains(&w)) {
+        last = words.next();
+    }
+    let Some(last) = last else {
+        return false;
+    };
+    // These stems begin no other word, so their inflections count
+    // ("peselu", "isikukoodiga", "henkilötunnukseni", "personnumret").
+    let stem = |w: &str| {
+        [
+            "pesel",
+            "isikukood",
+            "henkilötunnu",
+            "henkilotunnu",
+            "personnum",
+            "identifikationsnummer",
+            "steueridentifikationsnummer",
+            "steuerid",
+            "steuernummer",
+        ]
+        .iter()
+        .any(|s| w.starts_with(s))
+    };
+    if [
+        "id", "idnr", "nr", "no", "number", "numer", "nummer", "numero",
+    ]
+    .contains(&last)
+    {
+        let owner = words.next().unwrap_or("");
+        ["personal", "national", "steuer", "tax"].contains(&owner) || stem(owner)
+    } else {
+        stem(last)
+    }
 }
 
 /// Whether a My Number would be named or written in this text: a word
@@ -1226,6 +1265,107 @@ fn is_compact_date(d: &str) -> bool {
         && is_month_number(&d[4..6])
         && d[6..].parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))
 }
+
+/// The endings of a word for a PIN or a PUK: numbered (PIN1, PUK2), joined
+/// to a word for a code or a number ("PIN-koodi", "pinkoden", "PUK-Nummer")
+/// or in the translative, what a code becomes ("uueks PIN-koodiks",
+/// "PINiksi"). One list, so each pattern naming a PIN knows each form.
+const PIN_WORD_ENDINGS: &str = r"[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks))?\b";
+
+/// "Is" and "was" in each language served, which say a code is the thing
+/// named ("X is my password", "PIN-koden är 1234", "hasło to X"). English
+/// "on" and "to" are no verbs: a pattern that may meet English text
+/// checks them on the match.
+const COPULAS: &[&str] = &[
+    "is", "was", "ist", "war", "lautet", "to", "jest", "było", "bylo", "är", "ar", "var", "on",
+    "oli",
+];
+
+/// Possessives and articles that may stand between a verb and the word it
+/// names ("is my password", "ist meine Kundennummer", "to mój numer
+/// klienta", "on minun asiakasnumeroni").
+const DETERMINERS: &[&str] = &[
+    "my", "our", "your", "the", "mein", "meine", "unser", "unsere", "das", "die", "der", "mitt",
+    "min", "vårt", "vår", "det", "den", "minun", "meidän", "minu", "mu", "meie", "mój", "moj",
+    "moja", "moje", "nasz", "nasza", "nasze", "moim", "naszym",
+];
+
+/// Words in a cue that make the number named the customer's account, not
+/// one booking or order: an account, or a customer's, member's, user's or
+/// contract's number.
+const ACCOUNT_CUES: &[&str] = &[
+    "account",
+    "acct",
+    "konto",
+    "konta",
+    "rachunku",
+    "tili",
+    "arveldus",
+    "clearing",
+    "giro",
+    "口座",
+    "アカウント",
+    "บัญชี",
+    "customer",
+    "cust",
+    "client",
+    "subscriber",
+    "member",
+    "contract",
+    "user",
+    "kund",
+    "kd",
+    "klient",
+    "kliendi",
+    "abonent",
+    "umow",
+    "leping",
+    "liikme",
+    "vertrag",
+    "mitglied",
+    "asiakas",
+    "sopimus",
+    "jäsen",
+    "jasen",
+    "avtal",
+    "medlem",
+    "お客",
+    "顧客",
+    "会員",
+    "契約",
+    "ユーザー",
+    "ลูกค้า",
+    "สมาชิก",
+    "สัญญา",
+];
+
+/// Relative pronouns that may stand between a code and the verb saying
+/// what it is ("Summer#2025, which is my password", "12345678, das ist
+/// meine Kundennummer").
+const RELATIVES: &[&str] = &[
+    "which", "that", "welche", "das", "det", "som", "joka", "mis", "co", "które", "ktore",
+];
+
+/// Words that make a code public or a place's, never a secret: an error,
+/// a promotion, a discount, a postcode.
+const NO_SECRET_CODES: &[&str] = &[
+    "error",
+    "fehler",
+    "virhe",
+    "vea",
+    "promo",
+    "promotional",
+    "discount",
+    "coupon",
+    "voucher",
+    "gift",
+    "rabat",
+    "rabatt",
+    "alennus",
+    "postal",
+    "zip",
+    "post",
+];
 
 /// Fillers for "now", "then" or "so" that may follow a PIN's verb
 /// ("my PIN is now 1987", "PIN-koden är nu 1990", "on nyt siis 4412").
@@ -1661,15 +1801,25 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if !lowercase_iban_ok(candidate) {
             continue;
         }
-        // Nor into a word in lowercase after an IBAN in capitals ("Omniva
-        // pakk RR123456785EE on teel"): one such run in 97 passes the check.
+        // Nor into a word after it ("Omniva pakk RR123456785EE on teel"):
+        // one such run in 97 passes the check. A country listed has its
+        // IBAN's length, letters of either case in it ("NL91 abna 0417
+        // 1643 00"); after another's in capitals a lowercase letter ends it.
+        let length = IBAN_LENGTHS
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(&candidate[..2]))
+            .map(|&(_, n)| n);
         let cased_end = match candidate.find(|c: char| c.is_ascii_lowercase()) {
             Some(i) if candidate.starts_with(|c: char| c.is_ascii_uppercase()) => i,
             _ => candidate.len(),
         };
+        let fits = |e: usize| match length {
+            Some(n) => candidate[..e].bytes().filter(|&b| b != b' ').count() == n,
+            None => e <= cased_end,
+        };
         if let Some(end) = ends
             .into_iter()
-            .find(|&e| e <= cased_end && iban_valid(&candidate[..e]))
+            .find(|&e| fits(e) && iban_valid(&candidate[..e]))
         {
             add(PersonalData::Iban, m.start(), m.start() + end);
         }
@@ -1898,56 +2048,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 .name("cue")
                 .or(c.name("weak"))
                 .map_or(String::new(), |m| m.as_str().to_lowercase());
-            let kind = if [
-                "account",
-                "acct",
-                "konto",
-                "konta",
-                "rachunku",
-                "tili",
-                "arveldus",
-                "clearing",
-                "giro",
-                "口座",
-                "アカウント",
-                "บัญชี",
-                // A customer, member or contract number names the
-                // customer's account, not one booking or order.
-                "customer",
-                "cust",
-                "client",
-                "subscriber",
-                "member",
-                "contract",
-                "user",
-                "kund",
-                "kd",
-                "klient",
-                "kliendi",
-                "abonent",
-                "umow",
-                "leping",
-                "liikme",
-                "vertrag",
-                "mitglied",
-                "asiakas",
-                "sopimus",
-                "jäsen",
-                "jasen",
-                "avtal",
-                "medlem",
-                "お客様",
-                "顧客",
-                "会員",
-                "契約",
-                "ユーザー",
-                "ลูกค้า",
-                "สมาชิก",
-                "สัญญา",
-            ]
-            .iter()
-            .any(|w| introduced.contains(w))
-            {
+            let kind = if ACCOUNT_CUES.iter().any(|w| introduced.contains(w)) {
                 PersonalData::AccountNumber
             } else {
                 PersonalData::OrderNumber
@@ -2067,6 +2168,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(digit, || PIN_FOLLOW_UP.captures_iter(text)) {
         let digits = c.name("digits").expect("digits");
+        // What was typed in belongs to the PIN's sentence, or the verb
+        // begins the next ("PIN doesn't work. tried 4821"): "The card and
+        // PIN arrived. At the ATM I entered 2500" is a sum.
+        let typed_elsewhere = c.name("typed").is_some_and(|v| {
+            let gap = &text[c.get(0).expect("match").start()..v.start()];
+            gap.rfind(['.', '!', '?'])
+                .is_some_and(|i| !gap[i + 1..].trim().is_empty())
+        });
+        if typed_elsewhere {
+            continue;
+        }
         let d = digits.as_str();
         let after = &text[digits.end()..];
         // "it's 1430 now", "es war 1200 Meter": told as "it", four digits
@@ -2284,34 +2396,58 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(digit, || PUK.captures_iter(text)) {
         // A PUK word with its digits after it names those ("order
-        // 48810273 - my PUK is 73920164"), not the number before it.
+        // 48810273 - my PUK is 73920164"), not the number before it,
+        // unless a verb says the number before is the PUK ("55102873 is
+        // the PUK, call me on 0401 2345 67"). Either may fail the checks
+        // (a phone, a count): then the other is tried.
         let told_after = c.name("word").and_then(|w| {
             PUK.captures_at(text, w.start())
                 .filter(|a| a.get(0).is_some_and(|m| m.start() == w.start()))
                 .and_then(|a| a.get(1))
         });
-        let Some(digits) = c.get(1).or(told_after).or(c.get(2)) else {
-            continue;
+        let before_linked = c.get(2).zip(c.name("word")).is_some_and(|(d, w)| {
+            text[d.end()..w.start()]
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| COPULAS.contains(&w))
+        });
+        let candidates = if before_linked {
+            [c.get(2), told_after]
+        } else {
+            [c.get(1).or(told_after), c.get(2)]
         };
-        let after = &text[digits.end()..];
-        // Spaced, eight digits may be a phone ("PUK? call 0800 1234"):
-        // only as no phone is laid out.
-        let spaced = digits.as_str().contains([' ', '\n']);
-        let spaced_phone = spaced && is_phone_layout(digits.as_str());
-        // "PUK-Brief vom 2024 0312": a year and a day, when it came.
-        let spaced_date = spaced && is_timestamp(digits.as_str());
-        if !continues_number(text, digits.start(), digits.end())
-            && !spaced_date
-            && !amount_or_count_after(after)
-            && !dated(text, digits.start(), digits.end())
-            && !spaced_phone
-        {
+        let puk = candidates.into_iter().flatten().find(|digits| {
+            let after = &text[digits.end()..];
+            // Spaced, eight digits may be a phone ("PUK? call 0800 1234"):
+            // only as no phone is laid out.
+            let spaced = digits.as_str().contains([' ', '\n']);
+            let spaced_phone = spaced && is_phone_layout(digits.as_str());
+            // "PUK-Brief vom 2024 0312": a year and a day, when it came.
+            let spaced_date = spaced && is_timestamp(digits.as_str());
+            !continues_number(text, digits.start(), digits.end())
+                && !spaced_date
+                && !amount_or_count_after(after)
+                && !dated(text, digits.start(), digits.end())
+                && !spaced_phone
+        });
+        if let Some(digits) = puk {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
     for c in only_if(digit, || CODE_BY_TEXT.captures_iter(text)) {
         let digits = c.get(1).expect("group 1");
-        if !continues_number(text, digits.start(), digits.end()) && !is_year(digits.as_str()) {
+        // An error's, a promotion's or a place's code is no secret, by
+        // text or not ("error code 5003 in a text box", "promo code 5521
+        // via SMS").
+        let before = tail(&text[..c.get(0).expect("match").start()], 24).to_lowercase();
+        let qualified = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| NO_SECRET_CODES.contains(&w));
+        if !qualified
+            && !continues_number(text, digits.start(), digits.end())
+            && !is_year(digits.as_str())
+        {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
@@ -2366,7 +2502,6 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // The code is said to be the number ("is that the customer ID?",
         // "to mój numer klienta", "= Kundennummer"): "1200 3456 on my
         // account number statement" is a sum beside it.
-        // Or asked so: "is AB-551 2210 the order number?".
         let between = c.name("between").map_or("", |b| b.as_str()).to_lowercase();
         // "on" and "oli" are Estonian's and Finnish's "is", English's
         // "on" no verb: they link only a cue in those languages.
@@ -2380,11 +2515,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // number 12345678" names the account after it.
         let copula = |w: &str| {
             [
-                "is", "was", "that's", "it's", "ist", "sind", "war", "heißt", "jest", "är", "var",
-                "means", "meint", "als", "as",
+                "that's", "it's", "sind", "heißt", "means", "meint", "als", "as",
             ]
             .contains(&w)
-                || (!english && ["on", "oli", "to"].contains(&w))
+                || (COPULAS.contains(&w) && (!english || !["on", "oli", "to"].contains(&w)))
         };
         let words = |s: &str| {
             s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -2392,74 +2526,47 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         };
-        let asked = words(&tail(&text[..token.start()], 16).to_lowercase())
-            .last()
-            .is_some_and(|w| copula(w));
         // Japanese and Thai mark the code as the topic or say it is the
         // number right after it: "12345678がお客様番号", "12345678 คือเลขบัญชี".
         let marked = ["が", "は", "คือ", "เป็น"]
             .iter()
             .any(|w| between.trim_start().starts_with(w));
-        // A run of digits alone is as often a count ("12345678 visitors,
-        // is that the customer number record?"): it is said to be the
-        // number by the word after it ("12345678, which is my customer
-        // number").
-        let plain = t.bytes().all(|b| b.is_ascii_digit());
         let between_words = words(&between);
-        let relative = |w: &&String| {
-            [
-                "which", "that", "welche", "det", "som", "joka", "mis", "co", "które", "ktore",
-            ]
-            .contains(&w.as_str())
-        };
-        let said = if plain {
-            between_words
-                .iter()
-                .find(|w| !relative(w))
-                .is_some_and(|w| copula(w))
+        // A run of digits alone is as often a sum, a count or a date
+        // ("the transfer was 1500000 to account number …", "1200000 is
+        // my balance, what is my account number?", "20240315 was the day
+        // I placed order number …"): it is the number only when the verb
+        // right after it says so, a possessive or an article at most
+        // between ("12345678, which is my customer number", "to mój
+        // numer klienta"), or a sign does.
+        let linked = if t.bytes().all(|b| b.is_ascii_digit()) {
+            let verb_at = usize::from(
+                between_words
+                    .first()
+                    .is_some_and(|w| RELATIVES.contains(&w.as_str())),
+            );
+            let said = between_words.get(verb_at).is_some_and(|w| copula(w))
+                && between_words[verb_at + 1..]
+                    .iter()
+                    .all(|w| DETERMINERS.contains(&w.as_str()))
+                && between_words.len() <= verb_at + 2;
+            let signed = between_words.is_empty() && between.contains(['=', '—', '–', ':']);
+            !is_compact_date(t) && (said || signed || marked)
         } else {
-            between_words.iter().any(|w| copula(w))
+            // Or asked so: "is AB-551 2210 the order number?".
+            let asked = words(&tail(&text[..token.start()], 16).to_lowercase())
+                .last()
+                .is_some_and(|w| copula(w));
+            between.contains(['=', '—', '–', ':'])
+                || between_words.iter().any(|w| copula(w))
+                || asked
+                || marked
         };
-        let linked = between.contains(['=', '—', '–', ':']) || said || asked || marked;
         if !linked {
             continue;
         }
         let cue = cue.as_str().to_lowercase();
-        let account = [
-            "customer",
-            "cust",
-            "client",
-            "account",
-            "member",
-            "contract",
-            "kunden",
-            "vertrag",
-            "mitglied",
-            "klienta",
-            "umowy",
-            "asiakas",
-            "sopimus",
-            "jäsen",
-            "jasen",
-            "kund",
-            "avtal",
-            "medlem",
-            "kliendi",
-            "lepingu",
-            "liikme",
-            "お客",
-            "会員",
-            "顧客",
-            "契約",
-            "口座",
-            "บัญชี",
-            "ลูกค้า",
-            "สมาชิก",
-            "สัญญา",
-        ]
-        .iter()
-        .any(|w| cue.contains(w));
-        let kind = if account {
+        let kind = if ACCOUNT_CUES.iter().any(|w| cue.contains(w)) {
             PersonalData::AccountNumber
         } else {
             PersonalData::OrderNumber
@@ -4339,8 +4446,10 @@ mod tests {
             "password ab12 ",
             "12345678 puk\n",
             "PIN tried 1 ",
-            "kod 123456 sms ",
-            "1234567 is my ",
+            "kod 123456 w sms ",
+            "1234567 is my customer number ",
+            "12345678 is the PUK ",
+            "PIN. tried 1 ",
         ] {
             let large = if cfg!(debug_assertions) {
                 1 << 16
@@ -4979,8 +5088,8 @@ mod tests {
         assert_eq!(kinds("87654321 is the order number"), [OrderNumber]);
         // A count, a date, a sum paid to an account, a phone: none.
         assert!(kinds("we had 12345678 visitors, is that the customer number record?").is_empty());
-        assert!(kinds("20240315 is my order date").is_empty());
-        assert!(kinds("I have 1234567 points on my customer number").is_empty());
+        assert!(kinds("20240315 is my customer number").is_empty());
+        assert!(kinds("1234567 was charged to my customer number").is_empty());
         assert_eq!(
             kinds("paid 1500000 to account number 12345678"),
             [AccountNumber]
@@ -5030,7 +5139,7 @@ mod tests {
         }
         assert!(kinds("pakiet z kodem 1000 SMS").is_empty());
         assert!(kinds("promo code 1000 sms free").is_empty());
-        assert!(kinds("kod pocztowy 00-950 SMS-em").is_empty());
+        assert!(kinds("your postal code 00950 by text, please").is_empty());
         // PW for a password, judged as one.
         assert_eq!(
             kinds("Kundennr.:30917745 PW:Hase!77"),
@@ -5046,5 +5155,66 @@ mod tests {
         assert_eq!(kinds("Omniva pakk RR123456785EE on teel"), [OrderNumber]);
         assert_eq!(kinds("IBAN de89 3704 0044 0532 0130 00"), [Iban]);
         assert_eq!(kinds("GB82 WEST 1234 5698 7654 32 thanks"), [Iban]);
+    }
+
+    #[test]
+    fn review_of_codes_stated_before_their_word() {
+        use PersonalData::{AccountNumber, Iban, Password, PhoneNumber};
+        // A PUK before its word, linked by a verb, though digits follow
+        // the word; or alone after a question or a pause.
+        assert_eq!(
+            kinds("55102873 is the PUK, call me on 0401 2345 67"),
+            [Password, PhoneNumber]
+        );
+        assert_eq!(
+            kinds("55102873 is the PUK, customer number 44556677"),
+            [Password, AccountNumber]
+        );
+        assert_eq!(kinds("55102873... the PUK is rejected"), [Password]);
+        assert_eq!(kinds("55102873? is that the PUK"), [Password]);
+        // A phone after an app's or a caller's ID, or "personally".
+        for text in [
+            "caller ID showed 0401234567",
+            "Line ID: 0812345678",
+            "my WhatsApp ID is +48 601 234 567",
+            "reach me personally at 0401234567",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        assert!(kinds("my PESEL is 02241503811").is_empty());
+        assert!(kinds("personal ID 0401234567").is_empty());
+        // An IBAN of its country's length, letters of either case.
+        assert_eq!(kinds("NL91 abna 0417 1643 00"), [Iban]);
+        assert_eq!(kinds("GB82 West 1234 5698 7654 32"), [Iban]);
+        // Digits alone before a word for a number: a sum, a balance, a
+        // date, a phone; none said to be that number.
+        assert_eq!(
+            kinds("the transfer was 1500000 to account number 12345678"),
+            [AccountNumber]
+        );
+        assert!(kinds("1200000 is my balance, what is my account number?").is_empty());
+        assert_eq!(
+            kinds("I paid 2500000, which is the deposit for contract number 12345"),
+            [AccountNumber]
+        );
+        assert!(kinds("20240315 was the day I placed order number 5566").is_empty());
+        assert!(kinds("221234567 to mój numer telefonu, a numer klienta 4455").is_empty());
+        // What was typed in another sentence than the PIN's.
+        assert!(
+            kinds("The new card and PIN arrived. At the ATM I entered 2500 and it said insufficient funds")
+                .is_empty()
+        );
+        assert_eq!(kinds("The PIN is wrong. Entered 2500 twice"), [Password]);
+        // A code by text only as a word, and not an error's or a promotion's.
+        assert!(kinds("error code 5003 in a text box").is_empty());
+        assert!(kinds("kod 1500 w smsach miesięcznie").is_empty());
+        assert!(kinds("promo code 5521 via SMS").is_empty());
+        // A Thai account of any kind, with a bank account's digits.
+        assert_eq!(kinds("บัญชีออมทรัพย์ 1234567890"), [AccountNumber]);
+        assert_eq!(kinds("บัญชีเงินฝาก 1234567890"), [AccountNumber]);
+        assert!(kinds("โอนเข้าบัญชี 50000").is_empty());
+        assert!(kinds("โอนเข้าบัญชีออมทรัพย์ 50000").is_empty());
+        // Polish "pw" is a private message.
+        assert!(kinds("napisz na pw 123456").is_empty());
     }
 }
