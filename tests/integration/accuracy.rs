@@ -138,8 +138,8 @@ fn holdout_part_does_not_get_worse() {
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
 const HOLDOUT_PRECISION: f64 = 0.91;
-const HOLDOUT_RECALL: f64 = 0.95;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 4;
+const HOLDOUT_RECALL: f64 = 0.91;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 1;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
@@ -170,10 +170,10 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the seventeenth holdout before
-    // and after the round tuned on the sixteenth: 100.0% precision,
-    // 96.8% recall.
-    assert!(R::recall(&t) >= 0.965, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md), the eighteenth holdout before
+    // and after the round tuned on the seventeenth: 100.0% precision,
+    // 98.1% recall.
+    assert!(R::recall(&t) >= 0.98, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.99,
         "precision {:.3}",
