@@ -1017,7 +1017,8 @@ static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
         // service (JD), as labels print it; groups of four leave a
         // remainder of one or two digits at the end (… 7719 40).
         // Whole words between: the service's capitals are the code's.
-        r"(?:\s+[A-Za-z][A-Za-z-]{1,12}\b){0,2}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}(?: [0-9]{1,2})?))\b",
+        // Or a few short words ("paczka z routerem nr …").
+        r"(?:\s+\w[\w-]{0,12}\b){0,3}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}(?: [0-9]{1,2})?))\b",
     ))
 });
 
@@ -2140,8 +2141,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 .any(|p| w.starts_with(p))
         });
         let carrier_alone = c.name("carrier").is_some() && !intro.contains([':', '#']) && !numbered;
+        // A date and time written plain (20240315143000) is when.
+        let plain_timestamp = (digits == 12 || digits == 14)
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && is_compact_date(&t[..8]);
         let counted = in_thousands(t)
             || is_timestamp(t)
+            || plain_timestamp
             || (t.contains(' ') && digit_groups(t).skip(1).all(|g| g.len() == 3))
             || UNIT_WORD_AFTER.is_match(&text[m.end()..])
             || amount_or_count_after(&text[m.end()..]);
@@ -5216,5 +5222,17 @@ mod tests {
         assert!(kinds("โอนเข้าบัญชีออมทรัพย์ 50000").is_empty());
         // Polish "pw" is a private message.
         assert!(kinds("napisz na pw 123456").is_empty());
+    }
+
+    #[test]
+    fn parcels_after_a_few_short_words() {
+        use PersonalData::*;
+        assert_eq!(
+            kinds("paczka z routerem nr 620123456789012345678901 stoi w sortowni"),
+            [OrderNumber]
+        );
+        // When it came, not its number.
+        assert!(kinds("Das Paket kam bei mir 20240315143000 an").is_empty());
+        assert!(kinds("the parcel with 3 phones arrived today").is_empty());
     }
 }
