@@ -231,11 +231,11 @@ pub fn features(text: &str, out: &mut Vec<u64>) {
         if run.len() > 1 {
             if unspaced {
                 // Up to three characters: many Japanese words (`通信網`,
-                // `ログイン`) and Thai syllables are longer than two. Cross-validated on the
-                // Nordlink examples not tuned on, trigrams raised Thai
-                // precision from 94.6% to 96.5% and recall from 90.2% to
-                // 91.0%, Japanese precision from 93.7% to 94.5%; four
-                // characters gained nothing more.
+                // `ログイン`) and Thai syllables are longer than two.
+                // Cross-validated on the Nordlink examples not tuned on,
+                // trigrams raised Thai precision from 94.6% to 96.5% and
+                // recall from 90.2% to 91.0%, Japanese precision from 93.7%
+                // to 94.5%; four characters gained nothing more.
                 grams(b'c', &run[1..], 1, 3, out);
             } else {
                 out.push(run[1..].iter().fold(seed(b'w'), |h, &c| step(h, c)));
