@@ -10,8 +10,10 @@
 //!    teach ([`LanguageId::learn`]), and letters that only some of the
 //!    playbook's alphabets have (`ą`, `õ`, `ß`, `å`), a letter that a
 //!    language lacks counting against it;
-//! 3. only when that leaves a tie: whatlang's trigram statistics, limited
-//!    to the tied languages; with no evidence at all, to the playbook's.
+//! 3. only when that leaves a tie: trigram statistics, limited to the
+//!    tied languages (with no evidence at all, to the playbook's): those
+//!    of the playbook's own labelled examples where it has any, else
+//!    whatlang's.
 //!
 //! Statistical detectors made for short text (lingua) are more accurate on
 //! two words without any of this evidence, but cost 40-240 µs a message
@@ -176,6 +178,96 @@ pub struct LanguageId {
     /// Folded word → the one language whose labelled examples use it
     /// ([`learn`](Self::learn)).
     learned: HashMap<String, usize>,
+    /// Character trigrams of the labelled examples, by language
+    /// ([`learn`](Self::learn)): what breaks a tie when there are any.
+    trigrams: Trigrams,
+}
+
+/// A naive Bayes model of each language's character trigrams (within
+/// words, their edges marked), learned from the playbook's labelled
+/// examples. whatlang's trigram profiles are made from long text in
+/// general use; a team's own short messages, with their inflections,
+/// slang and missing diacritics, tell its languages apart better
+/// (cross-validated on the Nordlink examples: BENCHMARKS.md).
+#[derive(Debug, Default)]
+struct Trigrams {
+    /// Trigram → its log-probability in each language, smoothed.
+    log_p: HashMap<[char; 3], Vec<f32>>,
+    /// The log-probability of a trigram a language's examples never had.
+    unseen: Vec<f32>,
+    /// Languages with examples: the only ones it can speak for.
+    known: u64,
+}
+
+impl Trigrams {
+    fn learn(&mut self, counts: &HashMap<[char; 3], Vec<u32>>, n: usize) {
+        let mut totals = vec![0u64; n];
+        for by_lang in counts.values() {
+            for (t, &c) in totals.iter_mut().zip(by_lang) {
+                *t += u64::from(c);
+            }
+        }
+        // Add-one smoothing over the trigrams seen in any language.
+        let vocabulary = counts.len() as f64;
+        let denominators: Vec<f64> = totals.iter().map(|&t| t as f64 + vocabulary).collect();
+        self.known = (0..n)
+            .filter(|&l| totals[l] > 0)
+            .fold(0, |set, l| set | 1 << l);
+        self.unseen = denominators.iter().map(|d| (1.0 / d).ln() as f32).collect();
+        self.log_p = counts
+            .iter()
+            .map(|(gram, by_lang)| {
+                let logs = by_lang
+                    .iter()
+                    .zip(&denominators)
+                    .map(|(&c, d)| ((f64::from(c) + 1.0) / d).ln() as f32)
+                    .collect();
+                (*gram, logs)
+            })
+            .collect();
+    }
+
+    /// The most likely of `candidates` (a bit set) for the folded text;
+    /// ties go to the earlier language. None without any trigram.
+    fn most_likely(&self, folded: &str, candidates: u64) -> Option<usize> {
+        let candidates = candidates & self.known;
+        if candidates == 0 {
+            return None;
+        }
+        let mut score = vec![0f32; self.unseen.len()];
+        let mut any = false;
+        each_trigram(folded, |gram| {
+            any = true;
+            let logs = self.log_p.get(&gram).unwrap_or(&self.unseen);
+            for (s, l) in score.iter_mut().zip(logs) {
+                *s += l;
+            }
+        });
+        if !any {
+            return None;
+        }
+        (0..score.len())
+            .filter(|&l| candidates & (1 << l) != 0)
+            .fold(None, |best: Option<usize>, l| match best {
+                Some(b) if score[b] >= score[l] => Some(b),
+                _ => Some(l),
+            })
+    }
+}
+
+/// Each character trigram of each word of a folded text, the word's edges
+/// marked with spaces; digits are no word.
+fn each_trigram(folded: &str, mut f: impl FnMut([char; 3])) {
+    for word in words(folded).filter(|w| !w.chars().all(|c| c.is_numeric())) {
+        let mut window = [' ', ' ', ' '];
+        for c in word.chars().chain([' ']) {
+            window = [window[1], window[2], c];
+            // Not the blank window before the first letter.
+            if window[1] != ' ' || window[0] != ' ' {
+                f(window);
+            }
+        }
+    }
 }
 
 impl LanguageId {
@@ -221,6 +313,7 @@ impl LanguageId {
             detector: (allow.len() > 1).then(|| whatlang::Detector::with_allowlist(allow)),
             statistical,
             learned: HashMap::new(),
+            trigrams: Trigrams::default(),
         }
     }
 
@@ -235,10 +328,14 @@ impl LanguageId {
         let n = self.languages.len();
         let mut counts: HashMap<String, Vec<u32>> = HashMap::new();
         let mut seen: Vec<String> = Vec::new();
+        let mut trigrams: HashMap<[char; 3], Vec<u32>> = HashMap::new();
         for (text, code) in examples {
             let Some(lang) = self.languages.iter().position(|l| l == code) else {
                 continue;
             };
+            each_trigram(&fold(text, false).text, |gram| {
+                trigrams.entry(gram).or_insert_with(|| vec![0; n])[lang] += 1;
+            });
             seen.clear();
             for strip in [false, true] {
                 for word in words(&fold(text, strip).text) {
@@ -255,6 +352,7 @@ impl LanguageId {
                 counts.entry(word).or_insert_with(|| vec![0; n])[lang] += 1;
             }
         }
+        self.trigrams.learn(&trigrams, n);
         self.learned = counts
             .into_iter()
             .filter_map(|(word, by_lang)| {
@@ -325,7 +423,16 @@ impl LanguageId {
             return Some((tied[0], Identified::Evidence));
         }
         // A tie: trigram statistics among the tied languages. No evidence
-        // at all: among all of the playbook's.
+        // at all: among all of the playbook's. The examples' own trigrams
+        // first, where they know any of those languages.
+        let candidates = if best > 0.0 {
+            tied.iter().fold(0u64, |set, &i| set | 1 << i)
+        } else {
+            u64::MAX
+        };
+        if let Some(i) = self.trigrams.most_likely(&folded.text, candidates) {
+            return Some((i, Identified::Statistics));
+        }
         let tied_detector;
         let detector = if best > 0.0 {
             let allow: Vec<whatlang::Lang> =
@@ -494,6 +601,34 @@ mod tests {
         // "arve" alone has no everyday word or letter to go by.
         assert_eq!(code(&l, "arve??", &[2]), Some("et"));
         assert_eq!(code(&l, "lasku??", &[3]), Some("fi"));
+    }
+
+    #[test]
+    fn the_examples_trigrams_break_ties() {
+        let mut l = id(&["en", "fi", "sv"]);
+        l.learn([
+            ("yhteys katkeilee jatkuvasti", "fi"),
+            ("lasku on liian suuri", "fi"),
+            ("kuuluvuus heikko kotona", "fi"),
+            ("räkningen är fel", "sv"),
+            ("täckningen försvann", "sv"),
+            ("uppkopplingen dålig hemma", "sv"),
+        ]);
+        // No word of either is known, and `ä` is in both alphabets: the
+        // trigrams of what each language's customers wrote decide.
+        assert_eq!(
+            l.identify("räkningarna", &[]),
+            Some((2, Identified::Statistics))
+        );
+        assert_eq!(
+            l.identify("laskussa virhe", &[]),
+            Some((1, Identified::Statistics))
+        );
+        // Evidence still comes first: `och` is Swedish.
+        assert_eq!(
+            l.identify("laskussa och", &[]),
+            Some((2, Identified::Evidence))
+        );
     }
 
     #[test]
