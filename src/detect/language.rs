@@ -193,10 +193,10 @@ pub struct LanguageId {
 struct Trigrams {
     /// Trigram → its log-probability in each language, smoothed.
     log_p: HashMap<[char; 3], Vec<f32>>,
-    /// The log-probability of a trigram a language's examples never had.
-    unseen: Vec<f32>,
     /// Languages with examples: the only ones it can speak for.
     known: u64,
+    /// How many languages the playbook has (at most 64).
+    languages: usize,
 }
 
 impl Trigrams {
@@ -210,10 +210,10 @@ impl Trigrams {
         // Add-one smoothing over the trigrams seen in any language.
         let vocabulary = counts.len() as f64;
         let denominators: Vec<f64> = totals.iter().map(|&t| t as f64 + vocabulary).collect();
+        self.languages = n;
         self.known = (0..n)
             .filter(|&l| totals[l] > 0)
             .fold(0, |set, l| set | 1 << l);
-        self.unseen = denominators.iter().map(|d| (1.0 / d).ln() as f32).collect();
         self.log_p = counts
             .iter()
             .map(|(gram, by_lang)| {
@@ -228,19 +228,25 @@ impl Trigrams {
     }
 
     /// The most likely of `candidates` (a bit set) for the folded text;
-    /// ties go to the earlier language. None without any trigram.
+    /// ties go to the earlier language. None when a candidate has no
+    /// examples (the model cannot speak for it, and choosing among the
+    /// others would exclude it unheard) or no trigram of the text is
+    /// known.
     fn most_likely(&self, folded: &str, candidates: u64) -> Option<usize> {
-        let candidates = candidates & self.known;
-        if candidates == 0 {
+        if candidates == 0 || candidates & !self.known != 0 {
             return None;
         }
-        let mut score = vec![0f32; self.unseen.len()];
+        let mut score = vec![0f32; self.languages];
         let mut any = false;
+        // A trigram no example has says nothing of the text's language;
+        // counted as unseen in each, it would only favour the language
+        // with the fewest examples.
         each_trigram(folded, |gram| {
-            any = true;
-            let logs = self.log_p.get(&gram).unwrap_or(&self.unseen);
-            for (s, l) in score.iter_mut().zip(logs) {
-                *s += l;
+            if let Some(logs) = self.log_p.get(&gram) {
+                any = true;
+                for (s, l) in score.iter_mut().zip(logs) {
+                    *s += l;
+                }
             }
         });
         if !any {
@@ -428,7 +434,7 @@ impl LanguageId {
         let candidates = if best > 0.0 {
             tied.iter().fold(0u64, |set, &i| set | 1 << i)
         } else {
-            u64::MAX
+            u64::MAX >> (64 - n)
         };
         if let Some(i) = self.trigrams.most_likely(&folded.text, candidates) {
             return Some((i, Identified::Statistics));
@@ -624,11 +630,30 @@ mod tests {
             l.identify("laskussa virhe", &[]),
             Some((1, Identified::Statistics))
         );
+        // A trigram no example has is no evidence: whatlang decides, as
+        // without examples.
+        let plain = id(&["en", "fi", "sv"]);
+        assert_eq!(l.identify("qqq xxx", &[]), plain.identify("qqq xxx", &[]));
         // Evidence still comes first: `och` is Swedish.
         assert_eq!(
             l.identify("laskussa och", &[]),
             Some((2, Identified::Evidence))
         );
+    }
+
+    #[test]
+    fn trigrams_speak_only_when_every_tied_language_has_examples() {
+        let mut l = id(&["en", "fi", "sv"]);
+        l.learn([
+            ("yhteys katkeilee jatkuvasti", "fi"),
+            ("lasku on liian suuri", "fi"),
+        ]);
+        let plain = id(&["en", "fi", "sv"]);
+        // Tied between Finnish and Swedish by `ä`, and no Swedish examples:
+        // whatlang decides, not the Finnish trigrams alone.
+        for text in ["räkningarna", "tjena"] {
+            assert_eq!(l.identify(text, &[]), plain.identify(text, &[]), "{text}");
+        }
     }
 
     #[test]
