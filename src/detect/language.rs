@@ -195,8 +195,6 @@ struct Trigrams {
     log_p: HashMap<[char; 3], Vec<f32>>,
     /// Languages with examples: the only ones it can speak for.
     known: u64,
-    /// How many languages the playbook has (at most 64).
-    languages: usize,
 }
 
 impl Trigrams {
@@ -210,7 +208,6 @@ impl Trigrams {
         // Add-one smoothing over the trigrams seen in any language.
         let vocabulary = counts.len() as f64;
         let denominators: Vec<f64> = totals.iter().map(|&t| t as f64 + vocabulary).collect();
-        self.languages = n;
         self.known = (0..n)
             .filter(|&l| totals[l] > 0)
             .fold(0, |set, l| set | 1 << l);
@@ -236,7 +233,9 @@ impl Trigrams {
         if candidates == 0 || candidates & !self.known != 0 {
             return None;
         }
-        let mut score = vec![0f32; self.languages];
+        // At most 64 candidate languages: the scores fit on the stack, no
+        // allocation per tie.
+        let mut score = [0f32; 64];
         let mut any = false;
         // A trigram no example has says nothing of the text's language;
         // counted as unseen in each, it would only favour the language
@@ -339,12 +338,13 @@ impl LanguageId {
             let Some(lang) = self.languages.iter().position(|l| l == code) else {
                 continue;
             };
-            each_trigram(&fold(text, false).text, |gram| {
+            let as_typed = fold(text, false).text;
+            each_trigram(&as_typed, |gram| {
                 trigrams.entry(gram).or_insert_with(|| vec![0; n])[lang] += 1;
             });
             seen.clear();
-            for strip in [false, true] {
-                for word in words(&fold(text, strip).text) {
+            for folded in [as_typed, fold(text, true).text] {
+                for word in words(&folded) {
                     if word.chars().count() >= 2
                         && !word.chars().all(|c| c.is_numeric())
                         && !self.words.contains_key(word)
@@ -430,7 +430,7 @@ impl LanguageId {
         }
         // A tie: trigram statistics among the tied languages. No evidence
         // at all: among all of the playbook's. The examples' own trigrams
-        // first, where they know any of those languages.
+        // first, where they know every one of those languages.
         let candidates = if best > 0.0 {
             tied.iter().fold(0u64, |set, &i| set | 1 << i)
         } else {
