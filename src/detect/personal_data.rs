@@ -164,6 +164,56 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !is_thai_id_layout(m.as_str())
         && !framed_by_capitals(text, m.start(), m.end(), digits)
         && !id_named_right_before(text, m.start())
+        && !service_line_named_before(text, m.start())
+}
+
+/// Whether the number at `start` is named as the company's line: a word
+/// for a hotline or a call centre right before it, perhaps with a word
+/// for a number or a verb between ("Helistasin teie infoliinile 660
+/// 0600", "hotline: 0161 496 0000", "คอลเซ็นเตอร์ 1616 กับ 02-118-9000").
+/// Whoever calls it reaches a desk, not a person; "asiakaspalvelu
+/// pyysi numeroni" names the customer's own after it.
+fn service_line_named_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 96).to_lowercase();
+    // Unspaced scripts: the word in the last twenty characters or so
+    // (three bytes each).
+    let near = tail(&before, 60);
+    if ["コールセンター", "サポートセンター", "カスタマーセンター", "お客様センター", "คอลเซ็นเตอร์", "ศูนย์บริการลูกค้า"]
+        .iter()
+        .any(|w| near.contains(w))
+    {
+        return true;
+    }
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let linking = ["on", "at", "is", "ist", "är", "jest", "to", "number", "numer", "nummer", "numero", "nr", "no"];
+    let mut last = words.next().unwrap_or("");
+    if linking.contains(&last) {
+        last = words.next().unwrap_or("");
+    }
+    let centre = (last == "centre" || last == "center") && words.next() == Some("call");
+    centre
+        || [
+            "hotline",
+            "helpline",
+            "infolini",
+            "infoliin",
+            "callcent",
+            "asiakaspalvelu",
+            "palvelunumero",
+            "kundtjänst",
+            "kundtjanst",
+            "kundservice",
+            "kundenservice",
+            "kundendienst",
+            "servicenummer",
+            "servicehotline",
+            "klienditeenindus",
+        ]
+        .iter()
+        .any(|w| last.starts_with(w))
 }
 
 /// Nine digits between two pairs of capitals (EE 412 558 306 FI): the
@@ -399,7 +449,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     // not kana or Thai, which stand right before an address unspaced.
     re_ascii_boundaries(r"(?i)[\p{Latin}0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 });
-static CARD: LazyLock<Regex> = LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:[ -]?\d){12,18}\b"));
+// Groups may stand two spaces apart, as a number copied from a card
+// or typed with care is ("4569  1981  0145  8443"); Luhn still decides.
+static CARD: LazyLock<Regex> =
+    LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:(?:[ -]| {2})?\d){12,18}\b"));
 /// An IBAN, its country code perhaps spaced off (`PL 55 1140 …`) or
 /// glued to the word (`IBANGB74…`, written unspaced in Thai).
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -607,6 +660,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
         r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
+        // Like "ticket", Finland's borrowed "tiketti" names the code after
+        // it without a word for a number ("(tiketti 7741093)").
+        r"|\btiketti\b",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)-?(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
@@ -632,12 +688,14 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)",
         // Each word for a number (เลขที่, เลข, หมายเลข) goes with each
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
-        r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
+        r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
         // An account alone names its number too, as "account" does
         // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567"), and so does an
         // account of any sort, its owner or kind a short word glued to it
         // ("บัญชีลูกค้า 3301-77821", "บัญชีออมทรัพย์", "บัญชีเงินฝาก").
-        r"|(?:เลข|หมายเลข|รหัส)แท(?:ร็|ร|็)?[กค]กิ้ง|ออเดอร์|บัญชี\p{Thai}{0,10}?|口座",
+        // "Tracking" is borrowed whole (แทร็กกิ้ง) or cut to "track"
+        // (เลขแทร็ค), not to แทรก ("insert") or แท็ก ("tag").
+        r"|(?:เลข|หมายเลข|รหัส)(?:แท(?:ร็|ร|็)?[กค]กิ้ง|แทร(?:็[กค]|ค))|ออเดอร์|บัญชี\p{Thai}{0,10}?|口座",
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
@@ -712,8 +770,9 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // marked with を; only with に after it (checked on the match).
         r"|(?:パスワード|暗証番号)(?P<object>を)",
         // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is
-        // a password ("รหัสไวไฟคือBangkok#88").
-        r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ))\s*",
+        // a password ("รหัสไวไฟคือBangkok#88"), or what it became
+        // ("เปลี่ยนรหัสwifiเป็น Nokk1234").
+        r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ|เป็น))\s*",
         // An adverb may stand between the verb and the password ("it's
         // definitely X", "ist übrigens X", "is now set to X"): skipped,
         // so the word after it is the one judged.
@@ -772,8 +831,9 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // Thai: "PIN ใหม่ 5168", a new, old, SIM or card PIN, with คือ
         // or without; or what it became with เป็น ("PIN เป็น 4821").
         r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
-        // Six digits may be read out in two groups ("582 913").
-        r"(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b",
+        // Six digits may be read out in two groups ("582 913"), or
+        // quoted as the message showed them ("認証コード「730195」").
+        r#"[「『“"(（]?(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b"#,
     ]
     .concat())
 });
@@ -791,7 +851,7 @@ const ONE_TIME_CODE: &str = concat!(
     r"|kod(?:u|em)?\s+z\s+sms(?:-?[a-z]{1,3})?|sms(?:-?[a-z]{1,3})?\s+(?:(?:z|with|mit|med)\s+(?:(?:the|a|dem|einem)\s+)?(?:kod(?:em)?|code|koden)|koodiga)|jednorazow[a-ząęłńóśźż]{0,4}\s+(?:kod|hasł|hasl)[a-ząęłńóśźż]{0,3}|(?:hasło|haslo)\s+jednorazow[a-ząęłńóśźż]{0,4}",
     r"|(?:kinnitus|sms-?|autentimis|sisselogimis)kood(?:i|iks)?",
     r"|kertakäyttö(?:inen|isen)?\s*(?:koodi|salasana|tunnus)[a-zäö]{0,5}|kerta(?:koodi|salasana)[a-zäö]{0,5}",
-    r"|(?:vahvistus|tunnistus|varmennus|tekstiviesti|sms-?|kirjautumis)koodi[a-zäö]{0,5}",
+    r"|(?:vahvistus|tunnistus|tunnistautumis|varmennus|tekstiviesti|sms-?|kirjautumis)koodi[a-zäö]{0,5}",
     r"|(?:bestätigungs|bestaetigungs|verifizierungs|authentifizierungs|anmelde|einmal)-?(?:code|passwort|kennwort|pin)",
     r"|(?-i:(?:SMS-?|m|push|chip)?TAN)",
     r"|engångs(?:kod|lösenord|losenord)[a-zåäö]{0,4}|(?:verifierings|bekräftelse|bekraftelse|sms-?|inloggnings)kod(?:en|er)?)\b",
@@ -1039,6 +1099,39 @@ fn identity_card_named_before(text: &str, start: usize) -> bool {
     .any(|w| before.contains(w))
 }
 
+/// Whether an e-mail address is a customer-service desk's
+/// ("support@nordlink.co.uk", "asiakaspalvelu@…", "no-reply@…"): the
+/// company's own, quoted by the customer, no one's personal data. A
+/// customer's own shared mailbox ("biuro@", "kontakt@", "info@" of their
+/// business) is still theirs.
+fn is_service_desk_mailbox(address: &str) -> bool {
+    let local = address.split('@').next().unwrap_or("").to_ascii_lowercase();
+    let first = local.split(['.', '-', '_', '+']).next().unwrap_or("");
+    [
+        "support",
+        "help",
+        "helpdesk",
+        "customerservice",
+        "customercare",
+        "care",
+        "noreply",
+        "donotreply",
+        "complaints",
+        "asiakaspalvelu",
+        "kundtjanst",
+        "kundservice",
+        "kundenservice",
+        "kundendienst",
+        "klienditeenindus",
+        "bok",
+        "obsluga",
+    ]
+    .contains(&first)
+        || ["no-reply", "do-not-reply", "customer-service", "customer.service"]
+            .iter()
+            .any(|p| local.starts_with(p))
+}
+
 /// Whether a parcel, its tracking or its carrier is named in the few
 /// words before `start` ("kolli-id", "Sendungsnummer", "追跡番号",
 /// "เลขพัสดุ", "PostNord").
@@ -1153,6 +1246,10 @@ fn id_named_right_before(text: &str, start: usize) -> bool {
             "steueridentifikationsnummer",
             "steuerid",
             "steuernummer",
+            // Japan's My Number, by its own name or as the individual
+            // number: the "00" it may begin with is no call abroad.
+            "マイナンバー",
+            "個人番号",
         ]
         .iter()
         .any(|s| w.starts_with(s))
@@ -1786,7 +1883,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         });
     };
     for m in only_if(at, || EMAIL.find_iter(text)) {
-        add(PersonalData::Email, m.start(), m.end());
+        if !is_service_desk_mailbox(m.as_str()) {
+            add(PersonalData::Email, m.start(), m.end());
+        }
     }
     // An IBAN before a card: 16 of an IBAN's digits may pass Luhn.
     for c in only_if(digit, || IBAN.captures_iter(text)) {
@@ -4786,6 +4885,67 @@ mod tests {
     }
 
     #[test]
+    fn a_card_number_may_be_spaced_twice_between_groups() {
+        use PersonalData::CardNumber;
+        assert_eq!(kinds("kortet 4569  1981  0145  8443 drogs två gånger"), [CardNumber]);
+        assert_eq!(kinds("card 4111  1111  1111  1111"), [CardNumber]);
+        // Luhn still decides; three spaces end the number.
+        assert!(kinds("kortet 4569  1981  0145  8444 drogs").is_empty());
+        assert!(kinds("kortet 4569   1981   0145   8443").is_empty());
+    }
+
+    #[test]
+    fn a_service_desk_is_no_ones_personal_data() {
+        use PersonalData::{Email, PhoneNumber};
+        for text in [
+            "emailed support@nordlink.co.uk twice, zero reply",
+            "schrieb an kundenservice@nordlink.de, keine Antwort",
+            "mail från no-reply@nordlink.se",
+            "Helistasin teie infoliinile 660 0600 ja ootasin 45 minutit",
+            "called the helpline on 0161 496 0000 twice",
+            "your call centre 0161 496 0000 hung up on me",
+            "คอลเซ็นเตอร์ 1616 กับ 02-118-9000 โทรไม่ติดทั้งคู่",
+            "コールセンター 03-1234-5678 に電話したけど繋がらない",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // A customer's own business mailbox, and a number the desk asked
+        // for, are the customer's.
+        assert_eq!(kinds("faktury na biuro@stolarnia-wrobel.pl"), [Email]);
+        assert_eq!(kinds("Angebot an kontakt@schreinerei-vogt.de"), [Email]);
+        assert_eq!(
+            kinds("asiakaspalvelu pyysi numeroni, se on 040 123 4567"),
+            [PhoneNumber]
+        );
+        assert_eq!(kinds("call me on 0161 496 0000 please"), [PhoneNumber]);
+    }
+
+    #[test]
+    fn codes_quoted_or_named_in_more_words() {
+        use PersonalData::{OrderNumber, Password};
+        assert_eq!(kinds("認証コード「730195」が届いたけど期限切れ"), [Password]);
+        assert_eq!(kinds("tunnistautumiskoodi 582107 tuli mut ei käy"), [Password]);
+        assert_eq!(kinds("เปลี่ยนรหัสwifiเป็น Nokk1234 แล้วต่อไม่ได้"), [Password]);
+        assert_eq!(kinds("Vikailmoitus (tiketti 7741093) on auki"), [OrderNumber]);
+        assert_eq!(kinds("เลขที่แจ้งเสีย TK558213 ยังไม่มีช่างมา"), [OrderNumber]);
+        // A quote alone makes no code, nor a ticket a price.
+        assert!(kinds("コード「2024」年版").is_empty());
+        assert!(kinds("tiketti maksoi 45 euroa").is_empty());
+    }
+
+    #[test]
+    fn a_my_number_is_no_call_abroad() {
+        // Named as a My Number, twelve digits begun with 00 are no phone
+        // dialled abroad, its check right or wrong.
+        assert!(kinds("マイナンバー009984656457を入力したらエラーになる").is_empty());
+        assert!(kinds("個人番号 009984656457 です").is_empty());
+        assert_eq!(
+            kinds("電話は009984656457です"),
+            [PersonalData::PhoneNumber]
+        );
+    }
+
+    #[test]
     fn a_postal_code_printed_in_groups() {
         use PersonalData::{OrderNumber, PhoneNumber};
         assert_eq!(
@@ -4794,6 +4954,10 @@ mod tests {
         );
         assert_eq!(kinds("parcel RR 123 456 785 FI lost"), [OrderNumber]);
         assert_eq!(kinds("เลขแทรคกิ้ง TH12345678"), [OrderNumber]);
+        // "Track" alone, not "insert" (แทรก) or "tag" (แท็ก).
+        assert_eq!(kinds("เลขแทร็ค KERTH0012839475 ครับ"), [OrderNumber]);
+        assert!(kinds("เลขแทรก KERTH0012839475 ครับ").is_empty());
+        assert!(kinds("เลขแท็ก KERTH0012839475 ครับ").is_empty());
         // A wrong check digit makes no postal code, and its body between
         // the capitals is no phone either.
         assert!(kinds("paket EE 412 558 306 FI fastnade").is_empty());
