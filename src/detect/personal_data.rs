@@ -174,13 +174,31 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
 /// Whoever calls it reaches a desk, not a person; "asiakaspalvelu
 /// pyysi numeroni" names the customer's own after it.
 fn service_line_named_before(text: &str, start: usize) -> bool {
+    // A company's line is a landline, freephone or short number: a
+    // mobile after the word is the customer's ("can't get through to the
+    // helpline. 07700 900123", "podałem infolinii numer 600 123 456").
+    if is_mobile_number(&text[start..]) {
+        return false;
+    }
     let before = tail(&text[..start], 96).to_lowercase();
+    // Only in the number's own sentence.
+    let before = before
+        .rsplit(['.', '!', '?', '\n', '。', '！', '？'])
+        .next()
+        .unwrap_or("");
     // Unspaced scripts: the word in the last twenty characters or so
     // (three bytes each).
-    let near = tail(&before, 60);
-    if ["コールセンター", "サポートセンター", "カスタマーセンター", "お客様センター", "คอลเซ็นเตอร์", "ศูนย์บริการลูกค้า"]
-        .iter()
-        .any(|w| near.contains(w))
+    let near = tail(before, 60);
+    if [
+        "コールセンター",
+        "サポートセンター",
+        "カスタマーセンター",
+        "お客様センター",
+        "คอลเซ็นเตอร์",
+        "ศูนย์บริการลูกค้า",
+    ]
+    .iter()
+    .any(|w| near.contains(w))
     {
         return true;
     }
@@ -188,7 +206,10 @@ fn service_line_named_before(text: &str, start: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev();
-    let linking = ["on", "at", "is", "ist", "är", "jest", "to", "number", "numer", "nummer", "numero", "nr", "no"];
+    let linking = [
+        "on", "at", "is", "ist", "är", "jest", "to", "number", "numer", "nummer", "numero", "nr",
+        "no",
+    ];
     let mut last = words.next().unwrap_or("");
     if linking.contains(&last) {
         last = words.next().unwrap_or("");
@@ -662,7 +683,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         // Like "ticket", Finland's borrowed "tiketti" names the code after
         // it without a word for a number ("(tiketti 7741093)").
-        r"|\btiketti\b",
+        r"|\btiket(?:ti|tini|in|issä|issa)\b",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)-?(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
@@ -770,9 +791,11 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // marked with を; only with に after it (checked on the match).
         r"|(?:パスワード|暗証番号)(?P<object>を)",
         // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is
-        // a password ("รหัสไวไฟคือBangkok#88"), or what it became
-        // ("เปลี่ยนรหัสwifiเป็น Nokk1234").
-        r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ|เป็น))\s*",
+        // a password ("รหัสไวไฟคือBangkok#88"), or, after a verb for
+        // changing or setting it, what it became ("เปลี่ยนรหัสwifiเป็น
+        // Nokk1234"): เป็น alone is any "is" ("รหัสเราเตอร์เป็น F670L").
+        r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ)",
+        r"|(?:เปลี่ยน|ตั้ง)(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?เป็น)\s*",
         // An adverb may stand between the verb and the password ("it's
         // definitely X", "ist übrigens X", "is now set to X"): skipped,
         // so the word after it is the one judged.
@@ -833,7 +856,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
         // Six digits may be read out in two groups ("582 913"), or
         // quoted as the message showed them ("認証コード「730195」").
-        r#"[「『“"(（]?(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b"#,
+        r#"[「『【“”„«"'‘(（]?(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b"#,
     ]
     .concat())
 });
@@ -1099,6 +1122,43 @@ fn identity_card_named_before(text: &str, start: usize) -> bool {
     .any(|w| before.contains(w))
 }
 
+/// Whether the number `rest` begins with is a mobile in one of the
+/// markets: UK and Sweden 07, Finland 04 and 050, Germany 015, 016x
+/// (not 0161, Manchester's) and 017,
+/// Japan 070/080/090, Thailand 06/08/09 with ten digits, Estonia 5 with
+/// seven or eight, Poland 5–8 with nine; after `+` or `00` with the
+/// country's code, or in national form.
+fn is_mobile_number(rest: &str) -> bool {
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || " +-/().".contains(*c))
+        .filter(char::is_ascii_digit)
+        .collect();
+    let international = rest.starts_with('+') || number.starts_with("00");
+    let n = number.trim_start_matches("00");
+    if international {
+        let national = |code: &str| n.strip_prefix(code).map(|r| format!("0{r}"));
+        return if let Some(r) = n.strip_prefix("48") {
+            r.len() == 9 && r.starts_with(['5', '6', '7', '8'])
+        } else if let Some(r) = n.strip_prefix("372") {
+            r.starts_with('5')
+        } else {
+            ["44", "46", "49", "66", "81", "358"]
+                .iter()
+                .find_map(|c| national(c))
+                .is_some_and(|d| is_mobile_number(&d))
+        };
+    }
+    let len = number.len();
+    ["07", "04", "050", "015", "0160", "0162", "0163", "017"]
+        .iter()
+        .any(|p| number.starts_with(p))
+        || (["070", "080", "090"].iter().any(|p| number.starts_with(p)) && len == 11)
+        || (["06", "08", "09"].iter().any(|p| number.starts_with(p)) && len == 10)
+        || (number.starts_with('5') && (7..=8).contains(&len))
+        || (number.starts_with(['5', '6', '7', '8']) && len == 9)
+}
+
 /// Whether an e-mail address is a customer-service desk's
 /// ("support@nordlink.co.uk", "asiakaspalvelu@…", "no-reply@…"): the
 /// company's own, quoted by the customer, no one's personal data. A
@@ -1127,9 +1187,29 @@ fn is_service_desk_mailbox(address: &str) -> bool {
         "obsluga",
     ]
     .contains(&first)
-        || ["no-reply", "do-not-reply", "customer-service", "customer.service"]
-            .iter()
-            .any(|p| local.starts_with(p))
+        || [
+            "no-reply",
+            "do-not-reply",
+            "customer-service",
+            "customer.service",
+        ]
+        .iter()
+        .any(|p| local.starts_with(p))
+}
+
+/// Whether a first-person possessive stands in the few words before
+/// `start` ("our support@smithplumbing.co.uk", "nasz bok@…"): the
+/// customer's own, whatever its name.
+fn owned_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 32).to_lowercase();
+    before.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "my", "our", "mój", "moj", "moja", "mojego", "nasz", "nasza", "naszą", "naszego",
+            "mein", "meine", "meinen", "unser", "unsere", "unseren", "min", "mitt", "vår", "vårt",
+            "minun", "meidän", "mu", "minu", "meie", "私の",
+        ]
+        .contains(&w)
+    })
 }
 
 /// Whether a parcel, its tracking or its carrier is named in the few
@@ -1246,13 +1326,13 @@ fn id_named_right_before(text: &str, start: usize) -> bool {
             "steueridentifikationsnummer",
             "steuerid",
             "steuernummer",
-            // Japan's My Number, by its own name or as the individual
-            // number: the "00" it may begin with is no call abroad.
-            "マイナンバー",
-            "個人番号",
         ]
         .iter()
         .any(|s| w.starts_with(s))
+            // Japan's My Number, by its own name or as the individual
+            // number, ends a run of Japanese ("私のマイナンバーは"): the
+            // "00" it may begin with is no call abroad.
+            || ["マイナンバー", "個人番号"].iter().any(|s| w.contains(s))
     };
     if [
         "id", "idnr", "nr", "no", "number", "numer", "nummer", "numero",
@@ -1883,7 +1963,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         });
     };
     for m in only_if(at, || EMAIL.find_iter(text)) {
-        if !is_service_desk_mailbox(m.as_str()) {
+        if !is_service_desk_mailbox(m.as_str()) || owned_before(text, m.start()) {
             add(PersonalData::Email, m.start(), m.end());
         }
     }
@@ -4887,7 +4967,10 @@ mod tests {
     #[test]
     fn a_card_number_may_be_spaced_twice_between_groups() {
         use PersonalData::CardNumber;
-        assert_eq!(kinds("kortet 4569  1981  0145  8443 drogs två gånger"), [CardNumber]);
+        assert_eq!(
+            kinds("kortet 4569  1981  0145  8443 drogs två gånger"),
+            [CardNumber]
+        );
         assert_eq!(kinds("card 4111  1111  1111  1111"), [CardNumber]);
         // Luhn still decides; three spaces end the number.
         assert!(kinds("kortet 4569  1981  0145  8444 drogs").is_empty());
@@ -4918,15 +5001,43 @@ mod tests {
             [PhoneNumber]
         );
         assert_eq!(kinds("call me on 0161 496 0000 please"), [PhoneNumber]);
+        // A mobile after the word, or a number in the next sentence, is
+        // the customer's; so is a desk's mailbox they call their own.
+        for text in [
+            "Please call me back, I can't get through to the helpline. 07700 900123",
+            "Podałem konsultantowi z infolinii numer 600 123 456",
+            "Annoin numeroni asiakaspalvelulle 040 123 4567",
+            "Jag lämnade mitt nummer till kundtjänst: 070-123 45 67",
+            "Ütlesin klienditeenindusele 5123 4567",
+            "コールセンターから電話が来て、私の携帯は090-1234-5678",
+            "คอลเซ็นเตอร์ขอเบอร์ 0812345678",
+            "Hotline angerufen. +49 151 23456789 ist meine Nummer",
+        ] {
+            assert_eq!(kinds(text), [PhoneNumber], "{text}");
+        }
+        assert_eq!(kinds("send it to our support@smithplumbing.co.uk"), [Email]);
     }
 
     #[test]
     fn codes_quoted_or_named_in_more_words() {
         use PersonalData::{OrderNumber, Password};
-        assert_eq!(kinds("認証コード「730195」が届いたけど期限切れ"), [Password]);
-        assert_eq!(kinds("tunnistautumiskoodi 582107 tuli mut ei käy"), [Password]);
+        assert_eq!(
+            kinds("認証コード「730195」が届いたけど期限切れ"),
+            [Password]
+        );
+        assert_eq!(
+            kinds("tunnistautumiskoodi 582107 tuli mut ei käy"),
+            [Password]
+        );
         assert_eq!(kinds("เปลี่ยนรหัสwifiเป็น Nokk1234 แล้วต่อไม่ได้"), [Password]);
-        assert_eq!(kinds("Vikailmoitus (tiketti 7741093) on auki"), [OrderNumber]);
+        assert_eq!(
+            kinds("Vikailmoitus (tiketti 7741093) on auki"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("tikettini 7741093 on yhä auki"), [OrderNumber]);
+        assert_eq!(kinds("Bestätigungscode „482913“ abgelaufen"), [Password]);
+        // เป็น is a password only after a verb for changing it.
+        assert!(kinds("รหัสเราเตอร์เป็น F670L ใช่ไหม").is_empty());
         assert_eq!(kinds("เลขที่แจ้งเสีย TK558213 ยังไม่มีช่างมา"), [OrderNumber]);
         // A quote alone makes no code, nor a ticket a price.
         assert!(kinds("コード「2024」年版").is_empty());
@@ -4939,10 +5050,8 @@ mod tests {
         // dialled abroad, its check right or wrong.
         assert!(kinds("マイナンバー009984656457を入力したらエラーになる").is_empty());
         assert!(kinds("個人番号 009984656457 です").is_empty());
-        assert_eq!(
-            kinds("電話は009984656457です"),
-            [PersonalData::PhoneNumber]
-        );
+        assert!(kinds("私のマイナンバーは009984656457です").is_empty());
+        assert_eq!(kinds("電話は009984656457です"), [PersonalData::PhoneNumber]);
     }
 
     #[test]

@@ -137,9 +137,9 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-const HOLDOUT_PRECISION: f64 = 0.96;
+const HOLDOUT_PRECISION: f64 = 0.95;
 const HOLDOUT_RECALL: f64 = 0.93;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 4;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 2;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
