@@ -167,6 +167,17 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !service_line_named_before(text, m.start())
 }
 
+/// Words for a company's customer service, which name its mailbox
+/// ("kundenservice@…") and its line ("asiakaspalveluun 09 …") alike.
+const SERVICE_DESK_WORDS: &[&str] = &[
+    "asiakaspalvelu",
+    "kundtjanst",
+    "kundservice",
+    "kundenservice",
+    "kundendienst",
+    "klienditeenindus",
+];
+
 /// Whether the number at `start` is named as the company's line: a word
 /// for a hotline or a call centre right before it, perhaps with a word
 /// for a number or a verb between ("Helistasin teie infoliinile 660
@@ -222,18 +233,13 @@ fn service_line_named_before(text: &str, start: usize) -> bool {
             "infolini",
             "infoliin",
             "callcent",
-            "asiakaspalvelu",
             "palvelunumero",
             "kundtjänst",
-            "kundtjanst",
-            "kundservice",
-            "kundenservice",
-            "kundendienst",
             "servicenummer",
             "servicehotline",
-            "klienditeenindus",
         ]
         .iter()
+        .chain(SERVICE_DESK_WORDS)
         .any(|w| last.starts_with(w))
 }
 
@@ -745,10 +751,13 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     let aside_verb = format!(r"\s*(?:{})[\s,]", COPULAS.join("|"));
+    // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is a
+    // password.
+    let thai = r"(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))";
     // Only the disclosing form, "password: x": "my password is definitely
     // right" says nothing secret.
     re_ascii_boundaries(&[
-        r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|pwd|hasło|haslo|parool|salasõna|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))\s*[:=]\s*\S+",
+        &format!(r"(?i)(?:\b(?:password|passcode|pin|pin-?koodi|pin-?kood|pin-?kod|pin-?code|pwd|hasło|haslo|parool|salasõna|passwort|kennwort|salasana|lösenord|losenord)|パスワード|暗証番号|{thai})\s*[:=]\s*\S+"),
         // "my password is X", "hasło do panelu: X", "parool oli X": a
         // word for it, a few words at most, a verb or a colon, then X.
         // Whether X looks like a password is decided on the match.
@@ -790,12 +799,12 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         // "パスワードをX に変えた": what it was changed to, the object
         // marked with を; only with に after it (checked on the match).
         r"|(?:パスワード|暗証番号)(?P<object>を)",
-        // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is
-        // a password ("รหัสไวไฟคือBangkok#88"), or, after a verb for
-        // changing or setting it, what it became ("เปลี่ยนรหัสwifiเป็น
-        // Nokk1234"): เป็น alone is any "is" ("รหัสเราเตอร์เป็น F670L").
-        r"|(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?(?:[:=]|คือ)",
-        r"|(?:เปลี่ยน|ตั้ง)(?:รหัสผ่าน|พาสเวิร์ด|รหัส\s?(?:ไวไฟ|wi-?fi|เราเตอร์|router|เข้าระบบ|เข้าใช้งาน))[^\n:=]{0,24}?เป็น)\s*",
+        // Thai: what the password is ("รหัสไวไฟคือBangkok#88"), or, after
+        // a verb for changing or setting it, what it became
+        // ("เปลี่ยนรหัสwifiเป็น Nokk1234"): เป็น alone is any "is"
+        // ("รหัสเราเตอร์เป็น F670L").
+        &format!(r"|{thai}[^\n:=]{{0,24}}?(?:[:=]|คือ)"),
+        &format!(r"|(?:เปลี่ยน|ตั้ง){thai}[^\n:=]{{0,24}}?เป็น)\s*"),
         // An adverb may stand between the verb and the password ("it's
         // definitely X", "ist übrigens X", "is now set to X"): skipped,
         // so the word after it is the one judged.
@@ -1153,7 +1162,8 @@ fn is_mobile_number(rest: &str) -> bool {
     ["07", "04", "050", "015", "0160", "0162", "0163", "017"]
         .iter()
         .any(|p| number.starts_with(p))
-        || (["070", "080", "090"].iter().any(|p| number.starts_with(p)) && len == 11)
+        // Japan's 070 is taken by the 07 above.
+        || (["080", "090"].iter().any(|p| number.starts_with(p)) && len == 11)
         || (["06", "08", "09"].iter().any(|p| number.starts_with(p)) && len == 10)
         || (number.starts_with('5') && (7..=8).contains(&len))
         || (number.starts_with(['5', '6', '7', '8']) && len == 9)
@@ -1177,16 +1187,11 @@ fn is_service_desk_mailbox(address: &str) -> bool {
         "noreply",
         "donotreply",
         "complaints",
-        "asiakaspalvelu",
-        "kundtjanst",
-        "kundservice",
-        "kundenservice",
-        "kundendienst",
-        "klienditeenindus",
         "bok",
         "obsluga",
     ]
     .contains(&first)
+        || SERVICE_DESK_WORDS.contains(&first)
         || [
             "no-reply",
             "do-not-reply",
