@@ -684,8 +684,8 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Like "zamówienie", a contract alone names the code after it
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
-        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkon(?:t[oa]|cie)\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|numbri(?:l|le|lt|ga|s|st|t)?|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         // Like "ticket", Finland's borrowed "tiketti" names the code after
         // it without a word for a number ("(tiketti 7741093)").
@@ -696,8 +696,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // A customer's or user's account alone names its number after it
         // ("Kundenkonto 600 118 2273"), as "account" does.
         r"|\b(?:kunden|benutzer|nutzer)konto(?:-?nummer\b|-?nr\b\.?|\b)|\bkundkonto(?:t|ts)?(?:-?nummer\b|\b)|\bkliendikonto\b|\basiakastili(?:ni|n)?\b",
-        // A Finnish possessive suffix may end the word ("asiakasnumeroni").
-        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:ni|si|mme|nne)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
+        // A Finnish case ending and a possessive suffix may end the word
+        // ("asiakasnumeroni", "asiakasnumerollanne").
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|llä|lle|ssa|sta|n)?(?:ni|si|mme|nne)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
         r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
         r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
@@ -1072,12 +1073,13 @@ static PASSWORD_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 /// A code given before the word for it, in the same sentence: "C-0093
 /// 1187 — is that the customer ID?", "4471 2290 ist meine Kundennummer",
 /// "KL-558 2190 to mój numer klienta", "12345678 is my customer number",
-/// "12345678がお客様番号です". The code has a capital prefix, groups of
-/// digits or seven to twelve in a run; its digits are counted on the
-/// match.
+/// "12345678がお客様番号です", "302-7781940 ist meine Bestellnummer". The
+/// code has a capital prefix, groups of digits, two parts joined by a
+/// dash, or seven to twelve digits in a run; its digits are counted on
+/// the match.
 static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
-        r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2}|[0-9]{7,12})\b",
+        r"(?i)(?:^|[^\w0-9-])(?P<token>(?-i:[A-Z]{1,3})-?[0-9]{2,6}(?: [0-9]{3,6}){0,2}|[1-9][0-9]{2,5}(?: [0-9]{3,6}){1,2}|[0-9]{2,4}-[0-9]{5,8}|[0-9]{7,12})\b",
         r"(?P<between>[^0-9\n.!?]{0,60}?)",
         r"(?P<cue>\b(?:customer|cust\.?|client|account|member|membership|contract|order|booking|ticket|case|tracking)\s*(?:id|number|no\b|nr\b|ref\w*)",
         r"|\b(?:kunden|vertrags|mitglieds|bestell|buchungs|sendungs|ticket)-?(?:nummer|nr\b)|\bkundenkennung",
@@ -3372,6 +3374,15 @@ mod tests {
             kinds("asiakasnumero 55102331"),
             [PersonalData::AccountNumber]
         );
+        // The word for a customer number in a case of its own: Polish
+        // locative, Estonian adessive, Finnish adessive with a suffix.
+        for text in [
+            "zaległość na koncie klienta nr 71120455 wynosi 89,99 zł",
+            "Teie kliendinumbril 3307154 on võlgnevus",
+            "asiakasnumerollanne 6120934 on erääntynyt lasku",
+        ] {
+            assert_eq!(kinds(text), [PersonalData::AccountNumber], "{text}");
+        }
     }
 
     #[test]
@@ -5370,6 +5381,10 @@ mod tests {
             assert_eq!(kinds(text), [AccountNumber], "{text}");
         }
         assert_eq!(kinds("87654321 is the order number"), [OrderNumber]);
+        assert_eq!(
+            kinds("302-7781940 ist meine Bestellnummer – Router immer noch nicht da"),
+            [OrderNumber]
+        );
         // A count, a date, a sum paid to an account, a phone: none.
         assert!(kinds("we had 12345678 visitors, is that the customer number record?").is_empty());
         assert!(kinds("20240315 is my customer number").is_empty());
