@@ -684,8 +684,8 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Like "zamówienie", a contract alone names the code after it
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
-        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkon(?:t[oa]|cie)\s+klienta(?:\s+(?:nr\.?|numer))?|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|numbri(?:l|le|lt|ga|s|st|t)?|nr\.?|kood)|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bkoncie\s+klienta\s+(?:nr\.?|numer)|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|nr\.?|kood)|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|liikme)\s?numbri(?:l|le|lt|ga|s|st|sse|t|ks)\b|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         // Like "ticket", Finland's borrowed "tiketti" names the code after
         // it without a word for a number ("(tiketti 7741093)").
@@ -698,7 +698,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:kunden|benutzer|nutzer)konto(?:-?nummer\b|-?nr\b\.?|\b)|\bkundkonto(?:t|ts)?(?:-?nummer\b|\b)|\bkliendikonto\b|\basiakastili(?:ni|n)?\b",
         // A Finnish case ending and a possessive suffix may end the word
         // ("asiakasnumeroni", "asiakasnumerollanne").
-        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|llä|lle|ssa|sta|n)?(?:ni|si|mme|nne)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
+        r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|lle|lta|ssa|sta|ksi|na|a|n)?(?:ni|si|mme|nne|nsa)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
         r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
         r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
@@ -3376,6 +3376,13 @@ mod tests {
         );
         // The word for a customer number in a case of its own: Polish
         // locative, Estonian adessive, Finnish adessive with a suffix.
+        // Not a customer "with the number" (Estonian "klient numbriga"),
+        // which is a phone, nor a sum on a customer account.
+        assert_eq!(
+            kinds("Olen teie klient numbriga 5123 4567"),
+            [PersonalData::PhoneNumber]
+        );
+        assert!(kinds("Na koncie klienta jest 12500,00 zł").is_empty());
         for text in [
             "zaległość na koncie klienta nr 71120455 wynosi 89,99 zł",
             "Teie kliendinumbril 3307154 on võlgnevus",
