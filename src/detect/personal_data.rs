@@ -2092,14 +2092,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for c in only_if(digit, || NIP.captures_iter(text)) {
+    for c in only_if(run >= 10, || NIP.captures_iter(text)) {
         let n = c.get(1).expect("group 1");
         let d: Vec<u32> = n.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         if nip_valid(&d) {
             add(PersonalData::NationalId, n.start(), n.end());
         }
     }
-    for c in only_if(digit, || HETU.captures_iter(text)) {
+    for c in only_if(run >= 6, || HETU.captures_iter(text)) {
         let part = |i| c.get(i).map_or("", |m| m.as_str());
         let m = c.get(0).expect("match");
         if hetu_valid(part(1), part(3), part(4)) && !in_code(text, m.start(), m.end()) {
@@ -2358,7 +2358,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, word.start(), word.start() + w.len());
         }
     }
-    for c in only_if(digit, || PIN_FOLLOW_UP.captures_iter(text)) {
+    for c in only_if(run >= 4, || PIN_FOLLOW_UP.captures_iter(text)) {
         let digits = c.name("digits").expect("digits");
         // What was typed in belongs to the PIN's sentence, or the verb
         // begins the next ("PIN doesn't work. tried 4821"): "The card and
@@ -2536,7 +2536,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     // Whether the text has a word for calling, looked up once: every PIN
     // match may ask.
     let mut calling: Option<bool> = None;
-    for c in only_if(digit, || PIN.captures_iter(text)) {
+    for c in only_if(run >= 4, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.name("digits").expect("digits"));
         // "PIN locked since 2024": a year after words is no PIN. In Thai
         // the year is as often the Buddhist era's (2568 is 2025).
@@ -2586,7 +2586,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
-    for c in only_if(digit, || PUK.captures_iter(text)) {
+    for c in only_if(run >= 4, || PUK.captures_iter(text)) {
         // A PUK word with its digits after it names those ("order
         // 48810273 - my PUK is 73920164"), not the number before it,
         // unless a verb says the number before is the PUK ("55102873 is
@@ -2626,7 +2626,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Password, digits.start(), digits.end());
         }
     }
-    for c in only_if(digit, || CODE_BY_TEXT.captures_iter(text)) {
+    for c in only_if(run >= 4, || CODE_BY_TEXT.captures_iter(text)) {
         let digits = c.get(1).expect("group 1");
         // An error's, a promotion's or a place's code is no secret, by
         // text or not ("error code 5003 in a text box", "promo code 5521
