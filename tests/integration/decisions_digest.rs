@@ -129,7 +129,7 @@ const EXPECTED: [&str; 4] = [
     "bundled 962b43580e2827a6",
     "bundled-explain 4fdfd5f4d7a72d21",
     "bundled-incident 1e5560e4de8d170f",
-    "telecom 335329aba832c41f",
+    "telecom f3cad263b1c1c6e3",
 ];
 
 /// The router built for a playbook's samples (handbooks, `test`) scans
