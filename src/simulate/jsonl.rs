@@ -530,13 +530,19 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight bytes at a time while none needs an escape, as in most
-        // ids and names.
-        if let Some(word) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-            if !needs_escape(word) {
-                i += 8;
-                continue;
+        // ids and names; the last few padded with a plain letter, so a
+        // short id is one check, not one per byte.
+        let word = match bytes.get(i..i + 8) {
+            Some(word) => u64::from_le_bytes(word.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut last = [b'a'; 8];
+                last[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                u64::from_le_bytes(last)
             }
+        };
+        if !needs_escape(word) {
+            i += 8;
+            continue;
         }
         let b = bytes[i];
         i += 1;
