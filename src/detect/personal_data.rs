@@ -165,6 +165,103 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !framed_by_capitals(text, m.start(), m.end(), digits)
         && !id_named_right_before(text, m.start())
         && !service_line_named_before(text, m.start())
+        && !in_quoted_message(text, m.start())
+}
+
+/// Whether the number at `start` is one to call in a message the
+/// customer quotes as received ("got this text: 'Nordlink: your bill is
+/// overdue … call 0161 496 0738'", "Fick sms: \"… ring 08-123 45 67\""):
+/// the sender's, a scammer's or the company's, not the customer's. The
+/// quote opens after a word for receiving and one for a message, no
+/// negation, on the same line; inside it a word for calling comes before
+/// the number ("your number 07700 900123 was moved" is the customer's).
+fn in_quoted_message(text: &str, start: usize) -> bool {
+    // The line, at most 400 bytes of it: a bounded window keeps the scan
+    // linear in the text however many numbers it holds.
+    let before = tail(&text[..start], 400);
+    let line = before.rsplit('\n').next().unwrap_or("");
+    // Forward through the line: which quote is open at the number. „
+    // closes with “ or ” (Polish, German), » with « (German), “ with ”.
+    let mut open: Option<(usize, &[char])> = None;
+    for (i, c) in line.char_indices() {
+        match open {
+            Some((_, closers)) if closers.contains(&c) => open = None,
+            Some(_) => {}
+            None => {
+                let closers: &[char] = match c {
+                    '"' => &['"'],
+                    '„' => &['“', '”'],
+                    '“' => &['”'],
+                    '«' => &['»'],
+                    '»' => &['«'],
+                    '「' => &['」'],
+                    '『' => &['』'],
+                    // A lone `'` only right after a colon: apostrophes
+                    // are many.
+                    '\'' if line[..i].trim_end().ends_with(':') => &['\''],
+                    _ => continue,
+                };
+                open = Some((i, closers));
+            }
+        }
+    }
+    let Some((at, _)) = open else {
+        return false;
+    };
+    let quoted = line[at..].to_lowercase();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let calling = [
+        "call", "ring", "soita", "zadzwoń", "zadzwon", "dzwoń", "anrufen", "ruf", "helista",
+    ];
+    let call_inside = words(&quoted)
+        .iter()
+        .any(|w| calling.iter().any(|c| w.starts_with(c)))
+        || ["โทร", "電話", "お電話"].iter().any(|c| quoted.contains(c));
+    if !call_inside {
+        return false;
+    }
+    let intro = tail(&line[..at], 64).to_lowercase();
+    let intro_words = words(&intro);
+    let has = |list: &[&str]| {
+        intro_words
+            .iter()
+            .any(|w| list.iter().any(|l| w.starts_with(l)))
+    };
+    // Whole words: "ei" begins "eilen" (yesterday), and Swedish "en" is
+    // "a".
+    let negated = intro_words.iter().any(|w| {
+        [
+            "never", "not", "didn", "didnt", "nie", "ei", "inte", "nicht", "kein", "keine", "pole",
+        ]
+        .contains(&w.as_str())
+    });
+    let received = has(&[
+        "got", "received", "dostał", "dostal", "otrzyma", "sain", "tuli", "fick", "bekam",
+        "bekommen", "erhalten",
+    ]) || ["届い", "来た", "ได้รับ"].iter().any(|w| intro.contains(w));
+    let message = has(&[
+        "text",
+        "sms",
+        "message",
+        "mail",
+        "email",
+        "e-mail",
+        "viesti",
+        "tekstiviesti",
+        "sõnum",
+        "sonum",
+        "wiadomo",
+        "meddelande",
+        "nachricht",
+    ]) || ["メッセージ", "メール", "ข้อความ"]
+        .iter()
+        .any(|w| intro.contains(w));
+    received && message && !negated
 }
 
 /// Words for a company's customer service, which name its mailbox
@@ -330,7 +427,13 @@ fn is_short_service_number(number: &str) -> bool {
 /// Sweden's 020 with six or seven digits after it (Finland's 020
 /// business numbers too; a London 020 number has eight), Thailand's
 /// 1800, North America's 800, 833 … 888; shared-cost 0570 (Japan), 0771
-/// (Sweden, ten digits; a UK mobile 0771… has eleven) and 801 (Poland).
+/// (Sweden, ten digits; a UK mobile 0771… has eleven) and 801 (Poland);
+/// Finland's nationwide business 010 and service 0600 and 0700;
+/// Germany's 0900 (its 0180 shares its digits with UK area codes such as
+/// Torquay's 01803); the UK's non-geographic 03, 084 and 087, only as the
+/// UK prints them (0333 014 2200): German area codes begin with the same
+/// digits (0345 Halle, 0371 Chemnitz, 0871 Landshut) and are written
+/// 0345 6812345.
 /// In national form or after the country's code.
 fn is_service_number(number: &str) -> bool {
     let groups: Vec<&str> = digit_groups(number).collect();
@@ -372,12 +475,28 @@ fn is_service_number(number: &str) -> bool {
             || (first == "0570" && n == 10)
             || (first == "020" && (9..=10).contains(&n))
             || (digits.starts_with("0771") && n == 10)
+            || (first == "010" && n == 10)
+            || ((first == "0600" || first == "0700") && (9..=10).contains(&n))
+            || (digits.starts_with("0900") && (10..=12).contains(&n))
+            || uk_non_geographic(&groups, &digits)
     } else {
         ((digits.starts_with("800") || digits.starts_with("801")) && n == 9)
             || (digits.starts_with("800") && n == 7)
             || (digits.starts_with("1800") && n == 10)
             || toll_free_nanp(&digits)
     }
+}
+
+/// A UK business's non-geographic line (0333, 0345, 0844, 0870 …): eleven
+/// digits in the UK's 4-3-4 (0333 014 2200). The 03 and 08 ranges the UK
+/// does not issue for it are left alone.
+fn uk_non_geographic(groups: &[&str], digits: &str) -> bool {
+    let prefixes = [
+        "0300", "0303", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0372", "0373",
+        "0843", "0844", "0845", "0870", "0871", "0872", "0873",
+    ];
+    let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    digits.len() == 11 && prefixes.iter().any(|p| digits.starts_with(p)) && lengths == [4, 3, 4]
 }
 
 /// North America's toll-free codes, ten digits or eleven after the 1.
@@ -924,11 +1043,14 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
 /// 771204 tekstiviestillä", "kood 771204 SMS-iga"): a one-time code.
 /// Only with the message's case or a preposition: "kod 1000 SMS" counts
 /// messages; and the message as a whole word: "w smsach" counts them,
-/// "in a text box" is a field.
+/// "in a text box" is a field. Or a code that was sent to the customer
+/// ("the app sent me a code 583019", "texted me the code 482 913"): a
+/// voucher's or promotion's code is named so ("sent me a promo code").
 static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)\b(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(\d{4,8}|\d{3} \d{3})\s*,?\s+",
         r"(?:(?:by|via|per|in\s+an?|przez|w|als|mit|i|som|med)\s+(?:sms|text|tekstiviesti)\b|sms-?em\b|sms-?iga\b|sms:?-?ll[äa]|tekstiviestill[äa]|s[õo]numiga\b)",
+        r"|\b(?:sent|sends|texted|messaged)\s+me\s+(?:(?:a|an|the|my|this)\s+)?(?:new\s+)?(?:code|otp|pin)\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
     ))
 });
 
@@ -1350,6 +1472,41 @@ fn id_named_right_before(text: &str, start: usize) -> bool {
         ["personal", "national", "steuer", "tax"].contains(&owner) || stem(owner)
     } else {
         stem(last)
+    }
+}
+
+/// Whether the number at `start` is named as a customer's or contract's
+/// number in the word right before it ("Kundennummer 40011952037",
+/// "customer no: …", "asiakasnumero on …"): eleven digits so named are
+/// the account's, though one in ten passes a PESEL's or Steuer-ID's
+/// check.
+fn account_number_named_right_before(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 40).to_lowercase();
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut last = words.next().unwrap_or("");
+    if COPULAS.contains(&last) {
+        last = words.next().unwrap_or("");
+    }
+    let number_word = |w: &str| {
+        [
+            "nummer", "number", "numer", "numero", "numbe", "nro", "nr", "no",
+        ]
+        .iter()
+        .any(|n| w.ends_with(n) || w.contains(n))
+    };
+    let cue = |w: &str| ACCOUNT_CUES.iter().any(|c| w.starts_with(c));
+    if ["nr", "no", "nro", "number", "nummer", "numer", "numero"].contains(&last) {
+        cue(words.next().unwrap_or(""))
+    } else {
+        // "numer klienta 4001…": the word for a number first.
+        cue(last)
+            && (number_word(last)
+                || words.next().is_some_and(|w| {
+                    ["nr", "numer", "number", "numero", "nummer", "no"].contains(&w)
+                }))
     }
 }
 
@@ -1974,7 +2131,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Email, m.start(), m.end());
         }
     }
-    // An IBAN before a card: 16 of an IBAN's digits may pass Luhn.
+    // An IBAN before a card: 16 of an IBAN's digits may pass Luhn. One
+    // whose check fails is still a bank account's shape (a typo, a
+    // made-up one in a scam letter), and no card lies inside it.
+    let mut iban_shapes: Vec<(usize, usize)> = Vec::new();
     for c in only_if(digit, || IBAN.captures_iter(text)) {
         let m = c.get(1).expect("group 1");
         // The pattern may run on into a following word in capitals
@@ -2004,11 +2164,18 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             Some(n) => candidate[..e].bytes().filter(|&b| b != b' ').count() == n,
             None => e <= cased_end,
         };
-        if let Some(end) = ends
-            .into_iter()
-            .find(|&e| fits(e) && iban_valid(&candidate[..e]))
-        {
+        let ends: Vec<usize> = ends.filter(|&e| fits(e)).collect();
+        if let Some(&end) = ends.iter().find(|&&e| iban_valid(&candidate[..e])) {
             add(PersonalData::Iban, m.start(), m.start() + end);
+        } else if let Some(&end) = ends.iter().find(|&&e| {
+            let compact: String = candidate[..e]
+                .chars()
+                .filter(|&c| c != ' ')
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            iban_shaped(&compact)
+        }) {
+            iban_shapes.push((m.start(), m.start() + end));
         }
     }
     for m in only_if(run >= 13, || CARD.find_iter(text)) {
@@ -2033,6 +2200,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             && !dialled
             && !parcel
             && !continues_number(text, m.start(), m.end())
+            && !iban_shapes
+                .iter()
+                .any(|&(s, e)| s < m.end() && m.start() < e)
         {
             add(PersonalData::CardNumber, m.start(), m.end());
         }
@@ -2627,7 +2797,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(run >= 4, || CODE_BY_TEXT.captures_iter(text)) {
-        let digits = c.get(1).expect("group 1");
+        let digits = c.get(1).or(c.get(2)).expect("group 1 or 2");
         // An error's, a promotion's or a place's code is no secret, by
         // text or not ("error code 5003 in a text box", "promo code 5521
         // via SMS").
@@ -2767,6 +2937,22 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for (start, end) in split_phones {
         add(PersonalData::PhoneNumber, start, end);
+    }
+    // Eleven digits named as a customer's number are the account's,
+    // though one in ten passes a PESEL's or Steuer-ID's check; only where
+    // the account's number was found in the same place, so nothing is
+    // lost when the word is one the references do not know.
+    let accounts: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.kind == DataKind::Known(PersonalData::AccountNumber))
+        .map(|f| (f.start, f.end))
+        .collect();
+    if !accounts.is_empty() {
+        found.retain(|f| {
+            f.kind != DataKind::Known(PersonalData::NationalId)
+                || !accounts.contains(&(f.start, f.end))
+                || !account_number_named_right_before(text, f.start)
+        });
     }
     without_overlaps(found)
 }
@@ -5534,5 +5720,77 @@ mod tests {
         // When it came, not its number.
         assert!(kinds("Das Paket kam bei mir 20240315143000 an").is_empty());
         assert!(kinds("the parcel with 3 phones arrived today").is_empty());
+    }
+
+    #[test]
+    fn business_lines_invalid_ibans_and_codes_sent() {
+        use PersonalData::*;
+        // The lines a customer rang: a UK non-geographic, a Finnish
+        // nationwide business number; a Leipzig landline is a person's.
+        assert!(kinds("Rang 0333 014 2200 and sat on hold for 47 minutes").is_empty());
+        assert!(kinds("Soitin numeroon 010 190 2400 ja jonotin 40 minuuttia").is_empty());
+        assert_eq!(
+            kinds("Festnetz 0341 1234567 seit Montag tot"),
+            [PhoneNumber]
+        );
+        // An IBAN whose check fails holds no card.
+        assert!(kinds("it was paid to GB70 BARC 2004 1586 6264 83 which isn't real").is_empty());
+        // Eleven digits named as a customer number are the account's.
+        assert_eq!(
+            kinds("Kundennummer 40011952037, bitte melden"),
+            [AccountNumber]
+        );
+        assert_eq!(kinds("numer klienta 40011952037"), [AccountNumber]);
+        assert_eq!(kinds("PESEL klienta 02260709134"), [NationalId]);
+        // A word for a customer's number the references do not take: the
+        // ID stays.
+        assert_eq!(kinds("my client number is 02260709134"), [NationalId]);
+        // A code sent to the customer; a promotion's is named so.
+        assert_eq!(kinds("It sent me a code 583019 to log in"), [Password]);
+        assert_eq!(
+            kinds("your app just sent me code 482 913 and it expired"),
+            [Password]
+        );
+        assert!(kinds("they sent me a promo code 2024 for 10% off").is_empty());
+    }
+
+    #[test]
+    fn numbers_in_a_quoted_message_are_the_senders() {
+        use PersonalData::*;
+        assert!(
+            kinds("got this text: 'Nordlink: your bill is overdue, call 0161 496 0738' is this legit??")
+                .is_empty()
+        );
+        assert!(
+            kinds("Got this text: \"NORDLINK: update your details or call 07700 900999\" - scam?")
+                .is_empty()
+        );
+        // Closed before the number, or no message received: the customer's.
+        assert_eq!(
+            kinds("got this text: \"your bill is ready\". Call me on 07700 900999"),
+            [PhoneNumber]
+        );
+        assert_eq!(kinds("I wrote: \"call me on 07700 900999\""), [PhoneNumber]);
+        // Never received, the customer's own number in it, or quotes
+        // closed before it: the customer's.
+        assert_eq!(
+            kinds("Never got a reply to my message: \"please call me back on 07700 900123\""),
+            [PhoneNumber]
+        );
+        assert_eq!(
+            kinds("Got this text: \"Your number 07700 900123 has been moved to a new SIM\""),
+            [PhoneNumber]
+        );
+        assert_eq!(
+            kinds("Dostałem SMS „paczka czeka”, proszę o kontakt pod numerem 601 234 567"),
+            [PhoneNumber]
+        );
+        assert_eq!(
+            kinds("Hab eine SMS bekommen „Paket zugestellt“, bitte ruft mich an: 0171 2345678"),
+            [PhoneNumber]
+        );
+        // The lines of UK towns and German cities are people's.
+        assert_eq!(kinds("call me on 01803 123456"), [PhoneNumber]);
+        assert_eq!(kinds("Festnetz 0345 6812345"), [PhoneNumber]);
     }
 }

@@ -129,7 +129,7 @@ const EXPECTED: [&str; 4] = [
     "bundled bc41c13b8050f9a7",
     "bundled-explain a25e75ad57dd2c5d",
     "bundled-incident c4c3cf9f5101ad9c",
-    "telecom 100c18c1a44bcbae",
+    "telecom 47652bd8f054302a",
 ];
 
 /// The router built for a playbook's samples (handbooks, `test`) scans
