@@ -209,12 +209,11 @@ fn in_quoted_message(text: &str, start: usize) -> bool {
         return false;
     };
     let quoted = line[at..].to_lowercase();
-    let words = |s: &str| -> Vec<String> {
+    fn words(s: &str) -> Vec<&str> {
         s.split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
             .collect()
-    };
+    }
     let calling = [
         "call", "ring", "soita", "zadzwoń", "zadzwon", "dzwoń", "anrufen", "ruf", "helista",
     ];
@@ -238,7 +237,7 @@ fn in_quoted_message(text: &str, start: usize) -> bool {
         [
             "never", "not", "didn", "didnt", "nie", "ei", "inte", "nicht", "kein", "keine", "pole",
         ]
-        .contains(&w.as_str())
+        .contains(w)
     });
     let received = has(&[
         "got", "received", "dostał", "dostal", "otrzyma", "sain", "tuli", "fick", "bekam",
@@ -1431,15 +1430,8 @@ fn is_id_word(w: &str) -> bool {
 /// and "personally" no ID.
 fn id_named_right_before(text: &str, start: usize) -> bool {
     let before = tail(&text[..start], 40).to_lowercase();
-    let mut words = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev();
-    let mut last = words.next();
-    if last.is_some_and(|w| COPULAS.contains(&w)) {
-        last = words.next();
-    }
-    let Some(last) = last else {
+    let mut words = naming_words(&before);
+    let Some(last) = words.next() else {
         return false;
     };
     // These stems begin no other word, so their inflections count
@@ -1475,6 +1467,20 @@ fn id_named_right_before(text: &str, start: usize) -> bool {
     }
 }
 
+/// The words of `before`, nearest first, a copula right before the
+/// number ("is", "ist", "on") skipped: the words that name it.
+fn naming_words(before: &str) -> impl Iterator<Item = &str> {
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .peekable();
+    if words.peek().is_some_and(|w| COPULAS.contains(w)) {
+        words.next();
+    }
+    words
+}
+
 /// Whether the number at `start` is named as a customer's or contract's
 /// number in the word right before it ("Kundennummer 40011952037",
 /// "customer no: …", "asiakasnumero on …"): eleven digits so named are
@@ -1482,20 +1488,14 @@ fn id_named_right_before(text: &str, start: usize) -> bool {
 /// check.
 fn account_number_named_right_before(text: &str, start: usize) -> bool {
     let before = tail(&text[..start], 40).to_lowercase();
-    let mut words = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev();
-    let mut last = words.next().unwrap_or("");
-    if COPULAS.contains(&last) {
-        last = words.next().unwrap_or("");
-    }
+    let mut words = naming_words(&before);
+    let last = words.next().unwrap_or("");
     let number_word = |w: &str| {
         [
             "nummer", "number", "numer", "numero", "numbe", "nro", "nr", "no",
         ]
         .iter()
-        .any(|n| w.ends_with(n) || w.contains(n))
+        .any(|n| w.contains(n))
     };
     let cue = |w: &str| ACCOUNT_CUES.iter().any(|c| w.starts_with(c));
     if ["nr", "no", "nro", "number", "nummer", "numer", "numero"].contains(&last) {
