@@ -970,7 +970,8 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // with a verb: "PIN, 3 tries left, 1234" names no PIN. Dashes or
         // brackets may set it off too ("PIN – since you asked – is").
         r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
-        r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till)\b",
+        // Or that it came ("SMS-kood tuli 629041", "the code came 4471").
+        r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till|came|tuli|saabus|kam|kom|przyszedł|przyszedl)\b",
         // A filler may follow the verb ("on nyt siis 4412", "ist also"):
         // the same words `stated` skips.
         &fillers,
@@ -1093,7 +1094,7 @@ static PASSWORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// password is decided on the match.
 static PASSWORD_BARE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
-        r"(?i)(?:\b(?:password|passcode|pwd|passwort|kennwort|hasło|haslo|hasła|hasla|hasłem|haslem",
+        r"(?i)(?:\b(?:password|passcode|pwd|pw|passwort|kennwort|hasło|haslo|hasła|hasla|hasłem|haslem",
         // On the same line: after a line break the number is another's.
         r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)[^\S\r\n]+",
         r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)[^\S\r\n]*)",
@@ -1233,7 +1234,10 @@ static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
         // remainder of one or two digits at the end (… 7719 40).
         // Whole words between: the service's capitals are the code's.
         // Or a few short words ("paczka z routerem nr …").
-        r"(?:\s+\w[\w-]{0,12}\b){0,3}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}(?: [0-9]{1,2})?))\b",
+        // Or a postal item's code: two capitals, nine digits (the last
+        // a check digit, which customers mistype) and the country's two
+        // capitals (RR 1234 5678 9SE).
+        r"(?:\s+\w[\w-]{0,12}\b){0,3}\s*[:#]?\s*(?P<code>(?-i:[A-Z]{2})?(?:[0-9]{12,30}|[0-9]{2,6}(?: [0-9]{3,6}){2,7}(?: [0-9]{1,2})?)|(?P<postal>(?-i:[A-Z]{2}) ?(?:[0-9] ?){8}[0-9] ?(?-i:[A-Z]{2})))\b",
     ))
 });
 
@@ -2324,9 +2328,18 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // 070 123 45 67" more likely a phone, and "Ref 4111 1111 1111
         // 1112" a card number with a typo.
         // With a prefix of capitals (NL-M 771204) the letters make it a
-        // code, and five digits are enough.
+        // code, and five digits are enough; after a word for a number
+        // ("kundnr 661 204", "customer no. 120 450") six are: no count
+        // is numbered.
+        let intro =
+            text[c.get(0).map_or(token.start(), |m| m.start())..token.start()].to_lowercase();
+        let numbered = ["nr", "no", "num", "#", "id", "番号", "เลข"]
+            .iter()
+            .any(|w| intro.contains(w));
         let fewest = if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
             5
+        } else if numbered {
+            6
         } else {
             7
         };
@@ -2350,11 +2363,6 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // too: a code only after a word for a number ("Kd.-Nr."), not
         // after "order" alone ("order 12 345 678 pieces").
         let two_first = t.as_bytes().get(2) == Some(&b' ');
-        let intro =
-            text[c.get(0).map_or(token.start(), |m| m.start())..token.start()].to_lowercase();
-        let numbered = ["nr", "no", "num", "#", "id", "番号", "เลข"]
-            .iter()
-            .any(|w| intro.contains(w));
         if two_first && !numbered {
             continue;
         }
@@ -2448,7 +2456,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
-    for c in only_if(run >= 12, || PARCEL.captures_iter(text)) {
+    for c in only_if(run >= 9, || PARCEL.captures_iter(text)) {
         let Some(m) = c.name("code") else {
             continue;
         };
@@ -2492,6 +2500,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                     "forsand",
                     "saadetis",
                     "pakk",
+                    "kolli",
                 ]
                 .iter()
                 .any(|p| w.starts_with(p))
@@ -2507,7 +2516,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             || (t.contains(' ') && digit_groups(t).skip(1).all(|g| g.len() == 3))
             || UNIT_WORD_AFTER.is_match(&text[m.end()..])
             || amount_or_count_after(&text[m.end()..]);
-        if (12..=30).contains(&digits)
+        // A postal item's code with its check digit mistyped only after
+        // a word for tracking or a parcel: after a carrier's name alone
+        // the code must pass its check (`carrier_code_valid`).
+        let postal = c.name("postal").is_some() && numbered;
+        if ((12..=30).contains(&digits) || postal)
             && !phone
             && !bad_sscc
             && !carrier_alone
@@ -2634,6 +2647,14 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // A sign ending the word ends the sentence: "parooli andnud!"
         // gave no password away, "Passwort 2024!" names a year.
         let bare = w.trim_end_matches(['!', '?']);
+        // Polish "pw" is a private message ("napisz na pw 123456"): it
+        // names a password only before letters and digits.
+        let pw = c[0]
+            .get(..3)
+            .is_some_and(|k| k.eq_ignore_ascii_case("pw ") || k.eq_ignore_ascii_case("pw\t"));
+        if pw && !bare.chars().any(char::is_alphabetic) {
+            continue;
+        }
         // "password 30min", "Passwort 8stellig", "password Win11 broken",
         // "lösenord 1177 funkar inte": a quantity, a product's or a
         // version's name, a service line.
@@ -2843,15 +2864,21 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     // Last, as phones and amounts win: a code named after it.
-    for c in only_if(run >= 7, || REFERENCE_NAMED_AFTER.captures_iter(text)) {
+    for c in only_if(run >= 5, || REFERENCE_NAMED_AFTER.captures_iter(text)) {
         let (Some(token), Some(cue)) = (c.name("token"), c.name("cue")) else {
             continue;
         };
         let t = token.as_str();
         // Seven digits at least, as a customer's or an order's number
-        // has; not a phone, a date or a sum.
+        // has, or five after a prefix of capitals ("NLK-558123 is my
+        // ticket number"); not a phone, a date or a sum.
         let digits = t.bytes().filter(u8::is_ascii_digit).count();
-        if !(7..=12).contains(&digits)
+        let fewest = if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            5
+        } else {
+            7
+        };
+        if !(fewest..=12).contains(&digits)
             || (!t.starts_with(|c: char| c.is_ascii_alphabetic()) && is_phone_layout(t))
             || is_date(t)
             || in_thousands(t)
@@ -2995,7 +3022,9 @@ fn is_date(text: &str) -> bool {
 
 /// A year of the Buddhist era as Thai dates print it (2568 is 2025).
 fn is_buddhist_year(y: &str) -> bool {
-    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))
+    // 2500 is 1957 and 2575 is 2032: a later "year" after a PIN is the
+    // PIN ("รหัส PIN 2580").
+    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (2500..=2575).contains(&y))
 }
 
 /// A date in its first three groups of digits, a time or more after it
@@ -4515,6 +4544,38 @@ mod tests {
             kinds("invoice (INV2024000123) is wrong"),
             [PersonalData::OrderNumber]
         );
+    }
+
+    #[test]
+    fn codes_that_came_short_numbers_named_and_postal_items() {
+        use PersonalData::{AccountNumber, OrderNumber, Password};
+        // A one-time code that came, a PIN after a Thai word for a code
+        // whose digits would be a year only after 2032.
+        assert_eq!(kinds("SMS-kood tuli 629041, kas see on õige?"), [Password]);
+        assert_eq!(kinds("รหัส PIN 2580 ค่ะ"), [Password]);
+        assert!(kinds("PIN ล็อคตั้งแต่ 2567").is_empty());
+        assert!(kinds("the code came 2 hours late").is_empty());
+        // "pw" names the password after it; a year or a count does not.
+        assert_eq!(
+            kinds("user jo@x.fi & pw Sunflower!2024 locked")[1..],
+            [Password]
+        );
+        assert!(kinds("pw 2024 changed").is_empty());
+        // Six digits in groups after a word for a number; not a count
+        // after "order" alone.
+        assert_eq!(kinds("kundnr 661 204 – ingen täckning"), [AccountNumber]);
+        assert!(kinds("order 120 450 pieces").is_empty());
+        // Capitals before five or six digits, named after.
+        assert_eq!(kinds("NLK-558123 is my ticket number"), [OrderNumber]);
+        assert!(kinds("558123 is my ticket number").is_empty());
+        // A postal item's code after a word for tracking or a parcel,
+        // its check digit mistyped; not without one.
+        assert_eq!(kinds("tracking ref FY 6203 1184 5GB, stuck"), [OrderNumber]);
+        assert_eq!(
+            kinds("kollinummer från PostNord: UF 1234 5678 9SE"),
+            [OrderNumber]
+        );
+        assert!(kinds("model XR 1234 5678 9GB").is_empty());
     }
 
     #[test]
