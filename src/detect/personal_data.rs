@@ -834,7 +834,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)",
         // Each word for a number (เลขที่, เลข, หมายเลข) goes with each
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
-        r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
+        r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งปัญหา|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
         // An account alone names its number too, as "account" does
         // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567"), and so does an
         // account of any sort, its owner or kind a short word glued to it
@@ -917,7 +917,8 @@ static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:パスワード|暗証番号)[^\n:=]{0,24}?(?:[:=]|は)",
         // "パスワードをX に変えた": what it was changed to, the object
         // marked with を; only with に after it (checked on the match).
-        r"|(?:パスワード|暗証番号)(?P<object>を)",
+        // Or set off by a comma: "パスワード、X にしてた".
+        r"|(?:パスワード|暗証番号)(?P<object>を|、)",
         // Thai: what the password is ("รหัสไวไฟคือBangkok#88"), or, after
         // a verb for changing or setting it, what it became
         // ("เปลี่ยนรหัสwifiเป็น Nokk1234"): เป็น alone is any "is"
@@ -1034,7 +1035,8 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
     // colon ("PUK-koodi kuoren takaa:⏎4412⏎9087").
     let digits = r"\d{8}|\d{4}(?: |\r?\n)\d{4}|\d{2}(?: \d{2}){3}";
     re_ascii_boundaries(&format!(
-        r"(?i){word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b({digits})\b|\b({digits})\b(?:\.\.\.|…|\?)?[^0-9\n.!?]{{0,60}}?(?P<word>{word})"
+        // Or glued to the word ("รหัสPUK84920173แล้ว").
+        r"(?i)(?:{word}[^0-9\n]{{0,60}}?(?::[ \t]*\r?\n[ \t]*)?\b|\bpuk)({digits})\b|\b({digits})\b(?:\.\.\.|…|\?)?[^0-9\n.!?]{{0,60}}?(?P<word>{word})"
     ))
 });
 
@@ -1169,6 +1171,30 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
         r"\s*:?\s*(?P<digits>[0-9]{4,8})\b",
     ]
     .concat())
+});
+
+/// A password named and, a few words on, what was typed in for it
+/// ("password for the portal fails, typed Summer2024! twice", "hasło nie
+/// działa, wpisałam Kot2024!"), or a login given as user and password
+/// ("router login was admin / Nl2024pass"). Whether the word looks like
+/// a password is decided on the match.
+static PASSWORD_TYPED: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)(?:\b(?:password|passcode|passwort|kennwort|hasło|haslo|hasła|hasla|parool\w{0,3}|salasõna\w{0,3}|salasana\w{0,4}|lösenord\w{0,3}|losenord\w{0,3})",
+        r"[^\n]{0,60}?\b(?:typed|entered|tried|put\s+in|wpisa[łl](?:em|am)?|syötin|syotin|kokeilin|sisestasin|proovisin|skrev\s+in|provade)(?:\s+in)?\s+",
+        r"|\b(?:login|log-?in|credentials|zugangsdaten|anmeldedaten|dane\s+logowania|kirjautumistiedot|inloggning(?:en)?|sisselogimis\w{0,6})",
+        r"[^\n/]{0,20}?(?:[:=]|\s(?:was|is|ist|war|to|są|sa|oli|on|är|var)\s)\s*[\w.@-]{2,30}\s*/\s*)",
+        r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
+    ))
+});
+
+/// German puts the verb last: "Passwort geht nicht, hab Sommer2024!
+/// eingegeben".
+static PASSWORD_TYPED_BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"(?i)\b(?:passwort|kennwort)[^\n]{0,60}?\b(?:hab|habe|hatte)(?:\s+ich)?\s+",
+        r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,24})\s+(?:eingegeben|eingetippt|probiert|versucht)\b",
+    ))
 });
 
 /// A password named and given a few words on as the new one ("Har bytt
@@ -2670,6 +2696,30 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             && !THING_AFTER.is_match(after)
         {
             add(PersonalData::Password, word.start(), end);
+        }
+    }
+    for re in [&PASSWORD_TYPED, &PASSWORD_TYPED_BEFORE_VERB] {
+        for (c, cut) in cut_words(re, text, secret) {
+            let Some(word) = c.name("word") else {
+                continue;
+            };
+            let w = cut.trim_end_matches(['.', '-', '!', '?']);
+            // "typed 1234 twice", "tried iOS17", "login is me / 2024":
+            // a PIN or a count, a product's name, a year.
+            let after = &text[word.start() + cut.len()..];
+            if looks_like_password(w)
+                && w.chars().any(char::is_alphabetic)
+                && !is_year(w)
+                && !counted_or_named(w)
+                && !THING_AFTER.is_match(after)
+            {
+                let shown = cut.trim_end_matches(['.', '-']);
+                add(
+                    PersonalData::Password,
+                    word.start(),
+                    word.start() + shown.len(),
+                );
+            }
         }
     }
     for (c, cut) in cut_words(&PASSWORD_FOLLOW_UP, text, secret) {
@@ -4576,6 +4626,30 @@ mod tests {
             [OrderNumber]
         );
         assert!(kinds("model XR 1234 5678 9GB").is_empty());
+    }
+
+    #[test]
+    fn passwords_typed_in_or_given_with_a_login() {
+        use PersonalData::{OrderNumber, Password};
+        for text in [
+            "Passwort fürs Kundenportal geht nicht mehr, hab Sommer2024! eingegeben und zack gesperrt",
+            "router login was admin / Nl2024pass from the sticker",
+            "my password fails, I typed Kotek2024 twice",
+            "マイページのパスワード、sakura2025!にしてたのにログインできない",
+            "รหัสPUK84920173แล้วซิมยังล็อกอยู่",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        assert_eq!(kinds("เลขแจ้งปัญหา88213407ปิดเคสไปแล้ว"), [OrderNumber]);
+        for text in [
+            "password reset fails, tried iOS17 and Win11",
+            "Passwort vergessen, hab 2024 eingegeben",
+            "login is broken / 5G is slow",
+            "パスワード、iPhoneで変えた",
+            "password keeps failing, I typed it twice",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
     }
 
     #[test]
