@@ -137,11 +137,11 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-/// The eighteenth holdout: 94.3% precision, 93.7% recall, 7 harmless
+/// The nineteenth holdout: 94.0% precision, 96.0% recall, 6 harmless
 /// messages tagged critical.
-const HOLDOUT_PRECISION: f64 = 0.94;
-const HOLDOUT_RECALL: f64 = 0.93;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 7;
+const HOLDOUT_PRECISION: f64 = 0.935;
+const HOLDOUT_RECALL: f64 = 0.955;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 6;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
