@@ -972,7 +972,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // brackets may set it off too ("PIN – since you asked – is").
         r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
         // Or that it came ("SMS-kood tuli 629041", "the code came 4471").
-        r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till|came|tuli|saabus|kam|kom|przyszedł|przyszedl)\b",
+        r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till|came|tuli|saabus|kam|kom|przyszedl|przyszlo)\b",
         // A filler may follow the verb ("on nyt siis 4412", "ist also"):
         // the same words `stated` skips.
         &fillers,
@@ -1183,10 +1183,44 @@ static PASSWORD_TYPED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(?:password|passcode|passwort|kennwort|hasło|haslo|hasła|hasla|parool\w{0,3}|salasõna\w{0,3}|salasana\w{0,4}|lösenord\w{0,3}|losenord\w{0,3})",
         r"[^\n]{0,60}?\b(?:typed|entered|tried|put\s+in|wpisa[łl](?:em|am)?|syötin|syotin|kokeilin|sisestasin|proovisin|skrev\s+in|provade)(?:\s+in)?\s+",
         r"|\b(?:login|log-?in|credentials|zugangsdaten|anmeldedaten|dane\s+logowania|kirjautumistiedot|inloggning(?:en)?|sisselogimis\w{0,6})",
-        r"[^\n/]{0,20}?(?:[:=]|\s(?:was|is|ist|war|to|są|sa|oli|on|är|var)\s)\s*[\w.@-]{2,30}\s*/\s*)",
+        // The user before the slash, no host ("my.t-mobile.de/kunde").
+        r"[^\n/]{0,20}?(?:[:=]|\s(?:was|is|ist|war|są|sa|oli|är|var)\s)\s*[0-9a-z_@-]{2,30}\s*/\s*)",
         r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
     ))
 });
+
+/// Whether a word names a product or its version rather than a secret:
+/// a system, a phone or an office suite and its number ("Windows11",
+/// "iPhone15", "Office365", "Android14", "Windows10-ga"), or a version
+/// ("v3.2.1").
+fn names_a_product(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let head = lower.split(['-', ':']).next().unwrap_or("");
+    let letters = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    const PRODUCTS: &[&str] = &[
+        "windows",
+        "win",
+        "iphone",
+        "ipad",
+        "ios",
+        "ipados",
+        "macos",
+        "android",
+        "office",
+        "galaxy",
+        "pixel",
+        "xbox",
+        "ps",
+        "playstation",
+        "chrome",
+        "firefox",
+        "edge",
+        "safari",
+        "v",
+        "version",
+    ];
+    letters.len() < head.len() && PRODUCTS.contains(&letters)
+}
 
 /// German puts the verb last: "Passwort geht nicht, hab Sommer2024!
 /// eingegeben".
@@ -1239,6 +1273,14 @@ static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:เลขที่|เลข|หมายเลข|รหัส)\s?(?:บัญชี|ลูกค้า|สมาชิก|สัญญา|คำสั่งซื้อ|ออเดอร์|การจอง))",
     ))
 });
+
+/// The countries whose postal items the markets' customers most often
+/// track: their own, their neighbours', and the large senders'. A postal
+/// item's code ends in its country's two capitals.
+const POSTED_IN: &[&str] = &[
+    "SE", "FI", "EE", "PL", "DE", "GB", "JP", "TH", "NO", "DK", "LV", "LT", "NL", "BE", "FR", "AT",
+    "CH", "CZ", "SK", "IT", "ES", "IE", "CN", "HK", "SG", "US", "KR", "TW", "MY", "VN",
+];
 
 /// A word for a parcel, perhaps its carrier's name ("Paczka InPost",
 /// "Paket DHL"), then a long run of digits: a tracking number, as every
@@ -2362,9 +2404,18 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let numbered = ["nr", "no", "num", "#", "id", "番号", "เลข"]
             .iter()
             .any(|w| intro.contains(w));
+        // A whole word for a number: "now", "noin" or "paid" before a sum
+        // written in thousands ("Order paid 129 990") are none.
+        let number_word = intro.contains(['#', '番', 'เ'])
+            || intro.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(w, "no" | "nro" | "num" | "id")
+                    || ["nr", "number", "numer", "nummer", "numero"]
+                        .iter()
+                        .any(|n| w.ends_with(n))
+            });
         let fewest = if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
             5
-        } else if numbered {
+        } else if number_word {
             6
         } else {
             7
@@ -2545,7 +2596,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // A postal item's code with its check digit mistyped only after
         // a word for tracking or a parcel: after a carrier's name alone
         // the code must pass its check (`carrier_code_valid`).
-        let postal = c.name("postal").is_some() && numbered;
+        // Its last two capitals are the country it was posted in: "Modem
+        // WX 1234 5678 9EU" is a serial number.
+        let postal =
+            c.name("postal").is_some() && numbered && POSTED_IN.contains(&&t[t.len() - 2..]);
         if ((12..=30).contains(&digits) || postal)
             && !phone
             && !bad_sscc
@@ -2584,10 +2638,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let after = &text[digits.end()..];
         // "it's 1430 now", "es war 1200 Meter": told as "it", four digits
         // are as often the time or a distance as the PIN.
-        let clock = d.len() == 4
-            && d[..2].parse::<u32>().is_ok_and(|h| h <= 23)
-            && d[2..].parse::<u32>().is_ok_and(|m| m <= 59)
-            && NOW_AFTER.is_match(after);
+        let clock = is_clock_digits(d) && NOW_AFTER.is_match(after);
         if !continues_number(text, digits.start(), digits.end())
             && !is_short_service_number(d)
             && !is_year(d)
@@ -2603,8 +2654,17 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let group = c.name("word");
         let end = group.map_or(m.end(), |g| g.start() + word.len());
         // "パスワードを2回間違えた": after を only what it was changed to.
-        if c.name("object").is_some()
-            && !group.is_some_and(|g| text[g.end()..].trim_start().starts_with('に'))
+        // After a comma, only what it was set or changed to ("、X にしてた",
+        // "、X に変えた"): "パスワード、iOS17にアップデートしたら" updated the phone.
+        let set_to = |after: &str| {
+            ["にし", "に変", "に設定"]
+                .iter()
+                .any(|v| after.starts_with(v))
+        };
+        let after_word = group.map_or("", |g| text[g.end()..].trim_start());
+        let comma = c.name("object").is_some_and(|o| o.as_str() == "、");
+        if (c.name("object").is_some() && !after_word.starts_with('に'))
+            || (comma && !set_to(after_word))
         {
             continue;
         }
@@ -2675,10 +2735,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let bare = w.trim_end_matches(['!', '?']);
         // Polish "pw" is a private message ("napisz na pw 123456"): it
         // names a password only before letters and digits.
+        // Nor before a code in capitals ("na pw FV12345", "PW 2000W").
         let pw = c[0]
-            .get(..3)
-            .is_some_and(|k| k.eq_ignore_ascii_case("pw ") || k.eq_ignore_ascii_case("pw\t"));
-        if pw && !bare.chars().any(char::is_alphabetic) {
+            .split_whitespace()
+            .next()
+            .is_some_and(|k| k.eq_ignore_ascii_case("pw"));
+        if pw && !bare.chars().any(char::is_lowercase) {
             continue;
         }
         // "password 30min", "Passwort 8stellig", "password Win11 broken",
@@ -2704,11 +2766,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 continue;
             };
             let w = cut.trim_end_matches(['.', '-', '!', '?']);
-            // "typed 1234 twice", "tried iOS17", "login is me / 2024":
-            // a PIN or a count, a product's name, a year.
+            // "typed 1234 twice", "tried iOS17", "kokeilin Windows10-ga",
+            // "login is me / 2024": a PIN or a count, a product's name
+            // (with a case ending), a year.
             let after = &text[word.start() + cut.len()..];
             if looks_like_password(w)
-                && w.chars().any(char::is_alphabetic)
+                && w.chars().any(char::is_lowercase)
+                && !names_a_product(w)
                 && !is_year(w)
                 && !counted_or_named(w)
                 && !THING_AFTER.is_match(after)
@@ -2783,7 +2847,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // the year is as often the Buddhist era's (2568 is 2025).
         let d = digits.as_str();
         let year = digits.len() == 4
-            && (d.starts_with("19") || d.starts_with("20") || (thai && is_buddhist_year(d)));
+            // 2575 is 2032: a later Buddhist "year" after a PIN is the
+            // PIN ("รหัส PIN 2580").
+            && (d.starts_with("19") || d.starts_with("20") || (thai && is_buddhist_year(d) && d <= "2575"));
         // Told with a verb or a colon, a year is a PIN too ("my PIN is
         // 1987"); not after a few words and a colon, which as often say
         // when ("PIN expires in: 2026").
@@ -2806,6 +2872,22 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // line's number ("PIN 1330 locked"): only beside a word for
         // calling are they the line.
         let four = d.bytes().filter(u8::is_ascii_digit).count() == 4;
+        // "the code came 0930", "Bestätigungscode kam 1430 an": when.
+        let came = between.split_whitespace().last().is_some_and(|w| {
+            [
+                "came",
+                "tuli",
+                "saabus",
+                "kam",
+                "kom",
+                "przyszedl",
+                "przyszlo",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        });
+        if came && four && is_clock_digits(d) {
+            continue;
+        }
         if is_short_service_number(d)
             && !stated(between)
             && (!four || *calling.get_or_insert_with(|| CALLING.is_match(text)))
@@ -2920,10 +3002,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         };
         let t = token.as_str();
         // Seven digits at least, as a customer's or an order's number
-        // has, or five after a prefix of capitals ("NLK-558123 is my
-        // ticket number"); not a phone, a date or a sum.
+        // has, or five after a prefix of two capitals or more
+        // ("NLK-558123 is my ticket number"; "E-40401" is an error's
+        // code, "D-10115" a postcode); not a phone, a date or a sum.
         let digits = t.bytes().filter(u8::is_ascii_digit).count();
-        let fewest = if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let fewest = if t.bytes().take_while(u8::is_ascii_alphabetic).count() >= 2 {
             5
         } else {
             7
@@ -3071,10 +3154,15 @@ fn is_date(text: &str) -> bool {
 }
 
 /// A year of the Buddhist era as Thai dates print it (2568 is 2025).
+/// Four digits that read as a time of day (0930, 1430).
+fn is_clock_digits(d: &str) -> bool {
+    d.len() == 4
+        && d[..2].parse::<u32>().is_ok_and(|h| h <= 23)
+        && d[2..].parse::<u32>().is_ok_and(|m| m <= 59)
+}
+
 fn is_buddhist_year(y: &str) -> bool {
-    // 2500 is 1957 and 2575 is 2032: a later "year" after a PIN is the
-    // PIN ("รหัส PIN 2580").
-    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (2500..=2575).contains(&y))
+    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))
 }
 
 /// A date in its first three groups of digits, a time or more after it
@@ -4650,6 +4738,37 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn review_of_codes_that_came_and_passwords_typed() {
+        use PersonalData::{OrderNumber, Password};
+        for text in [
+            // Sums in thousands after words that only hold "no" or "id".
+            "Order paid 129 990 yesterday",
+            "Tilaus noin 120 450",
+            "My account now shows 150 000 bonus points",
+            // Products and versions tried, typed or updated to.
+            "password fails, tried Windows11 and iPhone15",
+            "salasana ei käy, kokeilin Windows10-ga",
+            "パスワード、iOS17にアップデートしたら入れない",
+            // A login on a browser, a login page's address.
+            "login on Chrome / Android14 fails",
+            "login: my.t-mobile.de/kunde2024",
+            // When a code came; "pw" before capitals.
+            "the verification code came 0930",
+            "napisz na pw\u{a0}123456",
+            "Wysłałem na pw FV12345",
+            // A Thai date in 2576 is a date; an error's code and a
+            // postcode named beside a customer number; a serial number.
+            "Error E-40401 is shown when I enter my customer number",
+            "Paket mit Modem WX 1234 5678 9EU",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        assert_eq!(kinds("รหัส PIN 2580"), [Password]);
+        assert_eq!(kinds("kundnr 661 204"), [PersonalData::AccountNumber]);
+        assert_eq!(kinds("Posti seuranta: RR 1234 5678 5FI"), [OrderNumber]);
     }
 
     #[test]
