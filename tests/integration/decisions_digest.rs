@@ -129,7 +129,7 @@ const EXPECTED: [&str; 4] = [
     "bundled 327c88509b4bc6db",
     "bundled-explain b5bcd0506e35a310",
     "bundled-incident 8f4dbb6fec304379",
-    "telecom d161321b76efb0bf",
+    "telecom f02fc13454e888a6",
 ];
 
 /// The router built for a playbook's samples (handbooks, `test`) scans
