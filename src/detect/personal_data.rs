@@ -1179,7 +1179,7 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 /// ("router login was admin / Nl2024pass"). Whether the word looks like
 /// a password is decided on the match.
 static PASSWORD_TYPED: LazyLock<Regex> = LazyLock::new(|| {
-    re_ascii_boundaries(concat!(
+    re_latin_words(concat!(
         r"(?i)(?:\b(?:password|passcode|passwort|kennwort|hasło|haslo|hasła|hasla|parool\w{0,3}|salasõna\w{0,3}|salasana\w{0,4}|lösenord\w{0,3}|losenord\w{0,3})",
         r"[^\n]{0,60}?\b(?:typed|entered|tried|put\s+in|wpisa[łl](?:em|am)?|syötin|syotin|kokeilin|sisestasin|proovisin|skrev\s+in|provade)(?:\s+in)?\s+",
         r"|\b(?:login|log-?in|credentials|zugangsdaten|anmeldedaten|dane\s+logowania|kirjautumistiedot|inloggning(?:en)?|sisselogimis\w{0,6})",
