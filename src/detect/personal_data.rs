@@ -818,7 +818,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // ("asiakasnumeroni", "asiakasnumerollanne").
         r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|lle|lta|ssa|sta|ksi|na|a|n)?(?:ni|si|mme|nne|nsa)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
         r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
-        r"|\b(?:kund|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
+        r"|\b(?:kund|abonnemangs|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
         // names the code after it without a word for a number.
@@ -834,7 +834,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)",
         // Each word for a number (เลขที่, เลข, หมายเลข) goes with each
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
-        r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งปัญหา|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
+        r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งปัญหา|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุไปรษณีย์|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
         // An account alone names its number too, as "account" does
         // ("บัญชี 1234567890 ไทยพาณิชย์", "口座1234567"), and so does an
         // account of any sort, its owner or kind a short word glued to it
@@ -1015,8 +1015,19 @@ const ONE_TIME_CODE: &str = concat!(
     r"|(?:^|[^\p{L}])ühekord(?:ne|se|set)\s+(?:koodi?|parooli?|salasõna)\b",
     // Not パスワード or รหัสผ่าน alone: a password, which the password
     // rules judge.
-    r"|ワンタイムパスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่านครั้งเดียว)",
+    r"|ワンタイムパスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่านครั้งเดียว",
+    // The text a service sends a code in: "Ihr Nordlink-Code lautet
+    // 739104", "Din Nordlink-kod: 660194", "Your Acme code is 4471".
+    // Only stated ("lautet", "is", a colon; checked on the match), and
+    // not a promotion's, an error's or a place's code.
+    r"|\b(?:your|ihr|dein|din|ditt|teie|sinu|sinun|twój|twoj|wasz)\s+(?-i:[A-Z][a-zA-Z]{2,15})[- ](?:code|kod|kood|koodi)\b)",
 );
+
+/// The words a service's text begins its code with ("Your", "Ihr",
+/// "Din"): the first word of `ONE_TIME_CODE`'s last branch.
+const SERVICE_CODE_OWNERS: &[&str] = &[
+    "your", "ihr", "dein", "din", "ditt", "teie", "sinu", "sinun", "twój", "twoj", "wasz",
+];
 
 /// A PUK has eight digits, and a customer may give them in the next
 /// sentence or before the word ("it asks for a PUK. The sheet says
@@ -1387,6 +1398,20 @@ fn is_service_desk_mailbox(address: &str) -> bool {
     ]
     .contains(&first)
         || SERVICE_DESK_WORDS.contains(&first)
+        // A complaints desk's whole name ("reklamacje@"), not a person's
+        // address that begins with it.
+        || [
+            "reklamacje",
+            "reklamacja",
+            "reklamation",
+            "reklamationer",
+            "reklamaatiot",
+            "beschwerde",
+            "complaint",
+            "klagomal",
+            "kaebused",
+        ]
+        .contains(&local.as_str())
         || [
             "no-reply",
             "do-not-reply",
@@ -1732,6 +1757,7 @@ const ACCOUNT_CUES: &[&str] = &[
     "klient",
     "kliendi",
     "abonent",
+    "abonnemang",
     "umow",
     "leping",
     "liikme",
@@ -2872,6 +2898,35 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // line's number ("PIN 1330 locked"): only beside a word for
         // calling are they the line.
         let four = d.bytes().filter(u8::is_ascii_digit).count() == 4;
+        // A service's code only as its text states it, and no public
+        // code ("your Promo code 5521", "your Error code 5003").
+        let mut head = c[0].split([' ', '-']).map(str::to_lowercase);
+        let owner = head.next().unwrap_or_default();
+        if SERVICE_CODE_OWNERS.contains(&owner.as_str()) {
+            let brand = head.next().unwrap_or_default();
+            let public = [
+                "promo",
+                "error",
+                "zip",
+                "area",
+                "post",
+                "discount",
+                "voucher",
+                "gift",
+                "coupon",
+                "rabatt",
+                "fehler",
+                "gutschein",
+                "aktions",
+                "country",
+                "dial",
+                "qr",
+            ]
+            .contains(&brand.as_str());
+            if public || !stated(between) {
+                continue;
+            }
+        }
         // "the code came 0930", "Bestätigungscode kam 1430 an": when.
         let came = between.split_whitespace().last().is_some_and(|w| {
             [
@@ -4769,6 +4824,35 @@ mod tests {
         assert_eq!(kinds("รหัส PIN 2580"), [Password]);
         assert_eq!(kinds("kundnr 661 204"), [PersonalData::AccountNumber]);
         assert_eq!(kinds("Posti seuranta: RR 1234 5678 5FI"), [OrderNumber]);
+    }
+
+    #[test]
+    fn codes_a_service_sent_and_more_named_numbers() {
+        use PersonalData::{AccountNumber, Email, OrderNumber, Password};
+        for text in [
+            "SMS: „Ihr Nordlink-Code lautet 739104. Geben Sie ihn niemandem weiter.“",
+            "Fick ett sms: ”Din Nordlink-kod: 660194”",
+        ] {
+            assert_eq!(kinds(text), [Password], "{text}");
+        }
+        assert_eq!(
+            kinds("Abonnemangsnummer 4410-229817, porteringen"),
+            [AccountNumber]
+        );
+        assert_eq!(kinds("เลขพัสดุไปรษณีย์ EF582731946TH ค้างอยู่"), [OrderNumber]);
+        assert_eq!(kinds("skriv till jan.k@example.se"), [Email]);
+        for text in [
+            "Wysłałam reklamację na reklamacje@nordlink.pl 3 tygodnie temu",
+            "your Nordlink code expired after 10 minutes",
+            "your Promo code is 5521 and it does not work",
+            "Ihr Gutscheincode 5521 geht nicht",
+            "Kennt ihr Fehlercode 5003?",
+            "your Nordlink code 2024 update",
+            "the PIN from Nokia 3310",
+            "รหัสไวไฟ AIS_Fibre_5G ใช้ไม่ได้",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
     }
 
     #[test]

@@ -137,11 +137,11 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-/// The nineteenth holdout: 94.2% precision, 96.0% recall, 6 harmless
-/// messages tagged critical.
-const HOLDOUT_PRECISION: f64 = 0.935;
+/// The twentieth holdout: 95.8% precision, 96.0% recall, 1 harmless
+/// message tagged critical.
+const HOLDOUT_PRECISION: f64 = 0.955;
 const HOLDOUT_RECALL: f64 = 0.955;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 6;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 1;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
@@ -172,9 +172,9 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the twenty-fourth holdout: 98.5%
-    // precision, 90.8% recall.
-    assert!(R::recall(&t) >= 0.905, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md), the twenty-fifth holdout: 98.6%
+    // precision, 94.0% recall.
+    assert!(R::recall(&t) >= 0.935, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.98,
         "precision {:.3}",
