@@ -2543,13 +2543,19 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
+    // Looked up once: a text of many grouped numbers asks for every one
+    // of them, and the scan is over the whole text.
+    let mut named_my_number: Option<bool> = None;
     for m in only_if(run >= 12, || MY_NUMBER.find_iter(text)) {
         let d: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         // In groups of four, twelve digits are as often a date and time
         // or a code (one in ten passes the check): a My Number only when
         // named, or in Japanese text.
         let grouped = m.as_str().contains([' ', '-']);
-        if grouped && (is_timestamp(m.as_str()) || !my_number_context(text)) {
+        if grouped
+            && (is_timestamp(m.as_str())
+                || !*named_my_number.get_or_insert_with(|| my_number_context(text)))
+        {
             continue;
         }
         if my_number_valid(&d)
@@ -5182,6 +5188,13 @@ mod tests {
             "1234567 is my customer number ",
             "12345678 is the PUK ",
             "PIN. tried 1 ",
+            // Grouped digits, each a My Number candidate asking whether
+            // the text names one.
+            "1234 ",
+            "Ihr Nordlink-Code 1 ",
+            "password typed 1 ",
+            "login: a / ",
+            "Passwort hab 1 ",
         ] {
             let large = if cfg!(debug_assertions) {
                 1 << 16
