@@ -956,7 +956,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         &format!(r"(?i)(?:\b(?:pin|puk){PIN_WORD_ENDINGS}"),
         // Sweden's BankID has a code of its own, a PIN by another name.
         r"|\b(?:geheimzahl|tunnusluku|tunnusluvun|bankid-?kod(?:en)?)\b|暗証番号|PINコード|รหัสพิน|รหัส\s?PIN|",
-        ONE_TIME_CODE,
+        &one_time_code(),
         r")",
         // Between the word and the digits: nothing, a colon, or a few
         // small words ending in a verb ("on my account is", "do karty
@@ -972,7 +972,10 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // brackets may set it off too ("PIN – since you asked – is").
         r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
         // Or that it came ("SMS-kood tuli 629041", "the code came 4471").
-        r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till|came|tuli|saabus|kam|kom|przyszedl|przyszlo)\b",
+        &format!(
+            r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till|{})\b",
+            CAME.join("|")
+        ),
         // A filler may follow the verb ("on nyt siis 4412", "ist also"):
         // the same words `stated` skips.
         &fillers,
@@ -997,6 +1000,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
 /// "kertakäyttökoodi", "Bestätigungscode", "TAN", "engångskoden",
 /// "ワンタイムパスワード582013", "OTP", "รหัสยืนยัน"). Not a card's security
 /// code, nor a booking's confirmation code, which are no one-time codes.
+/// An open group: `one_time_code` adds a service's text and closes it.
 const ONE_TIME_CODE: &str = concat!(
     r"(?:\b(?:one[- ]?time\s+(?:pass(?:word|code)|code|pin)",
     r"|(?:verification|authentication|auth|login|log-?in|sign-?in|2fa|two[- ]factor|mfa|sms)[- ]code",
@@ -1016,17 +1020,37 @@ const ONE_TIME_CODE: &str = concat!(
     // Not パスワード or รหัสผ่าน alone: a password, which the password
     // rules judge.
     r"|ワンタイムパスワード|ワンタイムコード|認証コード|認証番号|確認コード|รหัสยืนยัน(?:ตัวตน)?|รหัสผ่านครั้งเดียว",
-    // The text a service sends a code in: "Ihr Nordlink-Code lautet
-    // 739104", "Din Nordlink-kod: 660194", "Your Acme code is 4471".
-    // Only stated ("lautet", "is", a colon; checked on the match), and
-    // not a promotion's, an error's or a place's code.
-    r"|\b(?:your|ihr|dein|din|ditt|teie|sinu|sinun|twój|twoj|wasz)\s+(?-i:[A-Z][a-zA-Z]{2,15})[- ](?:code|kod|kood|koodi)\b)",
 );
 
-/// The words a service's text begins its code with ("Your", "Ihr",
-/// "Din"): the first word of `ONE_TIME_CODE`'s last branch.
+/// The words a service's text begins its code with: "Ihr Nordlink-Code
+/// lautet 739104", "Din Nordlink-kod: 660194", "Your Acme code is 4471".
+/// Such a code counts only stated ("lautet", "is", a colon; checked on
+/// the match), and not a promotion's, an error's or a place's.
 const SERVICE_CODE_OWNERS: &[&str] = &[
     "your", "ihr", "dein", "din", "ditt", "teie", "sinu", "sinun", "twój", "twoj", "wasz",
+];
+
+/// `ONE_TIME_CODE` and a code in a service's text, as one group.
+fn one_time_code() -> String {
+    [
+        ONE_TIME_CODE,
+        r"|\b(?:",
+        &SERVICE_CODE_OWNERS.join("|"),
+        r")\s+(?-i:[A-Z][a-zA-Z]{2,15})[- ](?:code|kod|kood|koodi)\b)",
+    ]
+    .concat()
+}
+
+/// Words for a code having come ("SMS-kood tuli 629041"): a code that
+/// came at a time of day ("came 0930") is when, not the code.
+const CAME: &[&str] = &[
+    "came",
+    "tuli",
+    "saabus",
+    "kam",
+    "kom",
+    "przyszedl",
+    "przyszlo",
 ];
 
 /// A PUK has eight digits, and a customer may give them in the next
@@ -1075,7 +1099,7 @@ static CODE_FOR_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(
         &[
             &format!(r"(?i)(?:\b(?:pin|puk){PIN_WORD_ENDINGS}|"),
-            ONE_TIME_CODE,
+            &one_time_code(),
             r")[^0-9\n]{0,30}?",
             // English "to" ("verification code to 51234567"), checked on
             // the match: Polish "to" is "is".
@@ -2934,18 +2958,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             }
         }
         // "the code came 0930", "Bestätigungscode kam 1430 an": when.
-        let came = between.split_whitespace().last().is_some_and(|w| {
-            [
-                "came",
-                "tuli",
-                "saabus",
-                "kam",
-                "kom",
-                "przyszedl",
-                "przyszlo",
-            ]
-            .contains(&w.to_lowercase().as_str())
-        });
+        let came = between
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| CAME.contains(&w.to_lowercase().as_str()));
         if came && four && is_clock_digits(d) {
             continue;
         }
