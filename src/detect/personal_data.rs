@@ -5227,10 +5227,18 @@ mod tests {
                     })
                     .fold(f64::MAX, f64::min)
             };
-            let (small, large) = (best_of_three(large / 16), best_of_three(large));
-            // Linear is 16; the slack is for caches and timer grain.
+            // Linear is 16; the slack is for caches and timer grain. Other
+            // tests share the machine, so a pair of measurements that
+            // misses the bound is taken again, up to three times: a
+            // quadratic path misses it every time.
+            let mut last = (0.0, 0.0);
+            let linear = (0..3).any(|_| {
+                last = (best_of_three(large / 16), best_of_three(large));
+                last.1 < 64.0 * last.0 + 0.001
+            });
+            let (small, large) = last;
             assert!(
-                large < 64.0 * small + 0.001,
+                linear,
                 "{unit:?}: {small:.4} s, then {large:.4} s for 16 times the text"
             );
         }
