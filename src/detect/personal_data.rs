@@ -672,9 +672,16 @@ static ELEVEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// Swedish personnummer as it is printed: YYMMDD or YYYYMMDD, a `-` or
-/// `+` (or, with the century, nothing), and four digits.
-static PERSONNUMMER: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"\b(?:(?:19|20)(\d{6})[-+]?|(\d{6})[-+])(\d{4})\b"));
+/// `+` (or, with the century, nothing), and four digits; or its ten
+/// digits run together right after its name or abbreviation ("pnr
+/// 9207180804", "personnumret 9207180804"), which no airline's
+/// six-letter PNR has.
+static PERSONNUMMER: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(concat!(
+        r"\b(?:(?:19|20)(\d{6})[-+]?|(\d{6})[-+]|(?i:pnr|personnr|pers\.?\s?nr|personnummer|personnumret|personnummret)\.?:?\s*(\d{6}))",
+        r"(\d{4})\b",
+    ))
+});
 /// Japan's My Number, 12 digits (printed 1234 5678 9012), and Thailand's
 /// identity number, 13 digits (printed 1-2345-67890-12-3).
 static MY_NUMBER: LazyLock<Regex> =
@@ -803,7 +810,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // ("umowa KT/2210334/2024").
         r"|\bumow[aey]\s+(?:nr\.?|numer)|\bumow(?:[ay]\b|ie\b|ę)|\bfaktur[aęy]\s+(?:vat\s+)?(?:nr\.?|numer)|\bsprawa\s+(?:nr\.?|numer)",
         r"|\bid\s+klienta|\brezerwacj[aię]|\bzam[óo]wieni(?:[ae]|em|u)|\bkont[oa]\s+klienta(?:\s+(?:nr\.?|numer))?|\bkoncie\s+klienta\s+(?:nr\.?|numer)|\bzgłoszeni[ea]|\bzgloszeni[ea]|\breklamacj[aię]",
-        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|nr\.?|kood)|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|liikme)\s?numbri(?:l|le|lt|ga|s|st|sse|t|ks)\b|\bkliendikood|\barvelduskonto|\barveldusarve",
+        r"|\bbroneering(?:u|ut)?(?:\s+number)?|\btellimus(?:e)?(?:\s+number)?|\b(?:kliendi|klient|lepingu?|(?:panga)?konto|arve|tellimuse|pöördumi\w*|poordumi\w*|juhtumi?|kaebuse?|pileti?|saadetise?|pak[ik]|jälgimis|jalgimis|reklamatsiooni?|liikme)\s?(?:number|nr\.?|kood)|\b(?:kliendi|lepingu|(?:panga)?konto|arve|tellimuse|liikme)\s?numbri(?:l|le|lt|ga|s|st|sse|t|ks)?\b|\bkliendikood|\barvelduskonto|\barveldusarve",
         r"|\b(?:pilet|juhtum|kaebus|pöördumine|poordumine|tiketti|tapaus|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto|vorgang)\s*#",
         // Like "ticket", Finland's borrowed "tiketti" names the code after
         // it without a word for a number ("(tiketti 7741093)").
@@ -985,8 +992,9 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // takaa: 3391").
         r"|(?P<noted>(?:\s+[a-zß-öø-ÿĀ-ž.]{1,12}){1,4}?\s*:)\s*",
         // Thai: "PIN ใหม่ 5168", a new, old, SIM or card PIN, with คือ
-        // or without; or what it became with เป็น ("PIN เป็น 4821").
-        r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:คือ\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
+        // or without, or what was typed for it ("PIN ซิม ใส่ 1234"); or
+        // what it became with เป็น ("PIN เป็น 4821").
+        r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:(?:คือ|ใส่|กรอก)\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
         // Six digits may be read out in two groups ("582 913"), or
         // quoted as the message showed them ("認証コード「730195」").
         r#"[「『【“”„«"'‘(（]?(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b"#,
@@ -1088,6 +1096,12 @@ static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(\d{4,8}|\d{3} \d{3})\s*,?\s+",
         r"(?:(?:by|via|per|in\s+an?|przez|w|als|mit|i|som|med)\s+(?:sms|text|tekstiviesti)\b|sms-?em\b|sms-?iga\b|sms:?-?ll[äa]|tekstiviestill[äa]|s[õo]numiga\b)",
         r"|\b(?:sent|sends|texted|messaged)\s+me\s+(?:(?:a|an|the|my|this)\s+)?(?:new\s+)?(?:code|otp|pin)\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
+        // Or the code the customer got by text, then its digits ("the
+        // code I got by text, 264819", "koden jag fått i sms:et, 264819",
+        // "kood, mille ma sain SMS-iga: 264819").
+        r"|\b(?:code|koden|kod|kodu|koodi|koodin|kood)\s*,?\s+(?:(?:that|which|jonka|mille)\s+)?(?:(?:i|jag|ma|mina)\s+)?",
+        r"(?:got|received|fått|fatt|fick|sain)\s+(?:(?:by|via|per|in|i)\s+(?:an?\s+)?)?",
+        r"(?:sms|text|tekstiviesti)(?:[:-]?[a-zäö]{1,4})?\s*[,:]\s*(\d{4,8}|\d{3} \d{3})\b",
     ))
 });
 
@@ -1198,7 +1212,9 @@ static PIN_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
         // "it's", "es ist", "det är").
         r"|\b(?:the\s+new\s+one|(?:ten\s+)?nowy|(?:der|die|das)\s+neue|(?:den\s+)?nya|uus|uusi|it|se|see|es|det))",
         r"\s*(?:,\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+\s*,)?",
-        &format!(r"\s*(?:{}|['’]s)\b", COPULAS.join("|")),
+        // Polish "był" (a PIN's "was") ends in a letter an ASCII `\b`
+        // does not see.
+        &format!(r"\s*(?:(?:{}|['’]s)\b|by[łl]\s)", COPULAS.join("|")),
         // An adverb or a clause in commas after the verb ("se on muuten
         // 9014", "to, jakby co, 7305").
         r"(?:\s+(?:muuten|by\s+the\s+way|btw|übrigens|now|nyt|jetzt|teraz|nüüd|nu|förresten|muide|zresztą))?",
@@ -1829,6 +1845,12 @@ const NO_SECRET_CODES: &[&str] = &[
     "postal",
     "zip",
     "post",
+    "area",
+    "country",
+    "qr",
+    "referral",
+    "invite",
+    "invitation",
 ];
 
 /// Fillers for "now", "then" or "so" that may follow a PIN's verb
@@ -2367,11 +2389,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(run >= 10, || PERSONNUMMER.captures_iter(text)) {
-        let date = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
-        let number = c.get(3).map_or("", |m| m.as_str());
+        let date = c.get(1).or(c.get(2)).or(c.get(3));
+        let number = c.get(4).map_or("", |m| m.as_str());
         let m = c.get(0).expect("match");
-        if personnummer_valid(date, number) && !in_code(text, m.start(), m.end()) {
-            add(PersonalData::NationalId, m.start(), m.end());
+        // After its abbreviation the number begins at its date.
+        let start = c.get(3).map_or(m.start(), |d| d.start());
+        if personnummer_valid(date.map_or("", |d| d.as_str()), number)
+            && !in_code(text, start, m.end())
+        {
+            add(PersonalData::NationalId, start, m.end());
         }
     }
     for m in only_if(run >= 26, || NRB.find_iter(text)) {
@@ -2597,8 +2623,6 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let digits = t.bytes().filter(u8::is_ascii_digit).count();
         let phone =
             (t.contains(' ') && t.starts_with('0')) || (t.starts_with("00") && digits <= 15);
-        // Twenty digits begun with 00 are an SSCC, which has its check.
-        let bad_sscc = t.starts_with("00") && digits == 20 && !carrier_code_valid(t);
         // A carrier named alone ("DHL delivered 1200 1500 1800 parcels")
         // introduces its code only with a word for tracking or a number,
         // or a colon; a count in thousands or of things is none.
@@ -2639,6 +2663,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 .any(|p| w.starts_with(p))
         });
         let carrier_alone = c.name("carrier").is_some() && !intro.contains([':', '#']) && !numbered;
+        // Twenty digits begun with 00 are an SSCC, which has its check;
+        // after a word for tracking or a number one mistyped is still the
+        // customer's ("PostNord-spårningen 00373500497321846612"), as a
+        // postal item's code is.
+        let bad_sscc = t.starts_with("00") && digits == 20 && !numbered && !carrier_code_valid(t);
         // A date and time written plain (20240315143000) is when.
         let plain_timestamp = (digits == 12 || digits == 14)
             && t.bytes().all(|b| b.is_ascii_digit())
@@ -3027,7 +3056,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(run >= 4, || CODE_BY_TEXT.captures_iter(text)) {
-        let digits = c.get(1).or(c.get(2)).expect("group 1 or 2");
+        let digits = c.get(1).or(c.get(2)).or(c.get(3)).expect("group 1, 2 or 3");
         // An error's, a promotion's or a place's code is no secret, by
         // text or not ("error code 5003 in a text box", "promo code 5521
         // via SMS").
@@ -3036,7 +3065,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             .split(|c: char| !c.is_alphanumeric())
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| NO_SECRET_CODES.contains(&w));
+        // After the words of its coming, an amount or a count may stand
+        // where the code would ("the text I got, 2500 points
+        // added"): those are no code.
+        let after = &text[digits.end()..];
+        let counted = c.get(3).is_some()
+            && (UNIT_WORD_AFTER.is_match(after)
+                || CURRENCY_AFTER.is_match(after)
+                || amount_or_count_after(after));
         if !qualified
+            && !counted
             && !continues_number(text, digits.start(), digits.end())
             && !is_year(digits.as_str())
         {
@@ -6167,5 +6205,40 @@ mod tests {
         // The lines of UK towns and German cities are people's.
         assert_eq!(kinds("call me on 01803 123456"), [PhoneNumber]);
         assert_eq!(kinds("Festnetz 0345 6812345"), [PhoneNumber]);
+    }
+
+    #[test]
+    fn old_pins_codes_got_by_text_and_numbers_after_abbreviations() {
+        use PersonalData::*;
+        // A PIN's "was" in Polish.
+        assert_eq!(kinds("PIN nie działa, ten kod był 4821"), [Password]);
+        // What was typed for a Thai SIM PIN.
+        assert_eq!(kinds("ลืมรหัส PIN ซิม ใส่ 1234 ไปสามครั้งแล้ว"), [Password]);
+        // The code the customer got by text, then its digits.
+        assert_eq!(kinds("koden jag fått i sms:et, 264819"), [Password]);
+        assert_eq!(kinds("koodi jonka sain tekstiviestillä: 4471"), [Password]);
+        assert!(kinds("the code I got by text, 2 days ago").is_empty());
+        assert!(kinds("the code I got by text, 2500 points added").is_empty());
+        assert!(kinds("QR code I got by text: 4471").is_empty());
+        // A personnummer run together after its abbreviation; an
+        // airline's PNR stays a booking.
+        assert_eq!(
+            kinds("Avtalsnr:NLS7730912, pnr 9207180804"),
+            [AccountNumber, NationalId]
+        );
+        assert_eq!(kinds("personnumret 9207180804"), [NationalId]);
+        assert_eq!(kinds("PNR 920718"), [OrderNumber]);
+        assert!(kinds("pnr 9207180805").iter().all(|k| *k != NationalId));
+        // An Estonian customer number in the genitive.
+        assert_eq!(
+            kinds("Palun muutke kliendinumbri 7004512 arve e-post"),
+            [AccountNumber]
+        );
+        // An SSCC mistyped after a word for tracking is still the parcel's;
+        // named by its carrier alone it must pass its check.
+        assert_eq!(
+            kinds("PostNord-spårningen 00373500497321846612 säger levererad"),
+            [OrderNumber]
+        );
     }
 }

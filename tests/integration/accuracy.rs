@@ -172,9 +172,9 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the twenty-fifth holdout: 98.6%
-    // precision, 94.0% recall.
-    assert!(R::recall(&t) >= 0.935, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md), the twenty-sixth holdout: 99.3%
+    // precision, 96.1% recall.
+    assert!(R::recall(&t) >= 0.955, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.98,
         "precision {:.3}",
