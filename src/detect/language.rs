@@ -37,7 +37,8 @@ const WORDS: &[(&str, &str)] = &[
          wont won't dont don't doesnt doesn't didnt didn't isnt isn't have has had do does did get got still again \
          just only already today yesterday now please thanks thank hi hello hey there here with without from \
          for of to in on at by about all any anyone everyone someone nothing since been going ever never \
-         good morning evening night happy day week deal love lol omg guys code",
+         good morning evening night happy day week deal love lol omg guys code merry christmas easter \
+         birthday cheers",
     ),
     (
         "de",
@@ -45,35 +46,39 @@ const WORDS: &[(&str, &str)] = &[
          meinen du dich dein deine wir uns unser ihr euch sie es er und oder aber nicht kein keine keinen ja nein \
          wenn was warum wie wann wo wer kann können konnte würde soll wird werden hat habe haben hatte gibt schon \
          noch wieder nur heute gestern jetzt bitte danke hallo mit ohne von für zu im am auf bei seit mehr auch \
-         doch mal gerade immer nie geht gehts funktioniert guten morgen abend tag erhalten bekommen",
+         doch mal gerade immer nie geht gehts funktioniert guten morgen abend tag erhalten bekommen frohe \
+         frohes ostern weihnachten jahr alles gute geburtstag",
     ),
     (
         "pl",
         "i w na z się nie jest są był była było jestem mam ma mają miał mój moja moje mi mnie ty wy was wam my nas \
          nam oni to ten ta te tego tej że ale czy co dlaczego czemu jak kiedy gdzie kto może można mogę będzie \
          już jeszcze znowu tylko dziś dzisiaj wczoraj teraz proszę dzięki dziękuję cześć dzień dobry witam z do od \
-         dla po przez przy o bez u też tak nic wszystko wszyscy ktoś działa siema hej elo kod",
+         dla po przez przy o bez u też tak nic wszystko wszyscy ktoś działa siema hej elo kod wesołych \
+         świąt wszystkiego najlepszego",
     ),
     (
         "et",
         "ja on ei see et aga kas mis miks kuidas millal kus kes saab saan olen oli olid oleme mu minu mul mind \
          ma mina sa sina te teie teil meil me nad tema nüüd jälle veel ainult juba täna eile palun aitäh tänan \
          tere tšau head koos ilma kuni pärast enne ka ikka kõik keegi midagi mitte pole polnud tööta töötab \
-         siin seal üle väga lihtsalt uus täitsa hea head kood",
+         siin seal üle väga lihtsalt uus täitsa hea head kood häid pühi jõule rõõmsaid aastat \
+         palju õnne",
     ),
     (
         "fi",
         "ja on ei se että mutta kun jos onko mitä miksi miten milloin missä kuka voi voiko voin olen oli olin \
          ollut olemme minun mun mulla minulla mä minä sä sinä te teillä meillä me he hän nyt taas vielä vain \
          jo tänään eilen kiitos moi hei terve kanssa ilman kuin myös kaikki joku jotain mitään ihan vaan \
-         koko tämä tää toimi toimii täällä siellä pitää huomenta moikka päivää eikä yhtään pakko mua niin koodi",
+         koko tämä tää toimi toimii täällä siellä pitää huomenta moikka päivää eikä yhtään pakko mua niin koodi \
+         hyvää joulua pääsiäistä uutta vuotta onnea",
     ),
     (
         "sv",
         "och att det den de en ett är var vara har hade jag mig min mitt mina du dig din ditt ni er vi oss vår \
          han hon inte ingen inget ja nej om vad varför hur när var vem kan kunde skulle ska kommer blir fick \
          redan igen bara idag igår nu tack hej med utan från för till på av hos också alla någon något \
-         fungerar funkar fortfarande god morgon kväll koden kod",
+         fungerar funkar fortfarande god morgon gomorron kväll koden kod jul påsk gott nytt år grattis i",
     ),
     (
         "fr",
