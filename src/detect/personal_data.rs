@@ -977,7 +977,10 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // PIN, kui vaja, on 2719", "PIN is, if you need it, 6093"), only
         // with a verb: "PIN, 3 tries left, 1234" names no PIN. Dashes or
         // brackets may set it off too ("PIN – since you asked – is").
-        r"(?:(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
+        // Who sent it may stand before the verb, by its name ("Din
+        // engångskod från Nordlink är 551902"); only with the verb: "PIN
+        // from Kiel 1234" names no PIN (more is checked on the match).
+        r"(?:(?P<sender>\s+(?:från|fran|from|von|od)\s+(?-i:\p{Lu}[\p{L}\d-]{1,20}))?(?:(?:\s*[,(–—]|\s-)\s*(?:[a-zß-öø-ÿĀ-ž'’]+\s+){0,6}[a-zß-öø-ÿĀ-ž'’]+(?:\s*[,)–—]|\s-)\s*|\s+)",
         // Or that it came ("SMS-kood tuli 629041", "the code came 4471").
         &format!(
             r"(?:is|was|says|said|reads|to|jest|brzmi|na|on|oli|ist|lautet|war|är|ar|var|till|{})\b",
@@ -2928,6 +2931,24 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let mut calling: Option<bool> = None;
     for c in only_if(run >= 4, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.name("digits").expect("digits"));
+        // After its sender's name, only "is" or "was" states the code,
+        // and the code ends the clause: "die SMS-TAN von Sparkasse war
+        // 2023 noch kostenlos" dates it, "kod BLIK od Ani na 2000" is an
+        // amount.
+        if let Some(sender) = c.name("sender") {
+            let verb = text[sender.end()..digits.start()]
+                .trim_matches(|c: char| c.is_whitespace() || c == ':')
+                .to_lowercase();
+            let ends_clause = text[digits.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| ".,!?;”\"'»)\n\r".contains(c));
+            let copula =
+                ["is", "was", "är", "var", "ist", "war", "lautet", "jest"].contains(&verb.as_str());
+            if !copula || !ends_clause || is_year(digits.as_str()) {
+                continue;
+            }
+        }
         // "PIN locked since 2024": a year after words is no PIN. In Thai
         // the year is as often the Buddhist era's (2568 is 2025).
         let d = digits.as_str();
@@ -6240,5 +6261,20 @@ mod tests {
             kinds("PostNord-spårningen 00373500497321846612 säger levererad"),
             [OrderNumber]
         );
+    }
+
+    #[test]
+    fn a_code_stated_with_its_senders_name() {
+        use PersonalData::*;
+        assert_eq!(
+            kinds("Fick detta sms: ”Din engångskod från Nordlink är 551902.”"),
+            [Password]
+        );
+        // Only with the verb, not a year, an amount, or a code the clause
+        // goes on about.
+        assert!(kinds("PIN from Kiel 1234").is_empty());
+        assert!(kinds("Die SMS-TAN von Sparkasse war 2023 noch kostenlos").is_empty());
+        assert!(kinds("Kod BLIK od Ani na 2000 nie przeszedł").is_empty());
+        assert!(kinds("Engångskoden från BankID var 2021 ett sms").is_empty());
     }
 }
