@@ -1,6 +1,7 @@
 //! Keyword settings that cannot work (CB209), keywords with nothing to
 //! match (CB210), word parts so short that they match unrelated words
-//! (CB313) and context words that filter nothing (CB314).
+//! (CB313), context words that filter nothing (CB314) and short words
+//! that become other words once their diacritics are ignored (CB321).
 
 use super::Context;
 use crate::detect::fold::{fold_keyword, needs_word_boundaries};
@@ -11,6 +12,8 @@ use crate::model::{ExclusionScope, Keyword, KeywordForm, PerLang};
 
 /// A word part shorter than this many letters matches too many words.
 const MIN_PART_LETTERS: usize = 4;
+/// A whole word this short, folded, is likely another word (CB321).
+const MAX_FOLDED_SHORT_LETTERS: usize = 3;
 
 /// One keyword list: where it is, whether it cancels a tag, and the
 /// diacritics default of its tag.
@@ -18,6 +21,8 @@ struct List<'a> {
     keywords: &'a PerLang<Vec<Keyword>>,
     at: Loc,
     exclusion: bool,
+    /// Context words only filter, so a loose match costs little there.
+    context: bool,
     ignore_diacritics: bool,
 }
 
@@ -25,15 +30,16 @@ pub fn check(cx: &mut Context) {
     let mut lists = Vec::new();
     for tag in &cx.pb.tags {
         let d = &tag.detect;
-        for (keywords, field, exclusion) in [
-            (&d.keywords, "detect/keywords", false),
-            (&d.exclude, "detect/exclude", true),
-            (&d.context, "detect/context", false),
+        for (keywords, field, exclusion, context) in [
+            (&d.keywords, "detect/keywords", false, false),
+            (&d.exclude, "detect/exclude", true, false),
+            (&d.context, "detect/context", false, true),
         ] {
             lists.push(List {
                 keywords,
                 at: tag.loc.child(field),
                 exclusion,
+                context,
                 ignore_diacritics: d.ignore_diacritics,
             });
         }
@@ -44,6 +50,7 @@ pub fn check(cx: &mut Context) {
                 keywords: &e.keywords,
                 at: b.loc.child("emergency/keywords"),
                 exclusion: false,
+                context: false,
                 ignore_diacritics: true,
             });
         }
@@ -53,6 +60,7 @@ pub fn check(cx: &mut Context) {
             keywords: &inc.triggers,
             at: inc.loc.child("triggers"),
             exclusion: false,
+            context: false,
             ignore_diacritics: true,
         });
     }
@@ -61,6 +69,7 @@ pub fn check(cx: &mut Context) {
             keywords: &bot.handoff.asks_for_person,
             at: bot.loc.child("handoff/asks_for_person"),
             exclusion: false,
+            context: false,
             ignore_diacritics: true,
         });
     }
@@ -142,6 +151,10 @@ fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
             .help("move it under `detect.exclude`, or remove `scope`"),
         );
     }
+    let ignore = keyword.ignores_diacritics(list.ignore_diacritics);
+    if rule.form == KeywordForm::Word && spaced && ignore && !list.exclusion && !list.context {
+        short_once_folded(cx, rule.text, at);
+    }
     let part = matches!(
         rule.form,
         KeywordForm::Prefix | KeywordForm::Suffix | KeywordForm::Part
@@ -149,7 +162,6 @@ fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
     if !part || !spaced {
         return;
     }
-    let ignore = keyword.ignores_diacritics(list.ignore_diacritics);
     let letters = fold_keyword(rule.text, ignore)
         .map_or(0, |f| f.chars().filter(|c| c.is_alphanumeric()).count());
     if letters < MIN_PART_LETTERS {
@@ -174,6 +186,35 @@ fn one(cx: &mut Context, list: &List, lang: &str, keyword: &Keyword, at: &Loc) {
             )),
         );
     }
+}
+
+/// A whole word of three letters or fewer whose diacritics are ignored
+/// matches the word without them, which in one of the team's other
+/// languages is often a common word of its own: Swedish `rök` (smoke)
+/// folds to Polish `rok` (a year), Polish `sąd` (court) to English
+/// `sad`. Every language's keywords are matched in every message, since
+/// its language may be misread.
+fn short_once_folded(cx: &mut Context, word: &str, at: &Loc) {
+    let (Some(exact), Some(folded)) = (fold_keyword(word, false), fold_keyword(word, true)) else {
+        return;
+    };
+    let letters = folded.chars().filter(|c| c.is_alphanumeric()).count();
+    if exact == folded || letters > MAX_FOLDED_SHORT_LETTERS || folded.contains(' ') {
+        return;
+    }
+    let label = cx.label(at).with_message(format!("matches `{folded}` too"));
+    cx.push(
+        Diagnostic::new(
+            Code::KeywordFoldsShort,
+            format!(
+                "keyword `{word}` matches `{folded}` once its diacritics are ignored: a word that short is often another word in another language"
+            ),
+        )
+        .at(label)
+        .help(format!(
+            "write `{{word: {word}, diacritics: exact}}`, or a longer form of the word"
+        )),
+    );
 }
 
 /// Context words let a tag's keywords and patterns count only beside
