@@ -153,7 +153,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let report = carebook::accuracy::measure_personal_data(&cases);
+        let report = carebook::accuracy::measure_personal_data(&cases, &router);
         let title = format!("personal data, {part}: {} cases", cases.len());
         let listed = misses.as_deref() == Some(&format!("pd-{part}"));
         show(&report.render(&title, listed));

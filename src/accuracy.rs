@@ -446,11 +446,13 @@ impl PersonalDataReport {
     }
 }
 
-/// Runs the personal-data detector on every case and compares the kinds.
-pub fn measure_personal_data(cases: &[PersonalDataCase]) -> PersonalDataReport {
+/// Runs the personal-data detector on every case, as `router`'s playbook
+/// reads personal data, and compares the kinds.
+pub fn measure_personal_data(cases: &[PersonalDataCase], router: &Router) -> PersonalDataReport {
     let mut report = PersonalDataReport::default();
     for c in cases {
-        let found: BTreeSet<_> = crate::detect::personal_data::find(&c.text)
+        let found: BTreeSet<_> = router
+            .personal_data(&c.text)
             .into_iter()
             .filter_map(|f| f.kind.known())
             .collect();

@@ -77,10 +77,12 @@ impl Serialize for DataKind {
     }
 }
 
-/// A playbook's own kinds of personal data, compiled.
+/// A playbook's own kinds of personal data, compiled, and the brand's
+/// mail domains, whose addresses are none.
 #[derive(Debug, Default)]
 pub struct OwnKinds {
     kinds: Vec<(DataKind, Regex, Option<crate::model::Checksum>)>,
+    brand_domains: Vec<String>,
 }
 
 impl OwnKinds {
@@ -101,7 +103,31 @@ impl OwnKinds {
                 Ok((kind, re, k.checksum))
             })
             .collect::<Result<_, (String, String)>>()?;
-        Ok(OwnKinds { kinds })
+        Ok(OwnKinds {
+            kinds,
+            brand_domains: Vec::new(),
+        })
+    }
+
+    /// These kinds, and `domains` the brand's own mail domains: an
+    /// address at one of them or below is the company's.
+    pub fn with_brand_domains(mut self, domains: &[String]) -> OwnKinds {
+        self.brand_domains = domains.iter().map(|d| d.to_ascii_lowercase()).collect();
+        self
+    }
+
+    /// Whether `address` is at one of the brand's domains or below.
+    fn brand_address(&self, address: &str) -> bool {
+        let domain = address
+            .rsplit_once('@')
+            .map_or("", |(_, d)| d)
+            .to_ascii_lowercase();
+        self.brand_domains.iter().any(|d| {
+            domain == *d
+                || domain
+                    .strip_suffix(d.as_str())
+                    .is_some_and(|sub| sub.ends_with('.'))
+        })
     }
 
     fn find(&self, text: &str, out: &mut Vec<Finding>) {
@@ -135,12 +161,19 @@ impl OwnKinds {
 /// Personal data in `text`, the playbook's own kinds first: where one of
 /// them overlaps a built-in kind, the playbook's reading wins.
 pub fn find_with(text: &str, own: &OwnKinds) -> Vec<Finding> {
-    if own.kinds.is_empty() {
-        return find(text);
-    }
     let mut found = Vec::new();
     own.find(text, &mut found);
+    let own_found = found.len();
     found.extend(find(text));
+    if !own.brand_domains.is_empty() {
+        found.retain(|f| {
+            f.kind != DataKind::Known(PersonalData::Email)
+                || !own.brand_address(&text[f.start..f.end])
+        });
+    }
+    if own_found == 0 {
+        return found;
+    }
     without_overlaps(found)
 }
 
@@ -758,7 +791,10 @@ const PHONE_CUE: &str = concat!(
     // The number being moved is a phone number.
     r"|przeniesieni\w* numer\w*|numbri üleviimi\w*|rufnummernmitnahme|nummerflytt\w*|numeron siirt\w*",
     // "My number" is a phone number; a club or order number is not.
-    r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number)",
+    r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number",
+    // A number to reach the customer at, or their new one ("numer do
+    // kontaktu 798231556", "nowy numer 798231556").
+    r"|kontakt\w*|contact number|new number|nowy numer|neue nummer|uus number|uusi numero|nytt nummer)",
     r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)",
 );
 /// A number with a word for calling after it ("58 00 41 27 on see,
@@ -793,6 +829,9 @@ const LABELS: &[&str] = &[
 static NIP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
 });
+/// Cues of `REFERENCE` that name a reference alone, with no word for a
+/// number: only one of six digits or more.
+const BARE_CUES: &[&str] = &["konto", "เคส", "คำสั่งซื้อ", "ค่าสั่งซื้อ"];
 /// A reference introduced by a word for it: `cue` the words, `gap` what
 /// comes between, `token` the reference; or `weak`, a word for a document
 /// alone, and `weak_gap` up to its bracket.
@@ -824,7 +863,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // A Finnish case ending and a possessive suffix may end the word
         // ("asiakasnumeroni", "asiakasnumerollanne").
         r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|lle|lta|ssa|sta|ksi|na|a|n)?(?:ni|si|mme|nne|nsa)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
-        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?",
+        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?|\btilaukse(?:n|ni|si|mme|nne|ssa|sta|lla|lle)\b",
         r"|\b(?:kund|abonnemangs|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
@@ -834,7 +873,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:^|[^\p{L}])ärende[nt]?(?:nummer|nr\.?|\s+(?:nummer|nr\.?))?",
         r"|\b(?:customer|user|member|client|kunden|kund|asiakas|kliendi|bestell|auftrags|vertrags|buchungs|mitglieds|avtals|medlems|boknings)-?\s?id\b|\b(?:kolli|sändnings|sandnings|försändelse|forsandelse|paket|spårnings|sparnings)-?id\b|\b(?:clearingnummer|bankgiro|plusgiro)",
         r"|予約番号|予約確認コード|注文番号|問合せ番号|管理番号|追跡番号|会員番号|お客様番号|お客さま番号|契約者番号|契約番号|口座番号|顧客番号|請求書番号|請求番号|受付番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|送り状番号|申込番号|お申込み番号|受注番号|整理番号|チケット番号|ケース番号|アカウント番号",
-        r"|(?:ユーザー|会員|お客様|アカウント|顧客)ID|注文ID",
+        r"|(?:ユーザー|会員|お客様|アカウント|顧客|契約者|契約)ID|注文ID",
         // Thai borrows "order" (ออเดอร์), and like it the word alone
         // names the code after it. A case, ticket, parcel, order or
         // booking may come before the word for its number ("เคสหมายเลข").
@@ -850,6 +889,11 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // (เลขแทร็ค), not to แทรก ("insert") or แท็ก ("tag").
         r"|(?:เลข|หมายเลข|รหัส)(?:แท(?:ร็|ร|็)?[กค]กิ้ง|แทร(?:็[กค]|ค))|ออเดอร์|บัญชี\p{Thai}{0,10}?|口座",
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
+        // Bare, an account ("Konto 40955312"), a Thai case ("เคส
+        // CS-2567-004821") or order paid for ("ค่าสั่งซื้อ TH24040912")
+        // names only a number of six digits or more (`BARE_CUES`):
+        // "เคส A54" is a phone's case, "konto 2 lata" a count.
+        r"|\bkonto\b|เคส|(?:คำ|ค่า)สั่งซื้อ",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
@@ -872,9 +916,34 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // A customer number may end in a pair (88 712 33), or in groups
         // of four in a remainder (3300 4471 9); a prefix of
         // capitals may stand spaced off the digits (NL-C 5503 2291).
-        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|\d{2,6}(?: \d{3,6}){1,3}(?: \d{1,2})?|(?-i:[A-Z]{1,4}(?:-[A-Z0-9]{1,4})?) \d{3,6}(?: \d{3,6}){0,2}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
+        // A UPU parcel code may be spaced as the label prints it ("AB
+        // 1234 5678 9GB").
+        r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|(?-i:[A-Z]{2}(?: ?\d){9} ?[A-Z]{2})|\d{2,6}(?: \d{3,6}){1,3}(?: \d{1,2})?|(?-i:[A-Z]{1,4}(?:-[A-Z0-9]{1,4})?) \d{3,6}(?: \d{3,6}){0,2}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
     ))
 });
+/// A login's user name in digits, the customer's number with the
+/// provider ("kasutaja: 40263381", "anv: 55087362", "Tunnus 318552906,
+/// salasana …"): an account number, when a word for a password follows
+/// (`password_follows`), as the two are typed together to say a login
+/// fails. Alone, "user 12" or "Tunnus" may be anything.
+static LOGIN_ID: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(concat!(
+        r"(?i)(?:\b(?:user(?:\s?name|\s?id)?|login(?:\s?id)?|benutzer(?:name|kennung)?|nutzername|kasutaja(?:nimi|tunnus)?|käyttäjä(?:tunnus|nimi)?|kayttaja(?:tunnus|nimi)?|tunnus|tunnukseni|anv|användar(?:namn|-?id)|anvandar(?:namn|-?id)|användare|anvandare|użytkownik|uzytkownik|login)",
+        r"|ユーザー(?:名|ID)|ログインID|ผู้ใช้|ยูส(?:เซอร์)?|ไอดี)",
+        r"\s*[:=]?\s*(?P<id>\d{6,12})\b",
+        // The password may follow, named by a word of its own ("user
+        // 8800954173 รหัส Ploy@1995"): Thai "รหัส" alone is any code, but
+        // after a login's name it is the login's.
+        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|pass(?:word)?|pw|pwd)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40}))?",
+    ))
+});
+/// Words for a password, one of which must follow a login's number.
+static PASSWORD_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(
+        r"(?i)\b(?:password|passwort|kennwort|pass|pw|pwd|hasło|haslo|parool|salasõna|salasana|lösen(?:ord)?|losen(?:ord)?)|パスワード|รหัส",
+    )
+});
+
 static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     let aside_verb = format!(r"\s*(?:{})[\s,]", COPULAS.join("|"));
     // Thai "รหัส" is any code; with Wi-Fi, a router or a login it is a
@@ -1728,6 +1797,15 @@ fn tail(s: &str, n: usize) -> &str {
     &s[from..]
 }
 
+/// The first `n` bytes of `s` or a few fewer, cut at a character.
+fn head(s: &str, n: usize) -> &str {
+    let mut to = n.min(s.len());
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    &s[..to]
+}
+
 /// Whether the digits at `start..end` are a date with a word for
 /// "since" before or after them ("PUK since 20240517", "20240517
 /// lähtien"): when a code was issued or blocked, not the code.
@@ -2427,6 +2505,20 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, m.start(), m.end());
         }
     }
+    for c in only_if(run >= 6, || LOGIN_ID.captures_iter(text)) {
+        let id = c.name("id").expect("an id");
+        // A login may be the phone number itself ("login 0501234567").
+        let phone_shaped = id.as_str().starts_with('0');
+        if !phone_shaped && PASSWORD_WORD.is_match(head(&text[id.end()..], 80)) {
+            add(PersonalData::AccountNumber, id.start(), id.end());
+        }
+        if let Some(secret) = c.name("secret")
+            && secret.as_str().bytes().any(|b| b.is_ascii_digit())
+            && secret.as_str().bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            add(PersonalData::Password, secret.start(), secret.end());
+        }
+    }
     for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
         let token = c.name("token").expect("a token");
         let gap = c
@@ -2559,6 +2651,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let thai_account_alone = c.name("cue").is_some_and(|m| m.as_str().starts_with("บัญชี"));
         let bank_digits = t.bytes().filter(u8::is_ascii_digit).count() >= 8;
         if thai_account_alone && !bank_digits {
+            continue;
+        }
+        let bare = c
+            .name("cue")
+            .is_some_and(|m| BARE_CUES.contains(&m.as_str().to_lowercase().as_str()));
+        if bare && t.bytes().filter(u8::is_ascii_digit).count() < 6 {
             continue;
         }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
@@ -6276,5 +6374,74 @@ mod tests {
         assert!(kinds("Die SMS-TAN von Sparkasse war 2023 noch kostenlos").is_empty());
         assert!(kinds("Kod BLIK od Ani na 2000 nie przeszedł").is_empty());
         assert!(kinds("Engångskoden från BankID var 2021 ett sms").is_empty());
+    }
+
+    #[test]
+    fn a_logins_number_typed_with_its_password() {
+        use PersonalData::*;
+        assert_eq!(
+            kinds("kasutaja: 40263381, parool ei sobi enam"),
+            [AccountNumber]
+        );
+        assert_eq!(
+            kinds("user 8800954173 รหัส Ploy1995 เข้าไม่ได้"),
+            [AccountNumber, Password]
+        );
+        // Without a word for a password after it, or shaped as the phone
+        // number it may be, the number is not read as an account.
+        assert!(kinds("user 12345678 says hi").is_empty());
+        assert!(
+            kinds("login 0501234567 password wrong")
+                .iter()
+                .all(|k| *k != AccountNumber)
+        );
+    }
+
+    #[test]
+    fn bare_cues_name_only_long_numbers() {
+        use PersonalData::*;
+        assert_eq!(kinds("Konto 40955312 ist gesperrt"), [AccountNumber]);
+        assert_eq!(kinds("เคส CS-2567-004821 ยังไม่มีคนตอบ"), [OrderNumber]);
+        // A phone's case, a count of years.
+        assert!(kinds("เคส A54 สีดำ ยังไม่ส่ง").is_empty());
+        assert!(kinds("mam konto 2 lata").is_empty());
+    }
+
+    #[test]
+    fn a_parcel_code_spaced_as_printed() {
+        assert_eq!(
+            kinds("tracking AB 1234 5678 9GB shows nothing"),
+            [PersonalData::OrderNumber]
+        );
+    }
+
+    #[test]
+    fn a_number_to_reach_the_customer_at() {
+        assert_eq!(
+            kinds("Nowy numer do kontaktu 798231556"),
+            [PersonalData::PhoneNumber]
+        );
+    }
+
+    #[test]
+    fn the_brands_own_addresses_are_none() {
+        let own = OwnKinds::default().with_brand_domains(&["nordlink.de".to_string()]);
+        let found = |text: &str| -> Vec<PersonalData> {
+            find_with(text, &own)
+                .into_iter()
+                .filter_map(|f| f.kind.known())
+                .collect()
+        };
+        assert!(found("service@nordlink.de antwortet nicht").is_empty());
+        assert!(found("an rechnung@kunden.nordlink.de geschrieben").is_empty());
+        // Another domain ending in the same letters is not the brand's.
+        assert_eq!(
+            found("mail an anna@notnordlink.de bitte"),
+            [PersonalData::Email]
+        );
+        assert_eq!(
+            found("schreibt an anna.k@example.de"),
+            [PersonalData::Email]
+        );
     }
 }

@@ -41,6 +41,10 @@ pub fn lower(pb: &Playbook) -> Ir {
             .voice
             .first()
             .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
+        brand_domains: pb
+            .voice
+            .first()
+            .map_or_else(Vec::new, |v| v.go_private.brand_domains.clone()),
         follow_ups: follow_ups(pb, &facts),
         bot: bot(pb, &facts),
         learning: learning(pb),

@@ -59,6 +59,9 @@ pub struct Ir {
     /// The playbook's own kinds of personal data, which always do.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub own_personal_data: Vec<crate::model::OwnDataKind>,
+    /// The brand's own mail domains, whose addresses are no personal data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub brand_domains: Vec<String>,
     /// Conversations that come back to the team a set time after a tag,
     /// a macro or a help-desk state.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

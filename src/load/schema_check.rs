@@ -5,7 +5,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Label, closest};
-use crate::model::{DURATION_PATTERN, FileKind, ID_PATTERN, TIME_PATTERN};
+use crate::model::{DURATION_PATTERN, FileKind, ID_PATTERN, MAIL_DOMAIN_PATTERN, TIME_PATTERN};
 use crate::schema::{cached_schema, schema_at, validator};
 use crate::source::{FileId, SourceFile};
 
@@ -139,6 +139,7 @@ pub fn check(kind: FileKind, file: FileId, source: &SourceFile, value: &Value) -
                     ID_PATTERN => "an id: lowercase letters, digits, `-` and `_`, starting with a letter or digit".to_string(),
                     DURATION_PATTERN => "a duration such as `15m`, `4h`, `1h30m`, `2d` or `1bd`".to_string(),
                     TIME_PATTERN => "a time of day `HH:MM` (00:00 to 24:00)".to_string(),
+                    MAIL_DOMAIN_PATTERN => "a mail domain such as `nordlink.ee`: lowercase letters, digits, `-` and dots, no `@`".to_string(),
                     other => format!("text matching `{other}`"),
                 };
                 out.push(

@@ -11,6 +11,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Terraform resource name.
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*$";
 
+/// A mail domain as an address ends in: lowercase labels and dots,
+/// `nordlink.ee`, no `@`.
+pub const MAIL_DOMAIN_PATTERN: &str = "^[a-z0-9-]+(\\.[a-z0-9-]+)+$";
+
 macro_rules! string_newtype {
     ($(#[$doc:meta])* $name:ident, $schema_name:literal, $schema:tt) => {
         $(#[$doc])*

@@ -171,6 +171,12 @@ pub struct GoPrivate {
     /// built-in kinds everywhere.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub own_kinds: Vec<OwnDataKind>,
+    /// The brand's own mail domains (`nordlink.ee`): an address at one of
+    /// them or below ("info@nordlink.ee", "kontakt@care.nordlink.pl") is
+    /// the company's, quoted by the customer, never personal data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = crate::model::MAIL_DOMAIN_PATTERN)))]
+    pub brand_domains: Vec<String>,
 }
 
 /// A kind of personal data a playbook declares itself.

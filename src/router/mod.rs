@@ -239,7 +239,8 @@ impl Router {
             .map(|l| learned::Learned::new(l, &tag_index, &ancestors))
             .transpose()?;
         let own_kinds = personal_data::OwnKinds::new(&ir.own_personal_data)
-            .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?;
+            .map_err(|(kind, reason)| RouterError::OwnKindPattern { kind, reason })?
+            .with_brand_domains(&ir.brand_domains);
         Ok(Router {
             bot: bot::BotRules::new(&ir, &index.queue_team),
             follow_ups: follow_ups::FollowUpRules::new(&ir),
@@ -779,6 +780,13 @@ impl Router {
         }
     }
 
+    /// Every kind of personal data in `text`, as this playbook reads it
+    /// (its own kinds, its brand's mail domains), whether or not the
+    /// playbook moves that kind to private messages.
+    pub fn personal_data(&self, text: &str) -> Vec<personal_data::Finding> {
+        personal_data::find_with(text, &self.own_kinds)
+    }
+
     /// Private when the message is, when it holds personal data the
     /// playbook moves to private, or when a tag asks for personal data.
     fn response_mode(
@@ -787,15 +795,15 @@ impl Router {
         tag_ids: &[usize],
     ) -> (Vec<personal_data::Finding>, MessageKind, ResponseReason<'_>) {
         let ir = &self.ir;
-        let personal: Vec<personal_data::Finding> =
-            personal_data::find_with(&message.text, &self.own_kinds)
-                .into_iter()
-                // The playbook's own kinds always count.
-                .filter(|f| {
-                    ir.go_private.is_empty()
-                        || f.kind.known().is_none_or(|k| ir.go_private.contains(&k))
-                })
-                .collect();
+        let personal: Vec<personal_data::Finding> = self
+            .personal_data(&message.text)
+            .into_iter()
+            // The playbook's own kinds always count.
+            .filter(|f| {
+                ir.go_private.is_empty()
+                    || f.kind.known().is_none_or(|k| ir.go_private.contains(&k))
+            })
+            .collect();
         let private_tag = tag_ids.iter().find(|&&t| ir.tags[t].reply_privately);
         let (mode, reason) = if message.kind == MessageKind::Private {
             (MessageKind::Private, ResponseReason::PrivateMessage)

@@ -34,7 +34,8 @@ impl<'v> Linter<'v> {
             voice,
             // A pattern that does not compile is validate's to report (CB205).
             own_kinds: personal_data::OwnKinds::new(&voice.go_private.own_kinds)
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .with_brand_domains(&voice.go_private.brand_domains),
             request_words: requests::PlaybookWords::new(&voice.go_private.request_words),
         }
     }

@@ -149,7 +149,7 @@ fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
         .join(format!("{part}.jsonl"));
     let cases = carebook::accuracy::read_personal_data(&path).expect("cases read");
     assert!(cases.len() >= 100, "{part}: {} cases", cases.len());
-    let report = carebook::accuracy::measure_personal_data(&cases);
+    let report = carebook::accuracy::measure_personal_data(&cases, &nordlink().0);
     eprintln!("{}", report.render(part, part == "tune"));
     report
 }

@@ -311,3 +311,28 @@ fn a_playbooks_own_kind_of_personal_data() {
         out.stdout
     );
 }
+
+#[test]
+fn the_brands_own_mailbox_is_no_ones_personal_data() {
+    // The airline names its mail domain in `go_private.brand_domains`: a
+    // reply may point to its own mailbox, never show a customer's.
+    let out = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "Hi Sam, you can write to refunds@auroraair.example any time. ^AM",
+    ]);
+    assert_eq!(out.status, 0, "{}", out.transcript());
+    let out = run(&[
+        "lint-reply",
+        "--channel",
+        "x",
+        "Hi Sam, we wrote to sam.k@example.ie just now. ^AM",
+    ]);
+    assert_eq!(out.status, 1, "{}", out.transcript());
+    assert!(
+        out.stdout.contains("public reply shows an e-mail address"),
+        "{}",
+        out.transcript()
+    );
+}

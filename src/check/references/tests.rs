@@ -454,6 +454,7 @@ impl Generator {
             crate::model::DURATION_PATTERN => "1h".into(),
             crate::model::TIME_PATTERN => "09:00".into(),
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => "2026-01-05".into(),
+            crate::model::MAIL_DOMAIN_PATTERN => "brand.example".into(),
             // Currencies: two, for the two keys of a map of them.
             "^[A-Z]{3}$" => {
                 self.n += 1;
