@@ -192,6 +192,7 @@ fn phone_like(text: &str, m: &regex::Match, fewest: usize) -> bool {
         && !continues_number(text, m.start(), m.end())
         && !is_date(m.as_str())
         && !starts_with_date(m.as_str())
+        && !is_compact_date(m.as_str())
         && !is_service_number(m.as_str())
         && !is_clock_times(text, m.start(), m.end())
         && !is_thai_id_layout(m.as_str())
@@ -794,7 +795,7 @@ const PHONE_CUE: &str = concat!(
     r"|my number|m[óo]j numer|meine nummer|mitt nummer|minun numero|numeroni|minu number|mu number",
     // A number to reach the customer at, or their new one ("numer do
     // kontaktu 798231556", "nowy numer 798231556").
-    r"|kontakt\w*|contact number|new number|nowy numer|neue nummer|uus number|uusi numero|nytt nummer)",
+    r"|kontakt\w*|contact number|new number|nowy (?:numer|nr)|nowego numeru|nowym numerem|neue nummer|uus number|uue numbri|uusi numero|nytt nummer|mitt nya nummer)",
     r"|(?:電話|携帯)[\p{Han}\p{Hiragana}\p{Katakana}ー]*|(?:โทร|เบอร์)\p{Thai}*)",
 );
 /// A number with a word for calling after it ("58 00 41 27 on see,
@@ -830,8 +831,23 @@ static NIP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
 });
 /// Cues of `REFERENCE` that name a reference alone, with no word for a
-/// number: only one of six digits or more.
-const BARE_CUES: &[&str] = &["konto", "เคส", "คำสั่งซื้อ", "ค่าสั่งซื้อ"];
+/// number: only one of six digits or more, right after the cue ("Konto
+/// 40955312", not "Konto hat 120000 Punkte"). An Estonian inquiry
+/// ("Pöördumine TK-558201") is a case like the Thai เคส.
+const BARE_CUES: &[&str] = &[
+    "konto",
+    "kontot",
+    "koncie",
+    "เคส",
+    "คำสั่งซื้อ",
+    "ค่าสั่งซื้อ",
+    "pöördumine",
+    "pöördumise",
+    "pöördumist",
+    "poordumine",
+    "poordumise",
+    "poordumist",
+];
 /// A reference introduced by a word for it: `cue` the words, `gap` what
 /// comes between, `token` the reference; or `weak`, a word for a document
 /// alone, and `weak_gap` up to its bracket.
@@ -863,7 +879,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // A Finnish case ending and a possessive suffix may end the word
         // ("asiakasnumeroni", "asiakasnumerollanne").
         r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|lle|lta|ssa|sta|ksi|na|a|n)?(?:ni|si|mme|nne|nsa)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
-        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?|\btilaukse(?:n|ni|si|mme|nne|ssa|sta|lla|lle)\b",
+        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?|\btilaukse(?:n|ni|si|mme|nne|ssa|ssani|sta|stani|lla|llani|lle|en|eni)\b|\btilausta\b",
         r"|\b(?:kund|abonnemangs|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
@@ -877,7 +893,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Thai borrows "order" (ออเดอร์), and like it the word alone
         // names the code after it. A case, ticket, parcel, order or
         // booking may come before the word for its number ("เคสหมายเลข").
-        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง)(?:หมายเลข|เลขที่)",
+        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง|สัญญา)(?:หมายเลข|เลขที่)",
         // Each word for a number (เลขที่, เลข, หมายเลข) goes with each
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
         r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งปัญหา|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุไปรษณีย์|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
@@ -893,7 +909,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // CS-2567-004821") or order paid for ("ค่าสั่งซื้อ TH24040912")
         // names only a number of six digits or more (`BARE_CUES`):
         // "เคส A54" is a phone's case, "konto 2 lata" a count.
-        r"|\bkonto\b|เคส|(?:คำ|ค่า)สั่งซื้อ",
+        r"|\bkont(?:o|ot)\b|\bkoncie\b|เคส|(?:คำ|ค่า)สั่งซื้อ|\b(?:pöördumi|poordumi)(?:ne|se|st)\b",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
@@ -928,19 +944,26 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// fails. Alone, "user 12" or "Tunnus" may be anything.
 static LOGIN_ID: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
-        r"(?i)(?:\b(?:user(?:\s?name|\s?id)?|login(?:\s?id)?|benutzer(?:name|kennung)?|nutzername|kasutaja(?:nimi|tunnus)?|käyttäjä(?:tunnus|nimi)?|kayttaja(?:tunnus|nimi)?|tunnus|tunnukseni|anv|användar(?:namn|-?id)|anvandar(?:namn|-?id)|användare|anvandare|użytkownik|uzytkownik|login)",
+        r"(?i)(?:\b(?:user(?:[\s-]?name|[\s-]?id)?|login(?:[\s-]?id)?|benutzer(?:name|kennung|-?id)?|nutzername|kasutaja(?:nimi|tunnus|\s?id)?|käyttäjä(?:tunnus|nimi)?|kayttaja(?:tunnus|nimi)?|tunnus|tunnukseni|anv|användar(?:namn|-?id)|anvandar(?:namn|-?id)|användare|anvandare|użytkownik(?:a|iem)?|uzytkownik(?:a|iem)?)",
         r"|ユーザー(?:名|ID)|ログインID|ผู้ใช้|ยูส(?:เซอร์)?|ไอดี)",
-        r"\s*[:=]?\s*(?P<id>\d{6,12})\b",
+        r"\s*(?:[:=]|\s(?:is|ist|lautet|on|jest|är|ar)\s)?\s*(?P<id>\d{6,12})\b",
         // The password may follow, named by a word of its own ("user
         // 8800954173 รหัส Ploy@1995"): Thai "รหัส" alone is any code, but
         // after a login's name it is the login's.
-        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|pass(?:word)?|pw|pwd)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40}))?",
+        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|พาส(?:เวิร์ด)?|pass(?:word)?|pw|pwd)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40}))?",
     ))
+});
+/// A verb of typing a code in, right before the word for it ("wpisałem",
+/// "panin", "syötin", "ใส่", "入力した").
+static TYPED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re_latin_words(
+        r"(?i)(?:\b(?:typed|entered|put in|wpisa\w*|wprowadzi\w*|panin|sisestasin|toksisin|syötin|syotin|näppäilin|nappailin|laitoin|skrev in|angav|knappade in|tippte|gab)|ใส่|กรอก|พิมพ์)\s*(?:the|my|in|mein\w*|min|mitt|moj\w*|mój|oma|minun|die|den)?\s*$",
+    )
 });
 /// Words for a password, one of which must follow a login's number.
 static PASSWORD_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(
-        r"(?i)\b(?:password|passwort|kennwort|pass|pw|pwd|hasło|haslo|parool|salasõna|salasana|lösen(?:ord)?|losen(?:ord)?)|パスワード|รหัส",
+        r"(?i)\b(?:passwor(?:d|ds|t|te)|kennwort|pass|pw|pwd|has(?:ło|la|ła|lo|łem|lem)|parool(?:i|iga)?|salasõna|salasana(?:n|a|ni)?|lösen(?:ord|ordet)?|losen(?:ord|ordet)?)\b|パスワード|รหัส|พาส",
     )
 });
 
@@ -1815,6 +1838,16 @@ fn dated(text: &str, start: usize, end: usize) -> bool {
             || DATE_WORD_AFTER.is_match(&text[end..]))
 }
 
+/// A plan's speed, down and perhaps up ("1000M", "100M/100M", "300m"):
+/// "tilauksen 1000M nopeus" names the plan, not an order.
+fn is_speed(token: &str) -> bool {
+    token.split('/').all(|part| {
+        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+        let unit = part[digits..].to_ascii_lowercase();
+        (2..=5).contains(&digits) && ["m", "g", "mb", "gb", "mbit", "gbit"].contains(&unit.as_str())
+    })
+}
+
 /// Eight digits that are a date, yyyymmdd in the 1900s or 2000s.
 fn is_compact_date(d: &str) -> bool {
     d.len() == 8
@@ -1830,7 +1863,7 @@ fn is_compact_date(d: &str) -> bool {
 /// to a word for a code or a number ("PIN-koodi", "pinkoden", "PUK-Nummer")
 /// or in the translative, what a code becomes ("uueks PIN-koodiks",
 /// "PINiksi"). One list, so each pattern naming a PIN knows each form.
-const PIN_WORD_ENDINGS: &str = r"[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks))?\b";
+const PIN_WORD_ENDINGS: &str = r"[12]?(?:-?(?:koodi(?:ksi|[an])?|kood(?:iks)?|code|kod(?:en|u)?|nummer|numer|number|nro|iksi|iks)|-i)?\b";
 
 /// "Is" and "was" in each language served, which say a code is the thing
 /// named ("X is my password", "PIN-koden är 1234", "hasło to X"). English
@@ -2509,7 +2542,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let id = c.name("id").expect("an id");
         // A login may be the phone number itself ("login 0501234567").
         let phone_shaped = id.as_str().starts_with('0');
-        if !phone_shaped && PASSWORD_WORD.is_match(head(&text[id.end()..], 80)) {
+        // "Y-tunnus 2345678-9" is a company's business id, public.
+        let compound = text[..c.get(0).map_or(0, |m| m.start())].ends_with('-')
+            || continues_number(text, id.start(), id.end());
+        if !phone_shaped && !compound && PASSWORD_WORD.is_match(head(&text[id.end()..], 80)) {
             add(PersonalData::AccountNumber, id.start(), id.end());
         }
         if let Some(secret) = c.name("secret")
@@ -2632,7 +2668,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "ticket price is 12500", "order total 15999 HUF": an amount.
         let priced = PRICE_WORDS.iter().any(|w| gap.contains(w))
             || CURRENCY_AFTER.is_match(&text[token.end()..]);
-        if priced || is_quantity(t) || UNIT_WORD_AFTER.is_match(&text[token.end()..]) {
+        if priced || is_quantity(t) || is_speed(t) || UNIT_WORD_AFTER.is_match(&text[token.end()..])
+        {
             continue;
         }
         // A contract named without a word for its number ("umowa na
@@ -2647,16 +2684,22 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
         // A Thai account named alone has a bank account's digits, eight
         // or more, maybe in groups (123-4-56789-0, 3301-77821): "ยอดเงินใน
-        // บัญชี 25000" is a balance, "บัญชี SHOPEE" a shop's account.
+        // บัญชี 25000" is a balance, "บัญชี SHOPEE" a shop's account. Or
+        // it is the customer's with the provider, its code in capitals
+        // and six digits or more ("บัญชีลูกค้า NL8830217"), which no bank
+        // account is.
         let thai_account_alone = c.name("cue").is_some_and(|m| m.as_str().starts_with("บัญชี"));
-        let bank_digits = t.bytes().filter(u8::is_ascii_digit).count() >= 8;
-        if thai_account_alone && !bank_digits {
+        let digits_in_token = t.bytes().filter(u8::is_ascii_digit).count();
+        let bank_digits = digits_in_token >= 8;
+        let provider_code = t.starts_with(|c: char| c.is_ascii_uppercase()) && digits_in_token >= 6;
+        if thai_account_alone && !bank_digits && !provider_code {
             continue;
         }
         let bare = c
             .name("cue")
             .is_some_and(|m| BARE_CUES.contains(&m.as_str().to_lowercase().as_str()));
-        if bare && t.bytes().filter(u8::is_ascii_digit).count() < 6 {
+        let right_after = gap.trim().trim_matches([':', '#']).is_empty();
+        if bare && (digits_in_token < 6 || !right_after) {
             continue;
         }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
@@ -3065,6 +3108,10 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             .next()
             .is_some_and(|w| ["to", "na", "till"].contains(&w.to_lowercase().as_str()));
         let told = (stated(between) || verb) && c.name("noted").is_none();
+        // Typed in, a PIN is one whatever its digits look like ("Wpisałem
+        // PIN 1985 jak zawsze", "ใส่ PIN 2531 เหมือนทุกครั้ง").
+        let typed =
+            year && TYPED_BEFORE.is_match(tail(&text[..c.get(0).map_or(0, |m| m.start())], 48));
         // Read out in two groups ("582 913"), the digits follow the word
         // right away or as it is stated: "PIN for 500 000 customers" is
         // a count.
@@ -3127,7 +3174,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             || amount_or_count_after(&text[digits.end()..])
             || UNIT_WORD_AFTER.is_match(&text[digits.end()..]);
         if !continues_number(text, digits.start(), digits.end())
-            && (told || !year)
+            && (told || !year || typed)
             && !counted
             && !dated(text, digits.start(), digits.end())
         {
@@ -3403,7 +3450,9 @@ fn is_buddhist_year(y: &str) -> bool {
 /// (05 03 2026 12 30).
 fn starts_with_date(number: &str) -> bool {
     let groups: Vec<&str> = digit_groups(number).collect();
-    groups.len() > 3 && groups[0].len() <= 2 && is_date(&groups[..3].join(" "))
+    groups.len() > 3
+        && (groups[0].len() <= 2 || groups[0].len() == 4)
+        && is_date(&groups[..3].join(" "))
 }
 
 /// Two numbers of one or two digits: a range of hours ("kl 08-12"), or
@@ -6442,6 +6491,61 @@ mod tests {
         assert_eq!(
             found("schreibt an anna.k@example.de"),
             [PersonalData::Email]
+        );
+    }
+
+    #[test]
+    fn thai_contracts_provider_accounts_estonian_inquiries_and_typed_pins() {
+        use PersonalData::*;
+        assert_eq!(
+            kinds("ช่วยอัปเดตในสัญญาเลขที่ CT-2566-044817 ด้วยค่ะ"),
+            [AccountNumber]
+        );
+        assert_eq!(kinds("บัญชีลูกค้า NL8830217 ค่ะ"), [AccountNumber]);
+        // A shop's account, a balance: no bank's digits, no provider's code.
+        assert!(kinds("บัญชี SHOPEE2024 ของร้าน").is_empty());
+        assert!(kinds("ยอดเงินในบัญชี 25000 บาท").is_empty());
+        assert_eq!(kinds("Pöördumine TK-558201, keegi ei vasta"), [OrderNumber]);
+        assert!(kinds("Pöördumine 3 päeva tagasi").is_empty());
+        assert_eq!(kinds("Wpisałem PIN 1985 jak zawsze"), [Password]);
+        assert_eq!(kinds("ใส่ PIN 2531 เหมือนทุกครั้ง แต่ขึ้นว่าผิด"), [Password]);
+        // Not typed, a year after a PIN dates it.
+        assert!(kinds("PIN locked since 2024").is_empty());
+        assert!(kinds("PIN zablokowany od 2024").is_empty());
+    }
+
+    #[test]
+    fn review_of_logins_bare_cues_plans_and_contact_words() {
+        use PersonalData::*;
+        assert_eq!(
+            kinds("Nazwa użytkownika: 40263381, hasła nie pamiętam"),
+            [AccountNumber]
+        );
+        assert_eq!(
+            kinds("my login is 40263381 and the password keeps failing"),
+            [AccountNumber]
+        );
+        assert_eq!(
+            kinds("Login-ID 40263381, Passwort wird abgelehnt"),
+            [AccountNumber]
+        );
+        // A business id is public; "pass" in a longer word is no password.
+        assert!(kinds("Y-tunnus 2345678-9, OmaNordlinkin salasana ei kelpaa").is_empty());
+        assert!(kinds("user 40263381 hat was passiert").is_empty());
+        assert_eq!(kinds("Kontot 40955312 är spärrat"), [AccountNumber]);
+        assert!(kinds("Mein Konto hat 120000 Treuepunkte").is_empty());
+        assert!(kinds("tilauksen 1000M nopeus ei toteudu").is_empty());
+        assert!(kinds("Tilauksen 100M/100M liittymä ei aktiivinen").is_empty());
+        assert_eq!(
+            kinds("Tilauksestani 4471229 ei kuulu mitään"),
+            [OrderNumber]
+        );
+        assert!(kinds("kontaktowałem się 2024-03-15 10:00 i nic").is_empty());
+        assert!(kinds("new number active since 20240315, still no calls").is_empty());
+        assert_eq!(kinds("mój nowy nr 798231556"), [PhoneNumber]);
+        assert_eq!(
+            kinds("Panin PIN-i 0417 nagu alati aga ütleb vale"),
+            [Password]
         );
     }
 }
