@@ -830,24 +830,6 @@ const LABELS: &[&str] = &[
 static NIP: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(r"\bNIP:?\s*(\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-?\d{2}-?\d{2}-?\d{3})\b")
 });
-/// Cues of `REFERENCE` that name a reference alone, with no word for a
-/// number: only one of six digits or more, right after the cue ("Konto
-/// 40955312", not "Konto hat 120000 Punkte"). An Estonian inquiry
-/// ("Pöördumine TK-558201") is a case like the Thai เคส.
-const BARE_CUES: &[&str] = &[
-    "konto",
-    "kontot",
-    "koncie",
-    "เคส",
-    "คำสั่งซื้อ",
-    "ค่าสั่งซื้อ",
-    "pöördumine",
-    "pöördumise",
-    "pöördumist",
-    "poordumine",
-    "poordumise",
-    "poordumist",
-];
 /// A reference introduced by a word for it: `cue` the words, `gap` what
 /// comes between, `token` the reference; or `weak`, a word for a document
 /// alone, and `weak_gap` up to its bracket.
@@ -906,10 +888,12 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:เลข|หมายเลข|รหัส)(?:แท(?:ร็|ร|็)?[กค]กิ้ง|แทร(?:็[กค]|ค))|ออเดอร์|บัญชี\p{Thai}{0,10}?|口座",
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
         // Bare, an account ("Konto 40955312"), a Thai case ("เคส
-        // CS-2567-004821") or order paid for ("ค่าสั่งซื้อ TH24040912")
-        // names only a number of six digits or more (`BARE_CUES`):
-        // "เคส A54" is a phone's case, "konto 2 lata" a count.
-        r"|\bkont(?:o|ot)\b|\bkoncie\b|เคส|(?:คำ|ค่า)สั่งซื้อ|\b(?:pöördumi|poordumi)(?:ne|se|st)\b",
+        // CS-2567-004821"), an order paid for ("ค่าสั่งซื้อ TH24040912")
+        // or an Estonian inquiry ("Pöördumine TK-558201") names only a
+        // number of six digits or more right after it: "เคส A54" is a
+        // phone's case, "konto 2 lata" a count, "Konto hat 120000 Punkte"
+        // points.
+        r"|(?P<bare>\bkont(?:o|ot)\b|\bkoncie\b|เคส|(?:คำ|ค่า)สั่งซื้อ|\b(?:pöördumi|poordumi)(?:ne|se|st)\b)",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
@@ -1822,11 +1806,7 @@ fn tail(s: &str, n: usize) -> &str {
 
 /// The first `n` bytes of `s` or a few fewer, cut at a character.
 fn head(s: &str, n: usize) -> &str {
-    let mut to = n.min(s.len());
-    while !s.is_char_boundary(to) {
-        to -= 1;
-    }
-    &s[..to]
+    &s[..crate::source::floor_char_boundary(s, n)]
 }
 
 /// Whether the digits at `start..end` are a date with a word for
@@ -2679,7 +2659,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             let cue = m.as_str().to_lowercase();
             cue.starts_with("umow") && !cue.contains("nr") && !cue.contains("numer")
         });
-        if contract_alone && t.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        let digits_in_token = t.bytes().filter(u8::is_ascii_digit).count();
+        if contract_alone && digits_in_token < 4 {
             continue;
         }
         // A Thai account named alone has a bank account's digits, eight
@@ -2689,15 +2670,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // and six digits or more ("บัญชีลูกค้า NL8830217"), which no bank
         // account is.
         let thai_account_alone = c.name("cue").is_some_and(|m| m.as_str().starts_with("บัญชี"));
-        let digits_in_token = t.bytes().filter(u8::is_ascii_digit).count();
         let bank_digits = digits_in_token >= 8;
         let provider_code = t.starts_with(|c: char| c.is_ascii_uppercase()) && digits_in_token >= 6;
         if thai_account_alone && !bank_digits && !provider_code {
             continue;
         }
-        let bare = c
-            .name("cue")
-            .is_some_and(|m| BARE_CUES.contains(&m.as_str().to_lowercase().as_str()));
+        let bare = c.name("bare").is_some();
         let right_after = gap.trim().trim_matches([':', '#']).is_empty();
         if bare && (digits_in_token < 6 || !right_after) {
             continue;

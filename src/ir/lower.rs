@@ -12,6 +12,7 @@ use crate::model::{Holiday, Keyword, PerLang, TagFacts};
 /// with errors the result is unspecified but never a panic.
 pub fn lower(pb: &Playbook) -> Ir {
     let facts = TagFacts::new(&pb.tags, &pb.severities);
+    let go_private = pb.voice.first().map(|v| &v.go_private);
     Ir {
         schema_version: SCHEMA_VERSION,
         tzdb_version: crate::tz::version().to_string(),
@@ -33,18 +34,9 @@ pub fn lower(pb: &Playbook) -> Ir {
         shifts: shifts(pb),
         incidents: incidents(pb),
         macros: macros(pb),
-        go_private: pb
-            .voice
-            .first()
-            .map_or_else(Vec::new, |v| v.go_private.personal_data.clone()),
-        own_personal_data: pb
-            .voice
-            .first()
-            .map_or_else(Vec::new, |v| v.go_private.own_kinds.clone()),
-        brand_domains: pb
-            .voice
-            .first()
-            .map_or_else(Vec::new, |v| v.go_private.brand_domains.clone()),
+        go_private: go_private.map_or_else(Vec::new, |g| g.personal_data.clone()),
+        own_personal_data: go_private.map_or_else(Vec::new, |g| g.own_kinds.clone()),
+        brand_domains: go_private.map_or_else(Vec::new, |g| g.brand_domains.clone()),
         follow_ups: follow_ups(pb, &facts),
         bot: bot(pb, &facts),
         learning: learning(pb),

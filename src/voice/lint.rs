@@ -11,6 +11,7 @@ use crate::diagnostic::Code;
 use crate::model::{
     ElementKind, LengthUnit, MessageKind, PersonalData, PhraseLevel, Placeholder, Voice,
 };
+use crate::source::floor_char_boundary;
 
 /// Checks `reply` against `voice` and the channel's length rule. Findings
 /// come in span order, then code order; the same input gives the same
@@ -75,8 +76,8 @@ impl Out<'_> {
     fn push(&mut self, code: Code, span: Range<usize>, message: String) -> &mut Finding {
         // Spans come from matches on this text or its folded copy; clamp
         // anyway so a caller can always slice the reply with them.
-        let end = floor_boundary(self.text, span.end.min(self.text.len()));
-        let start = floor_boundary(self.text, span.start.min(end));
+        let end = floor_char_boundary(self.text, span.end);
+        let start = floor_char_boundary(self.text, span.start.min(end));
         self.findings.push(Finding {
             code,
             level: code.info().level,
@@ -88,13 +89,6 @@ impl Out<'_> {
         });
         self.findings.last_mut().expect("just pushed")
     }
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// A declared placeholder in a macro's text: its span and `max_length`.
