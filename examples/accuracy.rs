@@ -8,6 +8,7 @@
 //! cargo run --release --example accuracy -- -p DIR --corpus CORPUS_DIR
 //! cargo run --release --example accuracy -- --folds 5          # cross-validated on the examples
 //! cargo run --release --example accuracy -- --folds 5 --keep-at 0.05 --add-at 0.3
+//! cargo run --release --example accuracy -- --folds 5 --choose-thresholds
 //! ```
 //! The tune part is the playbook's own labelled examples (`files.examples`:
 //! what the router learns from and the keywords were tuned on), or, for a
@@ -25,6 +26,9 @@
 //! manifest's thresholds for the run, to try others. `--only -x-,-y-`
 //! measures only the examples whose ids contain one of these parts (those
 //! the keywords were not tuned on), still learning from all the others.
+//! `--folds K --choose-thresholds` chooses thresholds per tag
+//! (`learning.tags`) on the cross-validated examples and prints them for
+//! the manifest, with the figures before and after.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
     let mut folds: Option<usize> = None;
     let mut trust: [Option<f64>; 2] = [None, None];
     let mut only: Vec<String> = Vec::new();
+    let mut choose = false;
     // While keywords are tuned, only the tune part is looked at.
     let mut parts = vec!["tune", "holdout"];
     let mut part_given = false;
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
                 };
                 trust[usize::from(arg == "--add-at")] = Some(p);
             }
+            "--choose-thresholds" => choose = true,
             "--only" => {
                 only = args
                     .next()
@@ -99,6 +105,22 @@ fn main() -> ExitCode {
     if folds.is_none() && !only.is_empty() {
         eprintln!("--only chooses examples to cross-validate: it needs --folds");
         return ExitCode::from(2);
+    }
+    if choose && (folds.is_none() || trust != [None, None]) {
+        eprintln!("--choose-thresholds needs --folds, and chooses from the manifest's thresholds");
+        return ExitCode::from(2);
+    }
+    if let (Some(k), true) = (folds, choose) {
+        return match choose_thresholds(&playbook, k, &only) {
+            Ok(text) => {
+                show(&text);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
     }
     if let Some(k) = folds {
         return match cross_validate(&playbook, k, trust, &only) {
@@ -176,6 +198,20 @@ fn cross_validate(
     only: &[String],
 ) -> Result<carebook::accuracy::Report, String> {
     let pb = playbook(dir, trust)?;
+    let mut total = carebook::accuracy::Report::default();
+    for (router, measured) in folds_of(&pb, k, only)? {
+        total.merge(measure(&router, &measured));
+    }
+    Ok(total)
+}
+
+/// For each of `k` folds, a router that learned from the other folds'
+/// examples, and the fold's own examples (those `only` names) to route.
+fn folds_of(
+    pb: &carebook::load::Playbook,
+    k: usize,
+    only: &[String],
+) -> Result<Vec<(Router, Vec<Labelled>)>, String> {
     let mut seen: std::collections::HashMap<Option<String>, usize> = Default::default();
     let fold: Vec<usize> = pb
         .examples
@@ -188,19 +224,104 @@ fn cross_validate(
             *n % k
         })
         .collect();
-    let mut total = carebook::accuracy::Report::default();
-    for f in 0..k {
-        let (mut learn, mut held) = (pb.clone(), pb.clone());
-        learn.examples = pick(&pb.examples, &fold, |x| x != f);
-        held.examples = pick(&pb.examples, &fold, |x| x == f);
-        let router = Router::new(&carebook::ir::lower(&learn)).map_err(|e| e.to_string())?;
-        let mut measured = examples_of(&held);
-        if !only.is_empty() {
-            measured.retain(|m| only.iter().any(|o| m.id.contains(o.as_str())));
-        }
-        total.merge(measure(&router, &measured));
+    (0..k)
+        .map(|f| {
+            let (mut learn, mut held) = (pb.clone(), pb.clone());
+            learn.examples = pick(&pb.examples, &fold, |x| x != f);
+            held.examples = pick(&pb.examples, &fold, |x| x == f);
+            let router = Router::new(&carebook::ir::lower(&learn)).map_err(|e| e.to_string())?;
+            let mut measured = examples_of(&held);
+            if !only.is_empty() {
+                measured.retain(|m| only.iter().any(|o| m.id.contains(o.as_str())));
+            }
+            Ok((router, measured))
+        })
+        .collect()
+}
+
+/// Thresholds per tag chosen on the cross-validated examples: the
+/// figures with the manifest's thresholds and with the chosen ones, and
+/// the chosen ones as the manifest writes them.
+fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, String> {
+    use carebook::accuracy::thresholds::{self, Thresholds};
+    let pb = playbook(dir, [None, None])?;
+    let trust = pb.manifest.value.learning.clone().unwrap_or_default();
+    // A router that doubts every keyword tag and adds every tag it may
+    // puts each probability on the decision.
+    let mut probe = pb.clone();
+    let learning = probe
+        .manifest
+        .value
+        .learning
+        .get_or_insert_with(Default::default);
+    (learning.keep_at, learning.add_at) = (2.0, 0.0);
+    learning.tags.clear();
+    let mut opinions = Vec::new();
+    let mut routed = Vec::new();
+    for (router, measured) in folds_of(&probe, k, only)? {
+        opinions.extend(thresholds::opinions(&router, &measured));
+        routed.extend(measured);
     }
-    Ok(total)
+    let ir = carebook::ir::lower(&pb);
+    let taxonomy = carebook::accuracy::Taxonomy::new(&ir, &routed);
+    let labels = thresholds::learned_tags(&ir);
+    let uniform = Thresholds::uniform(
+        labels.iter().map(String::as_str),
+        trust.keep_at,
+        trust.add_at,
+    );
+    let mut own = uniform.clone();
+    for (tag, t) in &trust.tags {
+        if labels.contains(tag.as_str()) {
+            own.keep_at
+                .insert(tag.as_str().into(), t.keep_at.unwrap_or(trust.keep_at));
+            own.add_at
+                .insert(tag.as_str().into(), t.add_at.unwrap_or(trust.add_at));
+        }
+    }
+    let chosen = thresholds::choose(&opinions, &taxonomy, &uniform);
+    let mut out = format!(
+        "{k}-fold cross-validation on {} examples\n{:<44} precision    recall harmless!\n",
+        opinions.len(),
+        "thresholds"
+    );
+    for (name, t) in [
+        (
+            format!(
+                "the manifest's {} / {} for every tag",
+                trust.keep_at, trust.add_at
+            ),
+            &uniform,
+        ),
+        ("the manifest's, with its own per tag".to_string(), &own),
+        ("chosen".to_string(), &chosen),
+    ] {
+        let s = thresholds::score(&opinions, &taxonomy, t);
+        out += &format!(
+            "{name:<44} {:>8.1}% {:>8.1}% {:>9}\n",
+            s.precision() * 100.0,
+            s.recall() * 100.0,
+            s.harmless_critical
+        );
+    }
+    out += &format!(
+        "\nlearning:\n  keep_at: {}\n  add_at: {}\n  tags:\n",
+        trust.keep_at, trust.add_at
+    );
+    for label in &labels {
+        let (keep, add) = (chosen.keep_at[label], chosen.add_at[label]);
+        let mut fields = Vec::new();
+        if keep != trust.keep_at {
+            fields.push(format!("keep_at: {keep}"));
+        }
+        if add != trust.add_at {
+            fields.push(format!("add_at: {add}"));
+        }
+        if !fields.is_empty() {
+            out += &format!("    {label}: {{{}}}\n", fields.join(", "));
+        }
+    }
+    Ok(out)
 }
 
 fn pick<T: Clone>(all: &[T], fold: &[usize], keep: impl Fn(usize) -> bool) -> Vec<T> {

@@ -14,6 +14,8 @@ use serde::Deserialize;
 use crate::model::MessageKind;
 use crate::router::{DecideOptions, LanguageSource, Message, Router};
 
+pub mod thresholds;
+
 /// A message as a care lead labelled it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Labelled {
@@ -195,66 +197,96 @@ fn is_short(text: &str) -> bool {
         < 3
 }
 
-/// Routes every message (without its language, as it arrives from a
-/// channel) and compares with the labels.
-pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
-    let ir = router.ir();
-    let critical: BTreeSet<&str> = ir
-        .tags
-        .iter()
-        .filter(|t| t.severity == Some(0))
-        .map(|t| t.id.as_str())
-        .collect();
-    // A corpus is labelled at its own level of the taxonomy: a tag it never
-    // names counts as its nearest ancestor that it does (a playbook may
-    // split `safety` into children with their own keywords; a message
-    // tagged `safety-device` is a `safety` message).
-    let labelled: BTreeSet<&str> = corpus
-        .iter()
-        .flat_map(|m| m.true_tags.iter().map(String::as_str))
-        .collect();
-    let labelled_as: BTreeMap<&str, String> = ir
-        .tags
-        .iter()
-        .map(|t| {
-            let mut at = t.id.as_str();
-            for _ in 0..ir.tags.len() {
-                if labelled.contains(at) {
-                    break;
-                }
-                match ir
-                    .tags
-                    .iter()
-                    .find(|x| x.id == at)
-                    .and_then(|x| x.parent.as_deref())
-                {
-                    Some(parent) => at = parent,
-                    None => return (t.id.as_str(), t.id.clone()),
-                }
+/// The taxonomy as a labelled corpus sees it: a corpus is labelled at its
+/// own level, so a tag it never names counts as its nearest ancestor that
+/// it does (a playbook may split `safety` into children with their own
+/// keywords; a message tagged `safety-device` is a `safety` message).
+pub struct Taxonomy {
+    parent: BTreeMap<String, String>,
+    labelled_as: BTreeMap<String, String>,
+    critical: BTreeSet<String>,
+}
+
+impl Taxonomy {
+    pub fn new(ir: &crate::ir::Ir, corpus: &[Labelled]) -> Taxonomy {
+        let labelled: BTreeSet<&str> = corpus
+            .iter()
+            .flat_map(|m| m.true_tags.iter().map(String::as_str))
+            .collect();
+        let parent: BTreeMap<String, String> = ir
+            .tags
+            .iter()
+            .filter_map(|t| Some((t.id.clone(), t.parent.clone()?)))
+            .collect();
+        let mut taxonomy = Taxonomy {
+            parent,
+            labelled_as: BTreeMap::new(),
+            critical: ir
+                .tags
+                .iter()
+                .filter(|t| t.severity == Some(0))
+                .map(|t| t.id.clone())
+                .collect(),
+        };
+        taxonomy.labelled_as = ir
+            .tags
+            .iter()
+            .map(|t| {
+                let chain = taxonomy.ancestors(&t.id);
+                let at = chain.iter().find(|a| labelled.contains(**a));
+                (t.id.clone(), at.map_or(t.id.as_str(), |a| a).to_string())
+            })
+            .collect();
+        taxonomy
+    }
+
+    /// The tag and its ancestors, nearest first. A cycle (which `validate`
+    /// rejects) ends the chain where it repeats.
+    pub fn ancestors<'a>(&'a self, tag: &'a str) -> Vec<&'a str> {
+        let mut chain = vec![tag];
+        while let Some(p) = chain.last().and_then(|t| self.parent.get(*t)) {
+            if chain.contains(&p.as_str()) {
+                break;
             }
-            (t.id.as_str(), at.to_string())
-        })
-        .collect();
-    let as_labelled = |tag: &str| {
-        labelled_as
+            chain.push(p);
+        }
+        chain
+    }
+
+    pub fn labelled_as(&self, tag: &str) -> String {
+        self.labelled_as
             .get(tag)
             .cloned()
             .unwrap_or_else(|| tag.to_string())
-    };
+    }
+
+    pub fn is_critical(&self, tag: &str) -> bool {
+        self.critical.contains(tag)
+    }
+}
+
+/// A labelled message as it arrives from a channel: without its language.
+fn arrival(m: &Labelled) -> Message {
     let start: jiff::Timestamp = "2026-02-03T10:00:00Z".parse().unwrap_or_default();
+    Message {
+        id: m.id.clone(),
+        channel: m.channel.clone(),
+        kind: m.kind,
+        text: m.text.clone(),
+        received_at: m.received_at.unwrap_or(start),
+        lang: None,
+        author: None,
+    }
+}
+
+/// Routes every message (without its language, as it arrives from a
+/// channel) and compares with the labels.
+pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
+    let taxonomy = Taxonomy::new(router.ir(), corpus);
     let mut report = Report::default();
     for m in corpus {
-        let message = Message {
-            id: m.id.clone(),
-            channel: m.channel.clone(),
-            kind: m.kind,
-            text: m.text.clone(),
-            received_at: m.received_at.unwrap_or(start),
-            lang: None,
-            author: None,
-        };
-        let d = router.decide(&message, &DecideOptions::default());
-        let got: BTreeSet<String> = d.tags.iter().map(|t| as_labelled(t.tag)).collect();
+        let d = router.decide(&arrival(m), &DecideOptions::default());
+        let got: BTreeSet<String> = d.tags.iter().map(|t| taxonomy.labelled_as(t.tag)).collect();
         let want: BTreeSet<String> = m.true_tags.iter().cloned().collect();
         let f = report.by_language.entry(m.true_lang.clone()).or_default();
         f.messages += 1;
@@ -272,7 +304,7 @@ pub fn measure(router: &Router, corpus: &[Labelled]) -> Report {
         f.tags_right += want.intersection(&got).count();
         f.tags_missed += missed.len();
         f.tags_wrong += wrong.len();
-        let wrongly_critical = wrong.iter().any(|t| critical.contains(t.as_str()));
+        let wrongly_critical = wrong.iter().any(|t| taxonomy.is_critical(t));
         f.false_critical += usize::from(wrongly_critical);
         f.harmless_critical += usize::from(wrongly_critical && want.is_empty());
         if !lang_right || !missed.is_empty() || !wrong.is_empty() {

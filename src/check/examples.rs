@@ -1,6 +1,7 @@
 //! Labelled examples: every tag the examples label is labelled often
-//! enough for the router to learn it (CB319), and no sample message is
-//! one of them (CB320).
+//! enough for the router to learn it (CB319), no sample message is one
+//! of them (CB320), and thresholds are set only for tags it learns
+//! (CB322).
 
 use std::collections::BTreeMap;
 
@@ -13,6 +14,52 @@ use crate::load::Loc;
 pub fn check(cx: &mut Context) {
     too_few(cx);
     samples_learned(cx);
+    thresholds_learned(cx);
+}
+
+/// How many examples label each tag.
+fn labelled(cx: &Context) -> BTreeMap<String, usize> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &cx.pb.examples {
+        for tag in &e.tags {
+            *count.entry(tag.as_str().to_string()).or_default() += 1;
+        }
+    }
+    count
+}
+
+/// A tag's own thresholds apply to the label the router learns for it; a
+/// tag it does not learn (a child judged by its parent's examples, or
+/// one labelled too rarely) is decided as if they were not there.
+fn thresholds_learned(cx: &mut Context) {
+    let Some(learning) = &cx.pb.manifest.learning else {
+        return;
+    };
+    let count = labelled(cx);
+    let mut found = Vec::new();
+    for tag in learning.tags.keys() {
+        let n = count.get(tag.as_str()).copied().unwrap_or(0);
+        if n < FEWEST_EXAMPLES {
+            found.push((tag.as_str().to_string(), n));
+        }
+    }
+    for (tag, n) in found {
+        let label = cx
+            .label(&cx.pb.manifest.loc.child(format!("learning/tags/{tag}")))
+            .with_message(format!("`{tag}` is labelled in {n} example(s)"));
+        cx.push(
+            Diagnostic::new(
+                Code::ThresholdNotLearned,
+                format!(
+                    "tag `{tag}` has learning thresholds of its own, but the router learns only tags labelled in {FEWEST_EXAMPLES} examples or more, so they change nothing"
+                ),
+            )
+            .at(label)
+            .help(format!(
+                "label at least {FEWEST_EXAMPLES} real messages with `{tag}`, or set the thresholds on the tag whose examples judge it (its parent's)"
+            )),
+        );
+    }
 }
 
 fn too_few(cx: &mut Context) {

@@ -97,6 +97,7 @@ codes! {
     TooFewExamples => "CB319", "too-few-examples", Warning, "A tag has too few labelled examples for the router to learn it";
     SampleIsExample => "CB320", "sample-is-example", Warning, "A sample message is also a labelled example, so its test proves only that the router learned it";
     KeywordFoldsShort => "CB321", "keyword-folds-short", Warning, "A whole-word keyword of three letters or fewer, its diacritics ignored, matches another word: Swedish rök (smoke) is Polish rok (a year)";
+    ThresholdNotLearned => "CB322", "threshold-not-learned", Warning, "A tag has learning thresholds of its own but is not learned from the examples, so they change nothing";
     // Brand voice: macros in validate, drafts in lint-reply.
     BannedPhrase => "CB401", "banned-phrase", Error, "A reply uses a phrase the voice guide bans";
     DiscouragedPhrase => "CB402", "discouraged-phrase", Warning, "A reply uses a phrase the voice guide discourages";

@@ -232,6 +232,10 @@ fn learning_summary(ir: &Ir) -> BTreeMap<String, Value> {
     let mut summary = serde_json::Map::new();
     summary.insert("keep_at".into(), l.keep_at.into());
     summary.insert("add_at".into(), l.add_at.into());
+    for (tag, own) in &l.tags {
+        summary.insert(format!("keep_at {tag}"), own.keep_at.into());
+        summary.insert(format!("add_at {tag}"), own.add_at.into());
+    }
     summary.insert("examples".into(), l.examples.len().into());
     // FNV-1a over each text, its tags and its language, in order: the
     // language teaches the identifier too.

@@ -48,10 +48,21 @@ fn learning(pb: &Playbook) -> Option<IrLearning> {
     if pb.examples.is_empty() {
         return None;
     }
-    let trust = pb.manifest.learning.unwrap_or_default();
+    let trust = pb.manifest.learning.clone().unwrap_or_default();
     Some(IrLearning {
         keep_at: trust.keep_at,
         add_at: trust.add_at,
+        tags: trust
+            .tags
+            .iter()
+            .map(|(tag, own)| {
+                let both = IrTrust {
+                    keep_at: own.keep_at.unwrap_or(trust.keep_at),
+                    add_at: own.add_at.unwrap_or(trust.add_at),
+                };
+                (tag.0.clone(), both)
+            })
+            .collect(),
         examples: pb
             .examples
             .iter()

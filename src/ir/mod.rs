@@ -85,7 +85,19 @@ pub struct IrLearning {
     pub keep_at: f64,
     /// Tags at or above this probability are added.
     pub add_at: f64,
+    /// Tags with thresholds of their own, both given (the playbook's
+    /// where a tag sets only one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, IrTrust>,
     pub examples: Vec<IrExample>,
+}
+
+/// One tag's thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrTrust {
+    pub keep_at: f64,
+    pub add_at: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

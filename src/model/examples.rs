@@ -1,6 +1,8 @@
 //! Labelled example messages: what the team tagged real messages with,
 //! for the router to learn from beside its keywords.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +38,7 @@ pub struct Example {
 }
 
 /// How far the router trusts what it learned from the examples.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Learning {
     /// A tag a keyword found is dropped when the examples give it a
@@ -50,6 +52,26 @@ pub struct Learning {
     #[serde(default = "default_add_at")]
     #[schemars(range(min = 0.0))]
     pub add_at: f64,
+    /// Thresholds of their own for some tags, in place of the two above:
+    /// a tag whose examples overlap its neighbours' (billing and refund)
+    /// may need more evidence before it is added than one whose examples
+    /// stand apart. Each applies to a tag the router learns (five examples
+    /// or more); a tag judged by its parent's examples uses its parent's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("x-carebook-ref-keys" = RefTarget::Tag))]
+    pub tags: BTreeMap<Id, TagTrust>,
+}
+
+/// One tag's thresholds; either left out is the playbook's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TagTrust {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub keep_at: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub add_at: Option<f64>,
 }
 
 impl Default for Learning {
@@ -57,6 +79,7 @@ impl Default for Learning {
         Learning {
             keep_at: default_keep_at(),
             add_at: default_add_at(),
+            tags: BTreeMap::new(),
         }
     }
 }

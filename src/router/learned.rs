@@ -19,8 +19,10 @@ pub struct Learned {
     /// Each tag's ancestors, itself first: a tag found below a label's tag
     /// counts as that tag found.
     pub ancestors: Vec<Vec<usize>>,
-    pub keep_at: f64,
-    pub add_at: f64,
+    /// Each label's thresholds: a keyword tag below `keep_at` is dropped,
+    /// a tag at or above `add_at` is added.
+    pub keep_at: Vec<f64>,
+    pub add_at: Vec<f64>,
 }
 
 impl Learned {
@@ -59,13 +61,25 @@ impl Learned {
                     .collect(),
             })
             .collect();
+        let own = |t: usize| {
+            let id = tag_index.iter().find(|&(_, &i)| i == t).map(|(id, _)| id);
+            id.and_then(|id| learning.tags.get(id))
+        };
+        let keep_at = label_tags
+            .iter()
+            .map(|&t| own(t).map_or(learning.keep_at, |o| o.keep_at))
+            .collect();
+        let add_at = label_tags
+            .iter()
+            .map(|&t| own(t).map_or(learning.add_at, |o| o.add_at))
+            .collect();
         Ok(Learned {
             classifier: Classifier::train(label_tags.len(), &examples),
             label_tags,
             judged_by,
             ancestors: ancestors.to_vec(),
-            keep_at: learning.keep_at,
-            add_at: learning.add_at,
+            keep_at,
+            add_at,
         })
     }
 

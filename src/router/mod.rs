@@ -546,7 +546,7 @@ impl Router {
         let mut i = 0;
         while i < tag_ids.len() {
             match learned.judged_by[tag_ids[i]] {
-                Some(l) if p[l] < learned.keep_at => {
+                Some(l) if p[l] < learned.keep_at[l] => {
                     tag_ids.remove(i);
                     doubted.push(Doubted {
                         hit: tags.remove(i),
@@ -559,7 +559,11 @@ impl Router {
         for (l, &t) in learned.label_tags.iter().enumerate() {
             let tag = &ir.tags[t];
             let found = tag_ids.iter().any(|&x| learned.ancestors[x].contains(&t));
-            if p[l] >= learned.add_at && !found && !excluded.contains(&t) && applies(tag, message) {
+            if p[l] >= learned.add_at[l]
+                && !found
+                && !excluded.contains(&t)
+                && applies(tag, message)
+            {
                 tag_ids.push(t);
                 tags.push(TagHit {
                     tag: &tag.id,

@@ -915,10 +915,18 @@ fn not_exported(ir: &Ir, notes: &mut Notes) {
         notes.add(
             "learning",
             format!(
-                "carebook also decides tags from {} labelled examples: it drops a keyword tag they make less than {:.0}% likely and adds a tag they make at least {:.0}% likely; Zendesk triggers match keywords only, so they tag as carebook would without the examples",
+                "carebook also decides tags from {} labelled examples: it drops a keyword tag they make less than {:.0}% likely and adds a tag they make at least {:.0}% likely{}; Zendesk triggers match keywords only, so they tag as carebook would without the examples",
                 learning.examples.len(),
                 learning.keep_at * 100.0,
-                learning.add_at * 100.0
+                learning.add_at * 100.0,
+                if learning.tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " ({} with thresholds of their own)",
+                        learning.tags.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                }
             ),
         );
     }

@@ -97,12 +97,11 @@ fn tune_part_meets_the_tag_targets() {
         );
         check(&mut failures, format!("{lang} recall"), f.recall(), 0.95);
     }
-    // The target is none; three examples labelled harmless keep a
-    // keyword's critical tag the examples do not doubt enough (see
-    // BENCHMARKS.md).
-    if t.harmless_critical > 3 {
+    // The target is none, and with thresholds per tag the tune part
+    // meets it (see BENCHMARKS.md).
+    if t.harmless_critical > 0 {
         failures.push(format!(
-            "{} harmless message(s) got a critical tag (was 3)",
+            "{} harmless message(s) got a critical tag (was none)",
             t.harmless_critical
         ));
     }
@@ -137,9 +136,9 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-/// The twenty-fourth holdout: 93.2% precision, 96.5% recall, 3 harmless
+/// The twenty-fifth holdout: 94.1% precision, 96.4% recall, 3 harmless
 /// messages tagged critical.
-const HOLDOUT_PRECISION: f64 = 0.93;
+const HOLDOUT_PRECISION: f64 = 0.94;
 const HOLDOUT_RECALL: f64 = 0.96;
 const HOLDOUT_HARMLESS_CRITICAL: usize = 3;
 
@@ -172,8 +171,8 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the thirtieth holdout: 98.8%
-    // precision, 91.3% recall.
+    // What it measured (BENCHMARKS.md), the thirty-first holdout: 99.4%
+    // precision, 91.9% recall.
     assert!(R::recall(&t) >= 0.91, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.98,
