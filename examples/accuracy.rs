@@ -245,6 +245,12 @@ fn folds_of(
 fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, String> {
     use carebook::accuracy::thresholds::{self, Thresholds};
     let pb = playbook(dir, [None, None])?;
+    let ir = carebook::ir::lower(&pb);
+    if let Some((child, parent)) = thresholds::child_before_parent(&ir) {
+        return Err(format!(
+            "the playbook lists the learned tag `{child}` before its learned ancestor `{parent}`: list `{parent}` first to choose thresholds"
+        ));
+    }
     let trust = pb.manifest.value.learning.clone().unwrap_or_default();
     // A router that doubts every keyword tag and adds every tag it may
     // puts each probability on the decision.
@@ -262,7 +268,6 @@ fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, St
         opinions.extend(thresholds::opinions(&router, &measured));
         routed.extend(measured);
     }
-    let ir = carebook::ir::lower(&pb);
     let taxonomy = carebook::accuracy::Taxonomy::new(&ir, &routed);
     let labels = thresholds::learned_tags(&ir);
     let uniform = Thresholds::uniform(
@@ -305,9 +310,10 @@ fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, St
         );
     }
     out += &format!(
-        "\nlearning:\n  keep_at: {}\n  add_at: {}\n  tags:\n",
+        "\nlearning:\n  keep_at: {}\n  add_at: {}\n",
         trust.keep_at, trust.add_at
     );
+    let mut tags = String::new();
     for label in &labels {
         let (keep, add) = (chosen.keep_at[label], chosen.add_at[label]);
         let mut fields = Vec::new();
@@ -318,8 +324,11 @@ fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, St
             fields.push(format!("add_at: {add}"));
         }
         if !fields.is_empty() {
-            out += &format!("    {label}: {{{}}}\n", fields.join(", "));
+            tags += &format!("    {label}: {{{}}}\n", fields.join(", "));
         }
+    }
+    if !tags.is_empty() {
+        out += &format!("  tags:\n{tags}");
     }
     Ok(out)
 }

@@ -101,6 +101,30 @@ pub fn learned_tags(ir: &Ir) -> BTreeSet<String> {
         .collect()
 }
 
+/// A learned tag the playbook lists before a learned ancestor, and that
+/// ancestor. The router adds learned tags in the playbook's order, and
+/// the child added first hides its ancestor, so a router that adds every
+/// tag it may never shows the ancestor's probability: thresholds cannot
+/// be chosen for such a playbook until it lists the ancestor first.
+pub fn child_before_parent(ir: &Ir) -> Option<(String, String)> {
+    let learned = learned_tags(ir);
+    let position = |id: &str| ir.tags.iter().position(|t| t.id == id);
+    let corpus: [Labelled; 0] = [];
+    let taxonomy = Taxonomy::new(ir, &corpus);
+    ir.tags
+        .iter()
+        .filter(|t| learned.contains(&t.id))
+        .find_map(|t| {
+            let at = position(&t.id)?;
+            let ancestor = taxonomy
+                .ancestors(&t.id)
+                .into_iter()
+                .skip(1)
+                .find(|a| learned.contains(*a) && position(a).is_some_and(|p| p > at))?;
+            Some((t.id.clone(), ancestor.to_string()))
+        })
+}
+
 /// The examples' opinion on each message of `corpus`, from a router
 /// built to doubt every keyword tag (`keep_at` above 1) and add every tag
 /// it may (`add_at` 0), without thresholds per tag.
@@ -147,31 +171,41 @@ pub fn opinions(router: &Router, corpus: &[Labelled]) -> Vec<Opinion> {
 }
 
 /// How `opinions` fare under `thresholds`, as the router decides: keyword
-/// tags below their label's `keep_at` dropped, then tags at or above their
-/// `add_at` added where no kept tag is the tag or below it.
+/// tags below their label's `keep_at` dropped, then, in the playbook's
+/// order, tags at or above their `add_at` added where no tag kept or
+/// added before is the tag or below it. A tag without thresholds is kept
+/// and never added.
 pub fn score(opinions: &[Opinion], taxonomy: &Taxonomy, thresholds: &Thresholds) -> Score {
+    let keep_at = |label: &str| thresholds.keep_at.get(label).copied().unwrap_or(0.0);
+    let add_at = |label: &str| {
+        thresholds
+            .add_at
+            .get(label)
+            .copied()
+            .unwrap_or(f64::INFINITY)
+    };
     let mut s = Score::default();
     for o in opinions {
-        let kept: Vec<&str> = o
+        let mut kept: Vec<&str> = o
             .always
             .iter()
             .map(String::as_str)
             .chain(
                 o.doubtable
                     .iter()
-                    .filter(|d| d.probability >= thresholds.keep_at[&d.label])
+                    .filter(|d| d.probability >= keep_at(&d.label))
                     .map(|d| d.tag.as_str()),
             )
             .collect();
-        let mut got: BTreeSet<String> = kept.iter().map(|t| taxonomy.labelled_as(t)).collect();
         for (tag, p) in &o.addable {
             let found = kept
                 .iter()
                 .any(|k| taxonomy.ancestors(k).contains(&tag.as_str()));
-            if *p >= thresholds.add_at[tag] && !found {
-                got.insert(taxonomy.labelled_as(tag));
+            if *p >= add_at(tag) && !found {
+                kept.push(tag);
             }
         }
+        let got: BTreeSet<String> = kept.iter().map(|t| taxonomy.labelled_as(t)).collect();
         s.right += got.intersection(&o.want).count();
         s.missed += o.want.difference(&got).count();
         let wrong: Vec<&String> = got.difference(&o.want).collect();
@@ -183,13 +217,19 @@ pub fn score(opinions: &[Opinion], taxonomy: &Taxonomy, thresholds: &Thresholds)
 }
 
 /// Starting from `start`, each tag's pair in turn set to the one that
-/// scores best with the others held; ties keep the earlier pair tried.
+/// scores best with the others held; a pair replaces the tag's current
+/// one only when it scores better, so a tag whose pairs all score alike
+/// keeps its own.
 pub fn choose(opinions: &[Opinion], taxonomy: &Taxonomy, start: &Thresholds) -> Thresholds {
     let mut best = start.clone();
     let labels: Vec<String> = best.keep_at.keys().cloned().collect();
     for _ in 0..ROUNDS {
         for label in &labels {
-            let mut top: Option<(i64, f64, f64)> = None;
+            let mut top: Option<(i64, f64, f64)> = Some((
+                score(opinions, taxonomy, &best).value(),
+                best.keep_at[label],
+                best.add_at[label],
+            ));
             for &keep in KEEP_AT {
                 for &add in ADD_AT.iter().filter(|&&a| a > keep) {
                     let mut trial = best.clone();

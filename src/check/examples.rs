@@ -38,6 +38,10 @@ fn thresholds_learned(cx: &mut Context) {
     let count = labelled(cx);
     let mut found = Vec::new();
     for tag in learning.tags.keys() {
+        // An unknown tag is CB201's to report.
+        if !cx.pb.tags.iter().any(|t| t.id.as_str() == tag.as_str()) {
+            continue;
+        }
         let n = count.get(tag.as_str()).copied().unwrap_or(0);
         if n < FEWEST_EXAMPLES {
             found.push((tag.as_str().to_string(), n));
@@ -56,7 +60,7 @@ fn thresholds_learned(cx: &mut Context) {
             )
             .at(label)
             .help(format!(
-                "label at least {FEWEST_EXAMPLES} real messages with `{tag}`, or set the thresholds on the tag whose examples judge it (its parent's)"
+                "label at least {FEWEST_EXAMPLES} real messages with `{tag}`, or set the thresholds on the learned tag above it, whose examples judge it"
             )),
         );
     }

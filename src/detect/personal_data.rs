@@ -852,6 +852,8 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Like "ticket", Finland's borrowed "tiketti" names the code after
         // it without a word for a number ("(tiketti 7741093)").
         r"|\btiket(?:ti|tini|in|issä|issa)\b",
+        // A German ticket is often a compound ("Störungsticket #4418203").
+        r"|\b(?:störungs|stoerungs|support|service)ticket\b",
         r"|\b(?:kunden|vertrags|bestell|auftrags|konto|bankkonto|rechnungs|mitglieds|sendungs|ticket|vorgangs|fall|referenz|buchungs|tracking|reklamations|beschwerde|reparatur|retouren|paket|schadens|störungs|stoerungs)-?(?:nummer|nr\.?)|\bkunden-?nr\.?|\bkundenkennung",
         r"|\b(?:rechnung|bestellung|auftrag|vertrag|sendung|buchung|reklamation|beschwerde|vorgang|lieferung|kundenkonto)\s+(?:nr\.?|nummer)",
         r"|\bkd\.?-?nr\.?|\bvertragskonto(?:nummer)?|\baktenzeichen|\bbestellung",
@@ -875,7 +877,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // Thai borrows "order" (ออเดอร์), and like it the word alone
         // names the code after it. A case, ticket, parcel, order or
         // booking may come before the word for its number ("เคสหมายเลข").
-        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง|สัญญา)(?:หมายเลข|เลขที่)",
+        r"|(?:เคส|ตั๋ว|พัสดุ|คำสั่งซื้อ|การจอง|สัญญา|เรื่องร้องเรียน|คำร้อง|คำขอ)\s?(?:หมายเลข|เลขที่)",
         // Each word for a number (เลขที่, เลข, หมายเลข) goes with each
         // thing numbered: "เลขสัญญา" as well as "เลขที่สัญญา".
         r"|(?:เลขที่|เลข|หมายเลข)\s?(?:เรื่องร้องเรียน|เรื่อง|คำร้อง|แจ้งปัญหา|แจ้งเสีย|แจ้งซ่อม|คำขอ|เคส|ตั๋ว|ติดตามพัสดุ|พัสดุไปรษณีย์|พัสดุ|ติดตาม|การจอง|ออเดอร์|ใบสั่งซื้อ|คำสั่งซื้อ|อ้างอิง|บัตรสมาชิก|สมาชิก|ใบแจ้งหนี้|ใบเสร็จ|ประจำตัวลูกค้า|ลูกค้า|สัญญา|บัญชี)",
@@ -889,18 +891,20 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|รหัส\s?(?:สั่งซื้อ|คำสั่งซื้อ|อ้างอิง|การจอง|ลูกค้า|สมาชิก|ติดตาม|พัสดุ|ออเดอร์)",
         // Bare, an account ("Konto 40955312"), a Thai case ("เคส
         // CS-2567-004821"), an order paid for ("ค่าสั่งซื้อ TH24040912")
-        // or an Estonian inquiry ("Pöördumine TK-558201") names only a
+        // or an Estonian inquiry ("Pöördumine TK-558201"), a German
+        // order or complaint ("Auftrag A-2024-118734", "Reklamation
+        // RK-559012") names only a
         // number of six digits or more right after it: "เคส A54" is a
         // phone's case, "konto 2 lata" a count, "Konto hat 120000 Punkte"
         // points.
-        r"|(?P<bare>\bkont(?:o|ot)\b|\bkoncie\b|เคส|(?:คำ|ค่า)สั่งซื้อ|\b(?:pöördumi|poordumi)(?:ne|se|st)\b)",
+        r"|(?P<bare>\bkont(?:o|ot)\b|\bkoncie\b|เคส|(?:คำ|ค่า)สั่งซื้อ|\b(?:pöördumi|poordumi)(?:ne|se|st)\b|\b(?:auftrag|reklamation)\b)",
         r"))",
         // A couple of short words may come between ("hos er", "bei euch").
         // Or a few longer ones before a colon ("booking ref for the
         // engineer visit: BK-99231"); not before `#`, a hashtag. Or a
         // bracket ("complaint ref (CMP/2024/00873)"), not after words:
         // "order for the Galaxy (SM-S921B)" names a model.
-        r"(?P<gap>(?:\s+\w{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|คือ)?|(?:\s+\w{1,10}){1,4}?\s*:|\s*\()",
+        r"(?P<gap>(?:\s+\w{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|の|คือ)?|(?:\s+\w{1,10}){1,4}?\s*:|\s*\()",
         // A word for a document alone introduces only a code in brackets
         // ("Faktura za marzec (FV/2024/03/118274)", "fakturan (nr …)"):
         // "na waszej fakturze jest rachunek PL63…" is the sender's account.
@@ -921,6 +925,68 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"\s*#?\s*(?P<token>(?-i:[A-Z]{6})|(?-i:[A-Z]{2}(?: ?\d){9} ?[A-Z]{2})|\d{2,6}(?: \d{3,6}){1,3}(?: \d{1,2})?|(?-i:[A-Z]{1,4}(?:-[A-Z0-9]{1,4})?) \d{3,6}(?: \d{3,6}){0,2}|[A-Z][A-Z/.-]{0,23}\d(?:[A-Z0-9/-]|\.[A-Z0-9]){0,23}|\d[A-Z0-9/-]{0,23})\b"
     ))
 });
+/// A Japanese bank account as a transfer slip gives it: the account's
+/// kind, ordinary (普通) or current (当座), then its seven digits, after
+/// the bank or branch it is held at ("三井住友銀行 梅田支店⏎普通 7012345").
+/// "普通" alone is "usual": "普通の電話" is an ordinary call.
+static JAPANESE_BANK_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:銀行|支店)[^\n]{0,30}?\n?[^\n]{0,10}?(?:普通|当座)(?:預金)?\s*(?:口座)?(?:番号)?\s*[:：]?\s*(?P<number>\d{7})",
+    )
+});
+
+/// The words that name a Thai bank account's kind (savings, deposit,
+/// current) or its bank, and a Thai bank's grouping of the ten digits
+/// (123-4-56789-0). Bangkok Bank by its whole name: "กรุงเทพ" alone is
+/// the city.
+const THAI_BANK_WORDS: &[&str] = &[
+    "ออมทรัพย์",
+    "เงินฝาก",
+    "กระแสรายวัน",
+    "ธนาคาร",
+    "กสิกร",
+    "ไทยพาณิชย์",
+    "กรุงไทย",
+    "กรุงศรี",
+    "ทหารไทย",
+    "ออมสิน",
+    "บัวหลวง",
+];
+static THAI_BANK_GROUPING: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{3}-\d-\d{5}-\d$"));
+
+/// Whether a number is followed by a counter or a unit: kanji (円, 件,
+/// 人目), or katakana right against it (1000000ダウンロード). Not a
+/// particle (に, です), nor the holder's name in katakana after a space,
+/// as a transfer slip prints it ("普通 7012345 ヤマダ タロウ").
+fn counter_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let spaced = rest.starts_with([' ', '\t', '\u{3000}']);
+    let next = rest
+        .trim_start_matches([' ', '\t', '\u{3000}'])
+        .chars()
+        .next();
+    next.is_some_and(|c| {
+        let kanji = matches!(c, '\u{4E00}'..='\u{9FFF}');
+        let katakana = matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}');
+        kanji || (katakana && !spaced)
+    })
+}
+
+/// A bank account named by its own words is the customer's bank
+/// account, not their account with the provider: Japanese 口座, or a Thai
+/// บัญชี of a bank's kind, in a bank's grouping, or in a text that names
+/// a bank ("เลขบัญชี 1934562718 … ธนาคารกรุงเทพ"). A customer's or
+/// member's account (บัญชีลูกค้า) is the provider's.
+fn bank_account(cue: &str, token: &str, text: &str) -> bool {
+    if cue.contains("口座") {
+        return true;
+    }
+    cue.contains("บัญชี")
+        && !cue.contains("ลูกค้า")
+        && !cue.contains("สมาชิก")
+        && (THAI_BANK_GROUPING.is_match(token) || THAI_BANK_WORDS.iter().any(|w| text.contains(w)))
+}
+
 /// A login's user name in digits, the customer's number with the
 /// provider ("kasutaja: 40263381", "anv: 55087362", "Tunnus 318552906,
 /// salasana …"): an account number, when a word for a password follows
@@ -1046,7 +1112,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
         // is" or "payment of". Unspaced, a few Thai letters before คือ
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
-        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|på|kortet|nya|min|mitt)){0,6}",
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
         // A clause set off by commas may stand before the verb or after
         // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
@@ -1168,7 +1234,8 @@ static PUK: LazyLock<Regex> = LazyLock::new(|| {
 /// Only with the message's case or a preposition: "kod 1000 SMS" counts
 /// messages; and the message as a whole word: "w smsach" counts them,
 /// "in a text box" is a field. Or a code that was sent to the customer
-/// ("the app sent me a code 583019", "texted me the code 482 913"): a
+/// ("the app sent me a code 583019", "texted me the code 482 913"), or
+/// the text named before the code ("SMSiga koodi 730518"): a
 /// voucher's or promotion's code is named so ("sent me a promo code").
 static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
@@ -1181,6 +1248,14 @@ static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:code|koden|kod|kodu|koodi|koodin|kood)\s*,?\s+(?:(?:that|which|jonka|mille)\s+)?(?:(?:i|jag|ma|mina)\s+)?",
         r"(?:got|received|fått|fatt|fick|sain)\s+(?:(?:by|via|per|in|i)\s+(?:an?\s+)?)?",
         r"(?:sms|text|tekstiviesti)(?:[:-]?[a-zäö]{1,4})?\s*[,:]\s*(\d{4,8}|\d{3} \d{3})\b",
+        // Or the text message first, then the code ("Sain SMSiga koodi
+        // 730518", "dostałem SMS-em kod 771204", "got by text the code
+        // 264819").
+        r"|(?:\bsms-?iga|\bsms-?em|\btekstiviestill[äa]|\b(?:by|via|per)\s+(?:sms|text))\s+(?:\p{L}{1,8}\s+)?",
+        r"(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
+        // Or the code, the text message, then the digits ("Kod SMS-em:
+        // 771204", "a code by text: 482913").
+        r"|\b(?:kod|kodu|code|koodi|kood|koden)\s+(?:sms-?em|sms-?iga|tekstiviestill[äa]|(?:by|via|per)\s+(?:sms|text))\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
     ))
 });
 
@@ -1969,6 +2044,20 @@ const PIN_FILLERS: &[&str] = &[
     "nu",
     "alltså",
     "förresten",
+    // How it came, between the verb and the digits ("tuli
+    // tekstiviestillä: 773415").
+    // Or how sure the customer is ("to chyba 7391", "is probably").
+    "chyba",
+    "pewnie",
+    "probably",
+    "vermutlich",
+    "wahrscheinlich",
+    "varmaan",
+    "kai",
+    "tekstiviestillä",
+    "tekstiviestilla",
+    "sms-iga",
+    "smsiga",
 ];
 
 /// Whether the words between a PIN and its digits state it, with a
@@ -2494,6 +2583,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::NationalId, start, m.end());
         }
     }
+    for c in only_if(run >= 7, || JAPANESE_BANK_ACCOUNT.captures_iter(text)) {
+        let m = c.name("number").expect("the account's digits");
+        // "銀行の支払いで普通 1500000円": an amount, a usual one.
+        if !continues_number(text, m.start(), m.end()) && !counter_after(text, m.end()) {
+            add(PersonalData::Iban, m.start(), m.end());
+        }
+    }
     for m in only_if(run >= 26, || NRB.find_iter(text)) {
         if !continues_number(text, m.start(), m.end()) && iban_valid(&format!("PL{}", m.as_str())) {
             add(PersonalData::Iban, m.start(), m.end());
@@ -2680,6 +2776,20 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         if bare && (digits_in_token < 6 || !right_after) {
             continue;
         }
+        // A German order or complaint alone is followed by a count as
+        // often as by its code ("Auftrag 1000000 mal angerufen"): only a
+        // code with letters (A-2024-118734, RK-559012) counts.
+        let german_bare = c.name("bare").is_some_and(|m| {
+            let cue = m.as_str().to_lowercase();
+            cue == "auftrag" || cue == "reklamation"
+        });
+        if german_bare && !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        // "お客様番号の1000000人目": a counter after the number.
+        if gap.contains('の') && counter_after(text, token.end()) {
+            continue;
+        }
         let pnr = t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase());
         if t.bytes().any(|b| b.is_ascii_digit()) || pnr {
             // The cue alone decides: "booking for the contractor" is a
@@ -2688,7 +2798,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
                 .name("cue")
                 .or(c.name("weak"))
                 .map_or(String::new(), |m| m.as_str().to_lowercase());
-            let kind = if ACCOUNT_CUES.iter().any(|w| introduced.contains(w)) {
+            let kind = if bank_account(&introduced, t, text) {
+                PersonalData::Iban
+            } else if ACCOUNT_CUES.iter().any(|w| introduced.contains(w)) {
                 PersonalData::AccountNumber
             } else {
                 PersonalData::OrderNumber
@@ -3200,7 +3312,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(run >= 4, || CODE_BY_TEXT.captures_iter(text)) {
-        let digits = c.get(1).or(c.get(2)).or(c.get(3)).expect("group 1, 2 or 3");
+        let digits = (1..=5).find_map(|i| c.get(i)).expect("a group of digits");
         // An error's, a promotion's or a place's code is no secret, by
         // text or not ("error code 5003 in a text box", "promo code 5521
         // via SMS").
@@ -3209,11 +3321,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             .split(|c: char| !c.is_alphanumeric())
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| NO_SECRET_CODES.contains(&w));
-        // After the words of its coming, an amount or a count may stand
-        // where the code would ("the text I got, 2500 points
-        // added"): those are no code.
+        // After the words of its coming, or the text named before the
+        // code, an amount or a count may stand where the code would ("the
+        // text I got, 2500 points added", "via SMS code 2500 points"):
+        // those are no code.
         let after = &text[digits.end()..];
-        let counted = c.get(3).is_some()
+        let counted = (c.get(3).is_some() || c.get(4).is_some() || c.get(5).is_some())
             && (UNIT_WORD_AFTER.is_match(after)
                 || CURRENCY_AFTER.is_match(after)
                 || amount_or_count_after(after));
@@ -6045,8 +6158,8 @@ mod tests {
     #[test]
     fn an_account_alone_in_thai_and_japanese_and_more_codes() {
         use PersonalData::{AccountNumber, Password};
-        assert_eq!(kinds("บัญชี 1234567890 ไทยพาณิชย์"), [AccountNumber]);
-        assert_eq!(kinds("口座1234567に振り込んだ"), [AccountNumber]);
+        assert_eq!(kinds("บัญชี 1234567890 ไทยพาณิชย์"), [PersonalData::Iban]);
+        assert_eq!(kinds("口座1234567に振り込んだ"), [PersonalData::Iban]);
         assert_eq!(kinds("KdNr. 4471882"), [AccountNumber]);
         assert_eq!(kinds("BankID-koden 553081 funkar inte"), [Password]);
         // Accounts counted, a balance and a year are none.
@@ -6059,7 +6172,7 @@ mod tests {
 
     #[test]
     fn review_findings_on_pins_passwords_accounts_and_cards() {
-        use PersonalData::{AccountNumber, CardNumber, OrderNumber, Password, PhoneNumber};
+        use PersonalData::{CardNumber, OrderNumber, Password, PhoneNumber};
         // A filler after the verb still states the PIN.
         for text in [
             "my PIN is now 1987",
@@ -6092,7 +6205,7 @@ mod tests {
         assert!(kinds("ยอดเงินในบัญชี 25000 หายไป").is_empty());
         assert!(kinds("โอนเข้าบัญชี 50000 แล้ว").is_empty());
         assert!(kinds("บัญชี SHOPEE ถูกระงับ").is_empty());
-        assert_eq!(kinds("บัญชี 123-4-56789-0 ไทยพาณิชย์"), [AccountNumber]);
+        assert_eq!(kinds("บัญชี 123-4-56789-0 ไทยพาณิชย์"), [PersonalData::Iban]);
         // A booking's confirmation code; a code sent to a phone.
         assert_eq!(kinds("予約確認コード 12345678"), [OrderNumber]);
         assert_eq!(kinds("verification code to 51234567"), [PhoneNumber]);
@@ -6261,8 +6374,8 @@ mod tests {
         assert!(kinds("kod 1500 w smsach miesięcznie").is_empty());
         assert!(kinds("promo code 5521 via SMS").is_empty());
         // A Thai account of any kind, with a bank account's digits.
-        assert_eq!(kinds("บัญชีออมทรัพย์ 1234567890"), [AccountNumber]);
-        assert_eq!(kinds("บัญชีเงินฝาก 1234567890"), [AccountNumber]);
+        assert_eq!(kinds("บัญชีออมทรัพย์ 1234567890"), [PersonalData::Iban]);
+        assert_eq!(kinds("บัญชีเงินฝาก 1234567890"), [PersonalData::Iban]);
         assert!(kinds("โอนเข้าบัญชี 50000").is_empty());
         assert!(kinds("โอนเข้าบัญชีออมทรัพย์ 50000").is_empty());
         // Polish "pw" is a private message.
@@ -6480,6 +6593,29 @@ mod tests {
             [AccountNumber]
         );
         assert_eq!(kinds("บัญชีลูกค้า NL8830217 ค่ะ"), [AccountNumber]);
+        // A bank account is the customer's bank account: by its grouping,
+        // a bank named, or a Japanese transfer slip's account kind.
+        assert_eq!(
+            kinds("ขอเงินคืนเข้ากสิกร เลขที่บัญชี 048-2-71936-5 ค่ะ"),
+            [PersonalData::Iban]
+        );
+        assert_eq!(
+            kinds("โอนเข้าบัญชีธนาคารกรุงเทพ เลขบัญชี1934562718 ชื่อ น.ส.วรรณา"),
+            [PersonalData::Iban]
+        );
+        assert_eq!(
+            kinds("หมายเลขบัญชี800124577โดนเก็บเงินซ้ำสองรอบครับ"),
+            [AccountNumber]
+        );
+        assert_eq!(
+            kinds("振込先です。\n三井住友銀行 梅田支店\n普通 7012345\nナカムラ サトシ"),
+            [PersonalData::Iban]
+        );
+        assert_eq!(
+            kinds("みずほ銀行の当座預金 1234567 です"),
+            [PersonalData::Iban]
+        );
+        assert!(kinds("110と119は繋がるのに普通の電話ができません 1234567").is_empty());
         // A shop's account, a balance: no bank's digits, no provider's code.
         assert!(kinds("บัญชี SHOPEE2024 ของร้าน").is_empty());
         assert!(kinds("ยอดเงินในบัญชี 25000 บาท").is_empty());
@@ -6512,6 +6648,56 @@ mod tests {
         assert!(kinds("user 40263381 hat was passiert").is_empty());
         assert_eq!(kinds("Kontot 40955312 är spärrat"), [AccountNumber]);
         assert!(kinds("Mein Konto hat 120000 Treuepunkte").is_empty());
+        assert_eq!(
+            kinds("Auftrag A-2024-118734: Der Techniker kam wieder nicht"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("Zur Reklamation RK-559012: die Fotos"), [OrderNumber]);
+        assert_eq!(
+            kinds("Störungsticket #4418203 – bitte anrufen"),
+            [OrderNumber]
+        );
+        // Not a count or a year after them.
+        assert!(kinds("Der Auftrag 2024 wurde storniert").is_empty());
+        assert!(kinds("Reklamation 3 von 5 abgelehnt").is_empty());
+        // A one-time code, the text it came in named before it or between.
+        assert_eq!(
+            kinds("Der Bestätigungscode aus der SMS lautet 739104, aber"),
+            [Password]
+        );
+        assert_eq!(kinds("Sain SMSiga koodi 730518, aga"), [Password]);
+        assert_eq!(
+            kinds("Tunnistautumiskoodi tuli tekstiviestillä: 773415."),
+            [Password]
+        );
+        assert_eq!(kinds("dostałem SMS-em kod 771204 i nie działa"), [Password]);
+        assert!(kinds("via SMS code 2500 points added").is_empty());
+        assert_eq!(kinds("Kod SMS-em: 771204, proszę o pomoc"), [Password]);
+        assert_eq!(
+            kinds("Got a code by text: 482913. Didn't request it!"),
+            [Password]
+        );
+        assert!(kinds("Auftrag 1000000 mal angerufen, niemand geht ran.").is_empty());
+        assert!(kinds("Reklamation 100000 Nutzer betroffen laut Presse").is_empty());
+        assert!(kinds("銀行の支払いで普通 1500000円くらいかかるって本当？").is_empty());
+        assert!(kinds("三井住友銀行の支店では普通 1234567 件も処理してるらしい").is_empty());
+        assert!(kinds("お客様番号の1000000人目の記念キャンペーン").is_empty());
+        assert_eq!(
+            kinds("みずほ銀行 渋谷支店 普通 1234567 ヤマダ タロウ"),
+            [PersonalData::Iban]
+        );
+        assert_eq!(kinds("คำร้อง เลขที่ 55012 ยังไม่คืบ"), [OrderNumber]);
+        assert!(kinds("via SMS code 2024 was the year").is_empty());
+        assert_eq!(kinds("PIN do karty to chyba 7391, ale"), [Password]);
+        assert_eq!(
+            kinds("ログインIDはお客様番号の41803366です"),
+            [AccountNumber]
+        );
+        assert!(kinds("お客様番号の変更は2回目です").is_empty());
+        assert_eq!(
+            kinds("เรื่องร้องเรียนเลขที่ TH-CS-2405-00871 นะคะ"),
+            [OrderNumber]
+        );
         assert!(kinds("tilauksen 1000M nopeus ei toteudu").is_empty());
         assert!(kinds("Tilauksen 100M/100M liittymä ei aktiivinen").is_empty());
         assert_eq!(

@@ -18,7 +18,8 @@ pub struct Decision<'r> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub without_context: Vec<TagHit<'r>>,
     /// Tags a keyword found but the playbook's examples make unlikely
-    /// (below `learning.keep_at`), so they were not given.
+    /// (below the `keep_at` of the tag that judges them: its own under
+    /// `learning.tags`, or the playbook's), so they were not given.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub doubted: Vec<Doubted<'r>>,
     pub needs_reply: bool,
@@ -189,7 +190,8 @@ pub enum Rule<'r> {
         keyword: &'r str,
     },
     /// No keyword: messages like this one were labelled with the tag
-    /// (`probability` at least `learning.add_at`).
+    /// (`probability` at least the tag's `add_at`: its own under
+    /// `learning.tags`, or the playbook's).
     Learned {
         probability: f64,
     },

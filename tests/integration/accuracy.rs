@@ -172,8 +172,8 @@ fn personal_data_holdout_part_does_not_get_worse() {
     let r = personal_data("holdout");
     let t = r.total();
     // What it measured (BENCHMARKS.md), the thirty-first holdout: 99.4%
-    // precision, 91.9% recall.
-    assert!(R::recall(&t) >= 0.91, "recall {:.3}", R::recall(&t));
+    // precision, 92.5% recall (91.9% blind).
+    assert!(R::recall(&t) >= 0.92, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.98,
         "precision {:.3}",
