@@ -275,13 +275,12 @@ fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, St
         trust.keep_at,
         trust.add_at,
     );
+    // The manifest's own thresholds per tag, as lowering resolved them.
     let mut own = uniform.clone();
-    for (tag, t) in &trust.tags {
-        if labels.contains(tag.as_str()) {
-            own.keep_at
-                .insert(tag.as_str().into(), t.keep_at.unwrap_or(trust.keep_at));
-            own.add_at
-                .insert(tag.as_str().into(), t.add_at.unwrap_or(trust.add_at));
+    for (tag, t) in ir.learning.iter().flat_map(|l| &l.tags) {
+        if labels.contains(tag) {
+            own.keep_at.insert(tag.clone(), t.keep_at);
+            own.add_at.insert(tag.clone(), t.add_at);
         }
     }
     let chosen = thresholds::choose(&opinions, &taxonomy, &uniform);

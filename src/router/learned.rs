@@ -61,18 +61,13 @@ impl Learned {
                     .collect(),
             })
             .collect();
-        let own = |t: usize| {
-            let id = tag_index.iter().find(|&(_, &i)| i == t).map(|(id, _)| id);
-            id.and_then(|id| learning.tags.get(id))
-        };
-        let keep_at = label_tags
-            .iter()
-            .map(|&t| own(t).map_or(learning.keep_at, |o| o.keep_at))
-            .collect();
-        let add_at = label_tags
-            .iter()
-            .map(|&t| own(t).map_or(learning.add_at, |o| o.add_at))
-            .collect();
+        let mut keep_at = vec![learning.keep_at; label_tags.len()];
+        let mut add_at = vec![learning.add_at; label_tags.len()];
+        for (id, own) in &learning.tags {
+            if let Some(l) = tag_index.get(id).and_then(|&t| label_of(t)) {
+                (keep_at[l], add_at[l]) = (own.keep_at, own.add_at);
+            }
+        }
         Ok(Learned {
             classifier: Classifier::train(label_tags.len(), &examples),
             label_tags,
