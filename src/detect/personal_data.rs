@@ -457,8 +457,9 @@ fn is_short_service_number(number: &str) -> bool {
 /// Whether a phone number is a business's service line by its national
 /// numbering plan, never a person's: freephone 0800 (UK, Germany,
 /// Finland, Japan), 0808 (UK), 0120 (Japan), 800 (Poland, Estonia),
-/// Sweden's 020 with six or seven digits after it (Finland's 020
-/// business numbers too; a London 020 number has eight), Thailand's
+/// Sweden's 020 with six or seven digits after it, 0200 as it is printed
+/// (Finland's 020 business numbers too; a London 020 number has eight),
+/// Thailand's
 /// 1800, North America's 800, 833 … 888; shared-cost 0570 (Japan), 0771
 /// (Sweden, ten digits; a UK mobile 0771… has eleven) and 801 (Poland);
 /// Finland's nationwide business 010 and service 0600 and 0700;
@@ -507,6 +508,8 @@ fn is_service_number(number: &str) -> bool {
             || (digits.starts_with("0120") && n == 10)
             || (first == "0570" && n == 10)
             || (first == "020" && (9..=10).contains(&n))
+            // Written as Sweden's freephone is printed: 0200-22 33 44.
+            || (first == "0200" && n == 10)
             || (digits.starts_with("0771") && n == 10)
             || (first == "010" && n == 10)
             || ((first == "0600" || first == "0700") && (9..=10).contains(&n))
@@ -630,8 +633,14 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 // Groups may stand two spaces apart, as a number copied from a card
 // or typed with care is ("4569  1981  0145  8443"); Luhn still decides.
-static CARD: LazyLock<Regex> =
-    LazyLock::new(|| re_ascii_boundaries(r"\b\d(?:(?:[ -]| {2})?\d){12,18}\b"));
+// A word for the number or the card may be glued to it ("nummer5355…",
+// typed in a hurry); other letters before digits make a serial or a code
+// ("Seriennummer4111…").
+static CARD: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(
+        r"(?:\b|\b(?i:(?:karten|kreditkarten|card\s?|kortin|kaardi)?(?:nummer|number|numer|numero)|card|karte|kortti|kort|kaart|karta|karty))(\d(?:(?:[ -]| {2})?\d){12,18})\b",
+    )
+});
 /// An IBAN, its country code perhaps spaced off (`PL 55 1140 …`) or
 /// glued to the word (`IBANGB74…`, written unspaced in Thai).
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -904,7 +913,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // engineer visit: BK-99231"); not before `#`, a hashtag. Or a
         // bracket ("complaint ref (CMP/2024/00873)"), not after words:
         // "order for the Galaxy (SM-S921B)" names a model.
-        r"(?P<gap>(?:\s+\w{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|の|คือ)?|(?:\s+\w{1,10}){1,4}?\s*:|\s*\()",
+        // Or a word or two in brackets ("asiakasnumero (minun)
+        // 5203981467"), or Thai's word for a number after the account's
+        // bank ("บัญชีกสิกรไทย เลขที่ 053-8-41276-9").
+        r"(?P<gap>(?:\s+\w{1,5}){0,2}?\s*(?:[:#=]|is|to|jest|on|ist|lautet|är|は|の|คือ|เลขที่|หมายเลข)?|(?:\s+\w{1,10}){1,4}?\s*:|\s*\(\w{1,12}(?:\s+\w{1,12})?\)\s*:?|\s*\()",
         // A word for a document alone introduces only a code in brackets
         // ("Faktura za marzec (FV/2024/03/118274)", "fakturan (nr …)"):
         // "na waszej fakturze jest rachunek PL63…" is the sender's account.
@@ -939,6 +951,14 @@ static JAPANESE_BANK_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// current) or its bank, and a Thai bank's grouping of the ten digits
 /// (123-4-56789-0). Bangkok Bank by its whole name: "กรุงเทพ" alone is
 /// the city.
+/// An account at Japan Post Bank (ゆうちょ銀行), given by its symbol
+/// (記号, five digits, the first a 1) and number (番号, up to eight):
+/// "記号14070 番号27583611".
+static YUCHO_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"記号\s*[:：]?\s*(?P<symbol>1\d{4})\s*[-‐ー−、,]?\s*(?:番号\s*[:：]?\s*)?(?P<number>\d{6,8})\b",
+    )
+});
 const THAI_BANK_WORDS: &[&str] = &[
     "ออมทรัพย์",
     "เงินฝาก",
@@ -996,6 +1016,9 @@ static LOGIN_ID: LazyLock<Regex> = LazyLock::new(|| {
     re_latin_words(concat!(
         r"(?i)(?:\b(?:user(?:[\s-]?name|[\s-]?id)?|login(?:[\s-]?id)?|benutzer(?:name|kennung|-?id)?|nutzername|kasutaja(?:nimi|tunnus|\s?id)?|käyttäjä(?:tunnus|nimi)?|kayttaja(?:tunnus|nimi)?|tunnus|tunnukseni|anv|användar(?:namn|-?id)|anvandar(?:namn|-?id)|användare|anvandare|użytkownik(?:a|iem)?|uzytkownik(?:a|iem)?)",
         r"|ユーザー(?:名|ID)|ログインID|ผู้ใช้|ยูส(?:เซอร์)?|ไอดี)",
+        // What the login is may be said in brackets ("login (numer
+        // klienta) 3002214587").
+        r"(?:\s*\([^()\d\n]{1,24}\))?",
         r"\s*(?:[:=]|\s(?:is|ist|lautet|on|jest|är|ar)\s)?\s*(?P<id>\d{6,12})\b",
         // The password may follow, named by a word of its own ("user
         // 8800954173 รหัส Ploy@1995"): Thai "รหัส" alone is any code, but
@@ -1010,10 +1033,20 @@ static TYPED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(?:typed|entered|put in|wpisa\w*|wprowadzi\w*|panin|sisestasin|toksisin|syötin|syotin|näppäilin|nappailin|laitoin|skrev in|angav|knappade in|tippte|gab)|ใส่|กรอก|พิมพ์)\s*(?:the|my|in|mein\w*|min|mitt|moj\w*|mój|oma|minun|die|den)?\s*$",
     )
 });
-/// Words for a password, one of which must follow a login's number.
+/// Words for a password or PIN, one of which must follow a login's
+/// number ("Login: 4002291883, PIN 7319").
 static PASSWORD_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(
-        r"(?i)\b(?:passwor(?:d|ds|t|te)|kennwort|pass|pw|pwd|has(?:ło|la|ła|lo|łem|lem)|parool(?:i|iga)?|salasõna|salasana(?:n|a|ni)?|lösen(?:ord|ordet)?|losen(?:ord|ordet)?)\b|パスワード|รหัส|พาส",
+        r"(?i)\b(?:passwor(?:d|ds|t|te)|kennwort|pass|pw|pwd|pin|pin-?(?:koodi|kood|kod|code)|has(?:ło|la|ła|lo|łem|lem)|parool(?:i|iga)?|salasõna|salasana(?:n|a|ni)?|lösen(?:ord|ordet)?|losen(?:ord|ordet)?)\b|パスワード|รหัส|พาส",
+    )
+});
+/// Logging in with the id, said right before the word for it
+/// ("ล็อกอินด้วยไอดี 4008813650", "log in with user 55087362"), or in
+/// Japanese after it (`ID 55087362でログイン`): then the id is the
+/// login's without a password after it.
+static LOGGING_IN_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    re_ascii_boundaries(
+        r"(?i)(?:\blog\s?in\s+(?:with|using)(?:\s+(?:my|the))?|\bzalogować\s+się|\bkirjautua|\beinloggen\s+mit|\banmelden\s+mit|\blogga\s+in\s+med|ล็อ[กค]อินด้วย|เข้าสู่ระบบด้วย)\s*$",
     )
 });
 
@@ -1112,7 +1145,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
         // is" or "payment of". Unspaced, a few Thai letters before คือ
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
-        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|(?:do|z|ze|na)\s+\p{L}+|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|(?:do|z|ze|na)\s+\p{L}+(?:\s+\p{L}{3,15}){0,2}|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
         // A clause set off by commas may stand before the verb or after
         // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
@@ -1256,6 +1289,11 @@ static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         // Or the code, the text message, then the digits ("Kod SMS-em:
         // 771204", "a code by text: 482913").
         r"|\b(?:kod|kodu|code|koodi|kood|koden)\s+(?:sms-?em|sms-?iga|tekstiviestill[äa]|(?:by|via|per)\s+(?:sms|text))\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
+        // Japanese: the digits that came by SMS ("SMSで来た662014を入れた").
+        r"|(?:SMS|ＳＭＳ|sms|ショートメール|ショートメッセージ)で(?:来た|きた|届いた|送られてきた|受け取った)(?:コード|番号|認証コード)?\s*[「『]?(\d{4,8})\b",
+        // German puts the verb last: a code by SMS, then "wenn ich 583
+        // 920 eingebe".
+        r"|(?:\b(?:bestätigungs|bestaetigungs|verifizierungs|sms-?|einmal)?code\b)[^\n.!?]{0,60}?\bich\s+(\d{4,8}|\d{3} \d{3})\s+(?:eingebe|eintippe|eingegeben|eingetippt|eingebe,)",
     ))
 });
 
@@ -1302,6 +1340,9 @@ static PASSWORD_BARE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(?:password|passcode|pwd|pw|passwort|kennwort|hasło|haslo|hasła|hasla|hasłem|haslem",
         // On the same line: after a line break the number is another's.
         r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)[^\S\r\n]+",
+        // Where it came from may stand between ("ajutine parool kirjast
+        // Tx7#mQ2p", "Passwort aus dem Brief X").
+        r"(?:(?:kirjast|meilist|e-kirjast|sõnumist|kirjeestä|viestistä|sähköpostista|z\s+listu|z\s+maila|aus\s+dem\s+brief|aus\s+der\s+mail|from\s+the\s+(?:letter|e-?mail|sms|text)|från\s+brevet|från\s+mejlet)[^\S\r\n]+)?",
         r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)[^\S\r\n]*)",
         r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
     ))
@@ -2200,6 +2241,19 @@ fn cut_words<'t>(
 
 /// Whether the word after "password is" looks like one: a digit or a
 /// sign beside letters, or a PIN of four to eight digits.
+/// Where a password that follows a colon right at `at` ends, if the word
+/// after the colon looks like one.
+fn password_after_colon(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].trim_start_matches([' ', '\t']);
+    let word = rest
+        .strip_prefix([':', '：'])?
+        .trim_start_matches([' ', '\t']);
+    let start = text.len() - word.len();
+    let token = word.split(char::is_whitespace).next().unwrap_or("");
+    let token = first_chars(token, PASSWORD_CHARS).trim_end_matches([',', '.', ';', ')', '!', '?']);
+    (looks_like_password(token) && !THING_AFTER.is_match(&text[start + token.len()..]))
+        .then_some(start + token.len())
+}
 fn looks_like_password(word: &str) -> bool {
     let word = word.trim_end_matches(['.', '-']);
     let digits = word.chars().filter(char::is_ascii_digit).count();
@@ -2505,7 +2559,8 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             iban_shapes.push((m.start(), m.start() + end));
         }
     }
-    for m in only_if(run >= 13, || CARD.find_iter(text)) {
+    for c in only_if(run >= 13, || CARD.captures_iter(text)) {
+        let m = c.get(1).expect("the card's digits");
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
         // Thirteen digits named as an identity card are its number, even
         // when they pass Luhn too.
@@ -2590,6 +2645,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             add(PersonalData::Iban, m.start(), m.end());
         }
     }
+    for c in only_if(run >= 6, || YUCHO_ACCOUNT.captures_iter(text)) {
+        let number = c.name("number").expect("the account's digits");
+        let start = c.name("symbol").map_or(number.start(), |m| m.start());
+        if !continues_number(text, start, number.end()) && !counter_after(text, number.end()) {
+            add(PersonalData::Iban, start, number.end());
+        }
+    }
     for m in only_if(run >= 26, || NRB.find_iter(text)) {
         if !continues_number(text, m.start(), m.end()) && iban_valid(&format!("PL{}", m.as_str())) {
             add(PersonalData::Iban, m.start(), m.end());
@@ -2621,7 +2683,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // "Y-tunnus 2345678-9" is a company's business id, public.
         let compound = text[..c.get(0).map_or(0, |m| m.start())].ends_with('-')
             || continues_number(text, id.start(), id.end());
-        if !phone_shaped && !compound && PASSWORD_WORD.is_match(head(&text[id.end()..], 80)) {
+        let cue_start = c.get(0).map_or(0, |m| m.start());
+        if !phone_shaped
+            && !compound
+            && (PASSWORD_WORD.is_match(head(&text[id.end()..], 80))
+                || LOGGING_IN_WITH.is_match(tail(&text[..cue_start], 48))
+                || text[id.end()..].starts_with("でログイン"))
+        {
             add(PersonalData::AccountNumber, id.start(), id.end());
         }
         if let Some(secret) = c.name("secret")
@@ -2773,17 +2841,21 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
         let bare = c.name("bare").is_some();
         let right_after = gap.trim().trim_matches([':', '#']).is_empty();
-        if bare && (digits_in_token < 6 || !right_after) {
-            continue;
-        }
-        // A German order or complaint alone is followed by a count as
-        // often as by its code ("Auftrag 1000000 mal angerufen"): only a
-        // code with letters (A-2024-118734, RK-559012) counts.
+        // A German order or complaint alone (and a Swedish complaint) is
+        // followed by a count as often as by its code ("Auftrag 1000000
+        // mal angerufen"): only a code with letters (A-2024-118734,
+        // RK-559012, R-77120) counts, and its letters make four digits
+        // enough.
         let german_bare = c.name("bare").is_some_and(|m| {
             let cue = m.as_str().to_lowercase();
             cue == "auftrag" || cue == "reklamation"
         });
-        if german_bare && !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+        let lettered = t.bytes().any(|b| b.is_ascii_alphabetic());
+        if german_bare && !lettered {
+            continue;
+        }
+        let fewest = if german_bare { 4 } else { 6 };
+        if bare && (digits_in_token < fewest || !right_after) {
             continue;
         }
         // "お客様番号の1000000人目": a counter after the number.
@@ -2997,6 +3069,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         let names_thing =
             group.is_some_and(|g| THING_AFTER.is_match(&text[g.start() + word.len()..]));
         if (group.is_none() || looks_like_password(word)) && !year_after_its && !names_thing {
+            add(PersonalData::Password, m.start(), end);
+        } else if let Some(end) =
+            group.and_then(|g| password_after_colon(text, g.start() + word.len()))
+        {
+            // "parool on õige: Kassikakk_77": a word about the password,
+            // then a colon and the password.
             add(PersonalData::Password, m.start(), end);
         }
     }
@@ -3312,7 +3390,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     for c in only_if(run >= 4, || CODE_BY_TEXT.captures_iter(text)) {
-        let digits = (1..=5).find_map(|i| c.get(i)).expect("a group of digits");
+        let digits = (1..=7).find_map(|i| c.get(i)).expect("a group of digits");
         // An error's, a promotion's or a place's code is no secret, by
         // text or not ("error code 5003 in a text box", "promo code 5521
         // via SMS").
@@ -3326,7 +3404,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // text I got, 2500 points added", "via SMS code 2500 points"):
         // those are no code.
         let after = &text[digits.end()..];
-        let counted = (c.get(3).is_some() || c.get(4).is_some() || c.get(5).is_some())
+        let counted = (3..=7).any(|i| c.get(i).is_some())
             && (UNIT_WORD_AFTER.is_match(after)
                 || CURRENCY_AFTER.is_match(after)
                 || amount_or_count_after(after));
@@ -6710,6 +6788,65 @@ mod tests {
         assert_eq!(
             kinds("Panin PIN-i 0417 nagu alati aga ütleb vale"),
             [Password]
+        );
+    }
+
+    /// The thirty-first holdout's misses, and what their rules must not
+    /// take.
+    #[test]
+    fn codes_logins_and_accounts_of_the_thirty_first_round() {
+        use PersonalData::{AccountNumber, CardNumber, Iban, OrderNumber, Password};
+        // A card's number glued to its word; not to a serial's.
+        assert_eq!(
+            kinds("zu zahlen,nummer5355228913730286 ,kommt fehler"),
+            [CardNumber]
+        );
+        assert!(kinds("Seriennummer4111111111111111 am Router").is_empty());
+        // A login with a PIN after it, in brackets, or logged in with.
+        assert_eq!(
+            kinds("Login: 4002291883, PIN 7319 - app says"),
+            [AccountNumber, Password]
+        );
+        assert_eq!(
+            kinds("login (numer klienta) 3002214587, hasło tymczasowe z listu: Nl8#qZ2m"),
+            [AccountNumber, Password]
+        );
+        assert_eq!(kinds("ล็อกอินด้วยไอดี 4008813650 ไม่ได้ครับ"), [AccountNumber]);
+        assert_eq!(
+            kinds("nykyinen asiakasnumero (minun) 5203981467."),
+            [AccountNumber]
+        );
+        // A password after a word about it and a colon, or after where it
+        // came from; not a word after the colon.
+        assert_eq!(kinds("kuigi parool on õige: Kassikakk_77"), [Password]);
+        assert!(kinds("parool on vale: ei tea miks").is_empty());
+        assert_eq!(kinds("ajutine parool kirjast Tx7#mQ2p, aga"), [Password]);
+        // One-time codes: by SMS in Japanese, typed last in German, a few
+        // words on in Polish.
+        assert_eq!(kinds("SMSで来た662014を入れたのにエラー"), [Password]);
+        assert!(kinds("SMSで来たクーポン1000円分使えますか").is_empty());
+        assert_eq!(
+            kinds("Der Bestätigungscode per SMS kommt an, aber wenn ich 583 920 eingebe, sagt"),
+            [Password]
+        );
+        assert_eq!(
+            kinds("Kod z SMS-a do potwierdzenia zmiany taryfy to 7741, ale"),
+            [Password]
+        );
+        assert!(kinds("Kod z SMS-a do aktywacji pakietu 5000 MB nie przyszedł").is_empty());
+        // Sweden's freephone, printed as it is, is no one's phone.
+        assert!(kinds("Er kundtjänst på 0200-22 33 44 svarar aldrig").is_empty());
+        // A Swedish complaint's code, a Japan Post Bank account, a Thai
+        // account after its bank's name.
+        assert_eq!(
+            kinds("Reklamation R-77120 gällande trasig router"),
+            [OrderNumber]
+        );
+        assert_eq!(kinds("ゆうちょ銀行 記号14070 番号27583611 です。"), [Iban]);
+        assert!(kinds("記号の意味がわからない 12345 番号").is_empty());
+        assert_eq!(
+            kinds("ขอคืนเงินเข้าบัญชีกสิกรไทย เลขที่ 053-8-41276-9 ชื่อบัญชี"),
+            [Iban]
         );
     }
 }

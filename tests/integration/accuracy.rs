@@ -136,9 +136,9 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-/// The twenty-fifth holdout: 94.1% precision, 96.4% recall, 3 harmless
+/// The twenty-sixth holdout: 95.9% precision, 96.7% recall, 3 harmless
 /// messages tagged critical.
-const HOLDOUT_PRECISION: f64 = 0.94;
+const HOLDOUT_PRECISION: f64 = 0.95;
 const HOLDOUT_RECALL: f64 = 0.96;
 const HOLDOUT_HARMLESS_CRITICAL: usize = 3;
 
@@ -171,9 +171,10 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the thirty-first holdout: 99.4%
-    // precision, 92.5% recall (91.9% blind).
-    assert!(R::recall(&t) >= 0.92, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md), the thirty-second holdout: 100.0%
+    // precision, 93.0% recall (91.3% blind, before the round on the
+    // thirty-first).
+    assert!(R::recall(&t) >= 0.93, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.98,
         "precision {:.3}",
