@@ -285,7 +285,7 @@ fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, St
     }
     let chosen = thresholds::choose(&opinions, &taxonomy, &uniform);
     let mut out = format!(
-        "{k}-fold cross-validation on {} examples\n{:<44} precision    recall harmless!\n",
+        "{k}-fold cross-validation on {} examples\n{:<44} precision    recall harmless! critical missed\n",
         opinions.len(),
         "thresholds"
     );
@@ -302,10 +302,11 @@ fn choose_thresholds(dir: &Path, k: usize, only: &[String]) -> Result<String, St
     ] {
         let s = thresholds::score(&opinions, &taxonomy, t);
         out += &format!(
-            "{name:<44} {:>8.1}% {:>8.1}% {:>9}\n",
+            "{name:<44} {:>8.1}% {:>8.1}% {:>9} {:>15}\n",
             s.precision() * 100.0,
             s.recall() * 100.0,
-            s.harmless_critical
+            s.harmless_critical,
+            s.missed_critical
         );
     }
     out += &format!(

@@ -21,6 +21,10 @@ pub const ADD_AT: &[f64] = &[0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
 /// A harmless message with a critical tag costs this many wrong tags: it
 /// pages someone at night.
 const HARMLESS_COST: i64 = 3;
+// A critical tag missed is not weighed above another tag missed: on the
+// Nordlink examples, weighing it as two or three tags caught 91 to 107
+// more critical tags in cross-validation for 28 to 37 more harmless
+// messages tagged critical, against the target of none (BENCHMARKS.md).
 /// Passes over the tags: a tag's best pair depends on the others'.
 const ROUNDS: usize = 2;
 
@@ -44,13 +48,14 @@ pub struct Opinion {
     want: BTreeSet<String>,
 }
 
-/// Right, wrong and missed tags, and harmless messages given a critical
-/// tag, under some thresholds.
+/// Right, wrong and missed tags, critical tags missed, and harmless
+/// messages given a critical tag, under some thresholds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Score {
     pub right: usize,
     pub wrong: usize,
     pub missed: usize,
+    pub missed_critical: usize,
     pub harmless_critical: usize,
 }
 
@@ -207,7 +212,9 @@ pub fn score(opinions: &[Opinion], taxonomy: &Taxonomy, thresholds: &Thresholds)
         }
         let got: BTreeSet<String> = kept.iter().map(|t| taxonomy.labelled_as(t)).collect();
         s.right += got.intersection(&o.want).count();
-        s.missed += o.want.difference(&got).count();
+        let missed: Vec<&String> = o.want.difference(&got).collect();
+        s.missed += missed.len();
+        s.missed_critical += missed.iter().filter(|t| taxonomy.is_critical(t)).count();
         let wrong: Vec<&String> = got.difference(&o.want).collect();
         s.wrong += wrong.len();
         let critical = wrong.iter().any(|t| taxonomy.is_critical(t));

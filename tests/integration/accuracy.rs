@@ -136,11 +136,11 @@ fn holdout_part_does_not_get_worse() {
 }
 
 /// What the holdout part measured (BENCHMARKS.md): floors, not targets.
-/// The twenty-sixth holdout: 95.9% precision, 96.7% recall, 3 harmless
-/// messages tagged critical.
+/// The twenty-seventh holdout: 95.8% precision, 97.1% recall, no harmless
+/// message tagged critical.
 const HOLDOUT_PRECISION: f64 = 0.95;
 const HOLDOUT_RECALL: f64 = 0.96;
-const HOLDOUT_HARMLESS_CRITICAL: usize = 3;
+const HOLDOUT_HARMLESS_CRITICAL: usize = 0;
 
 fn personal_data(part: &str) -> carebook::accuracy::PersonalDataReport {
     let path = crate::common::root()
@@ -171,10 +171,9 @@ fn personal_data_holdout_part_does_not_get_worse() {
     use carebook::accuracy::PersonalDataReport as R;
     let r = personal_data("holdout");
     let t = r.total();
-    // What it measured (BENCHMARKS.md), the thirty-second holdout: 100.0%
-    // precision, 93.0% recall (91.3% blind, before the round on the
-    // thirty-first).
-    assert!(R::recall(&t) >= 0.93, "recall {:.3}", R::recall(&t));
+    // What it measured (BENCHMARKS.md), the thirty-third holdout, blind:
+    // 99.4% precision, 95.5% recall.
+    assert!(R::recall(&t) >= 0.95, "recall {:.3}", R::recall(&t));
     assert!(
         R::precision(&t) >= 0.98,
         "precision {:.3}",
