@@ -635,7 +635,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 // or typed with care is ("4569  1981  0145  8443"); Luhn still decides.
 // A word for the number or the card may be glued to it ("nummer5355…",
 // typed in a hurry), when a payment card is named before it
-// (`payment_card_named_before`); other letters before digits make a
+// (`payment_card_named_near`); other letters before digits make a
 // serial or a code ("Seriennummer4111…", "IMEI-nummer3569…").
 static CARD: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(
@@ -2245,12 +2245,12 @@ fn cut_words<'t>(
     })
 }
 
-/// Whether a payment card is named in the few words around `start`, and
-/// no other number a card's word may introduce (a SIM's ICCID, an IMEI, a
-/// serial, an article's EAN).
-fn payment_card_named_before(text: &str, start: usize) -> bool {
-    // Or right after the number: "numer5355… karty nie przechodzi".
-    let before =
+/// Whether a payment card is named in the few words around `start` (after
+/// the number too: "numer5355… karty nie przechodzi"), and no other
+/// number a card's word may introduce (a SIM's ICCID, an IMEI, a serial,
+/// an article's EAN).
+fn payment_card_named_near(text: &str, start: usize) -> bool {
+    let around =
         format!("{} {}", tail(&text[..start], 60), head(&text[start..], 80)).to_lowercase();
     let card = [
         "card",
@@ -2266,8 +2266,8 @@ fn payment_card_named_before(text: &str, start: usize) -> bool {
         "amex",
     ]
     .iter()
-    .any(|w| before.contains(w));
-    card && !before.contains("sim") && !device_number_named_before(text, start)
+    .any(|w| around.contains(w));
+    card && !around.contains("sim") && !device_number_named_before(text, start)
 }
 
 /// Whether a device's or an article's number is named right before
@@ -2636,7 +2636,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(run >= 13, || CARD.captures_iter(text)) {
         let m = c.get(2).expect("the card's digits");
-        if c.name("glued").is_some() && !payment_card_named_before(text, m.start()) {
+        if c.name("glued").is_some() && !payment_card_named_near(text, m.start()) {
             continue;
         }
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
@@ -2786,7 +2786,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
             && !compound
             && (secret_close
                 || LOGGING_IN_WITH.is_match(tail(&text[..cue_start], 48))
-                || text[id.end()..].starts_with("でログイン"))
+                || after.starts_with("でログイン"))
         {
             add(PersonalData::AccountNumber, id.start(), id.end());
         }
@@ -3525,7 +3525,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // 10000ポイント", "1000通", "5000 ポイント").
         let japanese_count = c.get(6).is_some()
             && (counter_after(text, digits.end())
-                || ["ポイント", "ギガ", "ポイ"]
+                || ["ポイ", "ギガ"]
                     .iter()
                     .any(|w| after.trim_start().starts_with(w)));
         let counted = japanese_count
