@@ -849,7 +849,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:\s+|-)(?:number|no\.?|nr\.?|num\.?|code|id|ref(?:erence)?))?",
         // "in case no one is home", "tracking the rollout": these need
         // a word for a number after them.
-        r"|\b(?:case|complaint|support request|service request|request|tracking|reference|parcel|shipment|consignment|delivery|repair|incident|claim|waybill)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence)?|code)|\s*#)",
+        r"|\b(?:case|complaint|support request|service request|request|tracking|reference|parcel|shipment|consignment|delivery|repair|incident|claim|waybill)(?:\s+(?:number|no\.|nr\.?|id|ref(?:erence|\.)?|code)|\s*#)",
         // Abbreviated as a bill prints it: "Cust. ID", "cust no.".
         r"|\bcust\.?\s*(?:id\b|no\b\.?|nr\b\.?|num(?:ber)?\b\.?|ref\b|#)",
         r"|\b(?:numer|nr)\s+(?:rezerwacji|zamówienia|zamowienia|konta(?:\s+klienta)?|rachunku|biletu|klienta|umowy|faktury|abonenta|zgłoszenia|zgloszenia|przesyłki|przesylki|paczki|reklamacji|sprawy|listu\s+przewozowego|nadania|referencyjn\w*|śledzenia|sledzenia|zwrotu|naprawy|karty\s+klienta)",
@@ -873,7 +873,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         // A Finnish case ending and a possessive suffix may end the word
         // ("asiakasnumeroni", "asiakasnumerollanne").
         r"|\b(?:asiakas|tilaus|sopimus|tili|laskun?|jäsen|jasen)(?:numero(?:lla|lle|lta|ssa|sta|ksi|na|a|n)?(?:ni|si|mme|nne|nsa)?|nro\.?)|\b(?:asiakas|tilaus)tunnus|\blaskun numero|\b(?:tukipyynnön|tukipyynnon|palvelupyynnön|palvelupyynnon|tapauksen|tiketin|reklamaation|varauksen|lähetyksen|lahetyksen)\s+numero",
-        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio|\btilaus(?:ni)?|\btilaukse(?:n|ni|si|mme|nne|ssa|ssani|sta|stani|lla|llani|lle|en|eni)\b|\btilausta\b",
+        r"|\b(?:tapaus|tiketti|varaus|seuranta|lähetys|lahetys|paketti|reklamaatio|tukipyyntö|tukipyynto|palvelupyyntö|palvelupyynto)(?:numero|tunnus|koodi)(?:ni|si|mme|nne)?|\b(?:tilaus|asiakas|sopimus|tapaus|varaus|lasku|reklamaatio|lähetys|lahetys)\s+(?:nro\.?|numero)|\b(?:asiakastilin|tilin)\s+numero|\breklamaatio(?:ni|si|mme|nne|n|ssa|sta|lle|lla)?\b|\btilaus(?:ni)?|\btilaukse(?:n|ni|si|mme|nne|ssa|ssani|sta|stani|lla|llani|lle|en|eni)\b|\btilausta\b",
         r"|\b(?:kund|abonnemangs|order|avtals|konto|bankkonto|faktura|medlems|arende|boknings|referens|spårnings|sparnings|spår|spar|kolli|försändelse|forsandelse|sändnings|sandnings|paket|reklamations)-?(?:nummer|nr\.?)",
         r"|\b(?:faktura|fakturan|order|bokning|bokningen|beställning|beställningen|avtal|avtalet|paket|paketet|reklamation)\s+(?:nummer|nr\.?)|\bbeställningsnummer",
         // Like "order" and "Bestellung", a Swedish order or booking
@@ -1028,7 +1028,7 @@ static LOGIN_ID: LazyLock<Regex> = LazyLock::new(|| {
         // The password may follow, named by a word of its own ("user
         // 8800954173 รหัส Ploy@1995"): Thai "รหัส" alone is any code, but
         // after a login's name it is the login's.
-        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|พาส(?:เวิร์ด)?|pass(?:word)?|pw|pwd)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40}))?",
+        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|พาส(?:เวิร์ด)?|pass(?:word|wort)?|pw|pwd|kennwort|l[öo]sen(?:ord(?:et)?)?|has(?:ło|lo)|parool(?:iga)?|salas[õo]na|salasana)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40}))?",
     ))
 });
 /// A verb of typing a code in, right before the word for it ("wpisałem",
@@ -1150,7 +1150,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
         // is" or "payment of". Unspaced, a few Thai letters before คือ
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
-        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|(?:do|z|ze|na)\s+\p{L}+(?:\s+\p{L}{3,15}){0,2}|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|you|u|sent|texted|me|per|via|by|(?:do|z|ze|na)\s+\p{L}+(?:\s+\p{L}{3,15}){0,2}|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
         // A clause set off by commas may stand before the verb or after
         // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
@@ -1178,9 +1178,10 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // or without, or what was typed for it ("PIN ซิม ใส่ 1234"); or
         // what it became with เป็น ("PIN เป็น 4821").
         r"|\s*\p{Thai}{0,16}?(?:คือ|เป็น)\s*|(?:\s*(?:ใหม่|เดิม|ซิม|บัตร)){1,3}\s*(?:(?:คือ|ใส่|กรอก)\s*)?|[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,8}?は\s*)",
-        // Six digits may be read out in two groups ("582 913"), or
-        // quoted as the message showed them ("認証コード「730195」").
-        r#"[「『【“”„«"'‘(（]?(?P<digits>\d{4,8}|\d{3}[ -]\d{3})\b"#,
+        // Six digits may be read out in two groups ("582 913") or three
+        // pairs ("77 31 92"), or quoted as the message showed them
+        // ("認証コード「730195」").
+        r#"[「『【“”„«"'‘(（]?(?P<digits>\d{4,8}|\d{3}[ -]\d{3}|\d{2} \d{2} \d{2})\b"#,
     ]
     .concat())
 });
@@ -1290,7 +1291,7 @@ static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         // 730518", "dostałem SMS-em kod 771204", "got by text the code
         // 264819").
         r"|(?:\bsms-?iga|\bsms-?em|\btekstiviestill[äa]|\b(?:by|via|per)\s+(?:sms|text))\s+(?:\p{L}{1,8}\s+)?",
-        r"(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
+        r"(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(?:(?:oli|on|was|is|war|ist|jest|był|byl|var|är)\s+)?(\d{4,8}|\d{3} \d{3}|\d{2} \d{2} \d{2})\b",
         // Or the code, the text message, then the digits ("Kod SMS-em:
         // 771204", "a code by text: 482913").
         r"|\b(?:kod|kodu|code|koodi|kood|koden)\s+(?:sms-?em|sms-?iga|tekstiviestill[äa]|(?:by|via|per)\s+(?:sms|text))\s*:?\s*(\d{4,8}|\d{3} \d{3})\b",
@@ -1520,7 +1521,7 @@ static REFERENCE_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bnumer\w*\s+(?:klienta|umowy|zamówienia|zamowienia|rezerwacji|przesyłki|przesylki|zgłoszenia|zgloszenia)",
         r"|\b(?:asiakas|tilaus|sopimus|jäsen|jasen|varaus)(?:numero|tunnus)\w*",
         r"|\b(?:kund|avtals|medlems|order|boknings|ärende|arende)-?(?:nummer|nr\b)\w*",
-        r"|\b(?:kliendi|lepingu|liikme|tellimuse|broneeringu)\s?(?:number|kood)\w*",
+        r"|\b(?:kliendi|lepingu|liikme|tellimuse|broneeringu)\s?(?:number|kood|nr\b)\w*",
         r"|お客様番号|お客さま番号|会員番号|顧客番号|契約番号|口座番号|注文番号|予約番号",
         r"|(?:เลขที่|เลข|หมายเลข|รหัส)\s?(?:บัญชี|ลูกค้า|สมาชิก|สัญญา|คำสั่งซื้อ|ออเดอร์|การจอง))",
     ))
@@ -3571,6 +3572,7 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
     }
     // Last, as phones and amounts win: a code named after it.
+    let mut named_aside: Vec<(usize, usize)> = Vec::new();
     for c in only_if(run >= 5, || REFERENCE_NAMED_AFTER.captures_iter(text)) {
         let (Some(token), Some(cue)) = (c.name("token"), c.name("cue")) else {
             continue;
@@ -3586,8 +3588,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         } else {
             7
         };
+        let between = c.name("between").map_or("", |b| b.as_str()).to_lowercase();
+        // A bracket right after the number says what it is, even of a
+        // phone's shape: "username 5508 1123 (that's my customer number)".
+        let aside = between.trim_start().starts_with('(');
         if !(fewest..=12).contains(&digits)
-            || (!t.starts_with(|c: char| c.is_ascii_alphabetic()) && is_phone_layout(t))
+            || (!t.starts_with(|c: char| c.is_ascii_alphabetic()) && is_phone_layout(t) && !aside)
             || is_date(t)
             || in_thousands(t)
             || continues_number(text, token.start(), token.end())
@@ -3599,7 +3605,6 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // The code is said to be the number ("is that the customer ID?",
         // "to mój numer klienta", "= Kundennummer"): "1200 3456 on my
         // account number statement" is a sum beside it.
-        let between = c.name("between").map_or("", |b| b.as_str()).to_lowercase();
         // "on" and "oli" are Estonian's and Finnish's "is", English's
         // "on" no verb: they link only a cue in those languages.
         let english = [
@@ -3637,11 +3642,12 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // between ("12345678, which is my customer number", "to mój
         // numer klienta"), or a sign does.
         let linked = if t.bytes().all(|b| b.is_ascii_digit()) {
-            let verb_at = usize::from(
-                between_words
-                    .first()
-                    .is_some_and(|w| RELATIVES.contains(&w.as_str())),
-            );
+            // A relative or, in a bracket, a demonstrative may come
+            // first ("(see on mu kliendinr)": "this is my customer no.").
+            let verb_at = usize::from(between_words.first().is_some_and(|w| {
+                RELATIVES.contains(&w.as_str())
+                    || (aside && ["see", "se", "this", "it", "tämä", "to"].contains(&w.as_str()))
+            }));
             let said = between_words.get(verb_at).is_some_and(|w| copula(w))
                 && between_words[verb_at + 1..]
                     .iter()
@@ -3668,6 +3674,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         } else {
             PersonalData::OrderNumber
         };
+        if aside {
+            named_aside.push((token.start(), token.end()));
+        }
         add(kind, token.start(), token.end());
     }
     for (start, end) in split_phones {
@@ -3677,6 +3686,11 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     // though one in ten passes a PESEL's or Steuer-ID's check; only where
     // the account's number was found in the same place, so nothing is
     // lost when the word is one the references do not know.
+    // A number its bracket names is not the phone its shape suggests.
+    found.retain(|f| {
+        f.kind != DataKind::Known(PersonalData::PhoneNumber)
+            || !named_aside.contains(&(f.start, f.end))
+    });
     let accounts: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == DataKind::Known(PersonalData::AccountNumber))
@@ -7037,5 +7051,47 @@ mod tests {
         assert_eq!(kinds("記号は14070、番号は27583611です"), [Iban]);
         // Sweden's freephone unspaced.
         assert!(kinds("Ring 0200223344 kundtjänst").is_empty());
+    }
+
+    #[test]
+    fn codes_named_around_them() {
+        use PersonalData::{AccountNumber, OrderNumber, Password, PhoneNumber};
+        // A one-time code with how it came, who sent it, or in pairs.
+        assert_eq!(kinds("der Bestätigungscode per SMS war 839114"), [Password]);
+        assert_eq!(kinds("the SMS code you sent me is 614 207"), [Password]);
+        assert_eq!(kinds("SMS-iga saadetud kood oli 77 31 92"), [Password]);
+        assert!(kinds("the code you sent me is wrong, 3 tries left").is_empty());
+        assert!(kinds("Bestätigungscode per SMS kam nicht, Tarif 2024").is_empty());
+        // A bracket right after a number says what it is, even of a
+        // phone's shape; without a word for an account it stays a phone.
+        assert_eq!(
+            kinds("username 5508 1123 (that's my customer number) and pw Tallinn!Sea77"),
+            [AccountNumber, Password]
+        );
+        assert_eq!(
+            kinds("kasutajanimi 30877120 (see on mu kliendinr) ja parool Kalev2023!"),
+            [AccountNumber, Password]
+        );
+        assert_eq!(
+            kinds("call me on 5508 1123 (my number) please"),
+            [PhoneNumber]
+        );
+        assert!(kinds("number 30877120 (see on mu vana tariif) ei tööta").is_empty());
+        // A login's password after the word of its language.
+        assert_eq!(
+            kinds("användarnamn 61200934 lösen gnu8#Vasa säger fel"),
+            [AccountNumber, Password]
+        );
+        // A complaint's reference after "ref." or a Finnish possessive.
+        assert_eq!(
+            kinds("Complaint ref. CMP/2024/00913 was closed"),
+            [OrderNumber]
+        );
+        assert_eq!(
+            kinds("Reklamaationi viite REK-2024-0711 – ei vastausta"),
+            [OrderNumber]
+        );
+        assert!(kinds("Complaint ref. was closed on 2024-03-12").is_empty());
+        assert!(kinds("Reklamaationi käsittely kestää 14 päivää").is_empty());
     }
 }
