@@ -1028,7 +1028,7 @@ static LOGIN_ID: LazyLock<Regex> = LazyLock::new(|| {
         // The password may follow, named by a word of its own ("user
         // 8800954173 รหัส Ploy@1995"): Thai "รหัส" alone is any code, but
         // after a login's name it is the login's.
-        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|พาส(?:เวิร์ด)?|pass(?:word|wort)?|pw|pwd|kennwort|l[öo]sen(?:ord(?:et)?)?|has(?:ło|lo)|parool(?:iga)?|salas[õo]na|salasana)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,40}))?",
+        r"(?:\s*[,;/]?\s*(?:รหัส(?:ผ่าน)?|พาส(?:เวิร์ด)?|pass(?:word|wort)?|pw|pwd|kennwort|l[öo]sen(?:ord(?:et)?)?|has(?:ło|lo)|parool(?:iga)?|salas[õo]na|salasana)\s*[:=]?\s*(?P<secret>[[\p{L}\p{N}!#$%&*?@_.\-]&&[^\p{Thai}\p{Han}\p{Hiragana}\p{Katakana}]]{4,}))?",
     ))
 });
 /// A verb of typing a code in, right before the word for it ("wpisałem",
@@ -1148,9 +1148,11 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // Between the word and the digits: nothing, a colon, or a few
         // small words ending in a verb ("on my account is", "do karty
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
-        // is" or "payment of". Unspaced, a few Thai letters before คือ
+        // is" or "payment of"; the words after a Polish preposition in
+        // Latin letters (any Unicode letter, in up to six such places,
+        // took a tenth of a second to compile). Unspaced, a few Thai letters before คือ
         // ("PINซิมใหม่คือ5521") or kana and kanji before は.
-        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|you|u|sent|texted|me|per|via|by|(?:do|z|ze|na)\s+\p{L}+(?:\s+\p{L}{3,15}){0,2}|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
+        r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|you|u|sent|texted|me|per|via|by|(?:do|z|ze|na)\s+[a-zß-öø-ÿĀ-ž]+(?:\s+[a-zß-öø-ÿĀ-ž]{3,15}){0,2}|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
         // A clause set off by commas may stand before the verb or after
         // it ("die neue PIN, falls ihr die braucht, lautet 6093", "uus
@@ -1346,11 +1348,11 @@ static PASSWORD_BARE: LazyLock<Regex> = LazyLock::new(|| {
     re_ascii_boundaries(concat!(
         r"(?i)(?:\b(?:password|passcode|pwd|pw|passwort|kennwort|hasło|haslo|hasła|hasla|hasłem|haslem",
         // On the same line: after a line break the number is another's.
-        r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)[^\S\r\n]+",
+        r"|parool|parooli|salasõna|salasõnaga|salasana[a-zäö]{0,4}|lösenord|lösenordet|losenord|losenordet)[\s&&[^\r\n]]+",
         // Where it came from may stand between ("ajutine parool kirjast
         // Tx7#mQ2p", "Passwort aus dem Brief X").
-        r"(?:(?:kirjast|meilist|e-kirjast|sõnumist|kirjeestä|viestistä|sähköpostista|z\s+listu|z\s+maila|aus\s+dem\s+brief|aus\s+der\s+mail|from\s+the\s+(?:letter|e-?mail|sms|text)|från\s+brevet|från\s+mejlet)[^\S\r\n]+)?",
-        r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)[^\S\r\n]*)",
+        r"(?:(?:kirjast|meilist|e-kirjast|sõnumist|kirjeestä|viestistä|sähköpostista|z\s+listu|z\s+maila|aus\s+dem\s+brief|aus\s+der\s+mail|from\s+the\s+(?:letter|e-?mail|sms|text)|från\s+brevet|från\s+mejlet)[\s&&[^\r\n]]+)?",
+        r"|(?:パスワード|รหัสผ่าน|พาสเวิร์ด)[\s&&[^\r\n]]*)",
         r"(?P<word>[0-9a-zß-öø-ÿĀ-ž!#$%&*?@_.\-]{4,})",
     ))
 });
@@ -2791,11 +2793,16 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         {
             add(PersonalData::AccountNumber, id.start(), id.end());
         }
-        if let Some(secret) = c.name("secret")
-            && secret.as_str().bytes().any(|b| b.is_ascii_digit())
-            && secret.as_str().bytes().any(|b| b.is_ascii_alphabetic())
+        // The secret's repeat is open in the pattern (forty copies of a
+        // class of every letter were slow to compile) and cut here.
+        if let Some(secret) = c
+            .name("secret")
+            .map(|m| first_chars(m.as_str(), PASSWORD_CHARS))
+            && secret.bytes().any(|b| b.is_ascii_digit())
+            && secret.bytes().any(|b| b.is_ascii_alphabetic())
         {
-            add(PersonalData::Password, secret.start(), secret.end());
+            let start = c.name("secret").map_or(0, |m| m.start());
+            add(PersonalData::Password, start, start + secret.len());
         }
     }
     for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
@@ -2811,12 +2818,18 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // Five characters at least: "order 12" is a quantity. At most
         // 24, as a carrier's tracking code has (Posti's JJFI and 17
         // digits, 21).
+        // A freephone or premium line after "ref." is the number called,
+        // spaced as lines are printed ("0800 555 010"); a run of digits
+        // glued to its word is an account's ("บัญชี800124577").
         if !(5..=24).contains(&t.len())
             || is_date(t)
             || is_time_range_or_day(t)
             || is_month(t)
             || is_year_range(t)
             || is_quarter(t)
+            || (t.contains(' ')
+                && t.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+                && is_service_number(t))
         {
             continue;
         }
@@ -3358,6 +3371,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     let mut calling: Option<bool> = None;
     for c in only_if(run >= 4, || PIN.captures_iter(text)) {
         let (between, digits) = (&c[1], c.name("digits").expect("digits"));
+        if pairs_of_a_date_or_time(digits.as_str()) {
+            continue;
+        }
         // After its sender's name, only "is" or "was" states the code,
         // and the code ends the clause: "die SMS-TAN von Sparkasse war
         // 2023 noch kostenlos" dates it, "kod BLIK od Ani na 2000" is an
@@ -3509,6 +3525,9 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     }
     for c in only_if(run >= 4, || CODE_BY_TEXT.captures_iter(text)) {
         let digits = (1..=7).find_map(|i| c.get(i)).expect("a group of digits");
+        if pairs_of_a_date_or_time(digits.as_str()) {
+            continue;
+        }
         // An error's, a promotion's or a place's code is no secret, by
         // text or not ("error code 5003 in a text box", "promo code 5521
         // via SMS").
@@ -3742,7 +3761,22 @@ fn is_date(text: &str) -> bool {
     }
 }
 
-/// A year of the Buddhist era as Thai dates print it (2568 is 2025).
+/// Six digits in three pairs that read as a day, a month and a year
+/// ("12 03 24") or a time of day ("14 30 05"): a code read out in pairs
+/// is none of these ("77 31 92").
+fn pairs_of_a_date_or_time(digits: &str) -> bool {
+    let pairs: Vec<u32> = digits
+        .split(' ')
+        .filter_map(|p| (p.len() == 2).then(|| p.parse().ok()).flatten())
+        .collect();
+    match pairs[..] {
+        [a, b, c] => {
+            ((1..=31).contains(&a) && (1..=12).contains(&b)) || (a <= 23 && b <= 59 && c <= 59)
+        }
+        _ => false,
+    }
+}
+
 /// Four digits that read as a time of day (0930, 1430).
 fn is_clock_digits(d: &str) -> bool {
     d.len() == 4
@@ -3750,6 +3784,7 @@ fn is_clock_digits(d: &str) -> bool {
         && d[2..].parse::<u32>().is_ok_and(|m| m <= 59)
 }
 
+/// A year of the Buddhist era as Thai dates print it (2568 is 2025).
 fn is_buddhist_year(y: &str) -> bool {
     y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (2500..=2600).contains(&y))
 }
@@ -7062,6 +7097,8 @@ mod tests {
         assert_eq!(kinds("SMS-iga saadetud kood oli 77 31 92"), [Password]);
         assert!(kinds("the code you sent me is wrong, 3 tries left").is_empty());
         assert!(kinds("Bestätigungscode per SMS kam nicht, Tarif 2024").is_empty());
+        assert!(kinds("SMS-iga saadetud kood oli 12 03 24 kuupäevaga").is_empty());
+        assert!(kinds("SMS-iga saadetud kood oli 14 30 05 kellaajaga saadetud").is_empty());
         // A bracket right after a number says what it is, even of a
         // phone's shape; without a word for an account it stays a phone.
         assert_eq!(
@@ -7092,6 +7129,8 @@ mod tests {
             [OrderNumber]
         );
         assert!(kinds("Complaint ref. was closed on 2024-03-12").is_empty());
+        assert!(kinds("Complaint ref. 0800 555 010 was the number I called").is_empty());
+        assert!(kinds("Reklamaationi viite 0800 123 456 puhelu").is_empty());
         assert!(kinds("Reklamaationi käsittely kestää 14 päivää").is_empty());
     }
 }
