@@ -1292,7 +1292,7 @@ static CODE_BY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         // Or the text message first, then the code ("Sain SMSiga koodi
         // 730518", "dostałem SMS-em kod 771204", "got by text the code
         // 264819").
-        r"|(?:\bsms-?iga|\bsms-?em|\btekstiviestill[äa]|\b(?:by|via|per)\s+(?:sms|text))\s+(?:\p{L}{1,8}\s+)?",
+        r"|(?:\bsms-?iga|\bsms-?em|\btekstiviestill[äa]|\b(?:by|via|per)\s+(?:sms|text))\s+(?:[a-zß-öø-ÿĀ-ž]{1,8}\s+)?",
         r"(?:kod|kodem|kodu|code|koodi|koodin|kood|koden)\s*:?\s*(?:(?:oli|on|was|is|war|ist|jest|był|byl|var|är)\s+)?(\d{4,8}|\d{3} \d{3}|\d{2} \d{2} \d{2})\b",
         // Or the code, the text message, then the digits ("Kod SMS-em:
         // 771204", "a code by text: 482913").
