@@ -1567,18 +1567,27 @@ static PARCEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether an identity card is named in the few words before `start`
 /// ("เลขบัตร ปชช.", "บัตรประชาชน", "national ID").
 fn identity_card_named_before(text: &str, start: usize) -> bool {
-    let before = tail(&text[..start], 60).to_lowercase();
-    [
-        "ปชช",
-        "ประชาชน",
-        "บัตรประจำตัว",
-        "national id",
-        "id card",
-        "citizen id",
-        "thai id",
-    ]
-    .iter()
-    .any(|w| before.contains(w))
+    named_within(
+        text,
+        start,
+        60,
+        &[
+            "ปชช",
+            "ประชาชน",
+            "บัตรประจำตัว",
+            "national id",
+            "id card",
+            "citizen id",
+            "thai id",
+        ],
+    )
+}
+
+/// Whether one of `words` (lowercase) stands in the last `chars`
+/// characters before `start`, as part of a word or a phrase.
+fn named_within(text: &str, start: usize, chars: usize, words: &[&str]) -> bool {
+    let before = tail(&text[..start], chars).to_lowercase();
+    words.iter().any(|w| before.contains(w))
 }
 
 /// Whether the number `rest` begins with is a mobile in one of the
@@ -1685,55 +1694,57 @@ fn owned_before(text: &str, start: usize) -> bool {
 /// words before `start` ("kolli-id", "Sendungsnummer", "追跡番号",
 /// "เลขพัสดุ", "PostNord").
 fn parcel_named_before(text: &str, start: usize) -> bool {
-    let before = tail(&text[..start], 48).to_lowercase();
-    [
-        "parcel",
-        "package",
-        "shipment",
-        "consignment",
-        "tracking",
-        "waybill",
-        "sscc",
-        "paczk",
-        "paczek",
-        "przesył",
-        "przesyl",
-        "nadani",
-        "śledz",
-        "sledz",
-        "paket",
-        "sendung",
-        "lähetys",
-        "lahetys",
-        "seuranta",
-        "kolli",
-        "försänd",
-        "forsand",
-        "spårning",
-        "sparning",
-        "saadetis",
-        "pakk",
-        "jälgimis",
-        "jalgimis",
-        "dhl",
-        "postnord",
-        "posti",
-        "omniva",
-        "inpost",
-        "budbee",
-        "matkahuolto",
-        "荷物",
-        "追跡",
-        "伝票",
-        "送り状",
-        "ヤマト",
-        "佐川",
-        "พัสดุ",
-        "แทร็ก",
-        "แทรค",
-    ]
-    .iter()
-    .any(|w| before.contains(w))
+    named_within(
+        text,
+        start,
+        48,
+        &[
+            "parcel",
+            "package",
+            "shipment",
+            "consignment",
+            "tracking",
+            "waybill",
+            "sscc",
+            "paczk",
+            "paczek",
+            "przesył",
+            "przesyl",
+            "nadani",
+            "śledz",
+            "sledz",
+            "paket",
+            "sendung",
+            "lähetys",
+            "lahetys",
+            "seuranta",
+            "kolli",
+            "försänd",
+            "forsand",
+            "spårning",
+            "sparning",
+            "saadetis",
+            "pakk",
+            "jälgimis",
+            "jalgimis",
+            "dhl",
+            "postnord",
+            "posti",
+            "omniva",
+            "inpost",
+            "budbee",
+            "matkahuolto",
+            "荷物",
+            "追跡",
+            "伝票",
+            "送り状",
+            "ヤマト",
+            "佐川",
+            "พัสดุ",
+            "แทร็ก",
+            "แทรค",
+        ],
+    )
 }
 
 /// Whether a word for a personal ID stands in the few words before
