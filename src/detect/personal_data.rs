@@ -1150,8 +1150,9 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         // sim", "on the card says", "auf der Karte ist"), not "reset fee
         // is" or "payment of"; the words after a Polish preposition in
         // Latin letters (any Unicode letter, in up to six such places,
-        // took a tenth of a second to compile). Unspaced, a few Thai letters before คือ
-        // ("PINซิมใหม่คือ5521") or kana and kanji before は.
+        // took a tenth of a second to compile). Unspaced, a few Thai
+        // letters before คือ ("PINซิมใหม่คือ5521") or kana and kanji
+        // before は.
         r"((?:\s*[:=])?(?:\s+(?:on|for|of|my|the|your|this|new|account|card|sim|phone|i|got|received|you|u|sent|texted|me|per|via|by|(?:do|z|ze|na)\s+[a-zß-öø-ÿĀ-ž]+(?:\s+[a-zß-öø-ÿĀ-ž]{3,15}){0,2}|karty|karcie|kod|kood|koodi|code|number|numer|nummer|nowy|mój|moj|uus|minu|kaardi|kaardil|uusi|minun|kortin|kortissa|auf|der|die|den|meine|meiner|karte|neue|aus|sms|på|kortet|nya|min|mitt)){0,6}",
         // Or what it was changed to: "PIN-koden till 2291", "PIN na 4471".
         // A clause set off by commas may stand before the verb or after
@@ -2806,14 +2807,13 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         }
         // The secret's repeat is open in the pattern (forty copies of a
         // class of every letter were slow to compile) and cut here.
-        if let Some(secret) = c
-            .name("secret")
-            .map(|m| first_chars(m.as_str(), PASSWORD_CHARS))
-            && secret.bytes().any(|b| b.is_ascii_digit())
-            && secret.bytes().any(|b| b.is_ascii_alphabetic())
-        {
-            let start = c.name("secret").map_or(0, |m| m.start());
-            add(PersonalData::Password, start, start + secret.len());
+        if let Some(m) = c.name("secret") {
+            let secret = first_chars(m.as_str(), PASSWORD_CHARS);
+            if secret.bytes().any(|b| b.is_ascii_digit())
+                && secret.bytes().any(|b| b.is_ascii_alphabetic())
+            {
+                add(PersonalData::Password, m.start(), m.start() + secret.len());
+            }
         }
     }
     for c in only_if(digit || capitals, || REFERENCE.captures_iter(text)) {
@@ -2829,15 +2829,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
         // Five characters at least: "order 12" is a quantity. At most
         // 24, as a carrier's tracking code has (Posti's JJFI and 17
         // digits, 21).
-        // A freephone or premium line after "ref." is the number called,
-        // spaced as lines are printed ("0800 555 010"); a run of digits
-        // glued to its word is an account's ("บัญชี800124577").
         if !(5..=24).contains(&t.len())
             || is_date(t)
             || is_time_range_or_day(t)
             || is_month(t)
             || is_year_range(t)
             || is_quarter(t)
+            // A freephone or premium line after "ref." is the number
+            // called, spaced as lines are printed ("0800 555 010"); a run
+            // of digits glued to its word is an account's ("บัญชี800124577").
             || (t.contains(' ')
                 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ')
                 && is_service_number(t))
@@ -3712,15 +3712,15 @@ fn find_narrow(text: &str) -> Vec<Finding> {
     for (start, end) in split_phones {
         add(PersonalData::PhoneNumber, start, end);
     }
-    // Eleven digits named as a customer's number are the account's,
-    // though one in ten passes a PESEL's or Steuer-ID's check; only where
-    // the account's number was found in the same place, so nothing is
-    // lost when the word is one the references do not know.
     // A number its bracket names is not the phone its shape suggests.
     found.retain(|f| {
         f.kind != DataKind::Known(PersonalData::PhoneNumber)
             || !named_aside.contains(&(f.start, f.end))
     });
+    // Eleven digits named as a customer's number are the account's,
+    // though one in ten passes a PESEL's or Steuer-ID's check; only where
+    // the account's number was found in the same place, so nothing is
+    // lost when the word is one the references do not know.
     let accounts: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == DataKind::Known(PersonalData::AccountNumber))
